@@ -1,0 +1,7 @@
+# Every dependency comes from Debian packages installed by tools/setup.sh.
+find_package(PkgConfig REQUIRED)
+find_package(cereal 1.3 REQUIRED)        # cereal::cereal
+find_package(doctest 2.4 REQUIRED)       # doctest::doctest, doctest_discover_tests()
+include(doctest)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)

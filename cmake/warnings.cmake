@@ -1,0 +1,19 @@
+# One interface target carries the project's warning and sanitizer flags; every
+# first-party target links it, third-party headers stay quiet as system headers.
+add_library(sightline_flags INTERFACE)
+target_compile_options(sightline_flags INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wcast-qual -Wformat=2 -Wimplicit-fallthrough
+    -Wnon-virtual-dtor -Wmissing-declarations)
+if(SIGHTLINE_WERROR)
+    target_compile_options(sightline_flags INTERFACE -Werror)
+endif()
+if(SIGHTLINE_SANITIZE)
+    target_compile_options(sightline_flags INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(sightline_flags INTERFACE -fsanitize=address,undefined)
+endif()
+if(SIGHTLINE_FUZZ)
+    # Instrument every first-party library so the fuzzers see coverage inside them.
+    target_compile_options(sightline_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+    target_link_options(sightline_flags INTERFACE -fsanitize=address,undefined)
+endif()

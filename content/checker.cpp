@@ -1,0 +1,374 @@
+#include "content/checker.hpp"
+
+#include "model/analysis.hpp"
+#include "model/link.hpp"
+
+#include <unordered_map>
+
+namespace sightline::content {
+
+namespace {
+
+using namespace model;
+
+using IdMap = std::unordered_map<std::string_view, std::size_t>;
+
+class Checker {
+  public:
+    Checker(ParsedUnit& unit, const SourceSet& sources, DiagnosticSink& sink)
+        : unit_(unit), b_(unit.bundle), sources_(sources), sink_(sink) {}
+
+    void run() {
+        roles_ = declared(b_.roles, unit_.roles, "role");
+        dimensions_ = declared(b_.dimensions, unit_.dimensions, "dimension");
+        tiers_ = declared(b_.tiers, unit_.tiers, "tier");
+        outcomes_ = declared(b_.outcomes, unit_.outcomes, "outcome");
+        indicators_ = declared(b_.indicators, unit_.indicators, "indicator");
+        courses_ = declared(b_.courses, unit_.courses, "course");
+        scenarios_ = declared(b_.scenarios, unit_.scenarios, "scenario");
+        for (std::size_t i = 0; i < b_.indicators.size(); ++i) {
+            const Indicator& indicator = b_.indicators[i];
+            for (std::size_t r = 0; r < indicator.roles.size(); ++r) {
+                known(roles_, indicator.roles[r], unit_.indicators[i].items[r], "role");
+            }
+        }
+        for (std::size_t i = 0; i < b_.courses.size(); ++i) {
+            check_course(b_.courses[i], unit_.courses[i]);
+        }
+        for (std::size_t i = 0; i < b_.scenarios.size(); ++i) {
+            ScenarioChecker(*this, b_.scenarios[i], unit_.scenarios[i]).run();
+        }
+    }
+
+  private:
+    friend class ScenarioChecker;
+
+    std::string place(Location at) const {
+        const std::string file = at.file < sources_.size() ? sources_[at.file].name() : "?";
+        return file + ":" + std::to_string(at.line);
+    }
+
+    // Maps ids to positions, reporting every repeat of an id.
+    template <class T, class Source>
+    IdMap declared(const std::vector<T>& items, const std::vector<Source>& sources,
+                   std::string_view what) {
+        IdMap map;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            auto [it, fresh] = map.emplace(items[i].id, i);
+            if (!fresh) {
+                sink_.report("SL0201", sources[i].at,
+                             "duplicate " + std::string(what) + " '" + items[i].id +
+                                 "'; it is first declared at " + place(sources[it->second].at));
+            }
+        }
+        return map;
+    }
+
+    bool known(const IdMap& map, std::string_view id, Location at, std::string_view what) {
+        if (id.empty() || map.contains(id)) {
+            return true;
+        }
+        const char* code = what == "indicator" ? "SL0203" : "SL0204";
+        sink_.report(code, at, "unknown " + std::string(what) + " '" + std::string(id) + "'");
+        return false;
+    }
+
+    void check_course(const Course& course, const DeclarationSource& source) {
+        if (!course.role.empty()) {
+            known(roles_, course.role, source.fields.at("role"), "role");
+        }
+        for (std::size_t e = 0; e < course.entries.size(); ++e) {
+            const std::string& id = course.entries[e].scenario;
+            if (!scenarios_.contains(id)) {
+                sink_.report("SL0205", source.items[e],
+                             "course '" + course.id + "' lists scenario '" + id +
+                                 "', which is not declared in any file");
+            }
+        }
+    }
+
+    ParsedUnit& unit_;
+    Bundle& b_;
+    const SourceSet& sources_;
+    DiagnosticSink& sink_;
+    IdMap roles_, dimensions_, tiers_, outcomes_, indicators_, courses_, scenarios_;
+
+    class ScenarioChecker {
+      public:
+        ScenarioChecker(Checker& owner, const Scenario& scenario, const ScenarioSource& source)
+            : c_(owner), s_(scenario), src_(source) {}
+
+        void run() {
+            if (!s_.role.empty()) {
+                c_.known(c_.roles_, s_.role, src_.fields.at("role"), "role");
+            }
+            for (std::size_t i = 0; i < s_.indicators.size(); ++i) {
+                c_.known(c_.indicators_, s_.indicators[i], src_.indicators[i], "indicator");
+            }
+            nodes_ = c_.declared(s_.nodes, src_.nodes, "node");
+            variables_ = c_.declared(s_.variables, variable_sources(), "variable");
+            if (!s_.start.empty() && !nodes_.contains(s_.start)) {
+                c_.sink_.report("SL0202", src_.fields.at("start"),
+                                "start node '" + s_.start + "' is not in scenario '" + s_.id +
+                                    "'");
+            }
+            for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+                check_node(s_.nodes[n], src_.nodes[n]);
+            }
+            check_reachability();
+        }
+
+      private:
+        struct Located {
+            Location at;
+        };
+        std::vector<Located> variable_sources() const {
+            std::vector<Located> out;
+            for (const Location& at : src_.variables) {
+                out.push_back({at});
+            }
+            return out;
+        }
+
+        void check_node(const Node& node, const NodeSource& source) {
+            for (std::size_t p = 0; p < node.body.size(); ++p) {
+                expression(node.body[p].condition, ValueType::Boolean, source.paragraphs[p]);
+            }
+            for (std::size_t e = 0; e < node.on_enter.size(); ++e) {
+                effect(node.on_enter[e], source.effects[e]);
+            }
+            IdMap choice_ids;
+            for (std::size_t i = 0; i < node.choices.size(); ++i) {
+                const Choice& choice = node.choices[i];
+                const ChoiceSource& at = source.choices[i];
+                if (!choice_ids.emplace(choice.id, i).second) {
+                    c_.sink_.report("SL0201", at.at,
+                                    "duplicate choice '" + choice.id + "' in node '" + node.id +
+                                        "'");
+                }
+                check_choice(node, choice, at);
+            }
+            IdMap option_ids;
+            for (std::size_t i = 0; i < node.check.options.size(); ++i) {
+                if (!option_ids.emplace(node.check.options[i].id, i).second) {
+                    c_.sink_.report("SL0201", source.options[i],
+                                    "duplicate option '" + node.check.options[i].id + "'");
+                }
+            }
+            for (std::size_t i = 0; i < node.check.scores.size(); ++i) {
+                c_.known(c_.dimensions_, node.check.scores[i].dimension, source.check_scores[i],
+                         "dimension");
+            }
+            if (!node.next.empty()) {
+                target(node.next, source.next);
+            }
+            if (node.is_ending()) {
+                c_.known(c_.outcomes_, node.outcome, source.fields.at("ending"), "outcome");
+            }
+        }
+
+        void check_choice(const Node& node, const Choice& choice, const ChoiceSource& at) {
+            (void)node;
+            if (!choice.target.empty()) {
+                target(choice.target, at.target);
+            }
+            if (!choice.tier.empty()) {
+                c_.known(c_.tiers_, choice.tier, at.fields.at("tier"), "tier");
+            }
+            for (std::size_t i = 0; i < choice.notices.size(); ++i) {
+                c_.known(c_.indicators_, choice.notices[i], at.notices[i], "indicator");
+            }
+            for (std::size_t i = 0; i < choice.scores.size(); ++i) {
+                c_.known(c_.dimensions_, choice.scores[i].dimension, at.scores[i], "dimension");
+            }
+            expression(choice.condition, ValueType::Boolean, at.condition);
+            for (std::size_t i = 0; i < choice.effects.size(); ++i) {
+                effect(choice.effects[i], at.effects[i]);
+            }
+        }
+
+        void target(const std::string& id, Location at) {
+            if (!nodes_.contains(id)) {
+                c_.sink_.report("SL0202", at,
+                                "no node '" + id + "' in scenario '" + s_.id + "'" +
+                                    suggestion(id));
+            }
+        }
+
+        // "; did you mean 'x'?" for a near miss, so typos are quick to fix.
+        std::string suggestion(std::string_view id) const {
+            std::string_view best;
+            std::size_t best_distance = 3;
+            for (const Node& node : s_.nodes) {
+                const std::size_t d = distance(id, node.id, best_distance);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = node.id;
+                }
+            }
+            return best.empty() ? "" : "; did you mean '" + std::string(best) + "'?";
+        }
+
+        // Edit distance, giving up early once it reaches `limit`.
+        static std::size_t distance(std::string_view a, std::string_view b, std::size_t limit) {
+            if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >= limit ||
+                a.size() > 128 || b.size() > 128) {
+                return limit;
+            }
+            std::vector<std::size_t> row(b.size() + 1);
+            for (std::size_t j = 0; j <= b.size(); ++j) {
+                row[j] = j;
+            }
+            for (std::size_t i = 1; i <= a.size(); ++i) {
+                std::size_t diagonal = row[0];
+                row[0] = i;
+                for (std::size_t j = 1; j <= b.size(); ++j) {
+                    const std::size_t up = row[j];
+                    row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                                       diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                    diagonal = up;
+                }
+            }
+            return row[b.size()];
+        }
+
+        std::optional<ValueType> variable_type(std::string_view name) const {
+            auto it = variables_.find(name);
+            if (it == variables_.end()) {
+                return std::nullopt;
+            }
+            return s_.variables[it->second].initial.type;
+        }
+
+        // Names first (with their own codes), then types.
+        std::optional<ValueType> expression(const Expr& expr, std::optional<ValueType> want,
+                                            Location at) {
+            if (expr.empty()) {
+                return std::nullopt;
+            }
+            bool names_ok = true;
+            for (const Op& op : expr.ops) {
+                if (op.code == OpCode::LoadVar && !variables_.contains(op.name)) {
+                    c_.sink_.report("SL0206", at,
+                                    "'" + op.name + "' is not declared; add 'var " + op.name +
+                                        ": TYPE = VALUE' before the first node");
+                    names_ok = false;
+                } else if (op.code == OpCode::Visits && !nodes_.contains(op.name)) {
+                    c_.sink_.report("SL0202", at, "visits() names unknown node '" + op.name + "'");
+                    names_ok = false;
+                }
+            }
+            if (!names_ok) {
+                return std::nullopt;
+            }
+            TypeResult result = infer_type(
+                expr, [this](std::string_view name) { return variable_type(name); },
+                [this](std::string_view name) { return nodes_.contains(name); });
+            if (!result.type) {
+                c_.sink_.report("SL0301", at, result.error + " in '" + expr.source + "'");
+                return std::nullopt;
+            }
+            if (want && *result.type != *want) {
+                c_.sink_.report("SL0301", at,
+                                "'" + expr.source + "' is " +
+                                    std::string(type_name(*result.type)) + " but " +
+                                    std::string(type_name(*want)) + " is needed here");
+            }
+            return result.type;
+        }
+
+        void effect(const Effect& e, Location at) {
+            std::optional<ValueType> type = variable_type(e.variable);
+            if (!type) {
+                c_.sink_.report("SL0206", at,
+                                "'" + e.variable + "' is not declared; add 'var " + e.variable +
+                                    ": TYPE = VALUE' before the first node");
+                return;
+            }
+            if (e.kind == EffectKind::Add && *type != ValueType::Integer) {
+                c_.sink_.report("SL0301", at,
+                                "'add' needs an int variable, but '" + e.variable + "' is " +
+                                    std::string(type_name(*type)));
+                return;
+            }
+            expression(e.value, *type, at);
+        }
+
+        // Every node should be reachable from the start, ignoring conditions.
+        void check_reachability() {
+            if (s_.nodes.empty()) {
+                return;
+            }
+            std::size_t start = 0;
+            if (!s_.start.empty()) {
+                auto it = nodes_.find(s_.start);
+                if (it == nodes_.end()) {
+                    return;
+                }
+                start = it->second;
+            }
+            std::vector<bool> seen(s_.nodes.size(), false);
+            std::vector<std::size_t> queue{start};
+            seen[start] = true;
+            bool ending = false;
+            auto visit = [&](const std::string& id) {
+                auto it = nodes_.find(id);
+                if (it != nodes_.end() && !seen[it->second]) {
+                    seen[it->second] = true;
+                    queue.push_back(it->second);
+                }
+            };
+            for (std::size_t q = 0; q < queue.size(); ++q) {
+                const Node& node = s_.nodes[queue[q]];
+                ending = ending || node.is_ending();
+                for (const Choice& choice : node.choices) {
+                    visit(choice.target);
+                }
+                visit(node.next);
+            }
+            for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
+                if (!seen[n]) {
+                    c_.sink_.report("SL0402", src_.nodes[n].at,
+                                    "node '" + s_.nodes[n].id + "' cannot be reached from '" +
+                                        s_.nodes[start].id + "'");
+                }
+            }
+            if (!ending) {
+                c_.sink_.report("SL0408", src_.at,
+                                "no ending can be reached in scenario '" + s_.id + "'");
+            }
+        }
+
+        Checker& c_;
+        const Scenario& s_;
+        const ScenarioSource& src_;
+        IdMap nodes_, variables_;
+    };
+};
+
+} // namespace
+
+void check_unit(ParsedUnit& unit, const SourceSet& sources, DiagnosticSink& sink) {
+    Checker(unit, sources, sink).run();
+}
+
+void check_tier_scores(const ParsedUnit& unit, DiagnosticSink& sink) {
+    const Bundle& b = unit.bundle;
+    for (std::size_t i = 0; i < b.scenarios.size(); ++i) {
+        const Scenario& s = b.scenarios[i];
+        const PathBounds all = path_bounds(s, b.dimensions.size());
+        const PathBounds best =
+            path_bounds(s, b.dimensions.size(), [&](const Node& node, const Choice& choice) {
+                return is_best_tier_choice(node, choice, b.tiers);
+            });
+        if (all.reaches_ending && best.reaches_ending && all.max_total > best.max_total) {
+            sink.report("SL0407", unit.scenarios[i].at,
+                        "a path through poorer-tier choices can score " +
+                            std::to_string(all.max_total) + ", more than the best-tier path's " +
+                            std::to_string(best.max_total) +
+                            "; learners would be rewarded for the wrong choices");
+        }
+    }
+}
+
+} // namespace sightline::content

@@ -1,0 +1,56 @@
+// Compiler diagnostics in the Yarn Spinner manner: every problem has a stable
+// code (SL0101...), a severity, a location and a message. The catalogue of codes
+// lives in diagnostic_codes.cpp; content/diagnostics.md explains each with an
+// example that the tests compile.
+#pragma once
+
+#include "content/source.hpp"
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::content {
+
+enum class Severity { Error, Warning };
+
+struct CodeInfo {
+    std::string_view code;  // "SL0101"
+    Severity severity;
+    std::string_view title; // one line, for listings
+};
+
+// Every code the compiler can report, in numeric order.
+std::span<const CodeInfo> all_codes();
+const CodeInfo* find_code(std::string_view code);
+
+struct Diagnostic {
+    std::string code;
+    Severity severity = Severity::Error;
+    Location location;
+    std::string message;
+};
+
+// Collects diagnostics; the severity comes from the catalogue.
+class DiagnosticSink {
+  public:
+    void report(std::string_view code, Location where, std::string message);
+    const std::vector<Diagnostic>& all() const { return diagnostics_; }
+    std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+    std::size_t error_count() const;
+
+  private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// Sorts by file, line, column (stable, so same-place diagnostics keep their order).
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+// "file:line:col: error SL0202: message" followed by the line and a caret.
+void print_diagnostic(std::ostream& out, const Diagnostic& diagnostic, const SourceSet& sources);
+
+std::string_view severity_name(Severity severity);
+
+} // namespace sightline::content

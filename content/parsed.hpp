@@ -1,0 +1,49 @@
+// What the parser hands the checker: the model entities in declaration order,
+// and beside each one (same positions) where its parts were written, so every
+// later diagnostic can point at the author's text.
+#pragma once
+
+#include "content/source.hpp"
+#include "model/model.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sightline::content {
+
+using FieldLocations = std::map<std::string, Location, std::less<>>;
+
+struct ChoiceSource {
+    Location at, target, condition;
+    FieldLocations fields;
+    std::vector<Location> notices, scores, effects;
+};
+
+struct NodeSource {
+    Location at, next;
+    FieldLocations fields;
+    std::vector<Location> paragraphs, effects, check_scores, options;
+    std::vector<ChoiceSource> choices;
+};
+
+struct ScenarioSource {
+    Location at;
+    FieldLocations fields;
+    std::vector<Location> indicators, variables;
+    std::vector<NodeSource> nodes;
+};
+
+struct DeclarationSource {
+    Location at;
+    FieldLocations fields;
+    std::vector<Location> items; // list entries: an indicator's roles, a course's scenarios
+};
+
+struct ParsedUnit {
+    model::Bundle bundle;
+    std::vector<DeclarationSource> roles, dimensions, tiers, outcomes, indicators, courses;
+    std::vector<ScenarioSource> scenarios;
+};
+
+} // namespace sightline::content

@@ -1,0 +1,21 @@
+// The parser reads lexed lines into a ParsedUnit. It is a single pass with a
+// small state machine (which block, which node, which choice is open) and no
+// recursion. Syntax and per-block problems (missing fields, malformed values,
+// a node of two kinds) are reported here; names are resolved by the checker.
+#pragma once
+
+#include "content/diagnostics.hpp"
+#include "content/lexer.hpp"
+#include "content/parsed.hpp"
+
+namespace sightline::content {
+
+// Adds the declarations in one file to `unit`.
+void parse_file(const LexedFile& file, std::uint32_t file_index, ParsedUnit& unit,
+                DiagnosticSink& sink);
+
+// Ids: lower-case letters, digits, '.', '-' and '_', starting and ending with a
+// letter or digit.
+bool is_valid_id(std::string_view id);
+
+} // namespace sightline::content

@@ -1,0 +1,218 @@
+#include "content/stats.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+namespace sightline::content {
+
+namespace {
+
+bool is_vowel(char c) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+std::size_t syllables(std::string_view word) {
+    std::size_t count = 0;
+    bool previous_vowel = false;
+    for (char c : word) {
+        const bool vowel = is_vowel(c);
+        if (vowel && !previous_vowel) {
+            ++count;
+        }
+        previous_vowel = vowel;
+    }
+    // A final silent 'e' ("note", "safe") is not a syllable; "-le" ("table") is.
+    if (word.size() > 2 && (word.back() == 'e' || word.back() == 'E') &&
+        !is_vowel(word[word.size() - 2]) &&
+        !(word[word.size() - 2] == 'l' && !is_vowel(word[word.size() - 3]))) {
+        --count;
+    }
+    return std::max<std::size_t>(count, 1);
+}
+
+void append(std::string& out, std::string_view text) {
+    if (text.empty()) {
+        return;
+    }
+    out += text;
+    // Fields without final punctuation (choice texts) still end a sentence.
+    const char last = text.back();
+    out += (last == '.' || last == '!' || last == '?') ? " " : ". ";
+}
+
+std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width) {
+        text.append(width - text.size(), ' ');
+    }
+    return text;
+}
+
+} // namespace
+
+double reading_grade(std::string_view text) {
+    std::size_t words = 0, sentences = 0, syllable_count = 0;
+    std::string word;
+    auto end_word = [&] {
+        if (!word.empty()) {
+            ++words;
+            syllable_count += syllables(word);
+            word.clear();
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            word += c;
+        } else if (c == '\'' && !word.empty()) {
+            continue; // "don't" is one word
+        } else {
+            const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+            if (digit && word.empty()) {
+                // Numbers (hotline numbers, times) count as one short word.
+                while (i + 1 < text.size() &&
+                       (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
+                        text[i + 1] == '-' || text[i + 1] == ':')) {
+                    ++i;
+                }
+                ++words;
+                ++syllable_count;
+                continue;
+            }
+            end_word();
+            const bool at_end = i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+            if ((c == '.' || c == '!' || c == '?') && at_end) {
+                ++sentences;
+            }
+        }
+    }
+    end_word();
+    if (words == 0) {
+        return 0;
+    }
+    sentences = std::max<std::size_t>(sentences, 1);
+    return 0.39 * static_cast<double>(words) / static_cast<double>(sentences) +
+           11.8 * static_cast<double>(syllable_count) / static_cast<double>(words) - 15.59;
+}
+
+std::string learner_text(const model::Scenario& s) {
+    std::string text;
+    append(text, s.content_note);
+    append(text, s.response);
+    for (const model::Node& n : s.nodes) {
+        for (const model::Paragraph& p : n.body) {
+            append(text, p.text);
+        }
+        for (const model::Choice& c : n.choices) {
+            append(text, c.text);
+            append(text, c.feedback);
+        }
+        append(text, n.check.prompt);
+        for (const model::CheckOption& o : n.check.options) {
+            append(text, o.text);
+            append(text, o.feedback);
+        }
+        append(text, n.debrief);
+    }
+    return text;
+}
+
+Stats compute_stats(const model::Bundle& b) {
+    Stats stats;
+    for (const model::Scenario& s : b.scenarios) {
+        ScenarioStats row;
+        row.id = s.id;
+        row.role = s.role;
+        row.nodes = s.nodes.size();
+        row.minutes = s.minutes;
+        std::set<std::string> indicators(s.indicators.begin(), s.indicators.end());
+        for (const model::Node& n : s.nodes) {
+            row.decisions += n.choices.empty() ? 0 : 1;
+            row.choices += n.choices.size();
+            row.checks += n.has_check() ? 1 : 0;
+            row.endings += n.is_ending() ? 1 : 0;
+            for (const model::Choice& c : n.choices) {
+                indicators.insert(c.notices.begin(), c.notices.end());
+            }
+        }
+        row.indicators = indicators.size();
+        const std::string text = learner_text(s);
+        row.reading_grade = reading_grade(text);
+        row.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' '));
+        stats.scenarios.push_back(row);
+    }
+    for (const model::Course& c : b.courses) {
+        CourseStats row{c.id, c.role, c.entries.size(), 0, 0, c.credit_minutes};
+        for (const model::CourseEntry& e : c.entries) {
+            row.required += e.required ? 1 : 0;
+            for (const model::Scenario& s : b.scenarios) {
+                if (s.id == e.scenario) {
+                    row.minutes += s.minutes;
+                }
+            }
+        }
+        stats.courses.push_back(row);
+    }
+    for (const model::Role& role : b.roles) {
+        RoleCoverage coverage{role.id, 0, {}};
+        std::set<std::string> used;
+        for (const model::Scenario& s : b.scenarios) {
+            if (s.role != role.id) {
+                continue;
+            }
+            used.insert(s.indicators.begin(), s.indicators.end());
+            for (const model::Node& n : s.nodes) {
+                for (const model::Choice& c : n.choices) {
+                    used.insert(c.notices.begin(), c.notices.end());
+                }
+            }
+        }
+        for (const model::Indicator& indicator : b.indicators) {
+            if (std::find(indicator.roles.begin(), indicator.roles.end(), role.id) ==
+                indicator.roles.end()) {
+                continue;
+            }
+            ++coverage.catalogue;
+            if (used.contains(indicator.id)) {
+                coverage.covered.push_back(indicator.id);
+            }
+        }
+        stats.roles.push_back(std::move(coverage));
+    }
+    return stats;
+}
+
+void print_stats(std::ostream& out, const Stats& stats) {
+    char grade[16];
+    out << "Scenarios\n"
+        << "  " << pad("id", 34) << pad("role", 11)
+        << "nodes decisions choices checks endings indicators minutes grade\n";
+    std::size_t nodes = 0, decisions = 0, choices = 0, checks = 0, endings = 0, minutes = 0;
+    for (const ScenarioStats& s : stats.scenarios) {
+        std::snprintf(grade, sizeof grade, "%.1f", s.reading_grade);
+        out << "  " << pad(s.id, 34) << pad(s.role, 11) << pad(std::to_string(s.nodes), 6)
+            << pad(std::to_string(s.decisions), 10) << pad(std::to_string(s.choices), 8)
+            << pad(std::to_string(s.checks), 7) << pad(std::to_string(s.endings), 8)
+            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8)
+            << grade << '\n';
+        nodes += s.nodes, decisions += s.decisions, choices += s.choices;
+        checks += s.checks, endings += s.endings, minutes += s.minutes;
+    }
+    out << "  total: " << stats.scenarios.size() << " scenarios, " << nodes << " nodes, "
+        << decisions << " decisions, " << choices << " choices, " << checks
+        << " knowledge checks, " << endings << " endings, " << minutes << " minutes\n";
+    out << "Courses\n";
+    for (const CourseStats& c : stats.courses) {
+        out << "  " << pad(c.id, 20) << pad(c.role, 11) << c.scenarios << " scenarios ("
+            << c.required << " required), " << c.minutes << " minutes to play, "
+            << c.credit_minutes << " credit minutes\n";
+    }
+    out << "Indicators covered per role\n";
+    for (const RoleCoverage& r : stats.roles) {
+        out << "  " << pad(r.role, 11) << r.covered.size() << " of " << r.catalogue << '\n';
+    }
+}
+
+} // namespace sightline::content

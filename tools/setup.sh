@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package Sightline needs to build, test and run.
+# Idempotent: when everything is present it only asks dpkg and returns at once.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer runtime
+  libcereal-dev                       # bundle payload serialisation
+  libsodium-dev                       # SHA-256 checksums, Ed25519 signatures
+  doctest-dev                         # unit tests
+  nlohmann-json3-dev                  # JSON (exports, credentials, config)
+  libsqlite3-dev                      # learner records
+  libgraphviz-dev graphviz            # sightc graph
+  fonts-dejavu-core                   # text rendering
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,66 @@
+#include "tools/sightc/common.hpp"
+
+#include "bundle/bundle.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace sightline::sightc {
+
+bool print_help_if_asked(const Args& args, std::string_view usage) {
+    const bool asked = std::any_of(args.begin(), args.end(),
+                                   [](const std::string& a) { return a == "--help" || a == "-h"; });
+    if (asked) {
+        std::cout << usage;
+    }
+    return asked;
+}
+
+void print_diagnostics(const content::CompileResult& result, std::size_t max_shown) {
+    std::size_t errors = 0, warnings = 0, shown = 0;
+    for (const content::Diagnostic& d : result.diagnostics) {
+        (d.severity == content::Severity::Error ? errors : warnings) += 1;
+        if (shown < max_shown) {
+            content::print_diagnostic(std::cerr, d, result.sources);
+            ++shown;
+        }
+    }
+    if (shown < result.diagnostics.size()) {
+        std::cerr << "SL0901: " << result.diagnostics.size() - shown
+                  << " more problems are not shown (use --max-errors N to see more)\n";
+    }
+    if (errors || warnings) {
+        std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+                  << (warnings == 1 ? " warning" : " warnings") << '\n';
+    }
+}
+
+bool is_bundle_path(std::string_view path) { return path.ends_with(".slpack"); }
+
+std::optional<model::Bundle> load_model(const Args& paths, int& exit_code) {
+    if (paths.size() == 1 && is_bundle_path(paths[0])) {
+        try {
+            return bundle::read_bundle_file(paths[0]).model;
+        } catch (const bundle::BundleError& error) {
+            std::cerr << "sightc: " << error.what() << '\n';
+            exit_code = kExitUsage;
+            return std::nullopt;
+        }
+    }
+    std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+    content::CompileResult result = content::compile_paths(files);
+    print_diagnostics(result, 50);
+    if (!result.bundle) {
+        exit_code = kExitErrors;
+        return std::nullopt;
+    }
+    return std::move(result.bundle);
+}
+
+int usage_error(std::string_view command, const std::string& message) {
+    std::cerr << "sightc " << command << ": " << message << " (see 'sightc " << command
+              << " --help')\n";
+    return kExitUsage;
+}
+
+} // namespace sightline::sightc

@@ -1,0 +1,29 @@
+// Helpers the sightc subcommands share: help handling, diagnostic printing and
+// loading either scenario sources or a compiled bundle.
+#pragma once
+
+#include "content/compile.hpp"
+#include "model/model.hpp"
+#include "tools/sightc/commands.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sightline::sightc {
+
+// True when args ask for help; prints `usage` then.
+bool print_help_if_asked(const Args& args, std::string_view usage);
+
+// Prints diagnostics (at most max_shown) and a summary line to stderr.
+void print_diagnostics(const content::CompileResult& result, std::size_t max_shown);
+
+// A .slpack file is read and verified; anything else is compiled as sources.
+// Prints what went wrong and returns nullopt on failure; sets exit_code.
+std::optional<model::Bundle> load_model(const Args& paths, int& exit_code);
+
+bool is_bundle_path(std::string_view path);
+
+int usage_error(std::string_view command, const std::string& message);
+
+} // namespace sightline::sightc

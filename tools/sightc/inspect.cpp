@@ -1,0 +1,126 @@
+// sightc dump, graph and stats: read a bundle (or sources) and describe it.
+#include "bundle/bundle.hpp"
+#include "content/graph.hpp"
+#include "content/stats.hpp"
+#include "model/dump.hpp"
+#include "model/link.hpp"
+#include "tools/sightc/common.hpp"
+
+#include <fstream>
+#include <iostream>
+
+namespace sightline::sightc {
+
+namespace {
+
+constexpr std::string_view kDumpUsage =
+    "usage: sightc dump FILE.slpack\n"
+    "Verifies a bundle and prints its whole model as readable text.\n"
+    "Exit codes: 0 ok, 2 the bundle cannot be read (the reason is printed).\n";
+
+constexpr std::string_view kGraphUsage =
+    "usage: sightc graph FILE.slpack --scenario ID -o OUT.svg|OUT.png|OUT.dot\n"
+    "Draws a scenario's branching map with Graphviz. Boxes are decisions, hexagons\n"
+    "knowledge checks, ellipses passages and double octagons endings (coloured by\n"
+    "outcome); edges are labelled with the choice id and tier (best: thick green,\n"
+    "acceptable: blue, poor: dashed, harmful: dotted red).\n"
+    "Exit codes: 0 written, 2 usage error, unreadable bundle or unknown scenario.\n";
+
+constexpr std::string_view kStatsUsage =
+    "usage: sightc stats PATH... | FILE.slpack\n"
+    "Reports nodes, decisions, choices, knowledge checks, endings, indicators,\n"
+    "estimated minutes and reading grade per scenario, courses, and indicator\n"
+    "coverage per role.\n"
+    "Exit codes: 0 ok, 1 the sources have errors, 2 usage or I/O error.\n";
+
+} // namespace
+
+int dump_command(const Args& args) {
+    if (print_help_if_asked(args, kDumpUsage)) {
+        return kExitOk;
+    }
+    if (args.size() != 1 || args[0].starts_with("-")) {
+        return usage_error("dump", "expected exactly one bundle file");
+    }
+    try {
+        const bundle::LoadedBundle loaded = bundle::read_bundle_file(args[0]);
+        std::cout << "bundle format " << loaded.header.format_version << " compiler "
+                  << (loaded.header.compiler_version >> 16) << '.'
+                  << ((loaded.header.compiler_version >> 8) & 0xFF) << '.'
+                  << (loaded.header.compiler_version & 0xFF) << " payload "
+                  << loaded.header.payload_length << " bytes sha256 " << loaded.content_hash()
+                  << '\n';
+        model::dump(std::cout, loaded.model);
+    } catch (const bundle::BundleError& error) {
+        std::cerr << "sightc dump: " << error.what() << '\n';
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
+int graph_command(const Args& args) {
+    if (print_help_if_asked(args, kGraphUsage)) {
+        return kExitOk;
+    }
+    std::string input, scenario_id, output;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if ((args[i] == "--scenario" || args[i] == "-o") && i + 1 < args.size()) {
+            (args[i] == "-o" ? output : scenario_id) = args[i + 1];
+            ++i;
+        } else if (args[i].starts_with("-") || !input.empty()) {
+            return usage_error("graph", "unexpected argument '" + args[i] + "'");
+        } else {
+            input = args[i];
+        }
+    }
+    if (input.empty() || scenario_id.empty() || output.empty()) {
+        return usage_error("graph", "needs a bundle, --scenario ID and -o OUT");
+    }
+    const std::string extension = std::filesystem::path(output).extension().string();
+    if (extension != ".svg" && extension != ".png" && extension != ".dot") {
+        return usage_error("graph", "the output must end in .svg, .png or .dot");
+    }
+    int exit_code = kExitOk;
+    std::optional<model::Bundle> bundle = load_model({input}, exit_code);
+    if (!bundle) {
+        return exit_code;
+    }
+    const model::Scenario* scenario = model::find_by_id(bundle->scenarios, scenario_id);
+    if (!scenario) {
+        std::cerr << "sightc graph: no scenario '" << scenario_id << "' in " << input << '\n';
+        return kExitUsage;
+    }
+    const std::string dot = content::scenario_dot(*bundle, *scenario);
+    if (extension == ".dot") {
+        std::ofstream out(output, std::ios::binary);
+        out << dot;
+        if (!out) {
+            std::cerr << "sightc graph: cannot write " << output << '\n';
+            return kExitUsage;
+        }
+        return kExitOk;
+    }
+    if (std::string error = content::render_dot(dot, extension.substr(1), output); !error.empty()) {
+        std::cerr << "sightc graph: " << error << '\n';
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
+int stats_command(const Args& args) {
+    if (print_help_if_asked(args, kStatsUsage)) {
+        return kExitOk;
+    }
+    if (args.empty()) {
+        return usage_error("stats", "expected scenario files, folders or one bundle");
+    }
+    int exit_code = kExitOk;
+    std::optional<model::Bundle> bundle = load_model(args, exit_code);
+    if (!bundle) {
+        return exit_code;
+    }
+    content::print_stats(std::cout, content::compute_stats(*bundle));
+    return kExitOk;
+}
+
+} // namespace sightline::sightc
