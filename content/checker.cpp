@@ -3,6 +3,8 @@
 #include "model/analysis.hpp"
 #include "model/link.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace sightline::content {
@@ -35,6 +37,7 @@ class Checker {
         for (std::size_t i = 0; i < b_.courses.size(); ++i) {
             check_course(b_.courses[i], unit_.courses[i]);
         }
+        index_locations();
         for (std::size_t i = 0; i < b_.scenarios.size(); ++i) {
             ScenarioChecker(*this, b_.scenarios[i], unit_.scenarios[i]).run();
         }
@@ -96,7 +99,7 @@ class Checker {
     class ScenarioChecker {
       public:
         ScenarioChecker(Checker& owner, const Scenario& scenario, const ScenarioSource& source)
-            : c_(owner), s_(scenario), src_(source) {}
+            : c_(owner), s_(scenario), src_(source), errors_before_(owner.sink_.error_count()) {}
 
         void run() {
             if (!s_.role.empty()) {
@@ -115,10 +118,29 @@ class Checker {
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
                 check_node(s_.nodes[n], src_.nodes[n]);
             }
-            check_reachability();
+            // Reachability over a graph with broken links only repeats those errors.
+            if (!has_errors_inside()) {
+                check_reachability();
+            }
         }
 
       private:
+        // True when an error was already reported within this scenario's lines
+        // (binary searches over indexes built once, so many scenarios stay cheap).
+        bool has_errors_inside() const {
+            if (c_.sink_.error_count() > errors_before_) {
+                return true;
+            }
+            const std::uint32_t file = src_.at.file;
+            const std::uint32_t first = src_.at.line;
+            const std::vector<std::uint32_t>& starts = c_.block_starts_[file];
+            auto next = std::upper_bound(starts.begin(), starts.end(), first);
+            const std::uint32_t last = next == starts.end() ? UINT32_MAX : *next;
+            const std::vector<std::uint32_t>& errors = c_.error_lines_[file];
+            auto error = std::lower_bound(errors.begin(), errors.end(), first);
+            return error != errors.end() && *error < last;
+        }
+
         struct Located {
             Location at;
         };
@@ -343,7 +365,50 @@ class Checker {
         const Scenario& s_;
         const ScenarioSource& src_;
         IdMap nodes_, variables_;
+        std::size_t errors_before_;
     };
+
+    // Where blocks start and where errors were reported, per file, sorted by line.
+    void index_locations() {
+        std::size_t files = 0;
+        auto grow = [&](Location at) { files = std::max<std::size_t>(files, at.file + 1); };
+        for (const Diagnostic& d : sink_.all()) {
+            grow(d.location);
+        }
+        for (const ScenarioSource& s : unit_.scenarios) {
+            grow(s.at);
+        }
+        for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
+                                 &unit_.indicators, &unit_.courses}) {
+            for (const DeclarationSource& d : *list) {
+                grow(d.at);
+            }
+        }
+        block_starts_.assign(files, {});
+        error_lines_.assign(files, {});
+        for (const ScenarioSource& s : unit_.scenarios) {
+            block_starts_[s.at.file].push_back(s.at.line);
+        }
+        for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
+                                 &unit_.indicators, &unit_.courses}) {
+            for (const DeclarationSource& d : *list) {
+                block_starts_[d.at.file].push_back(d.at.line);
+            }
+        }
+        for (const Diagnostic& d : sink_.all()) {
+            if (d.severity == Severity::Error) {
+                error_lines_[d.location.file].push_back(d.location.line);
+            }
+        }
+        for (auto& lines : block_starts_) {
+            std::sort(lines.begin(), lines.end());
+        }
+        for (auto& lines : error_lines_) {
+            std::sort(lines.begin(), lines.end());
+        }
+    }
+
+    std::vector<std::vector<std::uint32_t>> block_starts_, error_lines_;
 };
 
 } // namespace

@@ -38,7 +38,6 @@ constexpr std::array kCodes = {
     CodeInfo{"SL0407", Warning, "a poorer-tier path outscores the best-tier path"},
     CodeInfo{"SL0408", Error, "no ending can be reached"},
     CodeInfo{"SL0409", Error, "a knowledge check needs at least two options"},
-    CodeInfo{"SL0901", Error, "too many problems; the rest are not shown"},
 };
 
 } // namespace

@@ -566,6 +566,7 @@ class FileParser {
         source.at = at(id.empty() ? line_->text : id);
         scenario_source().nodes.push_back(std::move(source));
         node_open_ = true;
+        errors_before_node_ = sink_.error_count();
     }
 
     void finish_node() {
@@ -577,6 +578,9 @@ class FileParser {
         Node& n = node();
         NodeSource& source = node_source();
         const std::string name = "node '" + n.id + "'";
+        if (sink_.error_count() > errors_before_node_) {
+            return; // a broken line inside the node would only cause follow-on errors
+        }
         const bool decision = !n.choices.empty();
         const bool check = n.has_check();
         const bool passage = !n.next.empty();
@@ -1020,6 +1024,7 @@ class FileParser {
     bool option_open_ = false;
     bool paragraph_open_ = false;
     std::string* continuation_ = nullptr; // the text field that indented lines extend
+    std::size_t errors_before_node_ = 0;
 };
 
 } // namespace

@@ -26,7 +26,7 @@ void print_diagnostics(const content::CompileResult& result, std::size_t max_sho
         }
     }
     if (shown < result.diagnostics.size()) {
-        std::cerr << "SL0901: " << result.diagnostics.size() - shown
+        std::cerr << "note: " << result.diagnostics.size() - shown
                   << " more problems are not shown (use --max-errors N to see more)\n";
     }
     if (errors || warnings) {

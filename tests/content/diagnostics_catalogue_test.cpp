@@ -1,0 +1,112 @@
+// Every diagnostic code has a section in content/diagnostics.md with an example,
+// and compiling that example fires exactly that code (Yarn Spinner's habit of
+// documentation that doubles as tests).
+#include "content/compile.hpp"
+#include "support/files.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+using namespace sightline;
+
+namespace {
+
+struct Example {
+    std::string code;
+    std::string text; // empty when the section has no example
+};
+
+std::vector<Example> catalogue_examples() {
+    const std::string doc = test::read_source_file("content/diagnostics.md");
+    std::vector<Example> examples;
+    const std::regex heading(R"(^## (SL\d{4}):)");
+    std::size_t position = 0;
+    while (position < doc.size()) {
+        std::size_t end = doc.find('\n', position);
+        if (end == std::string::npos) {
+            end = doc.size();
+        }
+        const std::string line = doc.substr(position, end - position);
+        std::smatch match;
+        if (std::regex_search(line, match, heading)) {
+            examples.push_back({match[1], {}});
+        } else if (line == "```scn" && !examples.empty()) {
+            const std::size_t close = doc.find("\n```", end);
+            REQUIRE(close != std::string::npos);
+            examples.back().text = doc.substr(end + 1, close - end);
+            end = close + 4;
+        }
+        position = end + 1;
+    }
+    return examples;
+}
+
+std::string expand_placeholders(std::string text) {
+    const std::map<std::string, std::string> replacements = {
+        {"{{NUL}}", std::string(1, '\0')},
+        {"{{INVALID_UTF8}}", "\xFF"},
+        {"{{LONG_LINE}}", std::string(20000, 'a')},
+    };
+    for (const auto& [placeholder, bytes] : replacements) {
+        for (std::size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder)) {
+            text.replace(at, placeholder.size(), bytes);
+        }
+    }
+    return text;
+}
+
+std::set<std::string> codes_of(const content::CompileResult& result) {
+    std::set<std::string> codes;
+    for (const content::Diagnostic& d : result.diagnostics) {
+        codes.insert(d.code);
+    }
+    return codes;
+}
+
+} // namespace
+
+TEST_CASE("every code in the catalogue is documented and every documented code exists") {
+    const std::vector<Example> examples = catalogue_examples();
+    std::set<std::string> documented;
+    for (const Example& e : examples) {
+        CHECK_MESSAGE(documented.insert(e.code).second, "documented twice: " << e.code);
+        CHECK_MESSAGE(content::find_code(e.code) != nullptr, "no such code: " << e.code);
+    }
+    for (const content::CodeInfo& info : content::all_codes()) {
+        CHECK_MESSAGE(documented.contains(std::string(info.code)),
+                      "not documented in diagnostics.md: " << info.code);
+    }
+}
+
+TEST_CASE("each documented example fires exactly its own code") {
+    const std::string prelude = test::read_source_file("tests/content/examples/prelude.scn");
+    for (const Example& example : catalogue_examples()) {
+        if (example.text.empty()) {
+            continue; // SL0001 is covered below: it needs a missing file, not a text
+        }
+        CAPTURE(example.code);
+        content::SourceSet sources;
+        sources.emplace_back("prelude.scn", prelude);
+        sources.emplace_back(example.code + ".scn", expand_placeholders(example.text));
+        const content::CompileResult result = content::compile(std::move(sources));
+        CHECK(codes_of(result) == std::set<std::string>{example.code});
+        const content::CodeInfo* info = content::find_code(example.code);
+        REQUIRE(info != nullptr);
+        CHECK(result.has_errors() == (info->severity == content::Severity::Error));
+        for (const content::Diagnostic& d : result.diagnostics) {
+            CHECK(d.location.file == 1); // it points into the example, not the prelude
+        }
+    }
+}
+
+TEST_CASE("SL0001: a path that cannot be read is a diagnostic, not an exception") {
+    const content::CompileResult result =
+        content::compile_paths({"/nonexistent/sightline/missing.scn"});
+    CHECK(codes_of(result) == std::set<std::string>{"SL0001"});
+    CHECK(result.has_errors());
+    CHECK_FALSE(result.bundle.has_value());
+}

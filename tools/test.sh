@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, then builds and runs every test: the release and
+# the AddressSanitizer+UBSan suites (warnings are errors in both), then each
+# libFuzzer target for a fixed number of runs over its seed corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+
+jobs=$(nproc)
+for preset in release asan; do
+    echo "== $preset: configure and build"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$jobs"
+    echo "== $preset: tests"
+    ctest --preset "$preset" -j "$jobs"
+done
+
+echo "== fuzz: short fixed runs"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs"
+fuzz_runs=${SIGHTLINE_FUZZ_RUNS:-20000}
+for target in build/fuzz/bin/fuzz_*; do
+    name=$(basename "$target")
+    corpus=tools/fuzz/corpus/$name
+    work=$(mktemp -d)
+    # Seeds are copied so the run never writes into the source tree.
+    if [[ -d $corpus ]]; then cp -r "$corpus"/. "$work"/; fi
+    echo "-- $name: $fuzz_runs runs"
+    "$target" -runs="$fuzz_runs" -seed=1 -max_len=65536 -rss_limit_mb=2048 "$work" 2>&1 | tail -n 2
+    rm -rf "$work"
+done
+echo "all test suites passed"
