@@ -1,0 +1,331 @@
+#include "textplay/player.hpp"
+
+#include "model/link.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace sightline::textplay {
+
+namespace {
+
+std::string range_hint(std::size_t count) {
+    return count == 1 ? "Type 1." : "Type a number from 1 to " + std::to_string(count) + ".";
+}
+
+std::string number(std::size_t i) { return std::to_string(i) + ". "; }
+
+std::string signed_number(std::int64_t n) { return (n >= 0 ? "+" : "") + std::to_string(n); }
+
+std::string_view dimension_name(const model::Bundle& bundle, std::string_view id) {
+    const model::Dimension* d = model::find_by_id(bundle.dimensions, id);
+    return d != nullptr ? std::string_view(d->name) : id;
+}
+
+// "Recognition +2, Response -1" for the non-zero changes; empty when none.
+std::string score_list(const model::Bundle& bundle, const std::vector<runtime::ScoreDelta>& ds) {
+    std::string out;
+    for (const runtime::ScoreDelta& d : ds) {
+        if (d.delta != 0) {
+            out += (out.empty() ? "" : ", ") + std::string(dimension_name(bundle, d.dimension)) +
+                   " " + signed_number(d.delta);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,
+                                       std::string& why) {
+    std::vector<std::size_t> out;
+    std::size_t pos = 0;
+    while (pos < answer.size()) {
+        if (answer[pos] == ' ' || answer[pos] == ',' || answer[pos] == '\t') {
+            ++pos;
+            continue;
+        }
+        std::size_t value = 0;
+        const auto [end, error] = std::from_chars(answer.data() + pos, answer.data() + answer.size(),
+                                                  value);
+        const auto used = static_cast<std::size_t>(end - (answer.data() + pos));
+        const bool separated = pos + used == answer.size() || answer[pos + used] == ' ' ||
+                               answer[pos + used] == ',' || answer[pos + used] == '\t';
+        if (error != std::errc() || !separated) {
+            why = "\"" + std::string(answer) + "\" is not a number. ";
+            return {};
+        }
+        if (value < 1 || value > count) {
+            why = std::to_string(value) + " is not one of the numbers shown. ";
+            return {};
+        }
+        if (std::find(out.begin(), out.end(), value) != out.end()) {
+            why = "Each number counts once; " + std::to_string(value) + " is there twice. ";
+            return {};
+        }
+        out.push_back(value);
+        pos += used;
+    }
+    if (out.empty()) {
+        why = "No answer was given. ";
+    } else if (!many && out.size() > 1) {
+        why = "Only one answer is wanted here. ";
+        out.clear();
+    }
+    return out;
+}
+
+Player::Player(Printer& printer, Input& input, PlayerSettings settings)
+    : out_(printer), input_(input), settings_(std::move(settings)) {}
+
+bool Player::introduce(const model::Scenario& s) {
+    out_.blank();
+    out_.text(s.title);
+    out_.text("About " + std::to_string(s.minutes) + (s.minutes == 1 ? " minute." : " minutes."));
+    if (!s.objectives.empty()) {
+        out_.blank();
+        out_.text("In this scenario you practise how to:");
+        for (const std::string& objective : s.objectives) {
+            out_.text(objective, "- ", 2);
+        }
+    }
+    out_.blank();
+    out_.text(s.content_note, "Content note: ");
+    return press_enter("begin");
+}
+
+bool Player::press_enter(std::string_view what) {
+    out_.blank();
+    out_.text("Press Enter to " + std::string(what) + ".");
+    while (true) {
+        const std::optional<std::string> answer = input_.read();
+        if (!answer) {
+            return false;
+        }
+        if (answer->empty()) {
+            return true;
+        }
+        input_.invalid("Press Enter without typing anything to " + std::string(what) +
+                       ", or type q to quit.");
+    }
+}
+
+void Player::checkpoint(std::optional<runtime::Run>& run) {
+    if (settings_.save_roundtrip) {
+        const std::vector<std::uint8_t> blob = run->save();
+        const model::Bundle& bundle = run->bundle();
+        run.reset(); // nothing but the blob carries over
+        run.emplace(runtime::Run::restore(bundle, blob));
+    }
+    if (settings_.on_save) {
+        settings_.on_save(run->save());
+    }
+}
+
+PlayEnd Player::play(std::optional<runtime::Run>& run) {
+    bool show = true; // the current node's text still has to be shown
+    while (true) {
+        if (show) {
+            show_node(*run);
+            show = false;
+        }
+        if (run->phase() == runtime::Phase::Ended) {
+            show_debrief(*run);
+            return PlayEnd::Finished;
+        }
+        if (run->stuck()) {
+            out_.blank();
+            out_.text("This scenario cannot go on from here: no choice is available. Please "
+                      "tell the course author.");
+            return PlayEnd::Stuck;
+        }
+        checkpoint(run);
+        bool answered = false;
+        switch (run->phase()) {
+        case runtime::Phase::Choosing:
+            answered = decide(*run);
+            show = true;
+            break;
+        case runtime::Phase::Answering:
+            answered = check(*run);
+            break;
+        case runtime::Phase::Continuing:
+            answered = press_enter("continue");
+            if (answered) {
+                run->advance();
+                show = true;
+            }
+            break;
+        case runtime::Phase::Ended:
+            break;
+        }
+        if (!answered) {
+            return PlayEnd::Quit;
+        }
+    }
+}
+
+void Player::show_node(const runtime::Run& run) {
+    for (const runtime::ParagraphView& p : run.view().paragraphs) {
+        out_.blank();
+        if (p.speaker.empty()) {
+            out_.text(p.text);
+        } else {
+            out_.text(p.text, std::string(p.speaker) + ": ");
+        }
+    }
+}
+
+bool Player::decide(runtime::Run& run) {
+    const std::vector<runtime::ChoiceView> choices = run.choices();
+    out_.blank();
+    out_.text("What do you do?");
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        const std::string text = std::string(choices[i].text) +
+                                 (choices[i].enabled ? "" : " (not available now)");
+        out_.text(text, number(i + 1), number(i + 1).size());
+    }
+    out_.text(range_hint(choices.size()));
+    std::size_t picked = 0;
+    while (picked == 0) {
+        const std::optional<std::string> answer = input_.read();
+        if (!answer) {
+            return false;
+        }
+        std::string why;
+        const std::vector<std::size_t> numbers = parse_numbers(*answer, choices.size(), false, why);
+        if (numbers.empty()) {
+            input_.invalid(why + range_hint(choices.size()));
+        } else if (!choices[numbers[0] - 1].enabled) {
+            input_.invalid("Choice " + std::to_string(numbers[0]) +
+                           " is not available now. " + range_hint(choices.size()));
+        } else {
+            picked = numbers[0];
+        }
+    }
+
+    const runtime::ChoiceView& choice = choices[picked - 1];
+    const runtime::ChoiceResult result = run.choose(choice.id);
+    out_.blank();
+    out_.text(choice.text, "You chose: ");
+    out_.text(result.feedback, std::string(result.tier_name) + ". ");
+    const std::string scores = score_list(run.bundle(), result.score_changes);
+    if (!scores.empty()) {
+        out_.text(scores + ".", "Score: ");
+    }
+    for (const model::Indicator* indicator : result.newly_noticed) {
+        out_.text(indicator->name + ".", "You noticed a sign: ");
+    }
+    return true;
+}
+
+bool Player::check(runtime::Run& run) {
+    const runtime::CheckView view = run.view().check;
+    const bool many = view.kind == model::CheckKind::Multi;
+    const std::size_t count = view.options.size();
+    out_.blank();
+    out_.text(view.prompt, "Question: ");
+    for (std::size_t i = 0; i < count; ++i) {
+        out_.text(view.options[i].text, number(i + 1), number(i + 1).size());
+    }
+    const std::string hint = many ? "Type the numbers of every answer that applies, separated "
+                                    "by spaces."
+                                  : range_hint(count);
+    out_.text(hint);
+    std::vector<std::size_t> numbers;
+    while (numbers.empty()) {
+        const std::optional<std::string> answer = input_.read();
+        if (!answer) {
+            return false;
+        }
+        std::string why;
+        numbers = parse_numbers(*answer, count, many, why);
+        if (numbers.empty()) {
+            input_.invalid(why + hint);
+        }
+    }
+
+    std::vector<std::string_view> ids;
+    for (const std::size_t n : numbers) {
+        ids.push_back(view.options[n - 1].id);
+    }
+    const runtime::CheckResult result = run.answer(ids);
+    const std::string points = score_list(run.bundle(), result.points);
+    out_.blank();
+    out_.text(result.correct ? "Correct." : !points.empty() ? "Partly correct." : "Not correct.");
+    for (std::size_t i = 0; i < result.options.size(); ++i) {
+        const runtime::OptionResult& o = result.options[i];
+        const char* verdict = o.picked ? (o.correct ? "You picked this, rightly."
+                                                    : "You picked this, but it is not right.")
+                                       : (o.correct ? "You left this out, but it is right."
+                                                    : "You left this out, rightly.");
+        out_.text(o.text, number(i + 1), number(i + 1).size());
+        const std::string feedback =
+            std::string(verdict) + (o.feedback.empty() ? "" : " " + std::string(o.feedback));
+        out_.text(feedback, std::string(number(i + 1).size(), ' '), number(i + 1).size());
+    }
+    if (!points.empty()) {
+        out_.text(points + ".", "Score: ");
+    }
+    return true;
+}
+
+void Player::show_debrief(const runtime::Run& run) {
+    const runtime::Debrief d = run.debrief();
+    out_.blank();
+    out_.text(d.outcome_name.empty() ? d.outcome : d.outcome_name, "The end: ");
+    for (const std::string_view paragraph : d.text) {
+        out_.blank();
+        out_.text(paragraph);
+    }
+
+    out_.blank();
+    out_.text("Your scores");
+    for (const runtime::DimensionScore& s : d.scores) {
+        out_.text(std::string(s.name) + ": " + std::to_string(s.score) + " on a scale from " +
+                      std::to_string(s.min) + " to " + std::to_string(s.max) + " (" +
+                      std::to_string(s.percent()) + "%).",
+                  "- ", 2);
+    }
+
+    const auto list_signs = [&](const char* heading,
+                                const std::vector<const model::Indicator*>& signs) {
+        out_.blank();
+        out_.text(heading);
+        if (signs.empty()) {
+            out_.text("None.", "- ", 2);
+        }
+        for (const model::Indicator* i : signs) {
+            out_.text(i->name + ". " + i->description, "- ", 2);
+        }
+    };
+    list_signs("Signs you noticed", d.noticed);
+    list_signs("Signs you missed", d.missed);
+
+    if (!d.decisions.empty()) {
+        out_.blank();
+        out_.text("Your decisions");
+        for (std::size_t i = 0; i < d.decisions.size(); ++i) {
+            const runtime::Decision& decision = d.decisions[i];
+            out_.text(std::string(decision.choice_text) + " (" + std::string(decision.tier_name) +
+                          ")",
+                      number(i + 1), number(i + 1).size());
+        }
+    }
+    if (!d.checks.empty()) {
+        out_.blank();
+        out_.text("Your answers");
+        for (const runtime::CheckOutcome& c : d.checks) {
+            out_.text(std::string(c.prompt) + (c.correct ? " Correct." : " Not fully correct."),
+                      "- ", 2);
+        }
+    }
+    out_.blank();
+    out_.text("The safe response");
+    out_.text(d.response);
+    out_.blank();
+    out_.text("Where to report");
+    out_.text(d.report);
+}
+
+} // namespace sightline::textplay

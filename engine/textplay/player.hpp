@@ -1,0 +1,61 @@
+// Plays one scenario run in the terminal: the content note first, then each
+// node's text, numbered choices and questions, feedback after every answer, and
+// the debrief at the end. Facilitator notes and discussion prompts are for
+// classroom mode and never shown here.
+#pragma once
+
+#include "runtime/run.hpp"
+#include "textplay/input.hpp"
+#include "textplay/printer.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+namespace sightline::textplay {
+
+enum class PlayEnd {
+    Finished, // reached an ending and showed the debrief
+    Quit,     // the learner typed q (or input ended)
+    Stuck,    // the content offers no way on from here
+};
+
+struct PlayerSettings {
+    // Called with the run's save blob before every question (for --save).
+    std::function<void(const std::vector<std::uint8_t>&)> on_save;
+    // Before every question, replace the run with one restored from its own
+    // save blob: proves a save at any point resumes with identical output.
+    bool save_roundtrip = false;
+};
+
+class Player {
+public:
+    Player(Printer& printer, Input& input, PlayerSettings settings = {});
+
+    // The title, objectives and content note, then "press Enter to begin".
+    // False when the learner quits instead.
+    bool introduce(const model::Scenario& scenario);
+
+    // Plays `run` to the end (or until the learner quits). The optional is
+    // re-seated when save_roundtrip is on.
+    PlayEnd play(std::optional<runtime::Run>& run);
+
+private:
+    void show_node(const runtime::Run& run);
+    bool decide(runtime::Run& run);
+    bool check(runtime::Run& run);
+    bool press_enter(std::string_view what);
+    void show_debrief(const runtime::Run& run);
+    void checkpoint(std::optional<runtime::Run>& run);
+
+    Printer& out_;
+    Input& input_;
+    PlayerSettings settings_;
+};
+
+// Parses "2", "1 3" or "1,3" into 1-based numbers in [1, count]; empty on any
+// problem, with `why` saying what it was.
+std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,
+                                       std::string& why);
+
+} // namespace sightline::textplay

@@ -1,0 +1,70 @@
+#include "bundle_file.hpp"
+
+#include "bundle/bundle.hpp"
+#include "content/compile.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace sightline::test {
+
+std::filesystem::path work_dir() {
+    // One directory per process: CTest runs each test case as its own process, in parallel.
+    static const std::filesystem::path dir = [] {
+        const std::filesystem::path d = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" /
+                                        "textplay" / "work" / std::to_string(::getpid());
+        std::filesystem::remove_all(d);
+        std::filesystem::create_directories(d);
+        return d;
+    }();
+    return dir;
+}
+
+void write_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    REQUIRE(out.good());
+}
+
+void write_file(const std::filesystem::path& path, std::string_view text) {
+    write_file(path, std::vector<std::uint8_t>(text.begin(), text.end()));
+}
+
+std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::filesystem::path write_bundle_file(std::string_view name, std::string_view scn) {
+    content::CompileResult result = content::compile_text("test.scn", scn);
+    if (!result.bundle) {
+        std::string messages;
+        for (const content::Diagnostic& d : result.diagnostics) {
+            messages += d.code + ": " + d.message + "\n";
+        }
+        FAIL("test scenario does not compile:\n" << messages);
+    }
+    const std::filesystem::path path = work_dir() / std::string(name);
+    write_file(path, bundle::write_bundle(*result.bundle, bundle::compiler_version_number()));
+    return path;
+}
+
+std::string format_example_scn() {
+    std::ifstream in(SIGHTLINE_SOURCE_DIR "/tests/content/examples/format-example.scn");
+    REQUIRE(in.good());
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::filesystem::path format_example_bundle() {
+    static const std::filesystem::path path =
+        write_bundle_file("format-example.slpack", format_example_scn());
+    return path;
+}
+
+} // namespace sightline::test

@@ -1,0 +1,92 @@
+// sightc playtest: random walks through a bundle's scenarios; the walking and
+// the report live in engine/runtime/playtest.{hpp,cpp}.
+#include "runtime/errors.hpp"
+#include "runtime/playtest.hpp"
+#include "tools/sightc/commands.hpp"
+#include "tools/sightc/common.hpp"
+
+#include <charconv>
+#include <iostream>
+
+namespace sightline::sightc {
+
+namespace {
+
+constexpr std::string_view kPlaytestUsage =
+    "usage: sightc playtest FILE.slpack|PATH... [--runs N] [--seed S] [--scenario ID]\n"
+    "                       [--max-steps N]\n"
+    "Walks N random paths (default 1000) through each scenario (or just ID), taking\n"
+    "any available choice and random answers, and reports the nodes and choices never\n"
+    "reached, how often each ending came up, the min/mean/max score per dimension,\n"
+    "the longest path, and every walk that did not reach an ending within the step\n"
+    "bound (default: 20 per node plus 100). The same seed (default 1) gives the same\n"
+    "report. Sources are compiled first; a .slpack bundle is verified.\n"
+    "Exit codes: 0 every walk ended, 1 some walk did not end (or the sources have\n"
+    "errors), 2 usage error, unreadable bundle or unknown scenario.\n";
+
+template <class T>
+bool parse_number(const std::string& text, T& value) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+} // namespace
+
+int playtest_command(const Args& args) {
+    if (print_help_if_asked(args, kPlaytestUsage)) {
+        return kExitOk;
+    }
+    runtime::PlaytestOptions options;
+    Args inputs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool takes_value =
+            arg == "--runs" || arg == "--seed" || arg == "--scenario" || arg == "--max-steps";
+        if (takes_value && i + 1 >= args.size()) {
+            return usage_error("playtest", arg + " needs a value");
+        }
+        bool ok = true;
+        if (arg == "--runs") {
+            ok = parse_number(args[++i], options.runs) && options.runs > 0;
+        } else if (arg == "--seed") {
+            ok = parse_number(args[++i], options.seed);
+        } else if (arg == "--max-steps") {
+            ok = parse_number(args[++i], options.max_steps) && options.max_steps > 0;
+        } else if (arg == "--scenario") {
+            options.scenario = args[++i];
+        } else if (arg.starts_with("-")) {
+            return usage_error("playtest", "unknown option '" + arg + "'");
+        } else {
+            inputs.push_back(arg);
+        }
+        if (!ok) {
+            return usage_error("playtest", arg + " needs a positive whole number, not '" +
+                                               args[i] + "'");
+        }
+    }
+    if (inputs.empty()) {
+        return usage_error("playtest", "expected a bundle file or scenario sources");
+    }
+
+    int exit_code = kExitOk;
+    const std::optional<model::Bundle> bundle = load_model(inputs, exit_code);
+    if (!bundle) {
+        return exit_code;
+    }
+    std::vector<runtime::ScenarioReport> reports;
+    try {
+        reports = runtime::playtest(*bundle, options);
+    } catch (const runtime::RunError& error) {
+        std::cerr << "sightc playtest: " << error.what() << '\n';
+        return kExitUsage;
+    }
+    bool all_ended = true;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        std::cout << (i == 0 ? "" : "\n");
+        runtime::print_report(std::cout, reports[i]);
+        all_ended = all_ended && reports[i].ok();
+    }
+    return all_ended ? kExitOk : kExitErrors;
+}
+
+} // namespace sightline::sightc
