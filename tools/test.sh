@@ -18,7 +18,7 @@ done
 echo "== fuzz: short fixed runs"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$jobs"
-fuzz_runs=${SIGHTLINE_FUZZ_RUNS:-20000}
+fuzz_runs=${SIGHTLINE_FUZZ_RUNS:-5000}
 for target in build/fuzz/bin/fuzz_*; do
     name=$(basename "$target")
     corpus=tools/fuzz/corpus/$name
