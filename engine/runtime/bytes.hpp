@@ -12,7 +12,7 @@
 namespace sightline::runtime {
 
 class ByteWriter {
-public:
+  public:
     void u8(std::uint8_t v) { out_.push_back(v); }
     void u16(std::uint16_t v) { put(v, 2); }
     void u32(std::uint32_t v) { put(v, 4); }
@@ -22,14 +22,14 @@ public:
     void bytes(std::span<const std::uint8_t> b) { out_.insert(out_.end(), b.begin(), b.end()); }
     std::vector<std::uint8_t>& data() { return out_; }
 
-private:
+  private:
     void put(std::uint64_t v, int n);
     std::vector<std::uint8_t> out_;
 };
 
 // Every read throws SaveError("... truncated ...") instead of reading past the end.
 class ByteReader {
-public:
+  public:
     explicit ByteReader(std::span<const std::uint8_t> data) : data_(data) {}
     std::uint8_t u8() { return static_cast<std::uint8_t>(get(1)); }
     std::uint16_t u16() { return static_cast<std::uint16_t>(get(2)); }
@@ -43,7 +43,7 @@ public:
     std::uint32_t count(std::size_t min_element_size);
     std::size_t remaining() const { return data_.size() - pos_; }
 
-private:
+  private:
     std::uint64_t get(int n);
     std::span<const std::uint8_t> data_;
     std::size_t pos_ = 0;

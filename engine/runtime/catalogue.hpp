@@ -15,7 +15,7 @@ struct CourseScenario {
 };
 
 class Catalogue {
-public:
+  public:
     explicit Catalogue(const model::Bundle& bundle) : bundle_(&bundle) {}
 
     // Every course, in bundle order.
@@ -34,7 +34,7 @@ public:
 
     const model::Role* role(std::string_view id) const;
 
-private:
+  private:
     const model::Bundle* bundle_;
 };
 

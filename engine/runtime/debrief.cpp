@@ -12,8 +12,8 @@ int DimensionScore::percent() const {
     }
     const std::int64_t clamped = std::clamp(score, min, max);
     // Do the division in long double: (clamped - min) * 100 could overflow int64.
-    const long double share = static_cast<long double>(clamped - min) /
-                              static_cast<long double>(max - min);
+    const long double share =
+        static_cast<long double>(clamped - min) / static_cast<long double>(max - min);
     return static_cast<int>(share * 100.0L);
 }
 
@@ -63,8 +63,8 @@ Debrief make_debrief(const model::Bundle& bundle, const RunState& state) {
     d.report = s.report;
 
     for (std::size_t i = 0; i < bundle.dimensions.size(); ++i) {
-        const model::ScoreRange range = i < s.score_ranges.size() ? s.score_ranges[i]
-                                                                  : model::ScoreRange{};
+        const model::ScoreRange range =
+            i < s.score_ranges.size() ? s.score_ranges[i] : model::ScoreRange{};
         d.scores.push_back({bundle.dimensions[i].id, bundle.dimensions[i].name, state.scores[i],
                             range.min, range.max});
     }
@@ -94,8 +94,8 @@ Debrief make_debrief(const model::Bundle& bundle, const RunState& state) {
         std::size_t right = 0;
         std::size_t correct_options = 0;
         for (std::size_t i = 0; i < n.check.options.size(); ++i) {
-            const bool picked = std::find(step.options.begin(), step.options.end(), i) !=
-                                step.options.end();
+            const bool picked =
+                std::find(step.options.begin(), step.options.end(), i) != step.options.end();
             correct_options += n.check.options[i].correct ? 1 : 0;
             right += (picked && n.check.options[i].correct) ? 1 : 0;
         }

@@ -41,16 +41,16 @@ struct Debrief {
     std::string_view scenario;
     std::string_view title;
     std::string_view ending_node;
-    std::string_view outcome;      // outcome id
+    std::string_view outcome; // outcome id
     std::string_view outcome_name;
-    std::vector<std::string_view> text; // the ending's debrief paragraphs
-    std::vector<DimensionScore> scores; // every bundle dimension, in bundle order
+    std::vector<std::string_view> text;           // the ending's debrief paragraphs
+    std::vector<DimensionScore> scores;           // every bundle dimension, in bundle order
     std::vector<const model::Indicator*> noticed; // in the order the learner noticed them
     std::vector<const model::Indicator*> missed;  // present in the scenario, not noticed
     std::vector<Decision> decisions;              // in the order taken
     std::vector<CheckOutcome> checks;             // knowledge checks, in the order answered
-    std::string_view response; // the recommended safe response
-    std::string_view report;   // where to report
+    std::string_view response;                    // the recommended safe response
+    std::string_view report;                      // where to report
 };
 
 struct RunState;

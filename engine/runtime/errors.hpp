@@ -11,14 +11,14 @@ namespace sightline::runtime {
 // choice, answering a node that is not a knowledge check, advancing past an
 // ending, or content that cannot be played.
 class RunError : public std::runtime_error {
-public:
+  public:
     explicit RunError(const std::string& what) : std::runtime_error(what) {}
 };
 
 // A save blob that is corrupt, truncated, from another format version, or that
 // refers to content which no longer exists in the bundle.
 class SaveError : public std::runtime_error {
-public:
+  public:
     explicit SaveError(const std::string& what) : std::runtime_error(what) {}
 };
 

@@ -27,7 +27,7 @@ struct Slot {
 // Most expressions are a handful of ops: keep their stack off the heap so a
 // step stays allocation-free, and fall back to a vector for long ones.
 class Stack {
-public:
+  public:
     explicit Stack(std::size_t capacity) {
         if (capacity > inline_.size()) {
             heap_.resize(capacity);
@@ -37,7 +37,7 @@ public:
     void push(const Slot& slot) { data()[size_++] = slot; }
     Slot pop() { return data()[--size_]; }
 
-private:
+  private:
     Slot* data() { return heap_.empty() ? inline_.data() : heap_.data(); }
     std::array<Slot, 16> inline_{};
     std::vector<Slot> heap_;
@@ -48,8 +48,12 @@ private:
     throw RunError("cannot evaluate expression '" + expr.source + "': " + std::string(why));
 }
 
-Slot make_bool(bool b) { return {model::ValueType::Boolean, b, 0, {}}; }
-Slot make_int(std::int64_t i) { return {model::ValueType::Integer, false, i, {}}; }
+Slot make_bool(bool b) {
+    return {model::ValueType::Boolean, b, 0, {}};
+}
+Slot make_int(std::int64_t i) {
+    return {model::ValueType::Integer, false, i, {}};
+}
 
 bool equal(const Slot& a, const Slot& b) {
     switch (a.type) {
@@ -64,7 +68,7 @@ bool equal(const Slot& a, const Slot& b) {
 }
 
 class Machine {
-public:
+  public:
     Machine(const model::Expr& expr, const Env& env)
         : expr_(expr), env_(env), stack_(expr.ops.size()) {}
 
@@ -78,7 +82,7 @@ public:
         return stack_.pop();
     }
 
-private:
+  private:
     Slot pop(model::ValueType type) {
         if (stack_.size() == 0) {
             malformed(expr_, "an operator is missing an operand");

@@ -19,7 +19,7 @@ constexpr std::size_t kPathTail = 8;
 
 // Everything gathered over all the walks of one scenario.
 class Tally {
-public:
+  public:
     Tally(const model::Bundle& bundle, const model::Scenario& scenario)
         : bundle_(bundle), scenario_(scenario), node_reached_(scenario.nodes.size(), false),
           ending_counts_(scenario.nodes.size(), 0), score_min_(bundle.dimensions.size(), kMax),
@@ -79,7 +79,7 @@ public:
         report.longest_path = std::move(longest_);
     }
 
-private:
+  private:
     static constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
     static constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 

@@ -39,8 +39,8 @@ struct UnreachedChoice {
 };
 
 struct FailedRun {
-    std::uint32_t run = 0;             // 0-based index of the walk
-    std::string reason;                // "no ending after 300 steps", "stuck at node 'x': ..."
+    std::uint32_t run = 0;              // 0-based index of the walk
+    std::string reason;                 // "no ending after 300 steps", "stuck at node 'x': ..."
     std::vector<std::string_view> path; // the last nodes entered, oldest first
 };
 
@@ -50,11 +50,11 @@ struct ScenarioReport {
     std::uint32_t max_steps = 0;
     std::vector<std::string_view> unreached_nodes;
     std::vector<UnreachedChoice> unreached_choices;
-    std::vector<EndingCount> endings;        // every ending node, in scenario order
-    std::vector<ScoreStats> scores;          // per dimension, over the walks that ended
+    std::vector<EndingCount> endings;           // every ending node, in scenario order
+    std::vector<ScoreStats> scores;             // per dimension, over the walks that ended
     std::vector<std::string_view> longest_path; // the longest walk that ended, node by node
     std::vector<FailedRun> failures;
-    std::uint32_t failed_runs = 0;           // failures keeps only the first few
+    std::uint32_t failed_runs = 0; // failures keeps only the first few
     bool ok() const { return failed_runs == 0; }
 };
 

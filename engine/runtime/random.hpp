@@ -11,13 +11,13 @@ namespace sightline::runtime {
 
 // SplitMix64: a tiny generator with a 64-bit state and good statistical quality.
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next();
     // Uniform in [0, bound) without modulo bias; bound must be > 0.
     std::uint64_t below(std::uint64_t bound);
 
-private:
+  private:
     std::uint64_t state_;
 };
 

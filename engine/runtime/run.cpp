@@ -13,9 +13,13 @@ namespace sightline::runtime {
 
 namespace {
 
-Env env_of(const RunState& state) { return {state.variables, state.visits}; }
+Env env_of(const RunState& state) {
+    return {state.variables, state.visits};
+}
 
-std::string quoted(std::string_view id) { return "'" + std::string(id) + "'"; }
+std::string quoted(std::string_view id) {
+    return "'" + std::string(id) + "'";
+}
 
 // Decision, check, passage or ending; a node with none of them plays as a
 // decision without choices, which stuck() reports.
@@ -42,7 +46,8 @@ Run::Run(const model::Bundle& bundle, std::string_view scenario_id, RunOptions o
     }
     const model::Scenario& s = bundle.scenarios[index];
     if (s.start_index >= s.nodes.size() || s.score_ranges.size() != bundle.dimensions.size()) {
-        throw RunError("scenario " + quoted(scenario_id) + " cannot be played: the bundle is not linked");
+        throw RunError("scenario " + quoted(scenario_id) +
+                       " cannot be played: the bundle is not linked");
     }
     state_.scenario = index;
     state_.options = options;
@@ -55,11 +60,16 @@ Run::Run(const model::Bundle& bundle, std::string_view scenario_id, RunOptions o
     enter(s.start_index);
 }
 
-Run::Run(const model::Bundle& bundle, RunState state) : bundle_(&bundle), state_(std::move(state)) {}
+Run::Run(const model::Bundle& bundle, RunState state)
+    : bundle_(&bundle), state_(std::move(state)) {}
 
-const model::Scenario& Run::scenario() const { return bundle_->scenarios[state_.scenario]; }
+const model::Scenario& Run::scenario() const {
+    return bundle_->scenarios[state_.scenario];
+}
 
-const model::Node& Run::node() const { return scenario().nodes[state_.node]; }
+const model::Node& Run::node() const {
+    return scenario().nodes[state_.node];
+}
 
 Phase Run::phase() const {
     const Phase phase = entry_phase(node());

@@ -74,7 +74,7 @@ struct ScoreDelta {
 struct ChoiceResult {
     std::string_view choice_id;
     std::string_view feedback;
-    std::string_view tier;      // tier id
+    std::string_view tier; // tier id
     std::string_view tier_name;
     std::vector<ScoreDelta> score_changes;
     std::vector<const model::Indicator*> newly_noticed; // not noticed before in this run
@@ -110,16 +110,16 @@ struct RunState {
     std::uint32_t scenario = model::kNoIndex;
     RunOptions options;
     std::uint32_t node = model::kNoIndex;
-    bool answered = false;                 // the current node's check has been answered
-    std::vector<model::Value> variables;   // by scenario variable index
-    std::vector<std::uint32_t> visits;     // by scenario node index
-    std::vector<std::int64_t> scores;      // by bundle dimension index
-    std::vector<std::uint32_t> noticed;    // bundle indicator indices, in the order noticed
+    bool answered = false;               // the current node's check has been answered
+    std::vector<model::Value> variables; // by scenario variable index
+    std::vector<std::uint32_t> visits;   // by scenario node index
+    std::vector<std::int64_t> scores;    // by bundle dimension index
+    std::vector<std::uint32_t> noticed;  // bundle indicator indices, in the order noticed
     std::vector<Step> history;
 };
 
 class Run {
-public:
+  public:
     // Starts `scenario_id` at its start node. Throws RunError for an unknown
     // scenario or a bundle that has not been linked.
     Run(const model::Bundle& bundle, std::string_view scenario_id, RunOptions options = {});
@@ -156,7 +156,7 @@ public:
     const model::Value* variable(std::string_view id) const;
     std::int64_t score(std::string_view dimension_id) const;
 
-private:
+  private:
     Run(const model::Bundle& bundle, RunState state);
 
     void enter(std::uint32_t node);

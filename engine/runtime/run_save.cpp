@@ -15,7 +15,9 @@ namespace sightline::runtime {
 
 namespace {
 
-std::string quoted(std::string_view id) { return "'" + std::string(id) + "'"; }
+std::string quoted(std::string_view id) {
+    return "'" + std::string(id) + "'";
+}
 
 std::string_view type_word(model::ValueType type) {
     switch (type) {
@@ -33,7 +35,7 @@ std::string_view type_word(model::ValueType type) {
 // ids are hashed once: a long history in a large scenario would otherwise make
 // the restore quadratic.
 class Resolver {
-public:
+  public:
     Resolver(const model::Bundle& bundle, const model::Scenario& scenario)
         : bundle_(bundle), scenario_(scenario) {
         nodes_.reserve(scenario.nodes.size());
@@ -119,7 +121,7 @@ public:
         }
     }
 
-private:
+  private:
     const model::Bundle& bundle_;
     const model::Scenario& scenario_;
     std::unordered_map<std::string_view, std::uint32_t> nodes_;

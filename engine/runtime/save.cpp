@@ -74,7 +74,7 @@ model::Value read_value(ByteReader& in) {
 
 // Each table names an id at most once; a repeat means the blob was tampered with.
 class Unique {
-public:
+  public:
     explicit Unique(const char* what) : what_(what) {}
     void check(const std::string& id) {
         if (!seen_.insert(id).second) {
@@ -82,7 +82,7 @@ public:
         }
     }
 
-private:
+  private:
     const char* what_;
     std::set<std::string> seen_;
 };

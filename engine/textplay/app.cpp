@@ -144,8 +144,7 @@ Selection select(const runtime::Catalogue& catalogue, const Options& o,
                                         "' does not include scenario '" + o.scenario + "'"};
         }
     }
-    if (selected.course == nullptr && selected.scenario == nullptr &&
-        catalogue.courses().empty()) {
+    if (selected.course == nullptr && selected.scenario == nullptr && catalogue.courses().empty()) {
         throw Fatal{kExitUsage, bundle_name + ": the bundle has no courses (use --scenario ID)"};
     }
     return selected;
@@ -224,8 +223,8 @@ int play(const Options& o, const Environment& env) {
             throw Fatal{kExitUsage, o.save + ": " + e.what()};
         }
         if (!o.scenario.empty() && run->scenario().id != o.scenario) {
-            throw Fatal{kExitUsage, o.save + ": this save is for scenario '" +
-                                        run->scenario().id + "', not '" + o.scenario + "'"};
+            throw Fatal{kExitUsage, o.save + ": this save is for scenario '" + run->scenario().id +
+                                        "', not '" + o.scenario + "'"};
         }
     }
 
@@ -263,7 +262,8 @@ int play(const Options& o, const Environment& env) {
         return kExitOk;
     case PlayEnd::Quit:
         printer.blank();
-        printer.text(o.save.empty() ? "Stopped." : "Stopped. Your progress is saved in " + o.save + ".");
+        printer.text(o.save.empty() ? "Stopped."
+                                    : "Stopped. Your progress is saved in " + o.save + ".");
         return kExitOk;
     case PlayEnd::Stuck:
         return kExitFailed;

@@ -14,7 +14,9 @@ std::string trim(std::string s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-bool is_quit(const std::string& answer) { return answer == "q" || answer == "Q" || answer == "quit"; }
+bool is_quit(const std::string& answer) {
+    return answer == "q" || answer == "Q" || answer == "quit";
+}
 
 } // namespace
 

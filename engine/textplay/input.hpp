@@ -14,12 +14,12 @@ namespace sightline::textplay {
 
 // A script answer that does not fit, or a script that ends too soon.
 class ScriptError : public std::runtime_error {
-public:
+  public:
     explicit ScriptError(const std::string& what) : std::runtime_error(what) {}
 };
 
 class Input {
-public:
+  public:
     // `script_name` non-empty: scripted mode, reading `in` as that script.
     // `echo`: print each answer after the prompt (scripts, and piped input,
     // so the output reads as a transcript).
@@ -34,7 +34,7 @@ public:
 
     bool scripted() const { return !script_name_.empty(); }
 
-private:
+  private:
     std::istream& in_;
     Printer& printer_;
     std::string script_name_;

@@ -12,11 +12,11 @@ struct Options {
     bool help = false;
     bool version = false;
     bool list = false;
-    std::string bundle;   // empty: the default bundle next to the executable
-    std::string course;   // empty: ask
-    std::string scenario; // empty: ask
-    std::string script;   // empty: interactive
-    std::string save;     // empty: no save file
+    std::string bundle;                // empty: the default bundle next to the executable
+    std::string course;                // empty: ask
+    std::string scenario;              // empty: ask
+    std::string script;                // empty: interactive
+    std::string save;                  // empty: no save file
     std::optional<std::uint64_t> seed; // set: shuffle choices with this seed
     std::optional<std::size_t> width;  // set: wrap at this width
     bool save_roundtrip = false;       // testing: restore from a save before every question

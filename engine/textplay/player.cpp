@@ -13,9 +13,13 @@ std::string range_hint(std::size_t count) {
     return count == 1 ? "Type 1." : "Type a number from 1 to " + std::to_string(count) + ".";
 }
 
-std::string number(std::size_t i) { return std::to_string(i) + ". "; }
+std::string number(std::size_t i) {
+    return std::to_string(i) + ". ";
+}
 
-std::string signed_number(std::int64_t n) { return (n >= 0 ? "+" : "") + std::to_string(n); }
+std::string signed_number(std::int64_t n) {
+    return (n >= 0 ? "+" : "") + std::to_string(n);
+}
 
 std::string_view dimension_name(const model::Bundle& bundle, std::string_view id) {
     const model::Dimension* d = model::find_by_id(bundle.dimensions, id);
@@ -46,8 +50,8 @@ std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t coun
             continue;
         }
         std::size_t value = 0;
-        const auto [end, error] = std::from_chars(answer.data() + pos, answer.data() + answer.size(),
-                                                  value);
+        const auto [end, error] =
+            std::from_chars(answer.data() + pos, answer.data() + answer.size(), value);
         const auto used = static_cast<std::size_t>(end - (answer.data() + pos));
         const bool separated = pos + used == answer.size() || answer[pos + used] == ' ' ||
                                answer[pos + used] == ',' || answer[pos + used] == '\t';
@@ -181,8 +185,8 @@ bool Player::decide(runtime::Run& run) {
     out_.blank();
     out_.text("What do you do?");
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        const std::string text = std::string(choices[i].text) +
-                                 (choices[i].enabled ? "" : " (not available now)");
+        const std::string text =
+            std::string(choices[i].text) + (choices[i].enabled ? "" : " (not available now)");
         out_.text(text, number(i + 1), number(i + 1).size());
     }
     out_.text(range_hint(choices.size()));
@@ -197,8 +201,8 @@ bool Player::decide(runtime::Run& run) {
         if (numbers.empty()) {
             input_.invalid(why + range_hint(choices.size()));
         } else if (!choices[numbers[0] - 1].enabled) {
-            input_.invalid("Choice " + std::to_string(numbers[0]) +
-                           " is not available now. " + range_hint(choices.size()));
+            input_.invalid("Choice " + std::to_string(numbers[0]) + " is not available now. " +
+                           range_hint(choices.size()));
         } else {
             picked = numbers[0];
         }

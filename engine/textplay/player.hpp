@@ -29,7 +29,7 @@ struct PlayerSettings {
 };
 
 class Player {
-public:
+  public:
     Player(Printer& printer, Input& input, PlayerSettings settings = {});
 
     // The title, objectives and content note, then "press Enter to begin".
@@ -40,7 +40,7 @@ public:
     // re-seated when save_roundtrip is on.
     PlayEnd play(std::optional<runtime::Run>& run);
 
-private:
+  private:
     void show_node(const runtime::Run& run);
     bool decide(runtime::Run& run);
     bool check(runtime::Run& run);

@@ -18,7 +18,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
                               std::size_t indent = 0);
 
 class Printer {
-public:
+  public:
     Printer(std::ostream& out, std::size_t width) : out_(out), width_(width) {}
 
     // Wrapped text ending with a newline.
@@ -30,7 +30,7 @@ public:
     void flush() { out_.flush(); }
     std::size_t width() const { return width_; }
 
-private:
+  private:
     std::ostream& out_;
     std::size_t width_;
     bool wrote_anything_ = false;

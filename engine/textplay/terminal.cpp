@@ -1,15 +1,18 @@
 #include "textplay/terminal.hpp"
 
 #include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <system_error>
+#include <unistd.h>
 
 namespace sightline::textplay {
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
 
-bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+bool stdin_is_terminal() {
+    return ::isatty(STDIN_FILENO) == 1;
+}
 
 std::size_t terminal_columns() {
     winsize size{};

@@ -20,14 +20,28 @@ using sightline::runtime::RunError;
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
-Op push(std::int64_t n) { return {OpCode::PushInt, n, {}, 0}; }
-Op push_bool(bool b) { return {OpCode::PushBool, b ? 1 : 0, {}, 0}; }
-Op push_text(const char* s) { return {OpCode::PushString, 0, s, 0}; }
-Op load(std::uint32_t index) { return {OpCode::LoadVar, 0, "v", index}; }
-Op visits(std::uint32_t index) { return {OpCode::Visits, 0, "n", index}; }
-Op op(OpCode code) { return {code, 0, {}, 0}; }
+Op push(std::int64_t n) {
+    return {OpCode::PushInt, n, {}, 0};
+}
+Op push_bool(bool b) {
+    return {OpCode::PushBool, b ? 1 : 0, {}, 0};
+}
+Op push_text(const char* s) {
+    return {OpCode::PushString, 0, s, 0};
+}
+Op load(std::uint32_t index) {
+    return {OpCode::LoadVar, 0, "v", index};
+}
+Op visits(std::uint32_t index) {
+    return {OpCode::Visits, 0, "n", index};
+}
+Op op(OpCode code) {
+    return {code, 0, {}, 0};
+}
 
-Expr expr(std::vector<Op> ops) { return {std::move(ops), "test"}; }
+Expr expr(std::vector<Op> ops) {
+    return {std::move(ops), "test"};
+}
 
 const std::vector<Value> kVariables = {Value::of(std::int64_t{7}), Value::of(true),
                                        Value::of(std::string("night"))};
@@ -88,8 +102,7 @@ TEST_CASE("malformed expressions are refused with RunError, never undefined beha
                          doctest::Contains("leaves 2 values"), RunError);
     CHECK_THROWS_WITH_AS(evaluate(expr({push(1), op(OpCode::Not)}), kEnv),
                          doctest::Contains("wrong type"), RunError);
-    CHECK_THROWS_AS(evaluate(expr({push(1), push_bool(true), op(OpCode::Equal)}), kEnv),
-                    RunError);
+    CHECK_THROWS_AS(evaluate(expr({push(1), push_bool(true), op(OpCode::Equal)}), kEnv), RunError);
     CHECK_THROWS_WITH_AS(evaluate(expr({load(9)}), kEnv), doctest::Contains("not linked"),
                          RunError);
     CHECK_THROWS_AS(evaluate(expr({visits(9)}), kEnv), RunError);

@@ -51,8 +51,8 @@ description: The second sign.
 )";
 
 model::Bundle compile_scn(std::string_view text, bool with_taxonomy) {
-    const std::string source = (with_taxonomy ? std::string(kTaxonomy) : std::string()) +
-                               std::string(text);
+    const std::string source =
+        (with_taxonomy ? std::string(kTaxonomy) : std::string()) + std::string(text);
     content::CompileResult result = content::compile_text("test.scn", source);
     if (!result.bundle) {
         std::string messages;

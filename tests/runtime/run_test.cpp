@@ -146,9 +146,12 @@ TEST_CASE("a multi-answer check earns (right - wrong) / correct options, never b
         std::int64_t points;
         bool correct;
     };
-    const Case cases[] = {{{"id", "answers"}, 2, true}, {{"answers", "id"}, 2, true},
-                          {{"id"}, 1, false},           {{"id", "cash"}, 0, false},
-                          {{"id", "answers", "cash"}, 1, false}, {{"cash"}, 0, false},
+    const Case cases[] = {{{"id", "answers"}, 2, true},
+                          {{"answers", "id"}, 2, true},
+                          {{"id"}, 1, false},
+                          {{"id", "cash"}, 0, false},
+                          {{"id", "answers", "cash"}, 1, false},
+                          {{"cash"}, 0, false},
                           {{}, 0, false}};
     for (const Case& c : cases) {
         CAPTURE(c.picks.size());
@@ -183,8 +186,9 @@ TEST_CASE("the best path ends with a full debrief") {
     run.advance();
 
     CHECK(run.phase() == Phase::Ended);
-    CHECK(texts(run.view()) ==
-          std::vector<std::string>{"The manager thanks you and calls the hotline with your notes."});
+    CHECK(
+        texts(run.view()) ==
+        std::vector<std::string>{"The manager thanks you and calls the hotline with your notes."});
     const runtime::Debrief d = run.debrief();
     CHECK(d.scenario == "hotel.example");
     CHECK(d.title == "The late check-in");
@@ -192,7 +196,8 @@ TEST_CASE("the best path ends with a full debrief") {
     CHECK(d.outcome == "reported-safely");
     CHECK(d.outcome_name == "Reported safely");
     REQUIRE(d.text.size() == 2);
-    CHECK(d.text[0] == "You noticed a cluster of signs and passed them on through the right channel.");
+    CHECK(d.text[0] ==
+          "You noticed a cluster of signs and passed them on through the right channel.");
     CHECK(d.text[1] == "One sign alone proves nothing; it was the pattern that mattered.");
     REQUIRE(d.scores.size() == 2);
     CHECK(d.scores[0].id == "recognition");
@@ -260,8 +265,7 @@ TEST_CASE("requests that do not fit the state are refused with a clear error") {
                          RunError);
     CHECK_THROWS_WITH_AS(run.answer({"id"}), doctest::Contains("not a knowledge check"), RunError);
     CHECK_THROWS_WITH_AS(run.advance(), doctest::Contains("choose before continuing"), RunError);
-    CHECK_THROWS_WITH_AS(run.debrief(), doctest::Contains("only available at an ending"),
-                         RunError);
+    CHECK_THROWS_WITH_AS(run.debrief(), doctest::Contains("only available at an ending"), RunError);
     CHECK(run.view().id == "desk"); // refusals change nothing
     CHECK(run.state().history.empty());
 
@@ -278,8 +282,8 @@ TEST_CASE("requests that do not fit the state are refused with a clear error") {
     CHECK_THROWS_WITH_AS(run.choose("ask-her"), doctest::Contains("has ended"), RunError);
     CHECK_THROWS_WITH_AS(run.advance(), doctest::Contains("has ended"), RunError);
 
-    CHECK_THROWS_WITH_AS(Run(test::format_example(), "nope"),
-                         "the bundle has no scenario 'nope'", RunError);
+    CHECK_THROWS_WITH_AS(Run(test::format_example(), "nope"), "the bundle has no scenario 'nope'",
+                         RunError);
 }
 
 TEST_CASE("conditions hide or disable choices and select paragraphs, effects and visits apply") {

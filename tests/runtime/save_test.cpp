@@ -120,8 +120,8 @@ TEST_CASE("the save is keyed by ids and carries the seed") {
     REQUIRE(d.variables.size() == 1);
     CHECK(d.variables[0].first == "told_manager");
     CHECK(d.variables[0].second == model::Value::of(true));
-    CHECK(d.visits == std::vector<std::pair<std::string, std::uint32_t>>{{"desk", 1},
-                                                                          {"check-signs", 1}});
+    CHECK(d.visits ==
+          std::vector<std::pair<std::string, std::uint32_t>>{{"desk", 1}, {"check-signs", 1}});
     CHECK(d.scores ==
           std::vector<std::pair<std::string, std::int64_t>>{{"recognition", 2}, {"response", 2}});
     CHECK(d.noticed == std::vector<std::string>{"hotel.id-held-by-other", "hotel.fearful-guest"});
@@ -157,9 +157,9 @@ TEST_CASE("damaged saves say what is wrong") {
         return Run::restore(test::format_example(), b);
     };
     CHECK_THROWS_WITH_AS(restore({}), "the save is empty", SaveError);
-    CHECK_THROWS_WITH_AS(restore({'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd', ' ', 'a',
-                                  'b', 'c', 'd'}),
-                         "this is not a Sightline save", SaveError);
+    CHECK_THROWS_WITH_AS(
+        restore({'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd', ' ', 'a', 'b', 'c', 'd'}),
+        "this is not a Sightline save", SaveError);
     std::vector<std::uint8_t> future = blob;
     future[4] = 2;
     CHECK_THROWS_WITH_AS(restore(future),
@@ -256,9 +256,9 @@ TEST_CASE("a save refuses to resume when content it relies on has changed") {
 
     std::string no_tense = replace(text, "-> tense", "-> unsafe-end");
     no_tense = replace(no_tense, "== tense\n", "== calm\n");
-    CHECK_THROWS_WITH_AS(
-        restore_into(no_tense, at_tense),
-        "cannot resume: node 'tense' no longer exists in scenario 'hotel.example'", SaveError);
+    CHECK_THROWS_WITH_AS(restore_into(no_tense, at_tense),
+                         "cannot resume: node 'tense' no longer exists in scenario 'hotel.example'",
+                         SaveError);
 
     std::string renamed_choice = replace(text, "[log-and-tell]", "[log-it]");
     CHECK_THROWS_WITH_AS(restore_into(renamed_choice, at_check),
@@ -266,8 +266,8 @@ TEST_CASE("a save refuses to resume when content it relies on has changed") {
                          "in scenario 'hotel.example'",
                          SaveError);
 
-    std::string int_var = replace(text, "var told_manager: bool = false",
-                                  "var told_manager: int = 0");
+    std::string int_var =
+        replace(text, "var told_manager: bool = false", "var told_manager: int = 0");
     int_var = replace(int_var, "set: told_manager = true", "set: told_manager = 1");
     int_var = replace(int_var, "{if told_manager}", "{if told_manager > 0}");
     CHECK_THROWS_WITH_AS(restore_into(int_var, at_check),
@@ -281,7 +281,8 @@ TEST_CASE("a save refuses to resume when content it relies on has changed") {
     CHECK_THROWS_WITH_AS(restore_into(no_var, at_check),
                          doctest::Contains("variable 'told_manager' no longer exists"), SaveError);
 
-    const std::string other_scenario = replace(text, "scenario hotel.example", "scenario hotel.other");
+    const std::string other_scenario =
+        replace(text, "scenario hotel.example", "scenario hotel.other");
     CHECK_THROWS_WITH_AS(
         restore_into(replace(other_scenario, "scenario: hotel.example", "scenario: hotel.other"),
                      at_check),
@@ -289,8 +290,10 @@ TEST_CASE("a save refuses to resume when content it relies on has changed") {
 
     std::string no_indicator = replace(text, "notices: hotel.id-held-by-other, hotel.fearful-guest",
                                        "notices: hotel.fearful-guest");
-    no_indicator = replace(no_indicator, "indicator hotel.id-held-by-other", "indicator hotel.id-x");
-    no_indicator = replace(no_indicator, "indicators: hotel.id-held-by-other,", "indicators: hotel.id-x,");
+    no_indicator =
+        replace(no_indicator, "indicator hotel.id-held-by-other", "indicator hotel.id-x");
+    no_indicator =
+        replace(no_indicator, "indicators: hotel.id-held-by-other,", "indicators: hotel.id-x,");
     CHECK_THROWS_WITH_AS(restore_into(no_indicator, at_check),
                          doctest::Contains("indicator 'hotel.id-held-by-other' no longer exists"),
                          SaveError);

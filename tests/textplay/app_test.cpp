@@ -30,12 +30,8 @@ Result run(const Call& call) {
     std::istringstream in(call.input);
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{in,
-                                    out,
-                                    err,
-                                    call.executable,
-                                    call.terminal_input,
-                                    call.terminal_width};
+    const textplay::Environment env{
+        in, out, err, call.executable, call.terminal_input, call.terminal_width};
     Result r;
     r.code = textplay::run_app(call.args, env);
     r.out = out.str();
@@ -47,7 +43,9 @@ Result run(std::vector<std::string> args, std::string input = {}) {
     return run(Call{std::move(args), std::move(input)});
 }
 
-std::string example() { return test::format_example_bundle().string(); }
+std::string example() {
+    return test::format_example_bundle().string();
+}
 
 bool one_line(const std::string& text) {
     return !text.empty() && text.back() == '\n' && std::count(text.begin(), text.end(), '\n') == 1;
@@ -114,10 +112,11 @@ TEST_CASE("missing, corrupt and version-mismatched bundles give one line and exi
     damaged.back() ^= 0xFF;
     test::write_file(dir / "newer.slpack", newer);
     test::write_file(dir / "damaged.slpack", damaged);
-    test::write_file(dir / "short.slpack", std::vector<std::uint8_t>(good.begin(), good.begin() + 70));
+    test::write_file(dir / "short.slpack",
+                     std::vector<std::uint8_t>(good.begin(), good.begin() + 70));
     test::write_file(dir / "text.slpack", std::string_view("hello, world\n"));
-    for (const char* name : {"absent.slpack", "newer.slpack", "damaged.slpack", "short.slpack",
-                             "text.slpack"}) {
+    for (const char* name :
+         {"absent.slpack", "newer.slpack", "damaged.slpack", "short.slpack", "text.slpack"}) {
         CAPTURE(name);
         const std::string path = (dir / name).string();
         const Result r = run({"--bundle", path, "--scenario", "hotel.example"});
@@ -130,8 +129,8 @@ TEST_CASE("missing, corrupt and version-mismatched bundles give one line and exi
 
 TEST_CASE("a script plays the scenario and prints a plain, wrapped transcript") {
     const fs::path answers = script("best.txt", "\n2\n1 2\n\n");
-    const Result r = run({"--bundle", example(), "--scenario", "hotel.example", "--script",
-                          answers.string()});
+    const Result r =
+        run({"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()});
     CHECK(r.code == 0);
     CHECK(r.err.empty());
     CHECK(r.out.find("Content note: A young guest may be controlled") != std::string::npos);
@@ -146,7 +145,8 @@ TEST_CASE("a script plays the scenario and prints a plain, wrapped transcript") 
 
 TEST_CASE("text wraps to the terminal's width when there is one") {
     const fs::path answers = script("narrow.txt", "\n3\n");
-    Call call{{"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()}, ""};
+    Call call{{"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()},
+              ""};
     call.terminal_width = 44;
     const Result r = run(call);
     CHECK(r.code == 0);
@@ -156,8 +156,8 @@ TEST_CASE("text wraps to the terminal's width when there is one") {
 
 TEST_CASE("a bad script answer stops with an error naming the script line") {
     const fs::path answers = script("bad.txt", "\n# comment\n2\n1 1\n");
-    const Result r = run({"--bundle", example(), "--scenario", "hotel.example", "--script",
-                          answers.string()});
+    const Result r =
+        run({"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()});
     CHECK(r.code == 1);
     CHECK(r.err == "sightline: " + answers.string() +
                        " line 4: Each number counts once; 1 is there twice. Type the numbers of "
@@ -197,8 +197,8 @@ TEST_CASE("q stops, and unknown courses and scenarios are refused") {
 TEST_CASE("--save keeps progress, resumes it and deletes it at the end") {
     const fs::path save = test::work_dir() / "progress.sav";
     fs::remove(save);
-    const std::vector<std::string> args = {"--bundle", example(), "--scenario", "hotel.example",
-                                           "--save", save.string()};
+    const std::vector<std::string> args = {"--bundle",      example(), "--scenario",
+                                           "hotel.example", "--save",  save.string()};
     const Result first = run(args, "\n2\nq\n");
     CHECK(first.code == 0);
     std::string unwrapped = first.out; // the long path may wrap
@@ -220,8 +220,8 @@ TEST_CASE("bad saves give one line naming the file and exit 2") {
     test::write_file(dir / "junk.sav", std::string_view("this is not a save at all"));
     const Result junk = run({"--bundle", example(), "--save", (dir / "junk.sav").string()});
     CHECK(junk.code == 2);
-    CHECK(junk.err == "sightline: " + (dir / "junk.sav").string() +
-                          ": this is not a Sightline save\n");
+    CHECK(junk.err ==
+          "sightline: " + (dir / "junk.sav").string() + ": this is not a Sightline save\n");
 
     // A save made at node 'tense', then the node is renamed in a new bundle.
     const fs::path save = dir / "tense.sav";
@@ -244,8 +244,8 @@ TEST_CASE("bad saves give one line naming the file and exit 2") {
                        "'hotel.example'\n");
     CHECK(fs::exists(save)); // a refused save is left alone
 
-    const Result other = run({"--bundle", example(), "--scenario", "elsewhere", "--save",
-                              save.string()});
+    const Result other =
+        run({"--bundle", example(), "--scenario", "elsewhere", "--save", save.string()});
     CHECK(other.code == 2);
     CHECK(other.err.find("this save is for scenario 'hotel.example', not 'elsewhere'") !=
           std::string::npos);

@@ -12,21 +12,36 @@
 
 namespace sightline::test {
 
+namespace {
+
+// One directory per process (CTest runs each test case as its own process, in
+// parallel), removed again when the process ends.
+struct WorkDir {
+    std::filesystem::path path = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" /
+                                 "textplay" / "work" / std::to_string(::getpid());
+    WorkDir() {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~WorkDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    WorkDir(const WorkDir&) = delete;
+    WorkDir& operator=(const WorkDir&) = delete;
+};
+
+} // namespace
+
 std::filesystem::path work_dir() {
-    // One directory per process: CTest runs each test case as its own process, in parallel.
-    static const std::filesystem::path dir = [] {
-        const std::filesystem::path d = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" /
-                                        "textplay" / "work" / std::to_string(::getpid());
-        std::filesystem::remove_all(d);
-        std::filesystem::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const WorkDir dir;
+    return dir.path;
 }
 
 void write_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     REQUIRE(out.good());
 }
 

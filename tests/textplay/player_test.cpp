@@ -14,7 +14,8 @@ using textplay::parse_numbers;
 using Numbers = std::vector<std::size_t>;
 
 const model::Bundle& example() {
-    static const bundle::LoadedBundle loaded = bundle::read_bundle_file(test::format_example_bundle());
+    static const bundle::LoadedBundle loaded =
+        bundle::read_bundle_file(test::format_example_bundle());
     return loaded.model;
 }
 

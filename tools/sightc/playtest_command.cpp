@@ -60,8 +60,8 @@ int playtest_command(const Args& args) {
             inputs.push_back(arg);
         }
         if (!ok) {
-            return usage_error("playtest", arg + " needs a positive whole number, not '" +
-                                               args[i] + "'");
+            return usage_error("playtest",
+                               arg + " needs a positive whole number, not '" + args[i] + "'");
         }
     }
     if (inputs.empty()) {
