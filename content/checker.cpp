@@ -23,6 +23,11 @@ class Checker {
     void run() {
         roles_ = declared(b_.roles, unit_.roles, "role");
         dimensions_ = declared(b_.dimensions, unit_.dimensions, "dimension");
+        if (b_.dimensions.size() > kMaxDimensions) {
+            sink_.report("SL0109", unit_.dimensions[kMaxDimensions].at,
+                         "at most " + std::to_string(kMaxDimensions) +
+                             " score dimensions can be declared");
+        }
         tiers_ = declared(b_.tiers, unit_.tiers, "tier");
         outcomes_ = declared(b_.outcomes, unit_.outcomes, "outcome");
         indicators_ = declared(b_.indicators, unit_.indicators, "indicator");
@@ -55,13 +60,18 @@ class Checker {
     template <class T, class Source>
     IdMap declared(const std::vector<T>& items, const std::vector<Source>& sources,
                    std::string_view what) {
+        return declared(items, what, [&](std::size_t i) { return sources[i].at; });
+    }
+
+    template <class T, class LocationOf>
+    IdMap declared(const std::vector<T>& items, std::string_view what, LocationOf location_of) {
         IdMap map;
         for (std::size_t i = 0; i < items.size(); ++i) {
             auto [it, fresh] = map.emplace(items[i].id, i);
             if (!fresh) {
-                sink_.report("SL0201", sources[i].at,
+                sink_.report("SL0201", location_of(i),
                              "duplicate " + std::string(what) + " '" + items[i].id +
-                                 "'; it is first declared at " + place(sources[it->second].at));
+                                 "'; it is first declared at " + place(location_of(it->second)));
             }
         }
         return map;
@@ -109,11 +119,11 @@ class Checker {
                 c_.known(c_.indicators_, s_.indicators[i], src_.indicators[i], "indicator");
             }
             nodes_ = c_.declared(s_.nodes, src_.nodes, "node");
-            variables_ = c_.declared(s_.variables, variable_sources(), "variable");
+            variables_ = c_.declared(s_.variables, "variable",
+                                     [this](std::size_t i) { return src_.variables[i]; });
             if (!s_.start.empty() && !nodes_.contains(s_.start)) {
                 c_.sink_.report("SL0202", src_.fields.at("start"),
-                                "start node '" + s_.start + "' is not in scenario '" + s_.id +
-                                    "'");
+                                "start node '" + s_.start + "' is not in scenario '" + s_.id + "'");
             }
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
                 check_node(s_.nodes[n], src_.nodes[n]);
@@ -141,17 +151,6 @@ class Checker {
             return error != errors.end() && *error < last;
         }
 
-        struct Located {
-            Location at;
-        };
-        std::vector<Located> variable_sources() const {
-            std::vector<Located> out;
-            for (const Location& at : src_.variables) {
-                out.push_back({at});
-            }
-            return out;
-        }
-
         void check_node(const Node& node, const NodeSource& source) {
             for (std::size_t p = 0; p < node.body.size(); ++p) {
                 expression(node.body[p].condition, ValueType::Boolean, source.paragraphs[p]);
@@ -168,7 +167,7 @@ class Checker {
                                     "duplicate choice '" + choice.id + "' in node '" + node.id +
                                         "'");
                 }
-                check_choice(node, choice, at);
+                check_choice(choice, at);
             }
             IdMap option_ids;
             for (std::size_t i = 0; i < node.check.options.size(); ++i) {
@@ -189,8 +188,7 @@ class Checker {
             }
         }
 
-        void check_choice(const Node& node, const Choice& choice, const ChoiceSource& at) {
-            (void)node;
+        void check_choice(const Choice& choice, const ChoiceSource& at) {
             if (!choice.target.empty()) {
                 target(choice.target, at.target);
             }
@@ -246,8 +244,8 @@ class Checker {
                 row[0] = i;
                 for (std::size_t j = 1; j <= b.size(); ++j) {
                     const std::size_t up = row[j];
-                    row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                                       diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                    row[j] = std::min(
+                        {row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
                     diagonal = up;
                 }
             }
@@ -292,9 +290,8 @@ class Checker {
             }
             if (want && *result.type != *want) {
                 c_.sink_.report("SL0301", at,
-                                "'" + expr.source + "' is " +
-                                    std::string(type_name(*result.type)) + " but " +
-                                    std::string(type_name(*want)) + " is needed here");
+                                "'" + expr.source + "' is " + std::string(type_name(*result.type)) +
+                                    " but " + std::string(type_name(*want)) + " is needed here");
             }
             return result.type;
         }

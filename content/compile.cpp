@@ -18,7 +18,7 @@ namespace {
 // A source larger than this is refused rather than read into memory.
 constexpr std::uintmax_t kMaxSourceBytes = 64ull * 1024 * 1024;
 
-void add_file(const std::filesystem::path& path, SourceSet& sources, DiagnosticSink& sink,
+void add_file(const std::filesystem::path& path, SourceSet& sources,
               std::vector<std::pair<std::string, std::string>>& failures) {
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(path, error);
@@ -39,7 +39,6 @@ void add_file(const std::filesystem::path& path, SourceSet& sources, DiagnosticS
         failures.emplace_back(path.string(), "cannot read");
         return;
     }
-    (void)sink;
     sources.emplace_back(path.string(), std::move(text).str());
 }
 
@@ -85,14 +84,14 @@ CompileResult compile_text(std::string_view file_name, std::string_view text) {
 
 CompileResult compile_paths(const std::vector<std::filesystem::path>& paths) {
     SourceSet sources;
-    DiagnosticSink sink;
     std::vector<std::pair<std::string, std::string>> failures;
     for (const std::filesystem::path& path : paths) {
         std::error_code error;
         if (std::filesystem::is_directory(path, error)) {
             std::vector<std::filesystem::path> files;
             for (auto it = std::filesystem::recursive_directory_iterator(path, error);
-                 !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+                 !error && it != std::filesystem::recursive_directory_iterator();
+                 it.increment(error)) {
                 if (it->is_regular_file() && it->path().extension() == ".scn") {
                     files.push_back(it->path());
                 }
@@ -102,10 +101,10 @@ CompileResult compile_paths(const std::vector<std::filesystem::path>& paths) {
             }
             std::sort(files.begin(), files.end());
             for (const auto& file : files) {
-                add_file(file, sources, sink, failures);
+                add_file(file, sources, failures);
             }
         } else {
-            add_file(path, sources, sink, failures);
+            add_file(path, sources, failures);
         }
     }
     CompileResult result = compile(std::move(sources));

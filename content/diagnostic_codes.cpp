@@ -42,7 +42,9 @@ constexpr std::array kCodes = {
 
 } // namespace
 
-std::span<const CodeInfo> all_codes() { return kCodes; }
+std::span<const CodeInfo> all_codes() {
+    return kCodes;
+}
 
 const CodeInfo* find_code(std::string_view code) {
     for (const CodeInfo& info : kCodes) {

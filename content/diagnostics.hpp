@@ -17,7 +17,7 @@ namespace sightline::content {
 enum class Severity { Error, Warning };
 
 struct CodeInfo {
-    std::string_view code;  // "SL0101"
+    std::string_view code; // "SL0101"
     Severity severity;
     std::string_view title; // one line, for listings
 };

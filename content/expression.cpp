@@ -14,9 +14,15 @@ bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
 }
 
-bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
-bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_start(char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+}
+bool is_name_char(char c) {
+    return is_name_start(c) || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Binding strength of binary operators; unary ones bind tighter than all.
 int precedence(OpCode code) {
@@ -43,7 +49,9 @@ int precedence(OpCode code) {
     }
 }
 
-bool is_unary(OpCode code) { return code == OpCode::Not || code == OpCode::Negate; }
+bool is_unary(OpCode code) {
+    return code == OpCode::Not || code == OpCode::Negate;
+}
 
 // An entry on the operator stack: an operator or an open parenthesis.
 struct Pending {
@@ -124,8 +132,9 @@ class Parser {
         const char c = text_[pos_];
         if (c == '(') {
             if (++depth_ > kMaxNesting) {
-                fail("SL0107", "parentheses nest more than " + std::to_string(kMaxNesting) +
-                                   " deep; split the condition up",
+                fail("SL0107",
+                     "parentheses nest more than " + std::to_string(kMaxNesting) +
+                         " deep; split the condition up",
                      pos_);
                 return;
             }
@@ -186,8 +195,7 @@ class Parser {
         } else if (name == "visits") {
             visits(start);
         } else {
-            result_.expr.ops.push_back(
-                Op{OpCode::LoadVar, 0, std::string(name), model::kNoIndex});
+            result_.expr.ops.push_back(Op{OpCode::LoadVar, 0, std::string(name), model::kNoIndex});
             expect_operand_ = false;
         }
     }
@@ -261,8 +269,8 @@ class Parser {
             } else if (name == "or") {
                 code = OpCode::Or;
             } else {
-                fail("SL0106", "expected 'and', 'or' or a comparison before '" +
-                                   std::string(name) + "'",
+                fail("SL0106",
+                     "expected 'and', 'or' or a comparison before '" + std::string(name) + "'",
                      start);
                 return;
             }
@@ -293,10 +301,12 @@ bool is_variable_name(std::string_view name) {
             return false;
         }
     }
-    return name != "and" && name != "or" && name != "not" && name != "true" &&
-           name != "false" && name != "visits";
+    return name != "and" && name != "or" && name != "not" && name != "true" && name != "false" &&
+           name != "visits";
 }
 
-ParsedExpression parse_expression(std::string_view text) { return Parser(text).run(); }
+ParsedExpression parse_expression(std::string_view text) {
+    return Parser(text).run();
+}
 
 } // namespace sightline::content

@@ -62,8 +62,8 @@ const char* tier_style(std::uint32_t rank) {
 std::string scenario_dot(const model::Bundle& bundle, const model::Scenario& s) {
     std::ostringstream dot;
     dot << "digraph \"" << escape(s.id) << "\" {\n"
-        << "  graph [rankdir=TB, fontname=\"DejaVu Sans\", label=\"" << escape(s.title, 80)
-        << " (" << escape(s.id) << ")\", labelloc=t];\n"
+        << "  graph [rankdir=TB, fontname=\"DejaVu Sans\", label=\"" << escape(s.title, 80) << " ("
+        << escape(s.id) << ")\", labelloc=t];\n"
         << "  node [fontname=\"DejaVu Sans\", fontsize=10, style=filled, fillcolor=white];\n"
         << "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n";
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
@@ -90,8 +90,8 @@ std::string scenario_dot(const model::Bundle& bundle, const model::Scenario& s) 
             const std::uint32_t rank =
                 c.tier_index < bundle.tiers.size() ? bundle.tiers[c.tier_index].rank : 99;
             dot << "  \"" << escape(n.id) << "\" -> \"" << escape(c.target) << "\" [label=\""
-                << escape(c.id) << "\\n" << escape(c.tier) << "\", " << tier_style(rank)
-                << "];\n";
+                << escape(c.id) << "\\n"
+                << escape(c.tier) << "\", " << tier_style(rank) << "];\n";
         }
         if (!n.next.empty()) {
             dot << "  \"" << escape(n.id) << "\" -> \"" << escape(n.next) << "\" [label=\""

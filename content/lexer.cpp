@@ -38,7 +38,9 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     return length;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 } // namespace
 
@@ -81,7 +83,8 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
             for (std::size_t i = 0; i < raw.size();) {
                 if (raw[i] == '\0') {
                     if (!reported_nul) {
-                        sink.report("SL0103", {file_index, number, static_cast<std::uint32_t>(i + 1)},
+                        sink.report("SL0103",
+                                    {file_index, number, static_cast<std::uint32_t>(i + 1)},
                                     "NUL byte in text; is this a binary file?");
                         reported_nul = true;
                     }
@@ -92,7 +95,8 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
                 const std::size_t length = utf8_sequence(raw, i);
                 if (length == 0) {
                     if (!reported_utf8) {
-                        sink.report("SL0102", {file_index, number, static_cast<std::uint32_t>(i + 1)},
+                        sink.report("SL0102",
+                                    {file_index, number, static_cast<std::uint32_t>(i + 1)},
                                     "invalid UTF-8 byte; save the file as UTF-8");
                         reported_utf8 = true;
                     }

@@ -10,8 +10,8 @@
 namespace sightline::content {
 
 struct Location {
-    std::uint32_t file = 0; // index into the SourceSet
-    std::uint32_t line = 0; // 1-based; 0 means "the whole file"
+    std::uint32_t file = 0;   // index into the SourceSet
+    std::uint32_t line = 0;   // 1-based; 0 means "the whole file"
     std::uint32_t column = 0; // 1-based, in bytes
 };
 

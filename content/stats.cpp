@@ -138,9 +138,7 @@ Stats compute_stats(const model::Bundle& b) {
             }
         }
         row.indicators = indicators.size();
-        const std::string text = learner_text(s);
-        row.reading_grade = reading_grade(text);
-        row.words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' '));
+        row.reading_grade = reading_grade(learner_text(s));
         stats.scenarios.push_back(row);
     }
     for (const model::Course& c : b.courses) {
@@ -195,19 +193,19 @@ void print_stats(std::ostream& out, const Stats& stats) {
         out << "  " << pad(s.id, 34) << pad(s.role, 11) << pad(std::to_string(s.nodes), 6)
             << pad(std::to_string(s.decisions), 10) << pad(std::to_string(s.choices), 8)
             << pad(std::to_string(s.checks), 7) << pad(std::to_string(s.endings), 8)
-            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8)
-            << grade << '\n';
+            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8) << grade
+            << '\n';
         nodes += s.nodes, decisions += s.decisions, choices += s.choices;
         checks += s.checks, endings += s.endings, minutes += s.minutes;
     }
     out << "  total: " << stats.scenarios.size() << " scenarios, " << nodes << " nodes, "
-        << decisions << " decisions, " << choices << " choices, " << checks
-        << " knowledge checks, " << endings << " endings, " << minutes << " minutes\n";
+        << decisions << " decisions, " << choices << " choices, " << checks << " knowledge checks, "
+        << endings << " endings, " << minutes << " minutes\n";
     out << "Courses\n";
     for (const CourseStats& c : stats.courses) {
         out << "  " << pad(c.id, 20) << pad(c.role, 11) << c.scenarios << " scenarios ("
-            << c.required << " required), " << c.minutes << " minutes to play, "
-            << c.credit_minutes << " credit minutes\n";
+            << c.required << " required), " << c.minutes << " minutes to play, " << c.credit_minutes
+            << " credit minutes\n";
     }
     out << "Indicators covered per role\n";
     for (const RoleCoverage& r : stats.roles) {

@@ -17,12 +17,11 @@ struct ScenarioStats {
     std::size_t indicators = 0;
     std::uint32_t minutes = 0;
     double reading_grade = 0; // Flesch-Kincaid grade of all learner-facing text
-    std::size_t words = 0;
 };
 
 struct RoleCoverage {
     std::string role;
-    std::size_t catalogue = 0; // indicators the catalogue lists for the role
+    std::size_t catalogue = 0;        // indicators the catalogue lists for the role
     std::vector<std::string> covered; // of those, the ones some scenario of the role uses
 };
 

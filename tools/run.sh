@@ -6,8 +6,4 @@ cd "$(dirname "$0")/.."
 tools/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
-if [[ -x build/release/bin/sightline ]]; then
-    exec build/release/bin/sightline "$@"
-fi
-# Before the player exists, describe what the build found.
-exec build/release/bin/sightc stats build/release/share/sightline/courses.slpack
+exec build/release/bin/sightline "$@"

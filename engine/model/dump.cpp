@@ -46,6 +46,7 @@ std::string op_name(OpCode code) {
     static constexpr const char* names[] = {
         "push-bool", "push-int", "push-string", "load", "visits", "not", "negate", "and", "or",
         "eq",        "ne",       "lt",          "le",   "gt",     "ge",  "add",    "sub"};
+    static_assert(std::size(names) == kLastOpCode + 1, "one name per OpCode");
     const auto index = static_cast<std::size_t>(code);
     return index < std::size(names) ? names[index] : "?";
 }
@@ -152,9 +153,8 @@ void dump(std::ostream& out, const Bundle& b) {
         out << "outcome " << o.id << ' ' << q(o.name) << '\n';
     }
     for (const Indicator& i : b.indicators) {
-        out << "indicator " << i.id << ' ' << q(i.name) << " category " << q(i.category)
-            << " type " << i.type << " roles " << list(i.roles)
-            << (i.confounder ? " confounder" : "") << '\n'
+        out << "indicator " << i.id << ' ' << q(i.name) << " category " << q(i.category) << " type "
+            << i.type << " roles " << list(i.roles) << (i.confounder ? " confounder" : "") << '\n'
             << "  " << q(i.description) << '\n';
     }
     for (const Course& c : b.courses) {

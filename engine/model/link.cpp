@@ -49,7 +49,9 @@ class Problems {
     std::size_t count_ = 0;
 };
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
 
 class ScenarioLinker {
   public:
@@ -273,8 +275,7 @@ TypeResult infer_type(const Expr& expr,
             if (stack.empty()) {
                 return fail("malformed expression");
             }
-            const ValueType want =
-                op.code == OpCode::Not ? ValueType::Boolean : ValueType::Integer;
+            const ValueType want = op.code == OpCode::Not ? ValueType::Boolean : ValueType::Integer;
             if (stack.back() != want) {
                 return fail(std::string(op.code == OpCode::Not ? "'not'" : "'-'") + " needs " +
                             std::string(type_name(want)) + ", got " +
@@ -351,6 +352,12 @@ std::vector<std::string> link(Bundle& bundle) {
     check_unique(bundle.indicators, "indicator", problems);
     check_unique(bundle.courses, "course", problems);
     check_unique(bundle.scenarios, "scenario", problems);
+    if (bundle.dimensions.size() > kMaxDimensions) {
+        problems.add("bundle", std::to_string(bundle.dimensions.size()) +
+                                   " score dimensions; at most " + std::to_string(kMaxDimensions) +
+                                   " are allowed");
+        return problems.take();
+    }
 
     const auto scenarios = id_map(bundle.scenarios);
     for (Course& course : bundle.courses) {

@@ -13,6 +13,10 @@
 
 namespace sightline::model {
 
+// Real courses use two or three score dimensions. The cap keeps per-scenario
+// score ranges (scenarios x dimensions) bounded for any bundle.
+inline constexpr std::size_t kMaxDimensions = 64;
+
 // Fills every *_index field, checks types of expressions and effects, and
 // computes each scenario's reachable score ranges. Returns one line per problem
 // ("scenario 'x' node 'y': ..."); an empty result means the model is sound.

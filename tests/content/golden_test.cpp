@@ -15,8 +15,7 @@
 using namespace sightline;
 
 TEST_CASE("golden: the FORMAT.md example dumps exactly as reviewed") {
-    const std::string source =
-        test::read_source_file("tests/content/examples/format-example.scn");
+    const std::string source = test::read_source_file("tests/content/examples/format-example.scn");
     const content::CompileResult result = content::compile_text("format-example.scn", source);
     REQUIRE(result.bundle.has_value());
     const auto bytes = bundle::write_bundle(*result.bundle, bundle::compiler_version_number());

@@ -1,6 +1,7 @@
 // Hostile sources get diagnostics in bounded time and memory: nothing a file
 // contains can drive the compiler into deep recursion or a crash.
 #include "content/compile.hpp"
+#include "model/link.hpp"
 
 #include <doctest/doctest.h>
 
@@ -106,4 +107,26 @@ TEST_CASE("a 200,000-node chain compiles, and its score bounds are computed iter
     REQUIRE(result.bundle.has_value());
     REQUIRE(result.bundle->scenarios[0].score_ranges.size() == 1);
     CHECK(result.bundle->scenarios[0].score_ranges[0].max == kNodes - 1);
+}
+
+TEST_CASE("more score dimensions than the cap are refused by the checker and by link()") {
+    std::string text = "role hotel\nname: Hotel\n";
+    for (std::size_t d = 0; d <= model::kMaxDimensions; ++d) {
+        text += "dimension d" + std::to_string(d) + "\nname: D\n";
+    }
+    const content::CompileResult result = content::compile_text("dims.scn", text);
+    CHECK(codes_of(result) == std::set<std::string>{"SL0109"});
+    REQUIRE_FALSE(result.diagnostics.empty());
+    CHECK(result.diagnostics[0].location.line == 3 + 2 * model::kMaxDimensions);
+
+    // A bundle from elsewhere gets the same answer from link(), before any
+    // per-scenario work is done for each dimension.
+    model::Bundle bundle;
+    bundle.dimensions.resize(model::kMaxDimensions + 1);
+    for (std::size_t d = 0; d < bundle.dimensions.size(); ++d) {
+        bundle.dimensions[d].id = "d" + std::to_string(d);
+    }
+    const std::vector<std::string> problems = model::link(bundle);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("at most 64") != std::string::npos);
 }

@@ -29,7 +29,8 @@ std::string ops_of(const model::Expr& expr) {
     return out;
 }
 
-const std::string kPrelude = sightline::test::read_source_file("tests/content/examples/prelude.scn");
+const std::string kPrelude =
+    sightline::test::read_source_file("tests/content/examples/prelude.scn");
 
 const char* kHeader = R"(scenario demo
 title: Demo
@@ -113,10 +114,9 @@ TEST_CASE("expressions follow the documented precedence") {
     };
     auto code = [](OpCode c) { return std::to_string(static_cast<int>(c)); };
     // a or (b and (not c))
-    CHECK(parse("a or b and not c") == code(OpCode::LoadVar) + ":a " + code(OpCode::LoadVar) +
-                                           ":b " + code(OpCode::LoadVar) + ":c " +
-                                           code(OpCode::Not) + " " + code(OpCode::And) + " " +
-                                           code(OpCode::Or) + " ");
+    CHECK(parse("a or b and not c") ==
+          code(OpCode::LoadVar) + ":a " + code(OpCode::LoadVar) + ":b " + code(OpCode::LoadVar) +
+              ":c " + code(OpCode::Not) + " " + code(OpCode::And) + " " + code(OpCode::Or) + " ");
     // (x + 1) > 2 : arithmetic binds tighter than comparison
     CHECK(parse("x + 1 > 2") == code(OpCode::LoadVar) + ":x " + code(OpCode::PushInt) + " " +
                                     code(OpCode::Add) + " " + code(OpCode::PushInt) + " " +
