@@ -60,10 +60,10 @@ CompileResult compile(SourceSet sources) {
     }
     check_unit(unit, sources, sink);
     if (sink.error_count() == 0) {
-        std::vector<std::string> problems = model::link(unit.bundle);
-        if (!problems.empty()) {
+        const model::LinkResult linked = model::link(unit.bundle);
+        if (!linked.ok()) {
             // The checker should have caught all of these; reaching here is a compiler bug.
-            throw std::logic_error("compiled model failed validation: " + problems.front());
+            throw std::logic_error("compiled model failed validation: " + linked.problems.front());
         }
         check_tier_scores(unit, sink);
     }

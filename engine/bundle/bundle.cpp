@@ -10,10 +10,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <new>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 namespace sightline::bundle {
@@ -100,21 +100,35 @@ model::Bundle load_payload(std::span<const std::uint8_t> payload, std::string_vi
 }
 
 void link_or_throw(model::Bundle& content, std::string_view name) {
-    std::vector<std::string> problems;
+    model::LinkResult linked;
     try {
-        problems = model::link(content);
+        linked = model::link(content);
     } catch (const std::bad_alloc&) {
-        // The analysis needs memory per node and dimension; a hostile file can ask for too much.
+        // A model too large for this machine's memory is refused, not a crash.
         throw BundleError(name, "not enough memory to check the content");
     }
-    if (problems.empty()) {
+    if (linked.ok()) {
         return;
     }
-    std::string reason = "invalid content: " + problems.front();
-    if (problems.size() > 1) {
-        reason += " (and " + std::to_string(problems.size() - 1) + " more)";
+    std::string reason = "invalid content: " + linked.problems.front();
+    if (linked.total > 1) {
+        reason += " (and " + std::to_string(linked.total - 1) + " more)";
     }
     throw BundleError(name, reason);
+}
+
+// Everything after the header checks: the checksum, the payload and link().
+LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& header,
+                          std::string_view name) {
+    const auto payload = bytes.subspan(format::kHeaderSize);
+    if (sha256(payload) != header.sha256) {
+        throw BundleError(name, "checksum mismatch: the file is damaged");
+    }
+    LoadedBundle loaded;
+    loaded.header = header;
+    loaded.model = load_payload(payload, name);
+    link_or_throw(loaded.model, name);
+    return loaded;
 }
 
 // Fills `out` from the stream or explains why not.
@@ -153,28 +167,26 @@ std::vector<std::uint8_t> write_bundle(const model::Bundle& bundle,
         archive(bundle);
     }
     const std::string payload = std::move(stream).str();
+    return frame_payload(
+        std::span(reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()),
+        compiler_version);
+}
 
+std::vector<std::uint8_t> frame_payload(std::span<const std::uint8_t> payload,
+                                        std::uint32_t compiler_version) {
     std::vector<std::uint8_t> file(format::kHeaderSize + payload.size(), 0);
     std::copy(format::kMagic.begin(), format::kMagic.end(), file.begin());
     put_le(&file[format::kFormatVersionOffset], format::kVersion, 4);
     put_le(&file[format::kCompilerVersionOffset], compiler_version, 4);
     put_le(&file[format::kPayloadLengthOffset], payload.size(), 8);
-    std::memcpy(file.data() + format::kHeaderSize, payload.data(), payload.size());
-    const auto digest = sha256(std::span(file).subspan(format::kHeaderSize));
+    const auto digest = sha256(payload);
     std::copy(digest.begin(), digest.end(), file.begin() + format::kSha256Offset);
+    std::copy(payload.begin(), payload.end(), file.begin() + format::kHeaderSize);
     return file;
 }
 
 LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name) {
-    LoadedBundle loaded;
-    loaded.header = parse_header(bytes, bytes.size(), name);
-    const auto payload = bytes.subspan(format::kHeaderSize);
-    if (sha256(payload) != loaded.header.sha256) {
-        throw BundleError(name, "checksum mismatch: the file is damaged");
-    }
-    loaded.model = load_payload(payload, name);
-    link_or_throw(loaded.model, name);
-    return loaded;
+    return load_checked(bytes, parse_header(bytes, bytes.size(), name), name);
 }
 
 LoadedBundle read_bundle_file(const std::filesystem::path& path) {
@@ -207,10 +219,10 @@ LoadedBundle read_bundle_file(const std::filesystem::path& path) {
     // The header first, so a damaged or foreign file is refused before the rest is read.
     std::vector<std::uint8_t> bytes(std::min<std::uint64_t>(size, format::kHeaderSize));
     read_exactly(in, bytes, name);
-    parse_header(bytes, size, name);
+    const Header header = parse_header(bytes, size, name);
     bytes.resize(size);
     read_exactly(in, std::span(bytes).subspan(format::kHeaderSize), name);
-    return read_bundle(bytes, name);
+    return load_checked(bytes, header, name);
 }
 
 std::uint32_t compiler_version_number() {

@@ -53,6 +53,12 @@ class BundleError : public std::runtime_error {
 // Throws std::invalid_argument for an enum value outside its range.
 std::vector<std::uint8_t> write_bundle(const model::Bundle& bundle, std::uint32_t compiler_version);
 
+// A .slpack file around an already-serialised payload: the header with the
+// payload's length and checksum. write_bundle frames its payload with this;
+// tests and the fuzzer use it to frame hand-made payloads.
+std::vector<std::uint8_t> frame_payload(std::span<const std::uint8_t> payload,
+                                        std::uint32_t compiler_version);
+
 // Checks, loads and links a bundle held in memory. `name` only labels errors.
 // Throws BundleError.
 LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name);

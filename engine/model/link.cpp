@@ -25,28 +25,21 @@ std::uint32_t lookup(const std::unordered_map<std::string_view, std::uint32_t>& 
     return it == map.end() ? kNoIndex : it->second;
 }
 
-// Collects problems with a location prefix, capped so a hostile bundle with a
-// million broken references cannot make the message list huge.
+// Collects problems with a location prefix; only the first few are kept as
+// text, so a hostile bundle with a million broken references stays cheap.
 class Problems {
   public:
     void add(const std::string& where, const std::string& what) {
-        ++count_;
-        if (lines_.size() < kMaxLines) {
-            lines_.push_back(where + ": " + what);
+        ++result_.total;
+        if (result_.problems.size() < kMaxLines) {
+            result_.problems.push_back(where + ": " + what);
         }
     }
-    std::vector<std::string> take() {
-        if (count_ > lines_.size()) {
-            lines_.push_back("... and " + std::to_string(count_ - lines_.size()) +
-                             " more problems");
-        }
-        return std::move(lines_);
-    }
+    LinkResult take() { return std::move(result_); }
 
   private:
     static constexpr std::size_t kMaxLines = 50;
-    std::vector<std::string> lines_;
-    std::size_t count_ = 0;
+    LinkResult result_;
 };
 
 std::string quoted(std::string_view s) {
@@ -343,7 +336,7 @@ TypeResult infer_type(const Expr& expr,
     return TypeResult{stack.back(), {}};
 }
 
-std::vector<std::string> link(Bundle& bundle) {
+LinkResult link(Bundle& bundle) {
     Problems problems;
     check_unique(bundle.roles, "role", problems);
     check_unique(bundle.dimensions, "dimension", problems);
@@ -379,15 +372,15 @@ std::vector<std::string> link(Bundle& bundle) {
     for (Scenario& scenario : bundle.scenarios) {
         ScenarioLinker(scenario, bundle, problems).run();
     }
-    std::vector<std::string> lines = problems.take();
-    if (!lines.empty()) {
-        return lines;
+    LinkResult result = problems.take();
+    if (!result.ok()) {
+        return result;
     }
     // Score ranges need a fully linked graph, so they come last.
     for (Scenario& scenario : bundle.scenarios) {
         scenario.score_ranges = path_bounds(scenario, bundle.dimensions.size()).per_dimension;
     }
-    return {};
+    return result;
 }
 
 } // namespace sightline::model

@@ -17,10 +17,15 @@ namespace sightline::model {
 // score ranges (scenarios x dimensions) bounded for any bundle.
 inline constexpr std::size_t kMaxDimensions = 64;
 
+struct LinkResult {
+    std::vector<std::string> problems; // "scenario 'x' node 'y': ...", the first 50 at most
+    std::size_t total = 0;             // how many problems there were in all
+    bool ok() const { return total == 0; }
+};
+
 // Fills every *_index field, checks types of expressions and effects, and
-// computes each scenario's reachable score ranges. Returns one line per problem
-// ("scenario 'x' node 'y': ..."); an empty result means the model is sound.
-std::vector<std::string> link(Bundle& bundle);
+// computes each scenario's reachable score ranges when the model is sound.
+LinkResult link(Bundle& bundle);
 
 struct TypeResult {
     std::optional<ValueType> type; // set when the expression is well-typed

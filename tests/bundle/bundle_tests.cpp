@@ -156,11 +156,26 @@ TEST_CASE("content that does not link is refused with its first problem") {
     broken.scenarios[0].nodes[1].next = "gone";
     broken.courses[0].role = "pilot";
     const auto several = load_error(bundle::write_bundle(broken, kTestCompilerVersion));
-    const auto problems = model::link(broken);
-    REQUIRE(problems.size() >= 3);
-    CHECK(several == "invalid content: " + problems.front() + " (and " +
-                         std::to_string(problems.size() - 1) + " more)");
-    CHECK(contains(problems.front(), "course 'hotel_foundations': unknown role 'pilot'"));
+    const model::LinkResult linked = model::link(broken);
+    REQUIRE(linked.total >= 3);
+    CHECK(several == "invalid content: " + linked.problems.front() + " (and " +
+                         std::to_string(linked.total - 1) + " more)");
+    CHECK(contains(linked.problems.front(), "course 'hotel_foundations': unknown role 'pilot'"));
+}
+
+TEST_CASE("the count of further problems stays right past link()'s list of 50") {
+    model::Bundle broken = sample_bundle();
+    std::vector<model::Choice>& choices = broken.scenarios[0].nodes[0].choices;
+    for (int i = 0; i < 60; ++i) {
+        model::Choice lost = choices[0];
+        lost.id = "lost_" + std::to_string(i);
+        lost.target = "nowhere_" + std::to_string(i);
+        choices.push_back(lost);
+    }
+    const auto error = load_error(bundle::write_bundle(broken, kTestCompilerVersion));
+    REQUIRE(error);
+    CHECK(*error == "invalid content: scenario 'hotel_late_checkin' node 'arrival' choice "
+                    "'lost_0': unknown target 'nowhere_0' (and 59 more)");
 }
 
 TEST_CASE("the error message names the bundle") {

@@ -6,9 +6,6 @@
 #include "bundle/bundle.hpp"
 #include "bundle/format.hpp"
 
-#include <sodium.h>
-
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -26,19 +23,8 @@ inline void put_le(std::vector<std::uint8_t>& out, std::uint64_t value, std::siz
 }
 
 // A .slpack file around any payload, with the right length and checksum.
-inline std::vector<std::uint8_t>
-wrap_payload(std::span<const std::uint8_t> payload,
-             std::uint32_t compiler_version = kTestCompilerVersion) {
-    std::vector<std::uint8_t> file(bundle::format::kMagic.begin(), bundle::format::kMagic.end());
-    put_le(file, bundle::format::kVersion, 4);
-    put_le(file, compiler_version, 4);
-    put_le(file, payload.size(), 8);
-    std::uint8_t digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, payload.data(), payload.size());
-    file.insert(file.end(), digest, digest + sizeof digest);
-    file.resize(bundle::format::kHeaderSize, 0);
-    file.insert(file.end(), payload.begin(), payload.end());
-    return file;
+inline std::vector<std::uint8_t> wrap_payload(std::span<const std::uint8_t> payload) {
+    return bundle::frame_payload(payload, kTestCompilerVersion);
 }
 
 inline std::vector<std::uint8_t> payload_of(const std::vector<std::uint8_t>& file) {

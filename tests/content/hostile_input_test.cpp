@@ -126,7 +126,8 @@ TEST_CASE("more score dimensions than the cap are refused by the checker and by 
     for (std::size_t d = 0; d < bundle.dimensions.size(); ++d) {
         bundle.dimensions[d].id = "d" + std::to_string(d);
     }
-    const std::vector<std::string> problems = model::link(bundle);
-    REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("at most 64") != std::string::npos);
+    const model::LinkResult linked = model::link(bundle);
+    CHECK(linked.total == 1);
+    REQUIRE(linked.problems.size() == 1);
+    CHECK(linked.problems[0].find("at most 64") != std::string::npos);
 }

@@ -8,37 +8,13 @@
 #include "bundle/bundle.hpp"
 #include "bundle/format.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
 #include <vector>
 
-namespace {
-
 constexpr std::uint32_t kCompilerVersion = 0x00010203;
-
-void put_le(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-        out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-    }
-}
-
-std::vector<std::uint8_t> frame(std::span<const std::uint8_t> payload) {
-    namespace format = sightline::bundle::format;
-    std::vector<std::uint8_t> file(format::kMagic.begin(), format::kMagic.end());
-    put_le(file, format::kVersion, 4);
-    put_le(file, kCompilerVersion, 4);
-    put_le(file, payload.size(), 8);
-    file.resize(format::kHeaderSize + payload.size(), 0);
-    crypto_hash_sha256(file.data() + format::kSha256Offset, payload.data(), payload.size());
-    std::copy(payload.begin(), payload.end(), file.begin() + format::kHeaderSize);
-    return file;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
@@ -49,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::span<const std::uint8_t> rest(data + 1, size - 1);
     const bool framed = (data[0] & 1) != 0;
     const std::vector<std::uint8_t> file =
-        framed ? frame(rest) : std::vector<std::uint8_t>(rest.begin(), rest.end());
+        framed ? sightline::bundle::frame_payload(rest, kCompilerVersion)
+               : std::vector<std::uint8_t>(rest.begin(), rest.end());
     try {
         const auto loaded = sightline::bundle::read_bundle(file, "fuzz");
         // Only the reserved header bytes may differ: the reader ignores them.
