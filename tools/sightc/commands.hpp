@@ -18,6 +18,6 @@ int build_command(const Args& args);
 int dump_command(const Args& args);
 int graph_command(const Args& args);
 int stats_command(const Args& args);
-int playtest_command(const Args& args); // tools/sightc/playtest_command.cpp
+int playtest_command(const Args& args);
 
 } // namespace sightline::sightc
