@@ -17,6 +17,17 @@ int DimensionScore::percent() const {
     return static_cast<int>(share * 100.0L);
 }
 
+CheckTally tally_check(const model::KnowledgeCheck& check, std::span<const std::uint32_t> picks) {
+    CheckTally t;
+    for (const model::CheckOption& o : check.options) {
+        t.correct_options += o.correct ? 1 : 0;
+    }
+    for (const std::uint32_t i : picks) {
+        (check.options[i].correct ? t.right : t.wrong) += 1;
+    }
+    return t;
+}
+
 std::vector<std::string_view> split_paragraphs(std::string_view text) {
     constexpr auto npos = std::string_view::npos;
     std::vector<std::string_view> out;
@@ -91,16 +102,7 @@ Debrief make_debrief(const model::Bundle& bundle, const RunState& state) {
             d.decisions.push_back(decision);
             continue;
         }
-        std::size_t right = 0;
-        std::size_t correct_options = 0;
-        for (std::size_t i = 0; i < n.check.options.size(); ++i) {
-            const bool picked =
-                std::find(step.options.begin(), step.options.end(), i) != step.options.end();
-            correct_options += n.check.options[i].correct ? 1 : 0;
-            right += (picked && n.check.options[i].correct) ? 1 : 0;
-        }
-        d.checks.push_back(
-            {n.id, n.check.prompt, right == correct_options && right == step.options.size()});
+        d.checks.push_back({n.id, n.check.prompt, tally_check(n.check, step.options).correct()});
     }
     return d;
 }

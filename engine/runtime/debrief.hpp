@@ -6,6 +6,7 @@
 #include "model/model.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,16 @@ struct Debrief {
 };
 
 struct RunState;
+
+// How a set of picked options (indices, each at most once) fares against a
+// knowledge check; Run::answer() scores with it and the debrief reports it.
+struct CheckTally {
+    std::int64_t right = 0;           // correct options picked
+    std::int64_t wrong = 0;           // incorrect options picked
+    std::int64_t correct_options = 0; // correct options the check has
+    bool correct() const { return right == correct_options && wrong == 0; }
+};
+CheckTally tally_check(const model::KnowledgeCheck& check, std::span<const std::uint32_t> picks);
 
 // Builds the debrief of a run that has reached an ending node.
 Debrief make_debrief(const model::Bundle& bundle, const RunState& state);

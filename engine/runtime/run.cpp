@@ -146,12 +146,12 @@ std::vector<std::uint32_t> Run::display_order() const {
 }
 
 std::vector<ChoiceView> Run::choices() const {
-    std::vector<ChoiceView> out;
-    if (phase() != Phase::Choosing) {
-        return out;
-    }
+    return phase() == Phase::Choosing ? shown_choices(env_of(state_)) : std::vector<ChoiceView>{};
+}
+
+std::vector<ChoiceView> Run::shown_choices(const Env& env) const {
     const model::Node& n = node();
-    const Env env = env_of(state_);
+    std::vector<ChoiceView> out;
     out.reserve(n.choices.size());
     for (const std::uint32_t i : display_order()) {
         const model::Choice& c = n.choices[i];
@@ -185,7 +185,9 @@ NodeView Run::view() const {
             view.paragraphs.push_back({p.speaker, p.text});
         }
     }
-    view.choices = choices();
+    if (view.phase == Phase::Choosing) {
+        view.choices = shown_choices(env);
+    }
     if (n.has_check()) {
         view.check.kind = n.check.kind;
         view.check.prompt = n.check.prompt;
@@ -271,20 +273,16 @@ CheckResult Run::answer(const std::vector<std::string_view>& option_ids) {
     }
 
     CheckResult result;
-    std::int64_t right = 0;
-    std::int64_t wrong = 0;
-    std::int64_t correct_options = 0;
     for (std::size_t i = 0; i < check.options.size(); ++i) {
         const model::CheckOption& o = check.options[i];
-        correct_options += o.correct ? 1 : 0;
-        right += (o.correct && picked[i]) ? 1 : 0;
-        wrong += (!o.correct && picked[i]) ? 1 : 0;
         result.options.push_back({o.id, o.text, o.feedback, o.correct, picked[i]});
     }
-    result.correct = right == correct_options && wrong == 0;
+    const CheckTally tally = tally_check(check, picks);
+    result.correct = tally.correct();
     // Single: all or nothing. Multi: (right - wrong) / correct options, never below zero.
-    const std::int64_t numerator = std::max<std::int64_t>(0, right - wrong);
-    add_scores(check.scores, numerator, std::max<std::int64_t>(1, correct_options), result.points);
+    const std::int64_t numerator = std::max<std::int64_t>(0, tally.right - tally.wrong);
+    add_scores(check.scores, numerator, std::max<std::int64_t>(1, tally.correct_options),
+               result.points);
 
     std::sort(picks.begin(), picks.end());
     state_.history.push_back({state_.node, model::kNoIndex, std::move(picks)});

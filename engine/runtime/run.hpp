@@ -18,6 +18,8 @@
 
 namespace sightline::runtime {
 
+struct Env;
+
 struct RunOptions {
     std::uint64_t seed = 0;
     bool shuffle_choices = false; // show a decision's choices in a seeded order
@@ -164,6 +166,7 @@ class Run {
     void add_scores(const std::vector<model::ScoreChange>& changes, std::int64_t numerator,
                     std::int64_t denominator, std::vector<ScoreDelta>& out);
     std::vector<std::uint32_t> display_order() const;
+    std::vector<ChoiceView> shown_choices(const Env& env) const; // choices() in Choosing
     [[noreturn]] void fail(const std::string& what) const;
 
     const model::Bundle* bundle_;

@@ -10,6 +10,7 @@
 #include "textplay/printer.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -53,15 +54,15 @@ std::vector<std::uint8_t> read_save_file(const std::filesystem::path& path) {
 // Writes beside the target and renames, so a crash never leaves half a save.
 void write_save_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& blob) {
     const std::filesystem::path temp = path.string() + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(blob.data()),
-                  static_cast<std::streamsize>(blob.size()));
-        if (!out) {
-            throw Fatal{kExitUsage, path.string() + ": cannot write the save"};
-        }
-    }
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(blob.data()),
+              static_cast<std::streamsize>(blob.size()));
+    out.close(); // a small blob sits in the buffer until here: only now are write errors known
     std::error_code error;
+    if (out.fail()) {
+        std::filesystem::remove(temp, error);
+        throw Fatal{kExitUsage, path.string() + ": cannot write the save"};
+    }
     std::filesystem::rename(temp, path, error);
     if (error) {
         throw Fatal{kExitUsage, path.string() + ": cannot write the save: " + error.message()};
@@ -122,12 +123,14 @@ struct Selection {
 Selection select(const runtime::Catalogue& catalogue, const Options& o,
                  const std::string& bundle_name) {
     Selection selected;
+    std::vector<runtime::CourseScenario> entries; // the named course's
     if (!o.course.empty()) {
         selected.course = catalogue.course(o.course);
         if (selected.course == nullptr) {
             throw Fatal{kExitUsage, bundle_name + ": there is no course '" + o.course + "'"};
         }
-        if (catalogue.scenarios(o.course).empty()) {
+        entries = catalogue.scenarios(o.course);
+        if (entries.empty()) {
             throw Fatal{kExitUsage, bundle_name + ": course '" + o.course + "' has no scenarios"};
         }
     }
@@ -136,7 +139,6 @@ Selection select(const runtime::Catalogue& catalogue, const Options& o,
         if (selected.scenario == nullptr) {
             throw Fatal{kExitUsage, bundle_name + ": there is no scenario '" + o.scenario + "'"};
         }
-        const auto entries = catalogue.scenarios(o.course);
         if (selected.course != nullptr &&
             std::none_of(entries.begin(), entries.end(),
                          [&](auto& e) { return e.scenario == selected.scenario; })) {
@@ -216,7 +218,10 @@ int play(const Options& o, const Environment& env) {
 
     const runtime::Catalogue catalogue(bundle);
     std::optional<runtime::Run> run;
-    if (!o.save.empty() && std::filesystem::exists(o.save)) {
+    // exists() without an error_code throws (and ends the program) when, say, a
+    // folder on the path may not be searched; with one, read_save_file reports it.
+    std::error_code save_error;
+    if (!o.save.empty() && (std::filesystem::exists(o.save, save_error) || save_error)) {
         try {
             run.emplace(runtime::Run::restore(bundle, read_save_file(o.save)));
         } catch (const runtime::SaveError& e) {
@@ -299,11 +304,9 @@ int run_app(const std::vector<std::string>& args, const Environment& env) {
         env.out.flush();
         env.err << "sightline: " << f.message << "\n";
         return f.code;
-    } catch (const ScriptError& e) {
-        env.out.flush();
-        env.err << "sightline: " << e.what() << "\n";
-        return kExitFailed;
-    } catch (const runtime::RunError& e) {
+    } catch (const std::exception& e) {
+        // ScriptError and RunError; anything else unforeseen also ends with
+        // one line rather than an abort.
         env.out.flush();
         env.err << "sightline: " << e.what() << "\n";
         return kExitFailed;

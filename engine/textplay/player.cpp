@@ -129,11 +129,14 @@ void Player::checkpoint(std::optional<runtime::Run>& run) {
 PlayEnd Player::play(std::optional<runtime::Run>& run) {
     bool show = true; // the current node's text still has to be shown
     while (true) {
+        // Built once per question; it borrows only the bundle's strings, so it
+        // stays valid when checkpoint() replaces the run.
+        const runtime::NodeView view = run->view();
         if (show) {
-            show_node(*run);
+            show_node(view);
             show = false;
         }
-        if (run->phase() == runtime::Phase::Ended) {
+        if (view.phase == runtime::Phase::Ended) {
             show_debrief(*run);
             return PlayEnd::Finished;
         }
@@ -145,13 +148,13 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
         }
         checkpoint(run);
         bool answered = false;
-        switch (run->phase()) {
+        switch (view.phase) {
         case runtime::Phase::Choosing:
-            answered = decide(*run);
+            answered = decide(*run, view.choices);
             show = true;
             break;
         case runtime::Phase::Answering:
-            answered = check(*run);
+            answered = check(*run, view.check);
             break;
         case runtime::Phase::Continuing:
             answered = press_enter("continue");
@@ -169,8 +172,8 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
     }
 }
 
-void Player::show_node(const runtime::Run& run) {
-    for (const runtime::ParagraphView& p : run.view().paragraphs) {
+void Player::show_node(const runtime::NodeView& view) {
+    for (const runtime::ParagraphView& p : view.paragraphs) {
         out_.blank();
         if (p.speaker.empty()) {
             out_.text(p.text);
@@ -180,8 +183,7 @@ void Player::show_node(const runtime::Run& run) {
     }
 }
 
-bool Player::decide(runtime::Run& run) {
-    const std::vector<runtime::ChoiceView> choices = run.choices();
+bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices) {
     out_.blank();
     out_.text("What do you do?");
     for (std::size_t i = 0; i < choices.size(); ++i) {
@@ -223,8 +225,7 @@ bool Player::decide(runtime::Run& run) {
     return true;
 }
 
-bool Player::check(runtime::Run& run) {
-    const runtime::CheckView view = run.view().check;
+bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
     const bool many = view.kind == model::CheckKind::Multi;
     const std::size_t count = view.options.size();
     out_.blank();

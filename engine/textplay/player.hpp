@@ -41,9 +41,9 @@ class Player {
     PlayEnd play(std::optional<runtime::Run>& run);
 
   private:
-    void show_node(const runtime::Run& run);
-    bool decide(runtime::Run& run);
-    bool check(runtime::Run& run);
+    void show_node(const runtime::NodeView& view);
+    bool decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices);
+    bool check(runtime::Run& run, const runtime::CheckView& view);
     bool press_enter(std::string_view what);
     void show_debrief(const runtime::Run& run);
     void checkpoint(std::optional<runtime::Run>& run);

@@ -3,11 +3,10 @@
 
 #include <doctest/doctest.h>
 
-namespace {
+#include <string>
+#include <utility>
 
 using namespace sightline;
-
-} // namespace
 
 TEST_CASE("the catalogue lists courses, their scenarios in order, and indicators by id") {
     const runtime::Catalogue catalogue(test::format_example());
@@ -40,7 +39,7 @@ TEST_CASE("the catalogue lists courses, their scenarios in order, and indicators
 }
 
 TEST_CASE("scenarios outside every course are listed separately") {
-    const model::Bundle bundle = test::compile_scn(R"(
+    std::string text = R"(
 course c1
 title: Course one
 role: hotel
@@ -50,49 +49,12 @@ credit-minutes: 5
 topic: t
 scenario: s.two optional
 scenario: s.one required
-
-scenario s.one
-title: One
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-== a
-ending: done
-
-scenario s.two
-title: Two
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-== a
-ending: done
-
-scenario s.draft
-title: Draft
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-== a
-ending: done
-)");
+)";
+    for (const auto& [id, title] :
+         {std::pair{"s.one", "One"}, {"s.two", "Two"}, {"s.draft", "Draft"}}) {
+        text += test::scenario_header(id, title) + "== a\nending: done\n";
+    }
+    const model::Bundle bundle = test::compile_scn(text);
     const runtime::Catalogue catalogue(bundle);
     const auto scenarios = catalogue.scenarios("c1");
     REQUIRE(scenarios.size() == 2);

@@ -1,11 +1,10 @@
 #include "fixtures.hpp"
 
 #include "content/compile.hpp"
+#include "support/files.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace sightline::test {
@@ -67,10 +66,7 @@ model::Bundle compile_scn(std::string_view text, bool with_taxonomy) {
 
 std::string format_example_text() {
     // The example is the last ``` block after the "A complete example" heading.
-    std::ifstream in(SIGHTLINE_SOURCE_DIR "/content/FORMAT.md");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string doc = buffer.str();
+    const std::string doc = read_source_file("content/FORMAT.md");
     const auto heading = doc.find("## A complete example");
     REQUIRE(heading != std::string::npos);
     const auto open = doc.find("```\n", heading);
@@ -83,6 +79,35 @@ std::string format_example_text() {
 const model::Bundle& format_example() {
     static const model::Bundle bundle = compile_scn(format_example_text(), false);
     return bundle;
+}
+
+std::string scenario_header(std::string_view id, std::string_view title) {
+    return "\nscenario " + std::string(id) + "\ntitle: " + std::string(title) + R"(
+role: hotel
+language: en
+minutes: 1
+objective: o
+content-note: n
+indicators: ind.a
+response: r
+report: p
+
+)";
+}
+
+std::string stuck_scenario() {
+    return scenario_header("t.stuck", "Stuck") + R"(var open: bool = false
+
+== door
+A closed door.
+* [go] Go through. -> end
+    tier: best
+    feedback: f
+    if: open
+
+== end
+ending: done
+)";
 }
 
 } // namespace sightline::test

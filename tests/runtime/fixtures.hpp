@@ -1,5 +1,5 @@
-// Bundles for the runtime tests, compiled from .scn text with the real compiler
-// so the tests play exactly what authors write.
+// Bundles for the runtime and text player tests, compiled from .scn text with
+// the real compiler so the tests play exactly what authors write.
 #pragma once
 
 #include "model/model.hpp"
@@ -19,5 +19,13 @@ std::string format_example_text();
 
 // Roles, dimensions, tiers, outcomes and two indicators most test scenarios use.
 extern const char* const kTaxonomy;
+
+// The `scenario` block of a test scenario that uses kTaxonomy (role hotel,
+// indicator ind.a present), up to its first variable or node.
+std::string scenario_header(std::string_view id, std::string_view title);
+
+// Scenario `t.stuck`: its only choice needs `open`, which is never true, so
+// every run is stuck at its start node 'door'.
+std::string stuck_scenario();
 
 } // namespace sightline::test

@@ -18,19 +18,9 @@ std::string printed(const std::vector<runtime::ScenarioReport>& reports) {
     return out.str();
 }
 
-const char* const kLoop = R"(
-scenario t.loop
-title: Loop
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-var count: int = 0
+// Scenario t.loop never ends (its way out needs 101 rounds), then t.stuck.
+std::string loop_and_stuck() {
+    return test::scenario_header("t.loop", "Loop") + R"(var count: int = 0
 
 == hub
 Round and round.
@@ -44,30 +34,8 @@ Round and round.
 
 == end
 ending: done
-
-scenario t.stuck
-title: Stuck
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-var open: bool = false
-
-== door
-A door.
-* [go] Go. -> end
-    tier: best
-    feedback: f
-    if: open
-
-== end
-ending: done
-)";
+)" + test::stuck_scenario();
+}
 
 } // namespace
 
@@ -122,7 +90,7 @@ TEST_CASE("play-testing is deterministic for a seed") {
 }
 
 TEST_CASE("walks that loop forever or get stuck are reported as failures") {
-    const model::Bundle bundle = test::compile_scn(kLoop);
+    const model::Bundle bundle = test::compile_scn(loop_and_stuck());
     runtime::PlaytestOptions options;
     options.runs = 10;
     options.max_steps = 50;
@@ -152,7 +120,7 @@ TEST_CASE("walks that loop forever or get stuck are reported as failures") {
 }
 
 TEST_CASE("play-testing one scenario by id, and refusing an unknown id") {
-    const model::Bundle bundle = test::compile_scn(kLoop);
+    const model::Bundle bundle = test::compile_scn(loop_and_stuck());
     runtime::PlaytestOptions options;
     options.runs = 3;
     options.scenario = "t.stuck";

@@ -330,19 +330,8 @@ TEST_CASE("conditions hide or disable choices and select paragraphs, effects and
 }
 
 TEST_CASE("indicators noticed again are not reported as new") {
-    const model::Bundle bundle = test::compile_scn(R"(
-scenario t.twice
-title: Twice
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-== a
+    const model::Bundle bundle =
+        test::compile_scn(test::scenario_header("t.twice", "Twice") + R"(== a
 Start.
 * [see] See it. -> b
     tier: best
@@ -367,19 +356,8 @@ ending: done
 }
 
 TEST_CASE("a single-answer check takes exactly one option and scores all or nothing") {
-    const model::Bundle bundle = test::compile_scn(R"(
-scenario t.single
-title: Single
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-== q
+    const model::Bundle bundle =
+        test::compile_scn(test::scenario_header("t.single", "Single") + R"(== q
 check single: Which one?
 + [right] The right one.
     feedback: Yes.
@@ -416,30 +394,7 @@ ending: done
 }
 
 TEST_CASE("a decision with no available choice is reported as stuck") {
-    const model::Bundle bundle = test::compile_scn(R"(
-scenario t.stuck
-title: Stuck
-role: hotel
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: ind.a
-response: r
-report: p
-
-var open: bool = false
-
-== door
-A closed door.
-* [go] Go through. -> end
-    tier: best
-    feedback: f
-    if: open
-
-== end
-ending: done
-)");
+    const model::Bundle bundle = test::compile_scn(test::stuck_scenario());
     Run run(bundle, "t.stuck");
     CHECK(run.stuck());
     CHECK(run.choices().empty());

@@ -250,3 +250,17 @@ TEST_CASE("bad saves give one line naming the file and exit 2") {
     CHECK(other.err.find("this save is for scenario 'hotel.example', not 'elsewhere'") !=
           std::string::npos);
 }
+
+TEST_CASE("a save path that cannot be read or written gives one line and exit 2") {
+    const std::string too_long = (test::work_dir() / std::string(300, 'a') / "x.sav").string();
+    const Result unreadable = run({"--bundle", example(), "--save", too_long});
+    CHECK(unreadable.code == 2);
+    CHECK(unreadable.err.starts_with("sightline: " + too_long + ": cannot read the save: "));
+    CHECK(one_line(unreadable.err));
+
+    const std::string no_dir = (test::work_dir() / "absent" / "x.sav").string();
+    const Result unwritable =
+        run({"--bundle", example(), "--scenario", "hotel.example", "--save", no_dir}, "\n");
+    CHECK(unwritable.code == 2);
+    CHECK(unwritable.err == "sightline: " + no_dir + ": cannot write the save\n");
+}

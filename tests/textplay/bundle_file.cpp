@@ -1,13 +1,13 @@
 #include "bundle_file.hpp"
 
 #include "bundle/bundle.hpp"
-#include "content/compile.hpp"
+#include "runtime/fixtures.hpp"
+#include "support/files.hpp"
 
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <unistd.h>
 
 namespace sightline::test {
@@ -55,25 +55,14 @@ std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
 }
 
 std::filesystem::path write_bundle_file(std::string_view name, std::string_view scn) {
-    content::CompileResult result = content::compile_text("test.scn", scn);
-    if (!result.bundle) {
-        std::string messages;
-        for (const content::Diagnostic& d : result.diagnostics) {
-            messages += d.code + ": " + d.message + "\n";
-        }
-        FAIL("test scenario does not compile:\n" << messages);
-    }
     const std::filesystem::path path = work_dir() / std::string(name);
-    write_file(path, bundle::write_bundle(*result.bundle, bundle::compiler_version_number()));
+    write_file(path,
+               bundle::write_bundle(compile_scn(scn, false), bundle::compiler_version_number()));
     return path;
 }
 
 std::string format_example_scn() {
-    std::ifstream in(SIGHTLINE_SOURCE_DIR "/tests/content/examples/format-example.scn");
-    REQUIRE(in.good());
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_source_file("tests/content/examples/format-example.scn");
 }
 
 std::filesystem::path format_example_bundle() {

@@ -13,7 +13,8 @@ namespace sightline::test {
 // A fresh directory for this test process under the build tree.
 std::filesystem::path work_dir();
 
-// Compiles `scn` (failing the test on errors) and writes it as work_dir()/name.
+// Compiles `scn` with test::compile_scn (no taxonomy added) and writes it as
+// work_dir()/name.
 std::filesystem::path write_bundle_file(std::string_view name, std::string_view scn);
 
 // tests/content/examples/format-example.scn, the FORMAT.md example.

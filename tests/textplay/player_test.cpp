@@ -1,5 +1,6 @@
 #include "bundle/bundle.hpp"
 #include "bundle_file.hpp"
+#include "runtime/fixtures.hpp"
 #include "runtime/random.hpp"
 #include "textplay/player.hpp"
 
@@ -17,6 +18,14 @@ const model::Bundle& example() {
     static const bundle::LoadedBundle loaded =
         bundle::read_bundle_file(test::format_example_bundle());
     return loaded.model;
+}
+
+// Scenario `s`: node `hall` ("A hall.") with `choices`, then the ending `end`.
+// The variable `open` is false and never changes.
+std::string hall(std::string_view choices) {
+    return std::string(test::kTaxonomy) + test::scenario_header("s", "S") +
+           "var open: bool = false\n== hall\nA hall." + std::string(choices) +
+           "== end\nending: done\n";
 }
 
 // Plays `scenario` with `keys` typed at the keyboard; returns what was printed.
@@ -72,35 +81,7 @@ TEST_CASE("the player shows the story, never the facilitator's notes") {
 }
 
 TEST_CASE("at the keyboard a disabled choice is explained and asked again") {
-    const std::filesystem::path path = test::write_bundle_file("disabled.slpack", R"(
-role r
-name: R
-dimension d
-name: D
-tier best
-name: Best
-rank: 0
-outcome done
-name: Done
-indicator i
-name: I
-category: c
-type: both
-roles: r
-description: An indicator.
-scenario s
-title: S
-role: r
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: i
-response: resp
-report: rep
-var open: bool = false
-== hall
-A hall.
+    const std::filesystem::path path = test::write_bundle_file("disabled.slpack", hall(R"(
 * [door] Open the locked door. -> end
     tier: best
     feedback: It opens.
@@ -109,9 +90,7 @@ A hall.
 * [walk] Walk on. -> end
     tier: best
     feedback: You walk on.
-== end
-ending: done
-)");
+)"));
     const bundle::LoadedBundle loaded = bundle::read_bundle_file(path);
     textplay::PlayEnd end{};
     const std::string out = play(loaded.model, "s", "1\n2\n", false, &end);
@@ -123,42 +102,12 @@ ending: done
 }
 
 TEST_CASE("content with no way on is reported, not looped on") {
-    const std::filesystem::path path = test::write_bundle_file("stuck.slpack", R"(
-role r
-name: R
-dimension d
-name: D
-tier best
-name: Best
-rank: 0
-outcome done
-name: Done
-indicator i
-name: I
-category: c
-type: both
-roles: r
-description: An indicator.
-scenario s
-title: S
-role: r
-language: en
-minutes: 1
-objective: o
-content-note: n
-indicators: i
-response: resp
-report: rep
-var open: bool = false
-== hall
-A hall.
+    const std::filesystem::path path = test::write_bundle_file("stuck.slpack", hall(R"(
 * [door] Open the door. -> end
     tier: best
     feedback: f
     if: open
-== end
-ending: done
-)");
+)"));
     const bundle::LoadedBundle loaded = bundle::read_bundle_file(path);
     textplay::PlayEnd end{};
     const std::string out = play(loaded.model, "s", "", false, &end);

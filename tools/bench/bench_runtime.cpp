@@ -50,7 +50,11 @@ void step(runtime::Run& run, runtime::NodeView& view, runtime::Rng& rng) {
         break;
     }
     case runtime::Phase::Answering:
-        run.answer({view.check.options.front().id});
+        if (view.check.options.empty()) {
+            run.answer({});
+        } else {
+            run.answer({view.check.options.front().id});
+        }
         break;
     case runtime::Phase::Continuing:
         run.advance();
@@ -125,6 +129,11 @@ int main(int argc, char** argv) {
                 run.emplace(bundle, scenario);
                 view = run->view();
                 ++restarts;
+                if (run->stuck()) { // step() would pick among no choices
+                    std::fprintf(stderr, "bench_runtime: %s is stuck at its start node\n",
+                                 scenario.c_str());
+                    return 2;
+                }
             }
             const auto start = Clock::now();
             step(*run, view, rng);
