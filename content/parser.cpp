@@ -122,46 +122,46 @@ bool FileParser::start_block(std::string_view text) {
     return false;
 }
 
+namespace {
+
+// A new declaration with its id, and beside it (same position) where it was written.
+template <class T>
+void declare(std::vector<T>& items, std::vector<DeclarationSource>& sources, std::string id,
+             Location at) {
+    items.emplace_back();
+    items.back().id = std::move(id);
+    sources.push_back({at, {}, {}});
+}
+
+} // namespace
+
 void FileParser::begin_block(Block block, std::string_view id_text) {
     block_ = block;
     std::string id = take_id(id_text, "block");
+    const Location where = at(id_text);
     Bundle& b = unit_.bundle;
     switch (block) {
     case Block::Scenario:
-        b.scenarios.push_back(Scenario{});
+        b.scenarios.emplace_back();
         b.scenarios.back().id = std::move(id);
-        unit_.scenarios.push_back(ScenarioSource{});
-        unit_.scenarios.back().at = at(id_text);
+        unit_.scenarios.emplace_back();
+        unit_.scenarios.back().at = where;
         in_nodes_ = false;
         return;
     case Block::Indicator:
-        b.indicators.push_back(Indicator{});
-        b.indicators.back().id = std::move(id);
-        unit_.indicators.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.indicators, unit_.indicators, std::move(id), where);
     case Block::Course:
-        b.courses.push_back(Course{});
-        b.courses.back().id = std::move(id);
-        unit_.courses.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.courses, unit_.courses, std::move(id), where);
     case Block::Role:
-        b.roles.push_back(Role{std::move(id), {}});
-        unit_.roles.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.roles, unit_.roles, std::move(id), where);
     case Block::Dimension:
-        b.dimensions.push_back(Dimension{std::move(id), {}});
-        unit_.dimensions.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.dimensions, unit_.dimensions, std::move(id), where);
     case Block::Tier:
-        b.tiers.push_back(Tier{std::move(id), {}, 0});
-        unit_.tiers.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.tiers, unit_.tiers, std::move(id), where);
     case Block::Outcome:
-        b.outcomes.push_back(Outcome{std::move(id), {}});
-        unit_.outcomes.push_back({at(id_text), {}, {}});
-        break;
+        return declare(b.outcomes, unit_.outcomes, std::move(id), where);
     case Block::None:
-        break;
+        return;
     }
 }
 
