@@ -13,6 +13,13 @@ packages=(
   libsqlite3-dev                      # learner records
   libgraphviz-dev graphviz            # sightc graph
   fonts-dejavu-core                   # text rendering
+  libssl-dev                          # SHA-256 with CPU acceleration for bundle checks
+  libimgui-dev libstb-dev             # the desktop player (Dear ImGui 1.86, stb_image_write)
+  libglfw3-dev libgl-dev              # window and OpenGL context for the desktop player
+  xvfb xauth libgl1-mesa-dri          # headless display for screenshot tests (Mesa llvmpipe)
+  libcairo2-dev libpango1.0-dev       # certificate PDFs
+  libqrencode-dev                     # certificate QR codes
+  poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
 )
 
 missing=()
