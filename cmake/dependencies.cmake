@@ -5,3 +5,5 @@ find_package(doctest 2.4 REQUIRED)       # doctest::doctest, doctest_discover_te
 include(doctest)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
+pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+find_package(nlohmann_json 3.10 REQUIRED) # nlohmann_json::nlohmann_json

@@ -1,0 +1,122 @@
+#include "records/migrations.hpp"
+
+#include "records/records.hpp"
+#include "records/sqlite.hpp"
+#include "records/store.hpp"
+
+#include <array>
+#include <string>
+
+namespace sightline::records {
+
+namespace {
+
+// Never edit a step once released; add a new one.
+constexpr std::array kSteps = {
+    // 1: learners, attempts and their events.
+    R"sql(
+CREATE TABLE learners (
+    id             TEXT PRIMARY KEY,
+    display_name   TEXT NOT NULL,
+    profession     TEXT NOT NULL DEFAULT '',
+    licence_number TEXT NOT NULL DEFAULT '',
+    licence_state  TEXT NOT NULL DEFAULT '',
+    created_ms     INTEGER NOT NULL
+);
+CREATE TABLE attempts (
+    id             TEXT PRIMARY KEY,
+    learner_id     TEXT REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      TEXT NOT NULL,
+    scenario_id    TEXT NOT NULL,
+    bundle_hash    TEXT NOT NULL,
+    bundle_version TEXT NOT NULL,
+    mode           TEXT NOT NULL CHECK (mode IN ('self-paced', 'classroom')),
+    language       TEXT NOT NULL,
+    seed           INTEGER NOT NULL,
+    started_ms     INTEGER NOT NULL,
+    finished_ms    INTEGER,
+    status         TEXT NOT NULL CHECK (status IN ('in-progress', 'completed', 'abandoned')),
+    active_ms      INTEGER NOT NULL DEFAULT 0,
+    last_activity_ms INTEGER NOT NULL,
+    events         INTEGER NOT NULL DEFAULT 0,
+    save           BLOB NOT NULL,
+    ending_node    TEXT,
+    outcome        TEXT,
+    score_raw      INTEGER,
+    score_min      INTEGER,
+    score_max      INTEGER,
+    passed         INTEGER,
+    scores         TEXT
+);
+CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, status);
+CREATE TABLE events (
+    attempt_id     TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    sequence       INTEGER NOT NULL,
+    time_ms        INTEGER NOT NULL,
+    node_id        TEXT NOT NULL,
+    prompt         TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('choice', 'answer')),
+    response       TEXT NOT NULL,
+    offered        TEXT NOT NULL,
+    tier           TEXT NOT NULL,
+    correct        INTEGER NOT NULL,
+    score_changes  TEXT NOT NULL,
+    indicators     TEXT NOT NULL,
+    time_on_node_ms INTEGER NOT NULL,
+    PRIMARY KEY (attempt_id, sequence)
+) WITHOUT ROWID;
+)sql",
+    // 2: course completions and the learner's attestation for credit.
+    R"sql(
+CREATE TABLE completions (
+    learner_id     TEXT NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      TEXT NOT NULL,
+    completed_ms   INTEGER NOT NULL,
+    score_percent  INTEGER NOT NULL,
+    minutes        INTEGER NOT NULL,
+    PRIMARY KEY (learner_id, course_id, completed_ms)
+);
+CREATE TABLE attestations (
+    learner_id     TEXT NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      TEXT NOT NULL,
+    statement      TEXT NOT NULL,
+    time_ms        INTEGER NOT NULL,
+    PRIMARY KEY (learner_id, course_id)
+);
+)sql",
+    // 3: issued certificates.
+    R"sql(
+CREATE TABLE certificates (
+    id                TEXT PRIMARY KEY,
+    learner_id        TEXT NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id         TEXT NOT NULL,
+    issued_ms         INTEGER NOT NULL,
+    verification_code TEXT NOT NULL UNIQUE,
+    credential_json   TEXT NOT NULL
+);
+)sql",
+};
+
+} // namespace
+
+int schema_version() {
+    return static_cast<int>(kSteps.size());
+}
+
+void migrate(sql::Database& db, int target) {
+    const int found = db.user_version();
+    if (found > schema_version()) {
+        throw RecordsError("the records database " + db.path() +
+                           " was written by a newer Sightline (schema " + std::to_string(found) +
+                           "); this version reads schema " + std::to_string(schema_version()) +
+                           " and older");
+    }
+    for (int version = found + 1; version <= target; ++version) {
+        sql::Transaction transaction(db);
+        db.exec(kSteps[static_cast<std::size_t>(version - 1)]);
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        transaction.commit();
+    }
+}
+
+} // namespace sightline::records

@@ -1,0 +1,95 @@
+#include "records/paths.hpp"
+
+#include "records/records.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sightline::records {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path xdg_dir(const char* override_var, const char* xdg_var, const char* fallback) {
+    if (const char* dir = std::getenv(override_var); dir != nullptr && *dir != '\0') {
+        return dir;
+    }
+    if (const char* dir = std::getenv(xdg_var); dir != nullptr && *dir == '/') {
+        return fs::path(dir) / "sightline";
+    }
+    const char* home = std::getenv("HOME");
+    return fs::path(home != nullptr && *home != '\0' ? home : ".") / fallback / "sightline";
+}
+
+[[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
+    throw RecordsError(what + " " + path.string() + ": " + std::strerror(error));
+}
+
+} // namespace
+
+fs::path default_data_dir() {
+    return xdg_dir("SIGHTLINE_DATA_DIR", "XDG_DATA_HOME", ".local/share");
+}
+
+fs::path default_config_dir() {
+    return xdg_dir("SIGHTLINE_CONFIG_DIR", "XDG_CONFIG_HOME", ".config");
+}
+
+void ensure_private_dir(const fs::path& dir) {
+    std::error_code error;
+    if (fs::is_directory(dir, error)) {
+        return;
+    }
+    if (dir.has_parent_path() && dir.parent_path() != dir) {
+        // Parents are ordinary directories (~/.local/share); only ours is private.
+        fs::create_directories(dir.parent_path(), error);
+    }
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        fail("cannot create the directory", dir, errno);
+    }
+}
+
+void write_private_file(const fs::path& file, std::string_view contents) {
+    const fs::path temporary = fs::path(file).concat(".tmp");
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fail("cannot write", temporary, errno);
+    }
+    std::size_t written = 0;
+    while (written < contents.size()) {
+        const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            const int error = errno;
+            ::close(fd);
+            ::unlink(temporary.c_str());
+            fail("cannot write", temporary, error);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        fail("cannot flush", temporary, error);
+    }
+    ::close(fd);
+    if (::rename(temporary.c_str(), file.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        fail("cannot replace", file, error);
+    }
+    const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
+        ::fsync(dir_fd); // makes the rename itself durable
+        ::close(dir_fd);
+    }
+}
+
+} // namespace sightline::records

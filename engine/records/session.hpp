@@ -1,0 +1,65 @@
+// One learner's attempt at one scenario, recorded as it is played. A player
+// (text or desktop) drives a Session instead of a bare runtime::Run: every
+// choice and answer is committed to the store *before* the call returns the
+// feedback to show, so anything the learner has seen acknowledged survives a
+// kill. When recording fails, the call throws RecordsError and the run is left
+// exactly as it was, so the player can tell the learner and retry or stop.
+#pragma once
+
+#include "records/store.hpp"
+#include "runtime/run.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::records {
+
+// Which bundle an attempt was played from.
+struct BundleInfo {
+    std::string content_hash;
+    std::string compiler_version;
+};
+
+struct SessionStart {
+    std::string learner_id; // empty for an anonymous classroom session
+    std::string course_id;  // may be empty for a scenario played outside a course
+    std::string scenario_id;
+    runtime::RunOptions options;
+    Mode mode = Mode::SelfPaced;
+    std::string language = "en";
+};
+
+class Session {
+  public:
+    // Starts a new attempt. The bundle must outlive the session.
+    static Session start(Store& store, const model::Bundle& bundle, const BundleInfo& info,
+                         const SessionStart& start, TimeMs when = now_ms());
+    // Continues an unfinished attempt from its last recorded event. Throws
+    // runtime::SaveError when the bundle no longer has where it stopped.
+    static Session resume(Store& store, const model::Bundle& bundle, const Attempt& attempt,
+                          TimeMs when = now_ms());
+
+    const runtime::Run& run() const { return run_; }
+    const Attempt& attempt() const { return attempt_; }
+
+    // Runs the choice, commits it, then returns what to show.
+    runtime::ChoiceResult choose(std::string_view choice_id, TimeMs when = now_ms());
+    runtime::CheckResult answer(const std::vector<std::string_view>& option_ids,
+                                TimeMs when = now_ms());
+    // Leaves a passage or an answered check (counts as activity for time on task).
+    void advance(TimeMs when = now_ms());
+    // At an ending: records the result (scores against the reachable range,
+    // passed when the percentage reaches `passing_percent`) and closes the attempt.
+    AttemptResult finish(std::uint32_t passing_percent, TimeMs when = now_ms());
+
+  private:
+    Session(Store& store, runtime::Run run, Attempt attempt, TimeMs node_entered);
+
+    Store* store_;
+    runtime::Run run_;
+    Attempt attempt_;
+    TimeMs node_entered_; // when the current node was first shown, for time on node
+};
+
+} // namespace sightline::records

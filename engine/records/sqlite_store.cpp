@@ -1,0 +1,524 @@
+// The embedded store: one SQLite file, WAL journal, synchronous=FULL, foreign
+// keys on. JSON columns (lists of ids, offered options, score changes) use
+// nlohmann::json so the data stays readable with any SQLite tool.
+#include "records/migrations.hpp"
+#include "records/paths.hpp"
+#include "records/sqlite.hpp"
+#include "records/store.hpp"
+#include "records/uuid.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sightline::records {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kAttemptColumns =
+    "id, learner_id, course_id, scenario_id, bundle_hash, bundle_version, mode, language, seed, "
+    "started_ms, finished_ms, status, active_ms, last_activity_ms, events, save, ending_node, "
+    "outcome, score_raw, score_min, score_max, passed, scores";
+
+constexpr const char* kEventColumns =
+    "attempt_id, sequence, time_ms, node_id, prompt, kind, response, offered, tier, correct, "
+    "score_changes, indicators, time_on_node_ms";
+
+Mode parse_mode(const std::string& text) {
+    return text == "classroom" ? Mode::Classroom : Mode::SelfPaced;
+}
+
+Status parse_status(const std::string& text) {
+    if (text == "completed") {
+        return Status::Completed;
+    }
+    return text == "abandoned" ? Status::Abandoned : Status::InProgress;
+}
+
+// JSON read back from our own columns; a damaged value reads as empty rather
+// than failing a whole export.
+json parse_column(const std::string& text) {
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return value.is_discarded() ? json::array() : value;
+}
+
+std::vector<std::string> strings(const json& array) {
+    std::vector<std::string> out;
+    if (array.is_array()) {
+        for (const auto& item : array) {
+            if (item.is_string()) {
+                out.push_back(item.get<std::string>());
+            }
+        }
+    }
+    return out;
+}
+
+Attempt read_attempt(const sql::Statement& row) {
+    Attempt a;
+    a.id = row.text(0);
+    a.learner_id = row.text(1);
+    a.course_id = row.text(2);
+    a.scenario_id = row.text(3);
+    a.bundle_hash = row.text(4);
+    a.bundle_version = row.text(5);
+    a.mode = parse_mode(row.text(6));
+    a.language = row.text(7);
+    a.seed = static_cast<std::uint64_t>(row.integer(8));
+    a.started = row.integer(9);
+    if (!row.is_null(10)) {
+        a.finished = row.integer(10);
+    }
+    a.status = parse_status(row.text(11));
+    a.active_ms = row.integer(12);
+    a.last_activity = row.integer(13);
+    a.events = static_cast<std::uint32_t>(row.integer(14));
+    a.save = row.blob(15);
+    if (!row.is_null(18)) {
+        AttemptResult r;
+        r.ending_node = row.text(16);
+        r.outcome = row.text(17);
+        r.raw = row.integer(18);
+        r.min = row.integer(19);
+        r.max = row.integer(20);
+        r.passed = row.integer(21) != 0;
+        for (const auto& item : parse_column(row.text(22))) {
+            if (item.is_object()) {
+                r.scores.push_back(
+                    {item.value("dimension", ""), item.value("score", std::int64_t{0}),
+                     item.value("min", std::int64_t{0}), item.value("max", std::int64_t{0})});
+            }
+        }
+        a.result = std::move(r);
+    }
+    return a;
+}
+
+Event read_event(const sql::Statement& row) {
+    Event e;
+    e.attempt_id = row.text(0);
+    e.sequence = static_cast<std::uint32_t>(row.integer(1));
+    e.time = row.integer(2);
+    e.node_id = row.text(3);
+    e.prompt = row.text(4);
+    e.kind = row.text(5) == "answer" ? EventKind::Answer : EventKind::Choice;
+    e.response = strings(parse_column(row.text(6)));
+    for (const auto& item : parse_column(row.text(7))) {
+        if (item.is_object()) {
+            e.offered.push_back(
+                {item.value("id", ""), item.value("text", ""), item.value("best", false)});
+        }
+    }
+    e.tier = row.text(8);
+    e.correct = row.integer(9) != 0;
+    for (const auto& item : parse_column(row.text(10))) {
+        if (item.is_object()) {
+            e.score_changes.push_back(
+                {item.value("dimension", ""), item.value("delta", std::int64_t{0})});
+        }
+    }
+    e.indicators = strings(parse_column(row.text(11)));
+    e.time_on_node_ms = row.integer(12);
+    return e;
+}
+
+Learner read_learner(const sql::Statement& row) {
+    return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
+}
+
+Certificate read_certificate(const sql::Statement& row) {
+    return {row.text(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.text(5)};
+}
+
+// Creates the database file owner-only before SQLite sees it; SQLite gives
+// its -wal and -shm files the same permissions.
+void create_private_file(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw RecordsError("cannot create the records database " + file.string() + ": " +
+                           std::strerror(errno));
+    }
+    ::fchmod(fd, 0600); // an existing file made with looser permissions is tightened
+    ::close(fd);
+}
+
+class SqliteStore final : public Store {
+  public:
+    SqliteStore(const fs::path& file, const StoreOptions& options)
+        : db_(file.string(), options.busy_timeout_ms), options_(options) {
+        // journal_mode answers with a row; a file that is not a database fails here.
+        sql::Statement(db_, "PRAGMA journal_mode=WAL").run();
+        db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        migrate(db_, schema_version());
+    }
+
+    Learner add_learner(const LearnerInput& input) override {
+        if (input.display_name.empty()) {
+            throw RecordsError("a learner needs a name");
+        }
+        Learner learner{new_uuid(),           input.display_name,  input.profession,
+                        input.licence_number, input.licence_state, now_ms()};
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT INTO learners VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(learner.id)
+            .bind(learner.display_name)
+            .bind(learner.profession)
+            .bind(learner.licence_number)
+            .bind(learner.licence_state)
+            .bind(learner.created)
+            .run();
+        transaction.commit();
+        return learner;
+    }
+
+    std::vector<Learner> learners() override {
+        sql::Statement rows(db_, "SELECT * FROM learners ORDER BY created_ms, id");
+        std::vector<Learner> out;
+        while (rows.step()) {
+            out.push_back(read_learner(rows));
+        }
+        return out;
+    }
+
+    std::optional<Learner> learner(std::string_view id) override {
+        sql::Statement row(db_, "SELECT * FROM learners WHERE id = ?");
+        row.bind(id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return read_learner(row);
+    }
+
+    bool delete_learner(std::string_view id) override {
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "DELETE FROM learners WHERE id = ?").bind(id).run();
+        const bool deleted = db_.changes() > 0;
+        transaction.commit();
+        if (deleted) {
+            // Erased means erased: clear the freed pages and the WAL copies.
+            db_.exec("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+        }
+        return deleted;
+    }
+
+    Attempt start_attempt(const AttemptStart& start, TimeMs when) override {
+        Attempt a;
+        a.id = new_uuid();
+        a.learner_id = start.learner_id;
+        a.course_id = start.course_id;
+        a.scenario_id = start.scenario_id;
+        a.bundle_hash = start.bundle_hash;
+        a.bundle_version = start.bundle_version;
+        a.mode = start.mode;
+        a.language = start.language;
+        a.seed = start.seed;
+        a.started = when;
+        a.last_activity = when;
+        a.save = start.save;
+        sql::Transaction transaction(db_);
+        sql::Statement insert(
+            db_,
+            "INSERT INTO attempts (id, learner_id, course_id, scenario_id, bundle_hash, "
+            "bundle_version, mode, language, seed, started_ms, status, last_activity_ms, save) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in-progress', ?, ?)");
+        insert.bind(a.id);
+        if (a.learner_id.empty()) {
+            insert.bind_null();
+        } else {
+            insert.bind(a.learner_id);
+        }
+        insert.bind(a.course_id)
+            .bind(a.scenario_id)
+            .bind(a.bundle_hash)
+            .bind(a.bundle_version)
+            .bind(mode_name(a.mode))
+            .bind(a.language)
+            .bind(static_cast<std::int64_t>(a.seed))
+            .bind(a.started)
+            .bind(a.last_activity)
+            .bind(a.save)
+            .run();
+        transaction.commit();
+        return a;
+    }
+
+    void record_event(const Event& event, const std::vector<std::uint8_t>& save_after) override {
+        json offered = json::array();
+        for (const auto& option : event.offered) {
+            offered.push_back({{"id", option.id}, {"text", option.text}, {"best", option.best}});
+        }
+        json changes = json::array();
+        for (const auto& change : event.score_changes) {
+            changes.push_back({{"dimension", change.dimension}, {"delta", change.delta}});
+        }
+        sql::Transaction transaction(db_);
+        const auto expected = next_sequence(event.attempt_id);
+        if (event.sequence != expected) {
+            throw RecordsError("event " + std::to_string(event.sequence) + " of attempt " +
+                               event.attempt_id + " is out of order (expected " +
+                               std::to_string(expected) + ")");
+        }
+        sql::Statement(db_, std::string("INSERT INTO events (") + kEventColumns +
+                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(event.attempt_id)
+            .bind(std::int64_t{event.sequence})
+            .bind(event.time)
+            .bind(event.node_id)
+            .bind(event.prompt)
+            .bind(event.kind == EventKind::Answer ? "answer" : "choice")
+            .bind(json(event.response).dump())
+            .bind(offered.dump())
+            .bind(event.tier)
+            .bind(std::int64_t{event.correct ? 1 : 0})
+            .bind(changes.dump())
+            .bind(json(event.indicators).dump())
+            .bind(event.time_on_node_ms)
+            .run();
+        mark_activity(event.attempt_id, event.time, &save_after, /*count_event=*/true);
+        transaction.commit();
+    }
+
+    void touch(std::string_view attempt_id, TimeMs when) override {
+        sql::Transaction transaction(db_);
+        mark_activity(attempt_id, when, nullptr, false);
+        transaction.commit();
+    }
+
+    void finish_attempt(std::string_view attempt_id, const AttemptResult& result,
+                        TimeMs when) override {
+        json scores = json::array();
+        for (const auto& s : result.scores) {
+            scores.push_back(
+                {{"dimension", s.dimension}, {"score", s.score}, {"min", s.min}, {"max", s.max}});
+        }
+        sql::Transaction transaction(db_);
+        mark_activity(attempt_id, when, nullptr, false);
+        sql::Statement(
+            db_, "UPDATE attempts SET status = 'completed', finished_ms = ?, ending_node = ?, "
+                 "outcome = ?, score_raw = ?, score_min = ?, score_max = ?, passed = ?, "
+                 "scores = ? WHERE id = ?")
+            .bind(when)
+            .bind(result.ending_node)
+            .bind(result.outcome)
+            .bind(result.raw)
+            .bind(result.min)
+            .bind(result.max)
+            .bind(std::int64_t{result.passed ? 1 : 0})
+            .bind(scores.dump())
+            .bind(attempt_id)
+            .run();
+        transaction.commit();
+    }
+
+    void abandon_attempt(std::string_view attempt_id, TimeMs when) override {
+        sql::Transaction transaction(db_);
+        require_attempt(attempt_id);
+        sql::Statement(db_,
+                       "UPDATE attempts SET status = 'abandoned', finished_ms = ? WHERE id = ? "
+                       "AND status = 'in-progress'")
+            .bind(when)
+            .bind(attempt_id)
+            .run();
+        transaction.commit();
+    }
+
+    std::optional<Attempt> attempt(std::string_view id) override {
+        sql::Statement row(db_, std::string("SELECT ") + kAttemptColumns +
+                                    " FROM attempts WHERE id = ?");
+        row.bind(id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return read_attempt(row);
+    }
+
+    std::vector<Attempt> attempts(std::optional<std::string_view> learner_id) override {
+        sql::Statement rows(db_, std::string("SELECT ") + kAttemptColumns + " FROM attempts" +
+                                     (learner_id ? " WHERE learner_id = ?" : "") +
+                                     " ORDER BY started_ms, id");
+        if (learner_id) {
+            rows.bind(*learner_id);
+        }
+        std::vector<Attempt> out;
+        while (rows.step()) {
+            out.push_back(read_attempt(rows));
+        }
+        return out;
+    }
+
+    std::optional<Attempt> unfinished_attempt(std::string_view learner_id,
+                                              std::string_view scenario_id) override {
+        sql::Statement row(db_, std::string("SELECT ") + kAttemptColumns +
+                                    " FROM attempts WHERE learner_id = ? AND scenario_id = ? AND "
+                                    "status = 'in-progress' ORDER BY started_ms DESC LIMIT 1");
+        row.bind(learner_id).bind(scenario_id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return read_attempt(row);
+    }
+
+    std::vector<Event> events(std::string_view attempt_id) override {
+        sql::Statement rows(db_, std::string("SELECT ") + kEventColumns +
+                                     " FROM events WHERE attempt_id = ? ORDER BY sequence");
+        rows.bind(attempt_id);
+        std::vector<Event> out;
+        while (rows.step()) {
+            out.push_back(read_event(rows));
+        }
+        return out;
+    }
+
+    void for_each_event(const std::function<void(const Event&)>& visit) override {
+        sql::Statement rows(db_, std::string("SELECT ") + kEventColumns +
+                                     " FROM events ORDER BY attempt_id, sequence");
+        while (rows.step()) {
+            visit(read_event(rows));
+        }
+    }
+
+    void record_completion(const Completion& c) override {
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT OR REPLACE INTO completions VALUES (?, ?, ?, ?, ?)")
+            .bind(c.learner_id)
+            .bind(c.course_id)
+            .bind(c.completed)
+            .bind(c.score_percent)
+            .bind(c.minutes)
+            .run();
+        transaction.commit();
+    }
+
+    std::vector<Completion> completions(std::string_view learner_id) override {
+        sql::Statement rows(db_,
+                            "SELECT * FROM completions WHERE learner_id = ? ORDER BY completed_ms");
+        rows.bind(learner_id);
+        std::vector<Completion> out;
+        while (rows.step()) {
+            out.push_back(
+                {rows.text(0), rows.text(1), rows.integer(2), rows.integer(3), rows.integer(4)});
+        }
+        return out;
+    }
+
+    void record_attestation(const Attestation& a) override {
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT OR REPLACE INTO attestations VALUES (?, ?, ?, ?)")
+            .bind(a.learner_id)
+            .bind(a.course_id)
+            .bind(a.statement)
+            .bind(a.time)
+            .run();
+        transaction.commit();
+    }
+
+    std::optional<Attestation> attestation(std::string_view learner_id,
+                                           std::string_view course_id) override {
+        sql::Statement row(db_,
+                           "SELECT * FROM attestations WHERE learner_id = ? AND course_id = ?");
+        row.bind(learner_id).bind(course_id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return Attestation{row.text(0), row.text(1), row.text(2), row.integer(3)};
+    }
+
+    void add_certificate(const Certificate& c) override {
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT INTO certificates VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(c.id)
+            .bind(c.learner_id)
+            .bind(c.course_id)
+            .bind(c.issued)
+            .bind(c.verification_code)
+            .bind(c.credential_json)
+            .run();
+        transaction.commit();
+    }
+
+    std::vector<Certificate> certificates() override {
+        sql::Statement rows(db_, "SELECT * FROM certificates ORDER BY issued_ms, id");
+        std::vector<Certificate> out;
+        while (rows.step()) {
+            out.push_back(read_certificate(rows));
+        }
+        return out;
+    }
+
+    std::optional<Certificate> certificate(std::string_view id) override {
+        sql::Statement row(db_, "SELECT * FROM certificates WHERE id = ? OR verification_code = ?");
+        row.bind(id).bind(id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return read_certificate(row);
+    }
+
+    std::string location() const override { return db_.path(); }
+
+  private:
+    std::uint32_t next_sequence(std::string_view attempt_id) {
+        sql::Statement row(db_, "SELECT events, status FROM attempts WHERE id = ?");
+        row.bind(attempt_id);
+        if (!row.step()) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+        }
+        if (row.text(1) != "in-progress") {
+            throw RecordsError("attempt " + std::string(attempt_id) + " is already " + row.text(1));
+        }
+        return static_cast<std::uint32_t>(row.integer(0)) + 1;
+    }
+
+    void require_attempt(std::string_view attempt_id) {
+        sql::Statement row(db_, "SELECT 1 FROM attempts WHERE id = ?");
+        row.bind(attempt_id);
+        if (!row.step()) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+        }
+    }
+
+    // Adds the gap since the last activity to the active time unless it is
+    // longer than the idle limit; a clock that went backwards adds nothing.
+    void mark_activity(std::string_view attempt_id, TimeMs when,
+                       const std::vector<std::uint8_t>* save, bool count_event) {
+        sql::Statement row(db_, "SELECT last_activity_ms FROM attempts WHERE id = ?");
+        row.bind(attempt_id);
+        if (!row.step()) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+        }
+        const TimeMs last = row.integer(0);
+        const TimeMs gap = when - last;
+        const std::int64_t add = gap > 0 && gap <= options_.idle_limit_ms ? gap : 0;
+        sql::Statement update(db_, save != nullptr
+                                       ? "UPDATE attempts SET active_ms = active_ms + ?, "
+                                         "last_activity_ms = max(last_activity_ms, ?), "
+                                         "events = events + ?, save = ? WHERE id = ?"
+                                       : "UPDATE attempts SET active_ms = active_ms + ?, "
+                                         "last_activity_ms = max(last_activity_ms, ?), "
+                                         "events = events + ? WHERE id = ?");
+        update.bind(add).bind(when).bind(std::int64_t{count_event ? 1 : 0});
+        if (save != nullptr) {
+            update.bind(*save);
+        }
+        update.bind(attempt_id).run();
+    }
+
+    sql::Database db_;
+    StoreOptions options_;
+};
+
+} // namespace
+
+std::unique_ptr<Store> open_store(const fs::path& data_dir, const StoreOptions& options) {
+    ensure_private_dir(data_dir);
+    const fs::path file = data_dir / "records.db";
+    create_private_file(file);
+    return std::make_unique<SqliteStore>(file, options);
+}
+
+} // namespace sightline::records

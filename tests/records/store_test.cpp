@@ -1,0 +1,279 @@
+#include "records/paths.hpp"
+#include "records/store.hpp"
+#include "records/uuid.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace sightline::records;
+using sightline::test::TempDir;
+
+namespace {
+
+unsigned mode_of(const std::filesystem::path& path) {
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    return info.st_mode & 0777;
+}
+
+// Asks SQLite itself, through a second connection, how the file is set up.
+std::string pragma(const std::filesystem::path& db, const std::string& name) {
+    sqlite3* handle = nullptr;
+    REQUIRE(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(handle, ("PRAGMA " + name).c_str(), -1, &statement, nullptr) ==
+            SQLITE_OK);
+    std::string value;
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+        value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(handle);
+    return value;
+}
+
+AttemptStart sample_start(const std::string& learner) {
+    AttemptStart start;
+    start.learner_id = learner;
+    start.course_id = "hotel.example-course";
+    start.scenario_id = "hotel.example";
+    start.bundle_hash = "abc123";
+    start.bundle_version = "0.1.0";
+    start.seed = 42;
+    start.save = {1, 2, 3};
+    return start;
+}
+
+Event sample_event(const Attempt& attempt, std::uint32_t sequence, TimeMs when) {
+    Event event;
+    event.attempt_id = attempt.id;
+    event.sequence = sequence;
+    event.time = when;
+    event.node_id = "desk";
+    event.prompt = "It is almost midnight, \"quoted\", and, commas.";
+    event.response = {"log-and-tell"};
+    event.offered = {{"ask-her", "Ask her.", false}, {"log-and-tell", "Log it.", true}};
+    event.tier = "best";
+    event.correct = true;
+    event.score_changes = {{"recognition", 2}, {"response", -1}};
+    event.indicators = {"hotel.fearful-guest"};
+    event.time_on_node_ms = 1500;
+    return event;
+}
+
+} // namespace
+
+TEST_CASE("the store creates an owner-only directory and database with WAL and full sync") {
+    TempDir temp;
+    const auto dir = temp.path() / "data" / "sightline";
+    { auto store = open_store(dir); }
+    CHECK(mode_of(dir) == 0700);
+    CHECK(mode_of(dir / "records.db") == 0600);
+    CHECK(pragma(dir / "records.db", "journal_mode") == "wal");
+    CHECK(pragma(dir / "records.db", "user_version") == std::to_string(schema_version()));
+}
+
+TEST_CASE("an existing database with loose permissions is tightened to 0600") {
+    TempDir temp;
+    { auto store = open_store(temp.path()); }
+    ::chmod((temp.path() / "records.db").c_str(), 0644);
+    auto store = open_store(temp.path());
+    CHECK(mode_of(temp.path() / "records.db") == 0600);
+}
+
+TEST_CASE("learners are added, listed, found and erased with everything recorded about them") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
+    const Learner ben = store->add_learner({"Ben", "", "", ""});
+    CHECK(is_uuid(ana.id));
+    CHECK(ana.id != ben.id);
+    REQUIRE(store->learners().size() == 2);
+    CHECK(store->learner(ana.id)->licence_number == "RN-1234");
+    CHECK_FALSE(store->learner("nobody").has_value());
+    CHECK_THROWS_AS(store->add_learner({"", "", "", ""}), RecordsError);
+
+    const Attempt attempt = store->start_attempt(sample_start(ana.id), 1000);
+    store->record_event(sample_event(attempt, 1, 2000), {9});
+    store->record_attestation(
+        {ana.id, "hotel.example-course", "I completed this training myself.", 3000});
+    store->record_completion({ana.id, "hotel.example-course", 4000, 90, 12});
+    store->add_certificate({new_uuid(), ana.id, "hotel.example-course", 5000, "ABCD-EFGH", "{}"});
+    const Attempt other = store->start_attempt(sample_start(ben.id), 1000);
+
+    CHECK(store->delete_learner(ana.id));
+    CHECK_FALSE(store->delete_learner(ana.id));
+    CHECK_FALSE(store->learner(ana.id).has_value());
+    CHECK_FALSE(store->attempt(attempt.id).has_value());
+    CHECK(store->events(attempt.id).empty());
+    CHECK_FALSE(store->attestation(ana.id, "hotel.example-course").has_value());
+    CHECK(store->completions(ana.id).empty());
+    CHECK(store->certificates().empty());
+    CHECK(store->attempt(other.id).has_value()); // other learners keep their records
+
+    // Nothing of the erased learner is left in the file's free pages either.
+    std::ifstream file(temp.path() / "records.db", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(file)), {});
+    CHECK(bytes.find("RN-1234") == std::string::npos);
+}
+
+TEST_CASE("events are kept in order with every field, and out-of-order events are refused") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Attempt attempt = store->start_attempt(sample_start(ana.id), 1000);
+    CHECK(is_uuid(attempt.id));
+    store->record_event(sample_event(attempt, 1, 2000), {7, 7});
+    CHECK_THROWS_WITH_AS(store->record_event(sample_event(attempt, 3, 3000), {}),
+                         doctest::Contains("out of order (expected 2)"), RecordsError);
+    CHECK_THROWS_AS(store->record_event(sample_event(attempt, 1, 3000), {}), RecordsError);
+
+    const auto events = store->events(attempt.id);
+    REQUIRE(events.size() == 1);
+    const Event& e = events[0];
+    CHECK(e.prompt == "It is almost midnight, \"quoted\", and, commas.");
+    CHECK(e.response == std::vector<std::string>{"log-and-tell"});
+    REQUIRE(e.offered.size() == 2);
+    CHECK(e.offered[1].best);
+    CHECK(e.score_changes.size() == 2);
+    CHECK(e.score_changes[1].delta == -1);
+    CHECK(e.indicators == std::vector<std::string>{"hotel.fearful-guest"});
+    CHECK(e.time_on_node_ms == 1500);
+    const auto stored = store->attempt(attempt.id);
+    REQUIRE(stored.has_value());
+    CHECK(stored->events == 1);
+    CHECK(stored->save == std::vector<std::uint8_t>{7, 7});
+}
+
+TEST_CASE("active time leaves out gaps longer than the idle limit") {
+    TempDir temp;
+    StoreOptions options;
+    options.idle_limit_ms = 60'000;
+    auto store = open_store(temp.path(), options);
+    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Attempt attempt = store->start_attempt(sample_start(ana.id), 0);
+    store->record_event(sample_event(attempt, 1, 30'000), {});  // +30 s
+    store->touch(attempt.id, 90'000);                           // +60 s: exactly the limit counts
+    store->record_event(sample_event(attempt, 2, 500'000), {}); // 410 s away: idle, not counted
+    store->touch(attempt.id, 400'000);                          // clock went back: nothing
+    store->finish_attempt(attempt.id, {"reported", "reported-safely", {}, 3, 0, 4, true}, 510'000);
+    const auto stored = store->attempt(attempt.id);
+    REQUIRE(stored.has_value());
+    CHECK(stored->active_ms == 30'000 + 60'000 + 10'000);
+    CHECK(stored->status == Status::Completed);
+    REQUIRE(stored->result.has_value());
+    CHECK(stored->result->scaled() == doctest::Approx(0.75));
+    CHECK_THROWS_WITH_AS(store->record_event(sample_event(attempt, 3, 520'000), {}),
+                         doctest::Contains("already completed"), RecordsError);
+}
+
+TEST_CASE("the newest unfinished attempt is offered for resuming") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    CHECK_FALSE(store->unfinished_attempt(ana.id, "hotel.example").has_value());
+    const Attempt first = store->start_attempt(sample_start(ana.id), 1000);
+    const Attempt second = store->start_attempt(sample_start(ana.id), 2000);
+    CHECK(store->unfinished_attempt(ana.id, "hotel.example")->id == second.id);
+    store->abandon_attempt(second.id, 3000);
+    CHECK(store->unfinished_attempt(ana.id, "hotel.example")->id == first.id);
+    CHECK(store->attempt(second.id)->status == Status::Abandoned);
+}
+
+TEST_CASE("a file that is not a records database gives a clear error naming it") {
+    TempDir temp;
+    {
+        std::ofstream garbage(temp.path() / "records.db", std::ios::binary);
+        garbage << std::string(4096, 'x');
+    }
+    const std::string expected = (temp.path() / "records.db").string() +
+                                 ": the file is corrupt or is not a Sightline records database";
+    CHECK_THROWS_WITH_AS(open_store(temp.path()), doctest::Contains(expected.c_str()),
+                         RecordsError);
+}
+
+TEST_CASE("a database damaged in the middle fails with an error, not a crash") {
+    TempDir temp;
+    {
+        auto store = open_store(temp.path());
+        const Learner ana = store->add_learner({"Ana", "", "", ""});
+        for (int i = 0; i < 200; ++i) {
+            const Attempt attempt = store->start_attempt(sample_start(ana.id), i);
+            store->record_event(sample_event(attempt, 1, i + 1), std::vector<std::uint8_t>(500, 1));
+        }
+    }
+    const auto file = temp.path() / "records.db";
+    {
+        std::fstream db(file, std::ios::in | std::ios::out | std::ios::binary);
+        db.seekp(8192); // past the header page: scribble over b-tree pages
+        db << std::string(16384, '\xff');
+    }
+    bool failed_cleanly = false;
+    try {
+        auto store = open_store(temp.path());
+        for (const auto& attempt : store->attempts()) {
+            store->events(attempt.id);
+        }
+    } catch (const RecordsError& error) {
+        failed_cleanly = std::string(error.what()).find(file.string()) != std::string::npos;
+    }
+    CHECK(failed_cleanly);
+}
+
+TEST_CASE("a database from a newer Sightline is refused, not downgraded") {
+    TempDir temp;
+    { auto store = open_store(temp.path()); }
+    sqlite3* handle = nullptr;
+    REQUIRE(sqlite3_open((temp.path() / "records.db").c_str(), &handle) == SQLITE_OK);
+    sqlite3_exec(handle, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
+    sqlite3_close(handle);
+    CHECK_THROWS_WITH_AS(open_store(temp.path()), doctest::Contains("written by a newer Sightline"),
+                         RecordsError);
+}
+
+TEST_CASE("a database locked by another program gives a clear error") {
+    TempDir temp;
+    StoreOptions options;
+    options.busy_timeout_ms = 50;
+    auto store = open_store(temp.path(), options);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open((temp.path() / "records.db").c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", ""}),
+                         doctest::Contains("locked by another program"), RecordsError);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    CHECK(store->add_learner({"Ana", "", "", ""}).display_name == "Ana"); // and recovers
+}
+
+TEST_CASE("records paths follow the XDG rules with a Sightline override") {
+    ::setenv("HOME", "/home/ana", 1);
+    ::unsetenv("SIGHTLINE_DATA_DIR");
+    ::unsetenv("XDG_DATA_HOME");
+    CHECK(default_data_dir() == "/home/ana/.local/share/sightline");
+    ::setenv("XDG_DATA_HOME", "/xdg/data", 1);
+    CHECK(default_data_dir() == "/xdg/data/sightline");
+    ::setenv("XDG_DATA_HOME", "relative", 1); // the spec says to ignore relative paths
+    CHECK(default_data_dir() == "/home/ana/.local/share/sightline");
+    ::setenv("SIGHTLINE_DATA_DIR", "/custom", 1);
+    CHECK(default_data_dir() == "/custom");
+    ::unsetenv("SIGHTLINE_DATA_DIR");
+    ::unsetenv("XDG_DATA_HOME");
+}
+
+TEST_CASE("private files are written whole and owner-only") {
+    TempDir temp;
+    const auto file = temp.path() / "key";
+    write_private_file(file, "first");
+    write_private_file(file, "second");
+    std::ifstream in(file);
+    std::string text;
+    in >> text;
+    CHECK(text == "second");
+    CHECK(mode_of(file) == 0600);
+    CHECK_FALSE(std::filesystem::exists(temp.path() / "key.tmp"));
+}
