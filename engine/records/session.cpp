@@ -51,41 +51,44 @@ std::vector<ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& delt
 
 } // namespace
 
-Session::Session(Store& store, runtime::Run run, Attempt attempt, TimeMs node_entered)
-    : store_(&store), run_(std::move(run)), attempt_(std::move(attempt)),
-      node_entered_(node_entered) {}
+Recorder::Recorder(Store& store, Attempt attempt, TimeMs node_entered)
+    : store_(&store), attempt_(std::move(attempt)), node_entered_(node_entered) {}
 
-Session Session::start(Store& store, const model::Bundle& bundle, const BundleInfo& info,
-                       const SessionStart& start, TimeMs when) {
-    runtime::Run run(bundle, start.scenario_id, start.options);
-    AttemptStart attempt{start.learner_id,  start.course_id,       start.scenario_id,
-                         info.content_hash, info.compiler_version, start.mode,
-                         start.language,    start.options.seed,    run.save()};
-    Attempt recorded = store.start_attempt(attempt, when);
-    return Session(store, std::move(run), std::move(recorded), when);
+Recorder Recorder::start(Store& store, const runtime::Run& run, const BundleInfo& info,
+                         const SessionStart& start, TimeMs when) {
+    const AttemptStart attempt{start.learner_id,  start.course_id,       start.scenario_id,
+                               info.content_hash, info.compiler_version, start.mode,
+                               start.language,    run.options().seed,    run.save()};
+    return Recorder(store, store.start_attempt(attempt, when), when);
 }
 
-Session Session::resume(Store& store, const model::Bundle& bundle, const Attempt& attempt,
-                        TimeMs when) {
+Recorder Recorder::resume(Store& store, const Attempt& attempt, TimeMs when) {
     if (attempt.status != Status::InProgress) {
         throw RecordsError("attempt " + attempt.id + " is " + status_name(attempt.status) +
                            " and cannot be continued");
     }
-    runtime::Run run = runtime::Run::restore(bundle, attempt.save);
     store.touch(attempt.id, when);
-    return Session(store, std::move(run), attempt, when);
+    Attempt resumed = attempt;
+    resumed.last_activity = std::max(resumed.last_activity, when);
+    return Recorder(store, std::move(resumed), when);
 }
 
-runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
-    const runtime::NodeView view = run_.view();
-    const model::Node& node = run_.node();
-    runtime::Run next = run_; // the learner's run moves on only once the choice is on disk
-    runtime::ChoiceResult result = next.choose(choice_id);
-
-    Event event;
+void Recorder::record(Event& event, const runtime::Run& after, TimeMs when) {
     event.attempt_id = attempt_.id;
     event.sequence = attempt_.events + 1;
     event.time = when;
+    event.time_on_node_ms = std::max<TimeMs>(0, when - node_entered_);
+    store_->record_event(event, after.save());
+    ++attempt_.events;
+    attempt_.last_activity = std::max(attempt_.last_activity, when);
+}
+
+void Recorder::record_choice(const runtime::Run& before, const runtime::Run& after,
+                             std::string_view choice_id, const runtime::ChoiceResult& result,
+                             TimeMs when) {
+    const runtime::NodeView view = before.view();
+    const model::Node& node = before.node();
+    Event event;
     event.node_id = node.id;
     event.prompt = prompt_of(view);
     event.kind = EventKind::Choice;
@@ -93,8 +96,8 @@ runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
     for (const auto& shown : view.choices) {
         const auto it = std::find_if(node.choices.begin(), node.choices.end(),
                                      [&](const model::Choice& c) { return c.id == shown.id; });
-        const bool best =
-            it != node.choices.end() && model::is_best_tier_choice(node, *it, run_.bundle().tiers);
+        const bool best = it != node.choices.end() &&
+                          model::is_best_tier_choice(node, *it, before.bundle().tiers);
         event.offered.push_back({std::string(shown.id), std::string(shown.text), best});
         if (shown.id == choice_id) {
             event.correct = best;
@@ -105,25 +108,15 @@ runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
     for (const model::Indicator* indicator : result.newly_noticed) {
         event.indicators.push_back(indicator->id);
     }
-    event.time_on_node_ms = std::max<TimeMs>(0, when - node_entered_);
-
-    store_->record_event(event, next.save());
-    ++attempt_.events;
-    attempt_.last_activity = std::max(attempt_.last_activity, when);
-    run_ = std::move(next);
+    record(event, after, when);
     node_entered_ = when;
-    return result;
 }
 
-runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids, TimeMs when) {
-    const runtime::NodeView view = run_.view();
-    runtime::Run next = run_;
-    runtime::CheckResult result = next.answer(option_ids);
-
+void Recorder::record_answer(const runtime::Run& before, const runtime::Run& after,
+                             const std::vector<std::string_view>& option_ids,
+                             const runtime::CheckResult& result, TimeMs when) {
+    const runtime::NodeView view = before.view();
     Event event;
-    event.attempt_id = attempt_.id;
-    event.sequence = attempt_.events + 1;
-    event.time = when;
     event.node_id = std::string(view.id);
     event.prompt = prompt_of(view);
     event.kind = EventKind::Answer;
@@ -135,25 +128,18 @@ runtime::CheckResult Session::answer(const std::vector<std::string_view>& option
     }
     event.correct = result.correct;
     event.score_changes = changes_of(result.points);
-    event.time_on_node_ms = std::max<TimeMs>(0, when - node_entered_);
-
-    store_->record_event(event, next.save());
-    ++attempt_.events;
-    attempt_.last_activity = std::max(attempt_.last_activity, when);
-    run_ = std::move(next);
-    return result;
+    record(event, after, when);
 }
 
-void Session::advance(TimeMs when) {
-    runtime::Run next = run_;
-    next.advance();
+void Recorder::record_advance(TimeMs when) {
     store_->touch(attempt_.id, when);
-    run_ = std::move(next);
+    attempt_.last_activity = std::max(attempt_.last_activity, when);
     node_entered_ = when;
 }
 
-AttemptResult Session::finish(std::uint32_t passing_percent, TimeMs when) {
-    const runtime::Debrief debrief = run_.debrief();
+AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t passing_percent,
+                                      TimeMs when) {
+    const runtime::Debrief debrief = run.debrief();
     AttemptResult result;
     result.ending_node = std::string(debrief.ending_node);
     result.outcome = std::string(debrief.outcome);
@@ -170,6 +156,53 @@ AttemptResult Session::finish(std::uint32_t passing_percent, TimeMs when) {
     attempt_.finished = when;
     attempt_.result = result;
     return result;
+}
+
+Session::Session(runtime::Run run, Recorder recorder)
+    : run_(std::move(run)), recorder_(std::move(recorder)) {}
+
+Session Session::start(Store& store, const model::Bundle& bundle, const BundleInfo& info,
+                       const SessionStart& start, TimeMs when) {
+    runtime::Run run(bundle, start.scenario_id, start.options);
+    Recorder recorder = Recorder::start(store, run, info, start, when);
+    return Session(std::move(run), std::move(recorder));
+}
+
+Session Session::resume(Store& store, const model::Bundle& bundle, const Attempt& attempt,
+                        TimeMs when) {
+    if (attempt.status != Status::InProgress) { // before restoring: a clearer message
+        throw RecordsError("attempt " + attempt.id + " is " + status_name(attempt.status) +
+                           " and cannot be continued");
+    }
+    runtime::Run run = runtime::Run::restore(bundle, attempt.save);
+    return Session(std::move(run), Recorder::resume(store, attempt, when));
+}
+
+runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
+    runtime::Run next = run_; // the learner's run moves on only once the choice is on disk
+    runtime::ChoiceResult result = next.choose(choice_id);
+    recorder_.record_choice(run_, next, choice_id, result, when);
+    run_ = std::move(next);
+    return result;
+}
+
+runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids, TimeMs when) {
+    runtime::Run next = run_;
+    runtime::CheckResult result = next.answer(option_ids);
+    recorder_.record_answer(run_, next, option_ids, result, when);
+    run_ = std::move(next);
+    return result;
+}
+
+void Session::advance(TimeMs when) {
+    runtime::Run next = run_;
+    next.advance();
+    recorder_.record_advance(when);
+    run_ = std::move(next);
+}
+
+AttemptResult Session::finish(std::uint32_t passing_percent, TimeMs when) {
+    return recorder_.record_finish(run_, passing_percent, when);
 }
 
 } // namespace sightline::records

@@ -30,6 +30,39 @@ struct SessionStart {
     std::string language = "en";
 };
 
+// Records the steps of a run that the caller owns: each record_* call gets
+// the run as it was before the step and as it is after, and commits the step
+// before returning. Session (below) is the usual way to use it.
+class Recorder {
+  public:
+    // Starts a new attempt at `run` (freshly started).
+    static Recorder start(Store& store, const runtime::Run& run, const BundleInfo& info,
+                          const SessionStart& start, TimeMs when = now_ms());
+    // Continues an unfinished attempt; the caller restores the run from its save.
+    static Recorder resume(Store& store, const Attempt& attempt, TimeMs when = now_ms());
+
+    void record_choice(const runtime::Run& before, const runtime::Run& after,
+                       std::string_view choice_id, const runtime::ChoiceResult& result,
+                       TimeMs when = now_ms());
+    void record_answer(const runtime::Run& before, const runtime::Run& after,
+                       const std::vector<std::string_view>& option_ids,
+                       const runtime::CheckResult& result, TimeMs when = now_ms());
+    void record_advance(TimeMs when = now_ms());
+    AttemptResult record_finish(const runtime::Run& run, std::uint32_t passing_percent,
+                                TimeMs when = now_ms());
+
+    const Attempt& attempt() const { return attempt_; }
+
+  private:
+    Recorder(Store& store, Attempt attempt, TimeMs node_entered);
+    void record(Event& event, const runtime::Run& after, TimeMs when);
+
+    Store* store_;
+    Attempt attempt_;
+    TimeMs node_entered_; // when the current node was first shown, for time on node
+};
+
+// A recorded run: the run and its recorder together.
 class Session {
   public:
     // Starts a new attempt. The bundle must outlive the session.
@@ -41,7 +74,7 @@ class Session {
                           TimeMs when = now_ms());
 
     const runtime::Run& run() const { return run_; }
-    const Attempt& attempt() const { return attempt_; }
+    const Attempt& attempt() const { return recorder_.attempt(); }
 
     // Runs the choice, commits it, then returns what to show.
     runtime::ChoiceResult choose(std::string_view choice_id, TimeMs when = now_ms());
@@ -54,12 +87,10 @@ class Session {
     AttemptResult finish(std::uint32_t passing_percent, TimeMs when = now_ms());
 
   private:
-    Session(Store& store, runtime::Run run, Attempt attempt, TimeMs node_entered);
+    Session(runtime::Run run, Recorder recorder);
 
-    Store* store_;
     runtime::Run run_;
-    Attempt attempt_;
-    TimeMs node_entered_; // when the current node was first shown, for time on node
+    Recorder recorder_;
 };
 
 } // namespace sightline::records

@@ -1,6 +1,7 @@
 #include "textplay/app.hpp"
 
 #include "bundle/bundle.hpp"
+#include "records/progress.hpp"
 #include "runtime/catalogue.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/run.hpp"
@@ -8,6 +9,7 @@
 #include "textplay/options.hpp"
 #include "textplay/player.hpp"
 #include "textplay/printer.hpp"
+#include "textplay/recording.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -114,6 +116,25 @@ std::optional<std::size_t> pick(Printer& printer, Input& input, const std::strin
     }
 }
 
+// "1.2.3" from the header's major<<16 | minor<<8 | patch.
+std::string version_text(std::uint32_t version) {
+    return std::to_string(version >> 16) + "." + std::to_string((version >> 8) & 0xff) + "." +
+           std::to_string(version & 0xff);
+}
+
+// The first course that lists `scenario`, for a scenario picked by id alone.
+const model::Course* course_of(const runtime::Catalogue& catalogue,
+                               const model::Scenario& scenario) {
+    for (const model::Course* c : catalogue.courses()) {
+        for (const auto& entry : catalogue.scenarios(c->id)) {
+            if (entry.scenario == &scenario) {
+                return c;
+            }
+        }
+    }
+    return nullptr;
+}
+
 // The course and scenario the options name, checked before anything is shown.
 struct Selection {
     const model::Course* course = nullptr;
@@ -154,8 +175,10 @@ Selection select(const runtime::Catalogue& catalogue, const Options& o,
 
 // Asks for whatever the options left open; nullptr when the learner quits.
 const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selection selected,
-                                    Printer& printer, Input& input) {
+                                    Printer& printer, Input& input, const model::Course*& course) {
     if (selected.scenario != nullptr) {
+        course =
+            selected.course != nullptr ? selected.course : course_of(catalogue, *selected.scenario);
         return selected.scenario;
     }
     if (selected.course == nullptr) {
@@ -182,7 +205,38 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
         labels.push_back(e.scenario->title + (e.required ? " (required)" : " (optional)"));
     }
     const auto i = pick(printer, input, "Scenarios", labels);
+    course = selected.course;
     return i ? entries[*i].scenario : nullptr;
+}
+
+// Records the result, and the course's completion once every required
+// scenario is done with a passing score. A failure here is reported; the
+// attempt stays open at its ending and is finished on the next run.
+void finish_attempt(records::Store& store, RecordedSteps& steps, const runtime::Run& run,
+                    const model::Course* course, const std::string& learner_id, Printer& printer) {
+    try {
+        steps.recorder().record_finish(run, course != nullptr ? course->passing_score : 0);
+        if (course == nullptr) {
+            return;
+        }
+        const auto progress = records::course_progress(store, run.bundle(), *course, learner_id);
+        const auto done = store.completions(learner_id);
+        const bool recorded = std::any_of(done.begin(), done.end(),
+                                          [&](const auto& c) { return c.course_id == course->id; });
+        printer.blank();
+        printer.text("Course progress: " + std::to_string(progress.required_completed) + " of " +
+                     std::to_string(progress.required_total) + " required scenarios completed.");
+        if (progress.all_required_completed() && progress.passing() && !recorded) {
+            store.record_completion({learner_id, course->id, records::now_ms(),
+                                     *progress.score_percent, progress.active_ms / 60000});
+            printer.text("You have completed " + course->title + " with a score of " +
+                         std::to_string(*progress.score_percent) + "%.");
+        }
+    } catch (const records::RecordsError& e) {
+        printer.blank();
+        printer.text(std::string("Your result could not be recorded: ") + e.what() +
+                     " Play this scenario again to record it.");
+    }
 }
 
 int play(const Options& o, const Environment& env) {
@@ -234,6 +288,16 @@ int play(const Options& o, const Environment& env) {
     }
 
     const Selection selected = run ? Selection{} : select(catalogue, o, bundle_path.string());
+    // A --save file keeps its own progress; learner records are for everything else.
+    const bool interactive = o.script.empty() && env.input_is_terminal;
+    std::unique_ptr<records::Store> store;
+    if (o.save.empty() && o.records_on(interactive)) {
+        try {
+            store = open_records(o);
+        } catch (const records::RecordsError& e) {
+            throw Fatal{kExitUsage, e.what()};
+        }
+    }
     printer.text("Sightline. Type q at any question to quit.");
     PlayerSettings settings;
     settings.save_roundtrip = o.save_roundtrip;
@@ -243,19 +307,78 @@ int play(const Options& o, const Environment& env) {
         };
     }
     Player player(printer, input, settings);
+    const auto stopped = [&] {
+        printer.blank();
+        printer.text("Stopped.");
+        return kExitOk;
+    };
 
+    std::optional<records::Learner> learner;
+    if (store) {
+        learner = choose_learner(*store, o, printer, input);
+        if (!learner) {
+            return stopped();
+        }
+        printer.blank();
+        printer.text("Training as " + learner->display_name + ". Your records are kept in " +
+                     store->location() + ".");
+    }
+
+    std::optional<RecordedSteps> steps;
+    const model::Course* course = selected.course;
     if (run) {
         printer.blank();
         printer.text(run->scenario().title, "Resuming: ");
         printer.text(run->scenario().content_note, "Content note: ");
     } else {
-        const model::Scenario* s = ask_scenario(catalogue, selected, printer, input);
-        if (s == nullptr || !player.introduce(*s)) {
-            printer.blank();
-            printer.text("Stopped.");
-            return kExitOk;
+        const model::Scenario* s = ask_scenario(catalogue, selected, printer, input, course);
+        if (s == nullptr) {
+            return stopped();
         }
-        run.emplace(bundle, s->id, runtime::RunOptions{o.seed.value_or(0), o.seed.has_value()});
+        if (store) {
+            if (const auto unfinished = store->unfinished_attempt(learner->id, s->id)) {
+                const std::optional<bool> resume = ask_continue(*unfinished, printer, input);
+                if (!resume) {
+                    return stopped();
+                }
+                if (*resume) {
+                    try {
+                        run.emplace(runtime::Run::restore(bundle, unfinished->save));
+                        steps.emplace(records::Recorder::resume(*store, *unfinished));
+                        printer.blank();
+                        printer.text(s->title, "Resuming: ");
+                        printer.text(s->content_note, "Content note: ");
+                    } catch (const runtime::SaveError& e) {
+                        run.reset();
+                        printer.text(std::string("That attempt cannot be continued (") + e.what() +
+                                     "). Starting again.");
+                    }
+                }
+                if (!run) {
+                    store->abandon_attempt(unfinished->id, records::now_ms());
+                }
+            }
+        }
+        if (!run) {
+            if (!player.introduce(*s)) {
+                return stopped();
+            }
+            run.emplace(bundle, s->id, runtime::RunOptions{o.seed.value_or(0), o.seed.has_value()});
+            if (store) {
+                records::SessionStart start;
+                start.learner_id = learner->id;
+                start.course_id = course != nullptr ? course->id : "";
+                start.scenario_id = s->id;
+                start.options = run->options();
+                start.language = s->language.empty() ? "en" : s->language;
+                steps.emplace(records::Recorder::start(
+                    *store, *run,
+                    {loaded.content_hash(), version_text(loaded.header.compiler_version)}, start));
+            }
+        }
+    }
+    if (steps) {
+        player.set_recorder(&*steps);
     }
 
     switch (player.play(run)) {
@@ -264,12 +387,18 @@ int play(const Options& o, const Environment& env) {
             std::error_code ignored;
             std::filesystem::remove(o.save, ignored);
         }
+        if (steps) {
+            finish_attempt(*store, *steps, *run, course, learner->id, printer);
+        }
         return kExitOk;
     case PlayEnd::Quit:
         printer.blank();
-        printer.text(o.save.empty() ? "Stopped."
-                                    : "Stopped. Your progress is saved in " + o.save + ".");
+        printer.text(!o.save.empty() ? "Stopped. Your progress is saved in " + o.save + "."
+                     : steps         ? "Stopped. Your progress is recorded; choose this scenario "
+                                       "again to continue."
+                                     : "Stopped.");
         return kExitOk;
+    case PlayEnd::RecordingFailed:
     case PlayEnd::Stuck:
         return kExitFailed;
     }

@@ -30,6 +30,17 @@ Plays Sightline training scenarios as text in the terminal.
   --save FILE      resume from FILE when it exists, keep progress in it, and
                    delete it when the scenario ends
   --width N        wrap text at N columns (default: the terminal's width, or 80)
+
+Learner records (kept when you play at a keyboard, or when a script names a
+learner or a records folder):
+  --learner NAME   record as this learner (a name or learner id; a new name
+                   creates a learner); at a keyboard you are asked otherwise
+  --data-dir DIR   keep records in DIR (default: $SIGHTLINE_DATA_DIR, or
+                   $XDG_DATA_HOME/sightline, or ~/.local/share/sightline)
+  --idle-minutes N pauses longer than N minutes do not count as time on task
+                   (default 5)
+  --no-records     record nothing
+
   --help           show this help
   --version        show the version
 
@@ -61,14 +72,19 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             o.version = true;
         } else if (arg == "--list") {
             o.list = true;
+        } else if (arg == "--no-records") {
+            o.no_records = true;
         } else if (arg == "--save-roundtrip") {
             o.save_roundtrip = true; // for the transcript tests; see scenarios/transcripts
         } else if (arg == "--bundle" || arg == "--course" || arg == "--scenario" ||
-                   arg == "--script" || arg == "--save") {
+                   arg == "--script" || arg == "--save" || arg == "--data-dir" ||
+                   arg == "--learner") {
             std::string& target = arg == "--bundle"     ? o.bundle
                                   : arg == "--course"   ? o.course
                                   : arg == "--scenario" ? o.scenario
                                   : arg == "--script"   ? o.script
+                                  : arg == "--data-dir" ? o.data_dir
+                                  : arg == "--learner"  ? o.learner
                                                         : o.save;
             if (!value(target)) {
                 return result;
@@ -87,6 +103,16 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
                 return result;
             }
             o.seed = seed;
+        } else if (arg == "--idle-minutes") {
+            std::uint32_t minutes = 0;
+            if (!value(text)) {
+                return result;
+            }
+            if (!parse_number(text, minutes) || minutes < 1 || minutes > 24 * 60) {
+                result.error = "--idle-minutes needs a number from 1 to 1440, not '" + text + "'";
+                return result;
+            }
+            o.idle_minutes = minutes;
         } else if (arg == "--width") {
             std::size_t width = 0;
             if (!value(text)) {

@@ -126,6 +126,29 @@ void Player::checkpoint(std::optional<runtime::Run>& run) {
     }
 }
 
+bool Player::record(const std::function<void()>& keep) {
+    while (true) {
+        try {
+            keep();
+            return true;
+        } catch (const std::exception& error) {
+            out_.blank();
+            out_.text(std::string("Your answer could not be recorded, so it was not counted: ") +
+                      error.what());
+            if (input_.scripted()) {
+                out_.text("Stopping so that nothing is lost.");
+                recording_failed_ = true;
+                return false;
+            }
+            out_.text("Your earlier answers are safe.");
+            if (!press_enter("try again")) {
+                recording_failed_ = true;
+                return false;
+            }
+        }
+    }
+}
+
 PlayEnd Player::play(std::optional<runtime::Run>& run) {
     bool show = true; // the current node's text still has to be shown
     while (true) {
@@ -159,15 +182,24 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
         case runtime::Phase::Continuing:
             answered = press_enter("continue");
             if (answered) {
-                run->advance();
-                show = true;
+                runtime::Run next = *run;
+                next.advance();
+                answered = record([&] {
+                    if (settings_.recorder != nullptr) {
+                        settings_.recorder->advanced();
+                    }
+                });
+                if (answered) {
+                    *run = std::move(next);
+                    show = true;
+                }
             }
             break;
         case runtime::Phase::Ended:
             break;
         }
         if (!answered) {
-            return PlayEnd::Quit;
+            return recording_failed_ ? PlayEnd::RecordingFailed : PlayEnd::Quit;
         }
     }
 }
@@ -211,7 +243,16 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
     }
 
     const runtime::ChoiceView& choice = choices[picked - 1];
-    const runtime::ChoiceResult result = run.choose(choice.id);
+    runtime::Run next = run; // moves on only once the choice is kept
+    const runtime::ChoiceResult result = next.choose(choice.id);
+    if (!record([&] {
+            if (settings_.recorder != nullptr) {
+                settings_.recorder->chose(run, next, choice.id, result);
+            }
+        })) {
+        return false;
+    }
+    run = std::move(next);
     out_.blank();
     out_.text(choice.text, "You chose: ");
     out_.text(result.feedback, std::string(result.tier_name) + ". ");
@@ -254,7 +295,16 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
     for (const std::size_t n : numbers) {
         ids.push_back(view.options[n - 1].id);
     }
-    const runtime::CheckResult result = run.answer(ids);
+    runtime::Run next = run;
+    const runtime::CheckResult result = next.answer(ids);
+    if (!record([&] {
+            if (settings_.recorder != nullptr) {
+                settings_.recorder->answered(run, next, ids, result);
+            }
+        })) {
+        return false;
+    }
+    run = std::move(next);
     const std::string points = score_list(run.bundle(), result.points);
     out_.blank();
     out_.text(result.correct ? "Correct." : !points.empty() ? "Partly correct." : "Not correct.");

@@ -15,9 +15,24 @@
 namespace sightline::textplay {
 
 enum class PlayEnd {
-    Finished, // reached an ending and showed the debrief
-    Quit,     // the learner typed q (or input ended)
-    Stuck,    // the content offers no way on from here
+    Finished,        // reached an ending and showed the debrief
+    Quit,            // the learner typed q (or input ended)
+    Stuck,           // the content offers no way on from here
+    RecordingFailed, // a step could not be recorded and the learner stopped
+};
+
+// Keeps each step of the run before its feedback is shown (the learner
+// records). Each call gets the run before and after the step; a call that
+// throws means the step was not kept, and the player does not move on.
+class StepRecorder {
+  public:
+    virtual ~StepRecorder() = default;
+    virtual void chose(const runtime::Run& before, const runtime::Run& after,
+                       std::string_view choice_id, const runtime::ChoiceResult& result) = 0;
+    virtual void answered(const runtime::Run& before, const runtime::Run& after,
+                          const std::vector<std::string_view>& option_ids,
+                          const runtime::CheckResult& result) = 0;
+    virtual void advanced() = 0;
 };
 
 struct PlayerSettings {
@@ -26,6 +41,8 @@ struct PlayerSettings {
     // Before every question, replace the run with one restored from its own
     // save blob: proves a save at any point resumes with identical output.
     bool save_roundtrip = false;
+    // Where steps are recorded; none when records are off.
+    StepRecorder* recorder = nullptr;
 };
 
 class Player {
@@ -40,6 +57,8 @@ class Player {
     // re-seated when save_roundtrip is on.
     PlayEnd play(std::optional<runtime::Run>& run);
 
+    void set_recorder(StepRecorder* recorder) { settings_.recorder = recorder; }
+
   private:
     void show_node(const runtime::NodeView& view);
     bool decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices);
@@ -47,10 +66,14 @@ class Player {
     bool press_enter(std::string_view what);
     void show_debrief(const runtime::Run& run);
     void checkpoint(std::optional<runtime::Run>& run);
+    // Runs `keep` until it succeeds; on failure tells the learner and offers
+    // to retry (interactive) or stops (scripted). False when it was not kept.
+    bool record(const std::function<void()>& keep);
 
     Printer& out_;
     Input& input_;
     PlayerSettings settings_;
+    bool recording_failed_ = false;
 };
 
 // Parses "2", "1 3" or "1,3" into 1-based numbers in [1, count]; empty on any

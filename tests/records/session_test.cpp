@@ -2,7 +2,7 @@
 #include "records/session.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/fixtures.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>

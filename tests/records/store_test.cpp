@@ -1,7 +1,7 @@
 #include "records/paths.hpp"
 #include "records/store.hpp"
 #include "records/uuid.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>

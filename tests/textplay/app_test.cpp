@@ -168,7 +168,7 @@ TEST_CASE("a bad script answer stops with an error naming the script line") {
 }
 
 TEST_CASE("at the keyboard a bad answer is explained and asked again") {
-    Call call{{"--bundle", example()}, "1\n1\n\n9\nthree\n3\n"};
+    Call call{{"--bundle", example(), "--no-records"}, "1\n1\n\n9\nthree\n3\n"};
     call.terminal_input = true;
     const Result r = run(call);
     CHECK(r.code == 0);

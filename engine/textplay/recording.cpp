@@ -1,0 +1,129 @@
+#include "textplay/recording.hpp"
+
+#include "records/paths.hpp"
+
+#include <ctime>
+
+namespace sightline::textplay {
+
+namespace {
+
+std::string local_date(records::TimeMs when) {
+    const std::time_t seconds = static_cast<std::time_t>(when / 1000);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[64];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+// One line of text at the keyboard; nullopt when the learner quits.
+std::optional<std::string> ask_text(Printer& printer, Input& input, const std::string& question,
+                                    bool required) {
+    printer.text(question);
+    while (true) {
+        std::optional<std::string> answer = input.read();
+        if (!answer || !required || !answer->empty()) {
+            return answer;
+        }
+        input.invalid("Please type a name. " + question);
+    }
+}
+
+} // namespace
+
+std::unique_ptr<records::Store> open_records(const Options& options) {
+    records::StoreOptions store_options;
+    if (options.idle_minutes) {
+        store_options.idle_limit_ms = std::int64_t{*options.idle_minutes} * 60 * 1000;
+    }
+    return records::open_store(options.data_dir.empty() ? records::default_data_dir()
+                                                        : std::filesystem::path(options.data_dir),
+                               store_options);
+}
+
+std::optional<records::Learner> choose_learner(records::Store& store, const Options& options,
+                                               Printer& printer, Input& input) {
+    const auto learners = store.learners();
+    if (!options.learner.empty()) {
+        for (const auto& learner : learners) {
+            if (learner.id == options.learner || learner.display_name == options.learner) {
+                return learner;
+            }
+        }
+        return store.add_learner({options.learner, "", "", ""});
+    }
+    printer.blank();
+    printer.text("Who is training?");
+    for (std::size_t i = 0; i < learners.size(); ++i) {
+        const std::string n = std::to_string(i + 1) + ". ";
+        printer.text(learners[i].display_name, n, n.size());
+    }
+    const std::size_t add = learners.size() + 1;
+    printer.text("Someone new", std::to_string(add) + ". ", std::to_string(add).size() + 2);
+    const std::string hint = "Type a number from 1 to " + std::to_string(add) + ".";
+    printer.text(hint);
+    while (true) {
+        const std::optional<std::string> answer = input.read();
+        if (!answer) {
+            return std::nullopt;
+        }
+        std::string why;
+        const auto n = parse_numbers(*answer, add, false, why);
+        if (n.empty()) {
+            input.invalid(why + hint);
+            continue;
+        }
+        if (n[0] <= learners.size()) {
+            return learners[n[0] - 1];
+        }
+        break;
+    }
+    records::LearnerInput profile;
+    printer.blank();
+    const auto name =
+        ask_text(printer, input, "Your name, as it should appear on a certificate:", true);
+    if (!name) {
+        return std::nullopt;
+    }
+    profile.display_name = *name;
+    const auto profession =
+        ask_text(printer, input, "Your profession (optional, Enter to skip):", false);
+    const auto licence = profession
+                             ? ask_text(printer, input, "Your licence number (optional):", false)
+                             : std::nullopt;
+    const auto state = licence
+                           ? ask_text(printer, input, "The state that issued it (optional):", false)
+                           : std::nullopt;
+    if (!state) {
+        return std::nullopt;
+    }
+    profile.profession = *profession;
+    profile.licence_number = *licence;
+    profile.licence_state = *state;
+    return store.add_learner(profile);
+}
+
+std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& printer, Input& input) {
+    printer.blank();
+    printer.text("You started this scenario on " + local_date(attempt.started) +
+                 " and have not finished it.");
+    printer.text("Continue where you stopped", "1. ", 3);
+    printer.text("Start again", "2. ", 3);
+    const std::string hint = "Type a number from 1 to 2.";
+    printer.text(hint);
+    while (true) {
+        const std::optional<std::string> answer = input.read();
+        if (!answer) {
+            return std::nullopt;
+        }
+        std::string why;
+        const auto n = parse_numbers(*answer, 2, false, why);
+        if (!n.empty()) {
+            return n[0] == 1;
+        }
+        input.invalid(why + hint);
+    }
+}
+
+} // namespace sightline::textplay
