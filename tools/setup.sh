@@ -20,6 +20,7 @@ packages=(
   libcairo2-dev libpango1.0-dev       # certificate PDFs
   libqrencode-dev                     # certificate QR codes
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
+  libcsv-dev                          # records tests: exports read back by a real CSV parser
 )
 
 missing=()

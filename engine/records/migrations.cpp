@@ -49,6 +49,7 @@ CREATE TABLE attempts (
     scores         TEXT
 );
 CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, status);
+CREATE INDEX attempts_by_start ON attempts(started_ms, id);
 CREATE TABLE events (
     attempt_id     TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
     sequence       INTEGER NOT NULL,

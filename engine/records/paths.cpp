@@ -53,6 +53,15 @@ void ensure_private_dir(const fs::path& dir) {
     }
 }
 
+void create_private_file(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fail("cannot create", file, errno);
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+}
+
 void write_private_file(const fs::path& file, std::string_view contents) {
     const fs::path temporary = fs::path(file).concat(".tmp");
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

@@ -20,6 +20,10 @@ std::filesystem::path default_config_dir();
 // Throws RecordsError naming the directory when that fails.
 void ensure_private_dir(const std::filesystem::path& dir);
 
+// Creates `file` owner-only (0600) if it does not exist, and tightens an
+// existing file to 0600; the contents are left alone. Throws RecordsError.
+void create_private_file(const std::filesystem::path& file);
+
 // Writes `contents` to `file` owner-only (0600) and durably: a temporary file
 // in the same directory, fsync, rename over the old one, fsync the directory.
 // A kill at any moment leaves either the old file or the new one.

@@ -9,11 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace sightline::records {
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -133,18 +128,6 @@ Learner read_learner(const sql::Statement& row) {
 
 Certificate read_certificate(const sql::Statement& row) {
     return {row.text(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.text(5)};
-}
-
-// Creates the database file owner-only before SQLite sees it; SQLite gives
-// its -wal and -shm files the same permissions.
-void create_private_file(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw RecordsError("cannot create the records database " + file.string() + ": " +
-                           std::strerror(errno));
-    }
-    ::fchmod(fd, 0600); // an existing file made with looser permissions is tightened
-    ::close(fd);
 }
 
 class SqliteStore final : public Store {
@@ -375,8 +358,10 @@ class SqliteStore final : public Store {
     }
 
     void for_each_event(const std::function<void(const Event&)>& visit) override {
+        // Attempts in the order they started, each one's events in sequence.
         sql::Statement rows(db_, std::string("SELECT ") + kEventColumns +
-                                     " FROM events ORDER BY attempt_id, sequence");
+                                     " FROM attempts AS a JOIN events AS e ON e.attempt_id = a.id"
+                                     " ORDER BY a.started_ms, a.id, e.sequence");
         while (rows.step()) {
             visit(read_event(rows));
         }
@@ -517,7 +502,7 @@ class SqliteStore final : public Store {
 std::unique_ptr<Store> open_store(const fs::path& data_dir, const StoreOptions& options) {
     ensure_private_dir(data_dir);
     const fs::path file = data_dir / "records.db";
-    create_private_file(file);
+    create_private_file(file); // before SQLite: its -wal and -shm files copy the mode
     return std::make_unique<SqliteStore>(file, options);
 }
 

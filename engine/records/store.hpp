@@ -53,7 +53,8 @@ class Store {
     virtual std::optional<Attempt> unfinished_attempt(std::string_view learner_id,
                                                       std::string_view scenario_id) = 0;
     virtual std::vector<Event> events(std::string_view attempt_id) = 0;
-    // Streams every event of every attempt, in attempt then sequence order,
+    // Streams every event of every attempt (attempts in the order they
+    // started, each one's events in sequence),
     // without holding them all in memory.
     virtual void for_each_event(const std::function<void(const Event&)>& visit) = 0;
 

@@ -1,10 +1,224 @@
+// `sightline records`: what administrators do with the learner records.
 #include "commands.hpp"
+#include "records/export.hpp"
+#include "records/paths.hpp"
+#include "records/store.hpp"
+
+#include <fstream>
+#include <iomanip>
 
 namespace sightline::cli {
 
-int records_command(const std::vector<std::string>&, const Environment& env) {
-    env.err << "sightline records: not available yet\n";
-    return 2;
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kRefused = 1;
+constexpr int kUsage = 2;
+
+constexpr const char* kUsageText = R"(Usage: sightline records COMMAND [OPTIONS]
+Shows, exports and erases the learner records kept on this computer.
+
+Commands:
+  list                     learners and their attempts
+  export --csv DIR         write DIR/attempts.csv and DIR/events.csv
+  export --xapi FILE       write xAPI 1.0.3 statements, one JSON object per
+                           line (FILE - writes to standard output)
+  delete-learner ID        erase a learner and everything recorded about them
+                           (asks first; --yes skips the question)
+
+Options:
+  --data-dir DIR   the records folder (default: $SIGHTLINE_DATA_DIR, or
+                   $XDG_DATA_HOME/sightline, or ~/.local/share/sightline)
+  --identify       exports include names, professions and licence numbers
+                   (without it learners appear only as opaque ids)
+  --base-iri IRI   the IRI that xAPI activity and account ids start with
+                   (default https://sightline.invalid/)
+  --yes            delete-learner without asking
+
+Exit status: 0 done, 1 nothing done (unknown learner, or not confirmed),
+2 bad options or records that cannot be read or written.
+)";
+
+struct Args {
+    std::string command;
+    std::string target; // delete-learner's id
+    std::string data_dir;
+    std::string csv_dir;
+    std::string xapi_file;
+    records::ExportOptions exports;
+    bool yes = false;
+    std::string error;
+};
+
+Args parse(const std::vector<std::string>& args) {
+    Args a;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&](std::string& out) {
+            if (i + 1 >= args.size() || args[i + 1].empty()) {
+                a.error = "option " + arg + " needs a value";
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        if (arg == "--data-dir" || arg == "--csv" || arg == "--xapi" || arg == "--base-iri") {
+            std::string& target = arg == "--data-dir" ? a.data_dir
+                                  : arg == "--csv"    ? a.csv_dir
+                                  : arg == "--xapi"   ? a.xapi_file
+                                                      : a.exports.base_iri;
+            if (!value(target)) {
+                return a;
+            }
+        } else if (arg == "--identify") {
+            a.exports.identify = true;
+        } else if (arg == "--yes") {
+            a.yes = true;
+        } else if (arg == "--help" || arg == "-h") {
+            a.command = "help";
+        } else if (!arg.starts_with("-") && a.command.empty()) {
+            a.command = arg;
+        } else if (!arg.starts_with("-") && a.command == "delete-learner" && a.target.empty()) {
+            a.target = arg;
+        } else {
+            a.error = "unexpected '" + arg + "'";
+            return a;
+        }
+    }
+    if (a.command.empty()) {
+        a.error = "which command? list, export or delete-learner";
+    } else if (a.command == "export" && a.csv_dir.empty() && a.xapi_file.empty()) {
+        a.error = "export needs --csv DIR or --xapi FILE";
+    } else if (a.command == "delete-learner" && a.target.empty()) {
+        a.error = "delete-learner needs the learner's id (see sightline records list)";
+    } else if (a.command != "help" && a.command != "list" && a.command != "export" &&
+               a.command != "delete-learner") {
+        a.error = "unknown command '" + a.command + "'";
+    }
+    return a;
+}
+
+std::string date(records::TimeMs time) {
+    return records::iso8601_utc(time).substr(0, 16).replace(10, 1, " ");
+}
+
+int list(records::Store& store, const Environment& env) {
+    const auto learners = store.learners();
+    env.out << "Records: " << store.location() << "\n";
+    if (learners.empty()) {
+        env.out << "No learners yet.\n";
+    }
+    for (const records::Learner& l : learners) {
+        env.out << "\n" << l.display_name << "  (" << l.id << ")\n";
+        if (!l.profession.empty() || !l.licence_number.empty()) {
+            env.out << "  " << l.profession
+                    << (l.licence_number.empty()
+                            ? ""
+                            : ", licence " + l.licence_number + " " + l.licence_state)
+                    << "\n";
+        }
+        const auto attempts = store.attempts(l.id);
+        if (attempts.empty()) {
+            env.out << "  no attempts\n";
+        }
+        for (const records::Attempt& a : attempts) {
+            env.out << "  " << date(a.started) << "  " << std::left << std::setw(28)
+                    << a.scenario_id << " " << std::setw(11) << records::status_name(a.status);
+            if (a.result) {
+                env.out << " " << static_cast<int>(a.result->scaled() * 100.0 + 0.5) << "% "
+                        << (a.result->passed ? "passed" : "not passed");
+            } else {
+                env.out << " " << a.events << " answers";
+            }
+            env.out << ", " << (a.active_ms + 30'000) / 60'000 << " min\n";
+        }
+    }
+    std::size_t classroom = 0;
+    for (const records::Attempt& a : store.attempts()) {
+        classroom += a.learner_id.empty() ? 1 : 0;
+    }
+    if (classroom > 0) {
+        env.out << "\nClassroom sessions: " << classroom << "\n";
+    }
+    return kOk;
+}
+
+int export_records(records::Store& store, const Args& a, const Environment& env) {
+    if (!a.csv_dir.empty()) {
+        const auto counts = records::export_csv(store, a.csv_dir, a.exports);
+        env.err << "Wrote " << counts.attempts << " attempts and " << counts.events << " events to "
+                << a.csv_dir << "/attempts.csv and events.csv"
+                << (a.exports.identify ? " (with names and licence numbers)" : "") << ".\n";
+    }
+    if (!a.xapi_file.empty()) {
+        records::ExportCounts counts;
+        if (a.xapi_file == "-") {
+            counts = records::export_xapi(store, env.out, a.exports);
+        } else {
+            records::create_private_file(a.xapi_file); // it may hold names (--identify)
+            std::ofstream out(a.xapi_file, std::ios::binary | std::ios::trunc);
+            if (!out) {
+                throw records::RecordsError("cannot write " + a.xapi_file);
+            }
+            counts = records::export_xapi(store, out, a.exports);
+        }
+        env.err << "Wrote " << counts.statements << " xAPI statements"
+                << (a.xapi_file == "-" ? "" : " to " + a.xapi_file) << ".\n";
+    }
+    return kOk;
+}
+
+int delete_learner(records::Store& store, const Args& a, const Environment& env) {
+    const auto learner = store.learner(a.target);
+    if (!learner) {
+        env.err << "sightline records: there is no learner " << a.target << " in "
+                << store.location() << "\n";
+        return kRefused;
+    }
+    const auto attempts = store.attempts(learner->id);
+    if (!a.yes) {
+        env.out << "Erase " << learner->display_name << " and all their records ("
+                << attempts.size()
+                << " attempts, certificates and completions)? This cannot be undone.\n"
+                << "Type yes to erase: " << std::flush;
+        std::string answer;
+        if (!std::getline(env.in, answer) || answer != "yes") {
+            env.out << "Nothing was erased.\n";
+            return kRefused;
+        }
+    }
+    store.delete_learner(learner->id);
+    env.out << "Erased " << learner->display_name << " and " << attempts.size() << " attempts.\n";
+    return kOk;
+}
+
+} // namespace
+
+int records_command(const std::vector<std::string>& args, const Environment& env) {
+    const Args a = parse(args);
+    if (!a.error.empty()) {
+        env.err << "sightline records: " << a.error << " (see sightline records --help)\n";
+        return kUsage;
+    }
+    if (a.command == "help") {
+        env.out << kUsageText;
+        return kOk;
+    }
+    try {
+        const auto store = records::open_store(
+            a.data_dir.empty() ? records::default_data_dir() : std::filesystem::path(a.data_dir));
+        if (a.command == "list") {
+            return list(*store, env);
+        }
+        if (a.command == "export") {
+            return export_records(*store, a, env);
+        }
+        return delete_learner(*store, a, env);
+    } catch (const records::RecordsError& e) {
+        env.out.flush();
+        env.err << "sightline records: " << e.what() << "\n";
+        return kUsage;
+    }
 }
 
 } // namespace sightline::cli

@@ -1,0 +1,296 @@
+#include "records/export.hpp"
+#include "records/session.hpp"
+#include "records/uuid.hpp"
+#include "runtime/fixtures.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <csv.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace sightline;
+using namespace sightline::records;
+using nlohmann::json;
+using sightline::test::TempDir;
+
+namespace {
+
+const BundleInfo kInfo{"c0ffee", "0.1.0"};
+
+// Three attempts on the FORMAT.md example: the best path (passed), straight
+// to a missed ending (failed), and one stopped after its first choice.
+struct Fixture {
+    TempDir temp;
+    std::unique_ptr<Store> store = open_store(temp.path());
+    Learner ana = store->add_learner({"Ana Díaz, RN", "nurse", "RN-555", "MI"});
+    std::string best, missed, open, classroom;
+
+    Fixture() {
+        SessionStart start;
+        start.learner_id = ana.id;
+        start.course_id = "hotel-example";
+        start.scenario_id = "hotel.example";
+        Session a = Session::start(*store, test::format_example(), kInfo, start, 1'000);
+        a.choose("log-and-tell", 5'000);
+        a.answer({"id", "answers"}, 9'000);
+        a.advance(10'000);
+        a.finish(70, 10'500);
+        best = a.attempt().id;
+        Session b = Session::start(*store, test::format_example(), kInfo, start, 20'000);
+        b.choose("ignore", 26'000);
+        b.finish(70, 27'000);
+        missed = b.attempt().id;
+        Session c = Session::start(*store, test::format_example(), kInfo, start, 30'000);
+        c.choose("log-and-tell", 31'000);
+        open = c.attempt().id;
+        start.learner_id.clear();
+        start.mode = Mode::Classroom;
+        Session d = Session::start(*store, test::format_example(), kInfo, start, 40'000);
+        d.choose("ask-her", 41'000);
+        classroom = d.attempt().id;
+    }
+};
+
+std::vector<json> statements(Store& store, const ExportOptions& options = {}) {
+    std::ostringstream out;
+    export_xapi(store, out, options);
+    std::vector<json> all;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+        all.push_back(json::parse(line)); // throws (fails the test) on a bad line
+    }
+    return all;
+}
+
+bool digits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// yyyy-mm-ddThh:mm:ss.mmmZ, checked field by field.
+bool is_timestamp(const std::string& t) {
+    return t.size() == 24 && digits(t.substr(0, 4)) && t[4] == '-' && digits(t.substr(5, 2)) &&
+           t[7] == '-' && digits(t.substr(8, 2)) && t[10] == 'T' && digits(t.substr(11, 2)) &&
+           t[13] == ':' && digits(t.substr(14, 2)) && t[16] == ':' && digits(t.substr(17, 2)) &&
+           t[19] == '.' && digits(t.substr(20, 3)) && t[23] == 'Z';
+}
+
+// Reads a CSV file with libcsv (strict mode) into rows of fields.
+std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& file) {
+    struct Rows {
+        std::vector<std::vector<std::string>> rows{{}};
+    } rows;
+    csv_parser parser;
+    REQUIRE(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) == 0);
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    const auto field = [](void* data, std::size_t size, void* out) {
+        static_cast<Rows*>(out)->rows.back().emplace_back(static_cast<char*>(data), size);
+    };
+    const auto row_end = [](int, void* out) { static_cast<Rows*>(out)->rows.emplace_back(); };
+    CHECK(csv_parse(&parser, bytes.data(), bytes.size(), field, row_end, &rows) == bytes.size());
+    CHECK(csv_fini(&parser, field, row_end, &rows) == 0);
+    csv_free(&parser);
+    rows.rows.pop_back(); // the empty row after the last line end
+    return rows.rows;
+}
+
+std::map<std::string, std::string> as_record(const std::vector<std::string>& header,
+                                             const std::vector<std::string>& row) {
+    REQUIRE(header.size() == row.size());
+    std::map<std::string, std::string> out;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        out[header[i]] = row[i];
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("every xAPI statement has the required properties, valid ids, times and scores") {
+    Fixture f;
+    const auto all = statements(*f.store);
+    std::map<std::string, int> verbs;
+    for (const json& s : all) {
+        CAPTURE(s.dump());
+        REQUIRE(s.contains("id"));
+        CHECK(is_uuid(s["id"].get<std::string>()));
+        REQUIRE(s["actor"].contains("account"));
+        CHECK(s["actor"]["account"]["homePage"].get<std::string>().starts_with("https://"));
+        if (s["actor"]["objectType"] == "Agent") {
+            CHECK_FALSE(s["actor"].contains("name")); // anonymous unless --identify
+        }
+        CHECK_FALSE(s["actor"].contains("mbox"));
+        const std::string verb = s["verb"]["id"];
+        CHECK(verb.starts_with("http://adlnet.gov/expapi/verbs/"));
+        ++verbs[verb.substr(verb.rfind('/') + 1)];
+        CHECK(s["object"]["id"].get<std::string>().starts_with("https://sightline.invalid/"));
+        CHECK(is_uuid(s["context"]["registration"].get<std::string>()));
+        CHECK(is_timestamp(s["timestamp"]));
+        const json& result = s["result"];
+        CHECK(result["duration"].get<std::string>().starts_with("PT"));
+        if (result.contains("score")) {
+            const json& score = result["score"];
+            CHECK(score["scaled"].get<double>() >= 0.0);
+            CHECK(score["scaled"].get<double>() <= 1.0);
+            CHECK(score["min"].get<long>() <= score["raw"].get<long>());
+            CHECK(score["raw"].get<long>() <= score["max"].get<long>());
+        }
+        if (verb.ends_with("answered")) {
+            const json& definition = s["object"]["definition"];
+            CHECK(definition["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction");
+            CHECK(definition["interactionType"] == "choice");
+            std::set<std::string> ids;
+            for (const json& choice : definition["choices"]) {
+                const std::string id = choice["id"];
+                CHECK(id.find_first_of(" \t\n") == std::string::npos);
+                CHECK(ids.insert(id).second); // distinct
+                CHECK_FALSE(choice["description"]["en"].get<std::string>().empty());
+            }
+            REQUIRE_FALSE(definition["correctResponsesPattern"].empty());
+            for (const json& pattern : definition["correctResponsesPattern"]) {
+                std::string rest = pattern;
+                for (std::size_t cut; !rest.empty();
+                     rest = cut == std::string::npos ? "" : rest.substr(cut + 3)) {
+                    cut = rest.find("[,]");
+                    CHECK(ids.contains(rest.substr(0, cut)));
+                }
+            }
+            CHECK(result.contains("response"));
+            CHECK(result["success"].is_boolean());
+        }
+    }
+    // 2 + 1 + 1 + 1 recorded steps; completed plus passed/failed per finished attempt.
+    CHECK(verbs["answered"] == 5);
+    CHECK(verbs["completed"] == 2);
+    CHECK(verbs["passed"] == 1);
+    CHECK(verbs["failed"] == 1);
+    CHECK(all.size() == 9);
+}
+
+TEST_CASE("xAPI answers carry the right pattern, response and registration") {
+    Fixture f;
+    const auto all = statements(*f.store);
+    const json& choice = all.at(0); // the best attempt's first decision
+    CHECK(choice["context"]["registration"] == f.best);
+    CHECK(choice["object"]["definition"]["correctResponsesPattern"] ==
+          json::array({"log-and-tell"}));
+    CHECK(choice["result"]["response"] == "log-and-tell");
+    CHECK(choice["result"]["success"] == true);
+    CHECK(choice["result"]["duration"] == "PT4S");
+    CHECK(choice["context"]["contextActivities"]["grouping"][0]["id"] ==
+          "https://sightline.invalid/courses/hotel-example");
+    const json& check = all.at(1);
+    CHECK(check["object"]["definition"]["correctResponsesPattern"] ==
+          json::array({"id[,]answers"}));
+    CHECK(check["result"]["response"] == "id[,]answers");
+    const json& passed = all.at(3);
+    CHECK(passed.at("verb").at("id") == "http://adlnet.gov/expapi/verbs/passed");
+    CHECK(passed.at("result").at("score").at("scaled") == 1.0);
+    CHECK(passed.at("timestamp") == "1970-01-01T00:00:10.500Z");
+    // The classroom session is a group, never a person.
+    bool found_group = false;
+    for (const json& s : all) {
+        if (s["context"]["registration"] == f.classroom) {
+            found_group = s["actor"]["objectType"] == "Group";
+        }
+    }
+    CHECK(found_group);
+}
+
+TEST_CASE("exporting twice gives the same statement ids; --identify adds names") {
+    Fixture f;
+    const auto first = statements(*f.store);
+    const auto second = statements(*f.store);
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i]["id"] == second[i]["id"]);
+    }
+    ExportOptions identify;
+    identify.identify = true;
+    const auto named = statements(*f.store, identify);
+    CHECK(named.at(0)["actor"]["name"] == "Ana Díaz, RN");
+    CHECK(named.at(0)["actor"]["account"]["name"] == f.ana.id);
+}
+
+TEST_CASE("the CSV export reads back through a real CSV parser, field for field") {
+    Fixture f;
+    // A prompt with every character RFC 4180 has to quote.
+    Attempt tricky = f.store->start_attempt(
+        {f.ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 50'000);
+    Event e;
+    e.attempt_id = tricky.id;
+    e.sequence = 1;
+    e.time = 51'000;
+    e.node_id = "n1";
+    e.prompt = "She said \"no, thanks\",\r\nthen left; it was late.";
+    e.response = {"a", "b"};
+    e.score_changes = {{"recognition", 2}, {"response", -1}};
+    f.store->record_event(e, {});
+
+    TempDir out;
+    ExportOptions identify;
+    identify.identify = true;
+    const ExportCounts counts = export_csv(*f.store, out.path() / "csv", identify);
+    CHECK(counts.attempts == 5);
+    CHECK(counts.events == 6);
+
+    const auto attempts = read_csv(out.path() / "csv" / "attempts.csv");
+    REQUIRE(attempts.size() == 6);
+    const auto first = as_record(attempts[0], attempts[1]);
+    CHECK(first.at("attempt_id") == f.best);
+    CHECK(first.at("learner_name") == "Ana Díaz, RN");
+    CHECK(first.at("licence_number") == "RN-555");
+    CHECK(first.at("status") == "completed");
+    CHECK(first.at("score_percent") == "100");
+    CHECK(first.at("passed") == "yes");
+    CHECK(first.at("started_utc") == "1970-01-01T00:00:01.000Z");
+
+    const auto events = read_csv(out.path() / "csv" / "events.csv");
+    REQUIRE(events.size() == 7);
+    const auto last = as_record(events[0], events.back());
+    CHECK(last.at("prompt") == e.prompt);
+    CHECK(last.at("response") == "a;b");
+    CHECK(last.at("score_changes") == "recognition:+2;response:-1");
+
+    struct stat info {};
+    REQUIRE(::stat((out.path() / "csv" / "events.csv").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("the CSV export is anonymous unless asked") {
+    Fixture f;
+    TempDir out;
+    export_csv(*f.store, out.path());
+    const auto attempts = read_csv(out.path() / "attempts.csv");
+    for (const auto& column : attempts.at(0)) {
+        CHECK(column != "learner_name");
+        CHECK(column != "licence_number");
+    }
+    std::ifstream in(out.path() / "attempts.csv");
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    CHECK(text.find("Ana") == std::string::npos);
+    CHECK(text.find("RN-555") == std::string::npos);
+}
+
+TEST_CASE("ISO 8601 times and durations, RFC 4180 fields and name-based UUIDs") {
+    CHECK(iso8601_utc(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(iso8601_utc(1795004800123LL) == "2026-11-18T12:26:40.123Z");
+    CHECK(iso8601_duration(0) == "PT0S");
+    CHECK(iso8601_duration(41'500) == "PT41.5S");
+    CHECK(iso8601_duration(3'723'000) == "PT1H2M3S");
+    CHECK(iso8601_duration(120'000) == "PT2M");
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(name_uuid("x") == name_uuid("x"));
+    CHECK(name_uuid("x") != name_uuid("y"));
+    CHECK(is_uuid(name_uuid("x")));
+    CHECK(name_uuid("x")[14] == '5');
+}
