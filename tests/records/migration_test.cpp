@@ -1,0 +1,56 @@
+// Every earlier schema version has a database checked in under old/, written
+// by write_old_databases.cpp (run it only to add the database of a version
+// that has just been superseded). Opening each one must upgrade it in place
+// and keep every row.
+#include "records/sqlite.hpp"
+#include "records/store.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace sightline::records;
+using sightline::test::TempDir;
+
+namespace {
+
+const std::filesystem::path kOld =
+    std::filesystem::path(SIGHTLINE_SOURCE_DIR) / "tests/records/old";
+
+} // namespace
+
+TEST_CASE("a database of every earlier schema version upgrades and keeps its records") {
+    for (int version = 1; version < schema_version(); ++version) {
+        CAPTURE(version);
+        const auto fixture = kOld / ("v" + std::to_string(version) + ".db");
+        REQUIRE_MESSAGE(std::filesystem::exists(fixture),
+                        "missing " << fixture << ": every earlier version needs a database");
+        TempDir temp;
+        std::filesystem::copy_file(fixture, temp.path() / "records.db");
+        {
+            sql::Database db((temp.path() / "records.db").string(), 1000);
+            REQUIRE(db.user_version() == version);
+        }
+        auto store = open_store(temp.path());
+        {
+            sql::Database db((temp.path() / "records.db").string(), 1000);
+            CHECK(db.user_version() == schema_version());
+        }
+        const auto learner = store->learner("0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b");
+        REQUIRE(learner.has_value());
+        CHECK(learner->licence_number == "RN-1234");
+        const auto attempt = store->attempt("5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f");
+        REQUIRE(attempt.has_value());
+        CHECK(attempt->active_ms == 4000);
+        CHECK(attempt->save == std::vector<std::uint8_t>{1, 2});
+        const auto events = store->events(attempt->id);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].indicators == std::vector<std::string>{"hotel.fearful-guest"});
+        if (version >= 2) {
+            REQUIRE(store->completions(learner->id).size() == 1);
+            CHECK(store->attestation(learner->id, "hotel-example").has_value());
+        }
+        // Everything a later version added works on the upgraded file.
+        store->add_certificate({"c-1", learner->id, "hotel-example", 1, "ABCD-EFGH", "{}"});
+        CHECK(store->certificates().size() == 1);
+    }
+}
