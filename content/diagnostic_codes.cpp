@@ -38,6 +38,13 @@ constexpr std::array kCodes = {
     CodeInfo{"SL0407", Warning, "a poorer-tier path outscores the best-tier path"},
     CodeInfo{"SL0408", Error, "no ending can be reached"},
     CodeInfo{"SL0409", Error, "a knowledge check needs at least two options"},
+    // Quality gates: reported only by `sightc lint` and `sightc check --lint` (lint.hpp).
+    CodeInfo{"SL0501", Error, "a debrief or report names no reporting resource"},
+    CodeInfo{"SL0502", Error, "a course covers too few of its role's indicators"},
+    CodeInfo{"SL0503", Error, "a banned term outside a node that teaches it"},
+    CodeInfo{"SL0504", Error, "learner-facing text reads above US grade 8"},
+    CodeInfo{"SL0505", Error, "the best-tier path cannot reach the maximum score"},
+    CodeInfo{"SL0506", Error, "a phone number that is not a known reporting number"},
 };
 
 } // namespace

@@ -60,8 +60,8 @@ inline constexpr std::array kChoiceFields = {
     FieldRule{"set", false, true},    FieldRule{"add", false, true},
 };
 inline constexpr std::array kOptionFields = {FieldRule{"feedback", false, false}};
-inline constexpr std::array kNodeKeys = {"set",    "add",     "note", "discuss",
-                                         "ending", "debrief", "score"};
+inline constexpr std::array kNodeKeys = {"set",    "add",     "note",  "discuss",
+                                         "ending", "debrief", "score", "teaches"};
 
 std::span<const FieldRule> rules_for(Block block);
 const FieldRule* find_rule(std::span<const FieldRule> rules, std::string_view key);

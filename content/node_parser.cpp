@@ -226,6 +226,16 @@ void FileParser::node_field(const Field& field) {
             return;
         }
         scores(field.value, n.check.scores, source.check_scores, false);
+    } else if (field.key == "teaches") {
+        const std::vector<std::string_view> terms = split_list(field.value);
+        if (terms.empty()) {
+            report("SL0109", at(field.key),
+                   "expected the words this node teaches about, e.g. 'teaches: lot lizard'");
+        }
+        for (std::string_view term : terms) {
+            source.teaches.emplace_back(term);
+            source.teaches_at.push_back(at(term));
+        }
     } else if (field.key == "set" || field.key == "add") {
         if (std::optional<Effect> e = effect(field.key, field.value)) {
             n.on_enter.push_back(std::move(*e));

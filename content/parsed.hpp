@@ -25,6 +25,11 @@ struct NodeSource {
     FieldLocations fields;
     std::vector<Location> paragraphs, effects, check_scores, options;
     std::vector<ChoiceSource> choices;
+    // `teaches:` terms: the node teaches about these words on purpose, so the
+    // banned-terms gate of `sightc lint` lets them through here (and only here).
+    // Not part of the compiled model: nothing after the content tools needs it.
+    std::vector<std::string> teaches;
+    std::vector<Location> teaches_at;
 };
 
 struct ScenarioSource {

@@ -97,26 +97,81 @@ double reading_grade(std::string_view text) {
            11.8 * static_cast<double>(syllable_count) / static_cast<double>(words) - 15.59;
 }
 
+std::string learner_text(const model::Node& n) {
+    std::string text;
+    for (const model::Paragraph& p : n.body) {
+        append(text, p.text);
+    }
+    for (const model::Choice& c : n.choices) {
+        append(text, c.text);
+        append(text, c.feedback);
+    }
+    append(text, n.check.prompt);
+    for (const model::CheckOption& o : n.check.options) {
+        append(text, o.text);
+        append(text, o.feedback);
+    }
+    append(text, n.debrief);
+    return text;
+}
+
 std::string learner_text(const model::Scenario& s) {
     std::string text;
     append(text, s.content_note);
+    for (const std::string& objective : s.objectives) {
+        append(text, objective);
+    }
     append(text, s.response);
+    append(text, s.report);
     for (const model::Node& n : s.nodes) {
-        for (const model::Paragraph& p : n.body) {
-            append(text, p.text);
-        }
-        for (const model::Choice& c : n.choices) {
-            append(text, c.text);
-            append(text, c.feedback);
-        }
-        append(text, n.check.prompt);
-        for (const model::CheckOption& o : n.check.options) {
-            append(text, o.text);
-            append(text, o.feedback);
-        }
-        append(text, n.debrief);
+        text += learner_text(n);
     }
     return text;
+}
+
+std::vector<const model::Scenario*> course_scenarios(const model::Bundle& b,
+                                                     const model::Course& course) {
+    std::vector<const model::Scenario*> out;
+    for (const model::CourseEntry& e : course.entries) {
+        for (const model::Scenario& s : b.scenarios) {
+            if (s.id == e.scenario) {
+                out.push_back(&s);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+Coverage role_coverage(const model::Bundle& b, std::string_view role,
+                       const std::vector<const model::Scenario*>& scenarios) {
+    std::set<std::string, std::less<>> used;
+    for (const model::Scenario* s : scenarios) {
+        used.insert(s->indicators.begin(), s->indicators.end());
+        for (const model::Node& n : s->nodes) {
+            for (const model::Choice& c : n.choices) {
+                used.insert(c.notices.begin(), c.notices.end());
+            }
+        }
+    }
+    Coverage coverage;
+    for (const model::Indicator& indicator : b.indicators) {
+        if (std::find(indicator.roles.begin(), indicator.roles.end(), role) ==
+            indicator.roles.end()) {
+            continue;
+        }
+        const bool is_used = used.contains(indicator.id);
+        if (indicator.confounder) {
+            ++coverage.confounders;
+            coverage.confounders_covered += is_used ? 1 : 0;
+        } else {
+            ++coverage.indicators;
+            if (is_used) {
+                coverage.covered.push_back(indicator.id);
+            }
+        }
+    }
+    return coverage;
 }
 
 Stats compute_stats(const model::Bundle& b) {
@@ -142,42 +197,25 @@ Stats compute_stats(const model::Bundle& b) {
         stats.scenarios.push_back(row);
     }
     for (const model::Course& c : b.courses) {
-        CourseStats row{c.id, c.role, c.entries.size(), 0, 0, c.credit_minutes};
+        CourseStats row{c.id, c.role, c.entries.size(), 0, 0, c.credit_minutes, {}};
+        const std::vector<const model::Scenario*> scenarios = course_scenarios(b, c);
         for (const model::CourseEntry& e : c.entries) {
             row.required += e.required ? 1 : 0;
-            for (const model::Scenario& s : b.scenarios) {
-                if (s.id == e.scenario) {
-                    row.minutes += s.minutes;
-                }
-            }
         }
-        stats.courses.push_back(row);
+        for (const model::Scenario* s : scenarios) {
+            row.minutes += s->minutes;
+        }
+        row.coverage = role_coverage(b, c.role, scenarios);
+        stats.courses.push_back(std::move(row));
     }
     for (const model::Role& role : b.roles) {
-        RoleCoverage coverage{role.id, 0, {}};
-        std::set<std::string> used;
+        std::vector<const model::Scenario*> scenarios;
         for (const model::Scenario& s : b.scenarios) {
-            if (s.role != role.id) {
-                continue;
-            }
-            used.insert(s.indicators.begin(), s.indicators.end());
-            for (const model::Node& n : s.nodes) {
-                for (const model::Choice& c : n.choices) {
-                    used.insert(c.notices.begin(), c.notices.end());
-                }
+            if (s.role == role.id) {
+                scenarios.push_back(&s);
             }
         }
-        for (const model::Indicator& indicator : b.indicators) {
-            if (std::find(indicator.roles.begin(), indicator.roles.end(), role.id) ==
-                indicator.roles.end()) {
-                continue;
-            }
-            ++coverage.catalogue;
-            if (used.contains(indicator.id)) {
-                coverage.covered.push_back(indicator.id);
-            }
-        }
-        stats.roles.push_back(std::move(coverage));
+        stats.roles.push_back({role.id, role_coverage(b, role.id, scenarios)});
     }
     return stats;
 }
@@ -188,6 +226,7 @@ void print_stats(std::ostream& out, const Stats& stats) {
         << "  " << pad("id", 34) << pad("role", 11)
         << "nodes decisions choices checks endings indicators minutes grade\n";
     std::size_t nodes = 0, decisions = 0, choices = 0, checks = 0, endings = 0, minutes = 0;
+    const ScenarioStats* hardest = nullptr;
     for (const ScenarioStats& s : stats.scenarios) {
         std::snprintf(grade, sizeof grade, "%.1f", s.reading_grade);
         out << "  " << pad(s.id, 34) << pad(s.role, 11) << pad(std::to_string(s.nodes), 6)
@@ -197,19 +236,30 @@ void print_stats(std::ostream& out, const Stats& stats) {
             << '\n';
         nodes += s.nodes, decisions += s.decisions, choices += s.choices;
         checks += s.checks, endings += s.endings, minutes += s.minutes;
+        if (!hardest || s.reading_grade > hardest->reading_grade) {
+            hardest = &s;
+        }
     }
     out << "  total: " << stats.scenarios.size() << " scenarios, " << nodes << " nodes, "
         << decisions << " decisions, " << choices << " choices, " << checks << " knowledge checks, "
         << endings << " endings, " << minutes << " minutes\n";
+    if (hardest) {
+        std::snprintf(grade, sizeof grade, "%.1f", hardest->reading_grade);
+        out << "  highest reading grade: " << grade << " (" << hardest->id << ")\n";
+    }
     out << "Courses\n";
     for (const CourseStats& c : stats.courses) {
         out << "  " << pad(c.id, 20) << pad(c.role, 11) << c.scenarios << " scenarios ("
             << c.required << " required), " << c.minutes << " minutes to play, " << c.credit_minutes
-            << " credit minutes\n";
+            << " credit minutes, " << c.coverage.covered.size() << " of " << c.coverage.indicators
+            << " role indicators\n";
     }
     out << "Indicators covered per role\n";
     for (const RoleCoverage& r : stats.roles) {
-        out << "  " << pad(r.role, 11) << r.covered.size() << " of " << r.catalogue << '\n';
+        const Coverage& c = r.coverage;
+        out << "  " << pad(r.role, 11) << c.covered.size() << " of " << c.indicators
+            << " indicators, " << c.confounders_covered << " of " << c.confounders
+            << " confounders\n";
     }
 }
 

@@ -1,7 +1,9 @@
 // Every diagnostic code has a section in content/diagnostics.md with an example,
 // and compiling that example fires exactly that code (Yarn Spinner's habit of
-// documentation that doubles as tests).
+// documentation that doubles as tests). Quality-gate codes (SL05xx) are
+// lint-mode: their example compiles cleanly and lint() fires exactly its code.
 #include "content/compile.hpp"
+#include "content/lint.hpp"
 #include "support/files.hpp"
 
 #include <doctest/doctest.h>
@@ -57,12 +59,16 @@ std::string expand_placeholders(std::string text) {
     return text;
 }
 
-std::set<std::string> codes_of(const content::CompileResult& result) {
+std::set<std::string> codes_of(const std::vector<content::Diagnostic>& diagnostics) {
     std::set<std::string> codes;
-    for (const content::Diagnostic& d : result.diagnostics) {
+    for (const content::Diagnostic& d : diagnostics) {
         codes.insert(d.code);
     }
     return codes;
+}
+
+std::set<std::string> codes_of(const content::CompileResult& result) {
+    return codes_of(result.diagnostics);
 }
 
 } // namespace
@@ -91,14 +97,42 @@ TEST_CASE("each documented example fires exactly its own code") {
         sources.emplace_back("prelude.scn", prelude);
         sources.emplace_back(example.code + ".scn", expand_placeholders(example.text));
         const content::CompileResult result = content::compile(std::move(sources));
-        CHECK(codes_of(result) == std::set<std::string>{example.code});
         const content::CodeInfo* info = content::find_code(example.code);
         REQUIRE(info != nullptr);
+        if (content::is_lint_code(example.code)) {
+            // A quality gate: the content compiles without a word, then fails one gate.
+            CHECK(result.diagnostics.empty());
+            REQUIRE(result.bundle.has_value());
+            const content::LintReport report = content::lint(result);
+            CHECK(codes_of(report.diagnostics) == std::set<std::string>{example.code});
+            CHECK_FALSE(report.passed());
+            for (const content::Diagnostic& d : report.diagnostics) {
+                CHECK(d.severity == info->severity);
+                CHECK(d.location.file == 1);
+                CHECK(d.location.line > 0);
+            }
+            continue;
+        }
+        CHECK(codes_of(result) == std::set<std::string>{example.code});
         CHECK(result.has_errors() == (info->severity == content::Severity::Error));
         for (const content::Diagnostic& d : result.diagnostics) {
             CHECK(d.location.file == 1); // it points into the example, not the prelude
         }
     }
+}
+
+TEST_CASE("only the quality-gate codes are lint codes, and the prelude passes every gate") {
+    std::size_t lint_codes = 0;
+    for (const content::CodeInfo& info : content::all_codes()) {
+        lint_codes += content::is_lint_code(info.code) ? 1 : 0;
+    }
+    CHECK(lint_codes == 6);
+    CHECK(content::is_lint_code("SL0503"));
+    CHECK_FALSE(content::is_lint_code("SL0407"));
+    const content::CompileResult prelude = content::compile_text(
+        "prelude.scn", test::read_source_file("tests/content/examples/prelude.scn"));
+    REQUIRE(prelude.bundle.has_value());
+    CHECK(content::lint(prelude).passed());
 }
 
 TEST_CASE("SL0001: a path that cannot be read is a diagnostic, not an exception") {

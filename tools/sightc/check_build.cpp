@@ -1,5 +1,6 @@
 // sightc check and sightc build: compile sources, report, and (build) write a bundle.
 #include "bundle/bundle.hpp"
+#include "content/lint.hpp"
 #include "tools/sightc/common.hpp"
 
 #include <charconv>
@@ -11,9 +12,10 @@ namespace sightline::sightc {
 namespace {
 
 constexpr std::string_view kCheckUsage =
-    "usage: sightc check PATH... [--max-errors N]\n"
+    "usage: sightc check PATH... [--lint] [--max-errors N]\n"
     "Checks scenario sources (files or folders of *.scn) and prints every problem as\n"
     "file:line:column: severity CODE: message, with the line and a caret.\n"
+    "--lint also runs the quality gates of 'sightc lint' when the sources compile.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.\n";
 
 constexpr std::string_view kBuildUsage =
@@ -26,13 +28,16 @@ struct Options {
     Args paths;
     std::string output;
     std::size_t max_errors = 200;
+    bool lint = false;
 };
 
 // Returns an error message, or empty on success.
-std::string parse(const Args& args, Options& options, bool wants_output) {
+std::string parse(const Args& args, Options& options, bool wants_output, bool allows_lint) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if ((a == "-o" || a == "--output") && wants_output) {
+        if (a == "--lint" && allows_lint) {
+            options.lint = true;
+        } else if ((a == "-o" || a == "--output") && wants_output) {
             if (++i == args.size()) {
                 return "-o needs a file name";
             }
@@ -91,12 +96,23 @@ int check_command(const Args& args) {
         return kExitOk;
     }
     Options options;
-    if (std::string error = parse(args, options, false); !error.empty()) {
+    if (std::string error = parse(args, options, false, true); !error.empty()) {
         return usage_error("check", error);
     }
     const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
     const content::CompileResult result = content::compile_paths(paths);
-    print_diagnostics(result, options.max_errors);
+    if (options.lint && !result.has_errors()) {
+        const content::LintReport report = content::lint(result);
+        std::vector<content::Diagnostic> all = result.diagnostics;
+        all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
+        content::sort_diagnostics(all);
+        print_diagnostics(all, result.sources, options.max_errors);
+        if (!report.passed()) {
+            return kExitErrors;
+        }
+    } else {
+        print_diagnostics(result, options.max_errors);
+    }
     if (result.has_errors()) {
         return kExitErrors;
     }
@@ -111,7 +127,7 @@ int build_command(const Args& args) {
         return kExitOk;
     }
     Options options;
-    if (std::string error = parse(args, options, true); !error.empty()) {
+    if (std::string error = parse(args, options, true, false); !error.empty()) {
         return usage_error("build", error);
     }
     const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
@@ -126,8 +142,8 @@ int build_command(const Args& args) {
         return kExitUsage;
     }
     std::cout << "wrote " << options.output << ": " << bytes.size() << " bytes, "
-              << result.bundle->scenarios.size() << " scenarios, "
-              << result.bundle->courses.size() << " courses\n";
+              << result.bundle->scenarios.size() << " scenarios, " << result.bundle->courses.size()
+              << " courses\n";
     return kExitOk;
 }
 

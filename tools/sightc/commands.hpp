@@ -19,5 +19,6 @@ int dump_command(const Args& args);
 int graph_command(const Args& args);
 int stats_command(const Args& args);
 int playtest_command(const Args& args);
+int lint_command(const Args& args);
 
 } // namespace sightline::sightc

@@ -17,16 +17,21 @@ bool print_help_if_asked(const Args& args, std::string_view usage) {
 }
 
 void print_diagnostics(const content::CompileResult& result, std::size_t max_shown) {
+    print_diagnostics(result.diagnostics, result.sources, max_shown);
+}
+
+void print_diagnostics(const std::vector<content::Diagnostic>& diagnostics,
+                       const content::SourceSet& sources, std::size_t max_shown) {
     std::size_t errors = 0, warnings = 0, shown = 0;
-    for (const content::Diagnostic& d : result.diagnostics) {
+    for (const content::Diagnostic& d : diagnostics) {
         (d.severity == content::Severity::Error ? errors : warnings) += 1;
         if (shown < max_shown) {
-            content::print_diagnostic(std::cerr, d, result.sources);
+            content::print_diagnostic(std::cerr, d, sources);
             ++shown;
         }
     }
-    if (shown < result.diagnostics.size()) {
-        std::cerr << "note: " << result.diagnostics.size() - shown
+    if (shown < diagnostics.size()) {
+        std::cerr << "note: " << diagnostics.size() - shown
                   << " more problems are not shown (use --max-errors N to see more)\n";
     }
     if (errors || warnings) {
@@ -35,7 +40,9 @@ void print_diagnostics(const content::CompileResult& result, std::size_t max_sho
     }
 }
 
-bool is_bundle_path(std::string_view path) { return path.ends_with(".slpack"); }
+bool is_bundle_path(std::string_view path) {
+    return path.ends_with(".slpack");
+}
 
 std::optional<model::Bundle> load_model(const Args& paths, int& exit_code) {
     if (paths.size() == 1 && is_bundle_path(paths[0])) {

@@ -17,6 +17,8 @@ bool print_help_if_asked(const Args& args, std::string_view usage);
 
 // Prints diagnostics (at most max_shown) and a summary line to stderr.
 void print_diagnostics(const content::CompileResult& result, std::size_t max_shown);
+void print_diagnostics(const std::vector<content::Diagnostic>& diagnostics,
+                       const content::SourceSet& sources, std::size_t max_shown);
 
 // A .slpack file is read and verified; anything else is compiled as sources.
 // Prints what went wrong and returns nullopt on failure; sets exit_code.

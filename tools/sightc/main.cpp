@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"graph", graph_command, "draw a scenario's branching map (SVG, PNG or DOT)"},
     {"stats", stats_command, "sizes, indicator coverage and reading grade"},
     {"playtest", playtest_command, "walk random paths and report what is never reached"},
+    {"lint", lint_command, "quality gates: reporting resources, coverage, wording, grade, scores"},
 };
 
 void usage(std::ostream& out) {

@@ -1,0 +1,692 @@
+#include "content/lint.hpp"
+
+#include "content/lexer.hpp"
+#include "content/lint_terms.hpp"
+#include "content/parser.hpp"
+#include "content/stats.hpp"
+#include "content/text_util.hpp"
+#include "model/analysis.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+namespace sightline::content {
+
+namespace {
+
+using lint_terms::kBannedTerms;
+
+// --- words and terms ---------------------------------------------------------------
+
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    // Bytes of multi-byte UTF-8 characters stay inside the word ("café").
+    return std::isalnum(u) || u >= 0x80;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+struct Word {
+    std::string text; // lower case
+    std::size_t begin = 0, end = 0;
+};
+
+std::vector<Word> words_of(std::string_view text) {
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        Word w;
+        w.begin = i;
+        while (i < text.size() && is_word_byte(text[i])) {
+            w.text += lower(text[i++]);
+        }
+        w.end = i;
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
+// The banned terms split into words once.
+const std::vector<std::vector<std::string>>& banned_words() {
+    static const std::vector<std::vector<std::string>> terms = [] {
+        std::vector<std::vector<std::string>> out;
+        for (const lint_terms::BannedTerm& t : kBannedTerms) {
+            std::vector<std::string> words;
+            for (Word& w : words_of(t.term)) {
+                words.push_back(std::move(w.text));
+            }
+            out.push_back(std::move(words));
+        }
+        return out;
+    }();
+    return terms;
+}
+
+struct TermMatch {
+    std::size_t term = 0;
+    std::size_t begin = 0, end = 0; // bytes in the text
+};
+
+bool term_at(const std::vector<Word>& words, std::size_t at, const std::vector<std::string>& term) {
+    if (term.empty() || at + term.size() > words.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < term.size(); ++k) {
+        const std::string& have = words[at + k].text;
+        const std::string& want = term[k];
+        const bool last = k + 1 == term.size();
+        if (have != want && !(last && (have == want + "s" || have == want + "es"))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Every banned term in `text`; a match inside a longer one ("prostitute" in
+// "child prostitute") is left out.
+std::vector<TermMatch> banned_in(std::string_view text) {
+    const std::vector<Word> words = words_of(text);
+    const auto& terms = banned_words();
+    std::vector<TermMatch> all;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t t = 0; t < terms.size(); ++t) {
+            if (term_at(words, i, terms[t])) {
+                all.push_back({t, words[i].begin, words[i + terms[t].size() - 1].end});
+            }
+        }
+    }
+    std::vector<TermMatch> out;
+    for (const TermMatch& m : all) {
+        const bool inside = std::any_of(all.begin(), all.end(), [&](const TermMatch& o) {
+            return &o != &m && o.begin <= m.begin && m.end <= o.end &&
+                   (o.end - o.begin) > (m.end - m.begin);
+        });
+        if (!inside) {
+            out.push_back(m);
+        }
+    }
+    return out;
+}
+
+// The first place in `text` where banned term `term` occurs, if any.
+std::optional<std::size_t> find_term(std::string_view text, std::size_t term) {
+    const std::vector<Word> words = words_of(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (term_at(words, i, banned_words()[term])) {
+            return words[i].begin;
+        }
+    }
+    return std::nullopt;
+}
+
+// The banned terms a `teaches:` entry names ("lot lizards" names "lot lizard").
+std::set<std::size_t> taught_terms(const std::vector<std::string>& teaches) {
+    std::set<std::size_t> out;
+    for (const std::string& entry : teaches) {
+        const std::vector<Word> words = words_of(entry);
+        for (std::size_t t = 0; t < banned_words().size(); ++t) {
+            if (words.size() == banned_words()[t].size() && term_at(words, 0, banned_words()[t])) {
+                out.insert(t);
+            }
+        }
+    }
+    return out;
+}
+
+// --- reporting resources and phone numbers -------------------------------------------
+
+bool contains_number(std::string_view text, std::string_view number) {
+    for (std::size_t at = text.find(number); at != std::string_view::npos;
+         at = text.find(number, at + 1)) {
+        const std::size_t end = at + number.size();
+        const bool open_before = at == 0 || (!is_digit(text[at - 1]) && text[at - 1] != '-');
+        const bool open_after =
+            end == text.size() ||
+            (!is_digit(text[end]) &&
+             !(text[end] == '-' && end + 1 < text.size() && is_digit(text[end + 1])));
+        if (open_before && open_after) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view part) {
+    if (part.empty() || part.size() > text.size()) {
+        return part.empty();
+    }
+    for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < part.size() && lower(text[i + k]) == lower(part[k])) {
+            ++k;
+        }
+        if (k == part.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool known_number(std::string_view number) {
+    return std::find(lint_terms::kReportingNumbers.begin(), lint_terms::kReportingNumbers.end(),
+                     number) != lint_terms::kReportingNumbers.end();
+}
+
+// Numbers shaped like phone numbers or text codes: digit groups joined by '-'
+// with at least 7 digits ("1-888-373-7888"), a run of 10 or more digits, or a
+// run of 5 or more digits right after the word "text" ("text 233733").
+std::vector<std::pair<std::size_t, std::string_view>> phone_numbers(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::string_view>> out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_digit(text[i]) || (i > 0 && (is_word_byte(text[i - 1]) || text[i - 1] == '-'))) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        std::size_t digits = 0, groups = 1;
+        while (i < text.size()) {
+            if (is_digit(text[i])) {
+                ++digits;
+                ++i;
+            } else if (text[i] == '-' && i + 1 < text.size() && is_digit(text[i + 1])) {
+                ++groups;
+                ++i;
+            } else {
+                break;
+            }
+        }
+        if (i < text.size() && is_word_byte(text[i])) {
+            continue; // "24-hour" and "3rd" are not numbers to call
+        }
+        const std::string_view token = text.substr(begin, i - begin);
+        std::string_view before = text.substr(0, begin);
+        while (!before.empty() && before.back() == ' ') {
+            before.remove_suffix(1);
+        }
+        const bool after_text = before.size() >= 4 &&
+                                contains_ignoring_case(before.substr(before.size() - 4), "text") &&
+                                (before.size() == 4 || !is_word_byte(before[before.size() - 5]));
+        if ((groups > 1 && digits >= 7) || (groups == 1 && digits >= 10) ||
+            (groups == 1 && digits >= 5 && after_text)) {
+            out.emplace_back(begin, token);
+        }
+    }
+    return out;
+}
+
+std::string join(const auto& items, std::string_view separator = ", ") {
+    std::string out;
+    for (const auto& item : items) {
+        out += (out.empty() ? "" : std::string(separator)) + std::string(item);
+    }
+    return out;
+}
+
+std::string grade_text(double grade) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", grade);
+    return text;
+}
+
+std::size_t word_count(std::string_view text) {
+    return words_of(text).size();
+}
+
+// --- the linter ----------------------------------------------------------------------
+
+// A piece of content text and where to look for it in the source: from
+// `from` (a line, or 0 for the start of its block) to the end of its block.
+struct Text {
+    std::string_view text;
+    std::uint32_t from = 0;
+};
+
+// Lines [first, end) of one file: a declaration, a scenario header or a node.
+struct Range {
+    std::uint32_t file = 0, first = 0, end = 0;
+};
+
+class Linter {
+  public:
+    Linter(const CompileResult& compiled, const LintOptions& options)
+        : sources_(compiled.sources), b_(*compiled.bundle), options_(options) {
+        DiagnosticSink ignored; // the sources compiled, so there is nothing new to say
+        for (std::size_t i = 0; i < sources_.size(); ++i) {
+            const auto index = static_cast<std::uint32_t>(i);
+            LexedFile lexed(sources_[i], index, ignored);
+            parse_file(lexed, index, unit_, ignored);
+        }
+        index_blocks();
+    }
+
+    LintReport run() {
+        report_.scenarios = b_.scenarios.size();
+        report_.courses = b_.courses.size();
+        if (unit_.scenarios.size() != b_.scenarios.size() ||
+            unit_.courses.size() != b_.courses.size()) {
+            throw std::logic_error("lint: the sources do not parse into the compiled bundle");
+        }
+        for (std::size_t i = 0; i < b_.scenarios.size(); ++i) {
+            reporting_resources(b_.scenarios[i], unit_.scenarios[i]);
+            reading_grade_gate(b_.scenarios[i], unit_.scenarios[i]);
+            best_tier_gate(b_.scenarios[i], unit_.scenarios[i]);
+        }
+        for (std::size_t i = 0; i < b_.courses.size() && i < unit_.courses.size(); ++i) {
+            coverage_gate(b_.courses[i], unit_.courses[i]);
+        }
+        scan_texts();
+        sort_diagnostics(report_.diagnostics);
+        return std::move(report_);
+    }
+
+  private:
+    void report(std::string_view code, Location where, std::string message) {
+        report_.diagnostics.push_back(
+            Diagnostic{std::string(code), Severity::Error, where, std::move(message)});
+    }
+
+    // Where every block starts, per file, so a block's lines end where the next begins.
+    void index_blocks() {
+        block_starts_.resize(sources_.size());
+        auto add = [&](const Location& at) {
+            if (at.file < block_starts_.size()) {
+                block_starts_[at.file].push_back(at.line);
+            }
+        };
+        for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
+                                 &unit_.indicators, &unit_.courses}) {
+            for (const DeclarationSource& d : *list) {
+                add(d.at);
+            }
+        }
+        for (const ScenarioSource& s : unit_.scenarios) {
+            add(s.at);
+        }
+        for (std::vector<std::uint32_t>& lines : block_starts_) {
+            std::sort(lines.begin(), lines.end());
+        }
+    }
+
+    std::uint32_t block_end(Location at) const {
+        const std::vector<std::uint32_t>& lines = block_starts_[at.file];
+        const auto next = std::upper_bound(lines.begin(), lines.end(), at.line);
+        return next == lines.end() ? static_cast<std::uint32_t>(sources_[at.file].line_count() + 1)
+                                   : *next;
+    }
+
+    Range declaration_range(const DeclarationSource& d) const {
+        return {d.at.file, d.at.line, block_end(d.at)};
+    }
+
+    Range header_range(const ScenarioSource& s) const {
+        const std::uint32_t end = s.nodes.empty() ? block_end(s.at) : s.nodes.front().at.line;
+        return {s.at.file, s.at.line, end};
+    }
+
+    Range node_range(const ScenarioSource& s, std::size_t n) const {
+        const std::uint32_t end = n + 1 < s.nodes.size() ? s.nodes[n + 1].at.line : block_end(s.at);
+        return {s.at.file, s.nodes[n].at.line, end};
+    }
+
+    // The first line of `range` (from `text.from`) where `find` succeeds, as a
+    // location; comment lines are skipped. Falls back to the text's start.
+    template <class Find>
+    Location locate(const Range& range, const Text& text, Find find) const {
+        const SourceFile& file = sources_[range.file];
+        const std::uint32_t first = std::max(range.first, text.from);
+        for (std::uint32_t line = first; line < range.end && line <= file.line_count(); ++line) {
+            const std::string_view content = file.line(line);
+            if (trim(content).starts_with("//")) {
+                continue;
+            }
+            if (const std::optional<std::size_t> column = find(content)) {
+                return {range.file, line, static_cast<std::uint32_t>(*column + 1)};
+            }
+        }
+        return {range.file, first, 1};
+    }
+
+    static std::uint32_t line_of(const FieldLocations& fields, std::string_view key) {
+        const auto it = fields.find(key);
+        return it == fields.end() ? 0 : it->second.line;
+    }
+
+    // --- SL0501 -----------------------------------------------------------------------
+
+    void reporting_resources(const model::Scenario& s, const ScenarioSource& source) {
+        if (!names_reporting_resource(s.report)) {
+            const auto it = source.fields.find("report");
+            report("SL0501", it == source.fields.end() ? source.at : it->second,
+                   "the 'report:' of scenario '" + s.id +
+                       "' names no reporting resource; give the National Human Trafficking "
+                       "Hotline (call 1-888-373-7888 or text 233733) and 911 for danger");
+        }
+        for (std::size_t n = 0; n < s.nodes.size() && n < source.nodes.size(); ++n) {
+            const model::Node& node = s.nodes[n];
+            if (!node.is_ending()) {
+                continue;
+            }
+            ++report_.endings;
+            if (names_reporting_resource(node.debrief)) {
+                continue;
+            }
+            const auto it = source.nodes[n].fields.find("debrief");
+            report("SL0501", it == source.nodes[n].fields.end() ? source.nodes[n].at : it->second,
+                   "the debrief of ending '" + node.id +
+                       "' names no reporting resource; add a debrief line with the hotline "
+                       "(call 1-888-373-7888 or text 233733) or 911 for danger");
+        }
+    }
+
+    // --- SL0502 -----------------------------------------------------------------------
+
+    void coverage_gate(const model::Course& course, const DeclarationSource& source) {
+        const Coverage coverage = role_coverage(b_, course.role, course_scenarios(b_, course));
+        CourseCoverageFigure figure{course.id, course.role, coverage.covered.size(),
+                                    coverage.indicators,
+                                    std::min(options_.min_course_indicators, coverage.indicators)};
+        report_.coverage.push_back(figure);
+        if (figure.covered >= figure.required) {
+            return;
+        }
+        std::vector<std::string_view> missing;
+        for (const model::Indicator& indicator : b_.indicators) {
+            const bool for_role = std::find(indicator.roles.begin(), indicator.roles.end(),
+                                            course.role) != indicator.roles.end();
+            if (for_role && !indicator.confounder &&
+                std::find(coverage.covered.begin(), coverage.covered.end(), indicator.id) ==
+                    coverage.covered.end()) {
+                missing.push_back(indicator.id);
+            }
+        }
+        report("SL0502", source.at,
+               "course '" + course.id + "' covers " + std::to_string(figure.covered) + " of the " +
+                   std::to_string(figure.indicators) + " indicators of role '" + course.role +
+                   "'; at least " + std::to_string(figure.required) +
+                   " are needed. Not yet used by its scenarios: " + join(missing));
+    }
+
+    // --- SL0504 -----------------------------------------------------------------------
+
+    void reading_grade_gate(const model::Scenario& s, const ScenarioSource& source) {
+        const double grade = reading_grade(learner_text(s));
+        if (report_.highest_grade_scenario.empty() || grade > report_.highest_grade) {
+            report_.highest_grade = grade;
+            report_.highest_grade_scenario = s.id;
+        }
+        if (grade <= options_.max_reading_grade) {
+            return;
+        }
+        std::string hardest;
+        double hardest_grade = 0;
+        for (const model::Node& n : s.nodes) {
+            const std::string text = learner_text(n);
+            const double g = reading_grade(text);
+            if (word_count(text) >= 10 && (hardest.empty() || g > hardest_grade)) {
+                hardest = n.id;
+                hardest_grade = g;
+            }
+        }
+        std::string message =
+            "the learner-facing text of scenario '" + s.id + "' reads at US grade " +
+            grade_text(grade) + " (Flesch-Kincaid); the limit is grade " +
+            grade_text(options_.max_reading_grade) + ". Use shorter sentences and plainer words";
+        if (!hardest.empty()) {
+            message +=
+                "; the hardest node is '" + hardest + "' (grade " + grade_text(hardest_grade) + ")";
+        }
+        report("SL0504", source.at, std::move(message));
+    }
+
+    // --- SL0505 -----------------------------------------------------------------------
+
+    void best_tier_gate(const model::Scenario& s, const ScenarioSource& source) {
+        const std::size_t dimensions = b_.dimensions.size();
+        if (s.score_ranges.size() != dimensions) {
+            return; // not linked
+        }
+        const model::PathBounds best =
+            model::path_bounds(s, dimensions, [&](const model::Node& n, const model::Choice& c) {
+                return model::is_best_tier_choice(n, c, b_.tiers);
+            });
+        if (!best.reaches_ending) {
+            report("SL0505", source.at,
+                   "in scenario '" + s.id +
+                       "', taking only best-tier choices never reaches an ending");
+            return;
+        }
+        std::int64_t maximum = 0;
+        std::vector<std::string> parts, short_of;
+        for (std::size_t d = 0; d < dimensions; ++d) {
+            maximum += s.score_ranges[d].max;
+            parts.push_back(b_.dimensions[d].id + " " + std::to_string(s.score_ranges[d].max));
+            if (best.per_dimension[d].max < s.score_ranges[d].max) {
+                short_of.push_back(b_.dimensions[d].id + " reaches only " +
+                                   std::to_string(best.per_dimension[d].max) + " of " +
+                                   std::to_string(s.score_ranges[d].max));
+            }
+        }
+        if (best.max_total >= maximum) {
+            return;
+        }
+        std::string message = "in scenario '" + s.id + "', the best-tier path scores at most " +
+                              std::to_string(best.max_total) + ", but the scenario's maximum is " +
+                              std::to_string(maximum) + " (" + join(parts) +
+                              "), so a learner who always picks the best response cannot score "
+                              "100%";
+        if (!short_of.empty()) {
+            message += "; on best-tier paths " + join(short_of, "; ");
+        }
+        report("SL0505", source.at, std::move(message));
+    }
+
+    // --- SL0503 and SL0506: every text, with the block it belongs to ----------------------
+
+    void scan_texts() {
+        for (std::size_t i = 0; i < b_.scenarios.size(); ++i) {
+            const model::Scenario& s = b_.scenarios[i];
+            const ScenarioSource& source = unit_.scenarios[i];
+            const Range header = header_range(source);
+            const FieldLocations& f = source.fields;
+            scan(header, {}, {s.title, line_of(f, "title")});
+            for (const std::string& objective : s.objectives) {
+                scan(header, {}, {objective, line_of(f, "objective")});
+            }
+            scan(header, {}, {s.content_note, line_of(f, "content-note")});
+            scan(header, {}, {s.response, line_of(f, "response")});
+            scan(header, {}, {s.report, line_of(f, "report")});
+            for (std::size_t n = 0; n < s.nodes.size() && n < source.nodes.size(); ++n) {
+                scan_node(s.nodes[n], source.nodes[n], node_range(source, n));
+            }
+        }
+        for (std::size_t i = 0; i < b_.indicators.size() && i < unit_.indicators.size(); ++i) {
+            const model::Indicator& d = b_.indicators[i];
+            const DeclarationSource& source = unit_.indicators[i];
+            const Range range = declaration_range(source);
+            scan(range, {}, {d.name, line_of(source.fields, "name")});
+            scan(range, {}, {d.description, line_of(source.fields, "description")});
+        }
+        for (std::size_t i = 0; i < b_.courses.size() && i < unit_.courses.size(); ++i) {
+            const model::Course& c = b_.courses[i];
+            const DeclarationSource& source = unit_.courses[i];
+            const Range range = declaration_range(source);
+            scan(range, {}, {c.title, line_of(source.fields, "title")});
+            scan(range, {}, {c.description, line_of(source.fields, "description")});
+            for (const std::string& topic : c.topics) {
+                scan(range, {}, {topic, line_of(source.fields, "topic")});
+            }
+            scan(range, {}, {c.approval, line_of(source.fields, "approval")});
+        }
+        auto names = [&](const auto& items, const std::vector<DeclarationSource>& sources) {
+            for (std::size_t i = 0; i < items.size() && i < sources.size(); ++i) {
+                scan(declaration_range(sources[i]), {},
+                     {items[i].name, line_of(sources[i].fields, "name")});
+            }
+        };
+        names(b_.roles, unit_.roles);
+        names(b_.dimensions, unit_.dimensions);
+        names(b_.tiers, unit_.tiers);
+        names(b_.outcomes, unit_.outcomes);
+    }
+
+    void scan_node(const model::Node& node, const NodeSource& source, const Range& range) {
+        const std::set<std::size_t> taught = taught_terms(source.teaches);
+        report_.teaching_nodes += source.teaches.empty() ? 0 : 1;
+        for (std::size_t p = 0; p < node.body.size(); ++p) {
+            const std::uint32_t from = p < source.paragraphs.size() ? source.paragraphs[p].line : 0;
+            scan(range, taught, {node.body[p].speaker, from});
+            scan(range, taught, {node.body[p].text, from});
+        }
+        for (std::size_t c = 0; c < node.choices.size(); ++c) {
+            const std::uint32_t from = c < source.choices.size() ? source.choices[c].at.line : 0;
+            scan(range, taught, {node.choices[c].text, from});
+            scan(range, taught, {node.choices[c].feedback, from});
+        }
+        scan(range, taught, {node.check.prompt, line_of(source.fields, "check")});
+        for (std::size_t o = 0; o < node.check.options.size(); ++o) {
+            const std::uint32_t from = o < source.options.size() ? source.options[o].line : 0;
+            scan(range, taught, {node.check.options[o].text, from});
+            scan(range, taught, {node.check.options[o].feedback, from});
+        }
+        // Debrief paragraphs are joined with blank lines; look for each on its own.
+        for (std::string_view paragraph : runtime_paragraphs(node.debrief)) {
+            scan(range, taught, {paragraph, line_of(source.fields, "debrief")});
+        }
+        for (const std::string& note : node.facilitator_notes) {
+            scan(range, taught, {note, 0});
+        }
+        for (const std::string& prompt : node.discussion_prompts) {
+            scan(range, taught, {prompt, 0});
+        }
+    }
+
+    static std::vector<std::string_view> runtime_paragraphs(std::string_view text) {
+        std::vector<std::string_view> out;
+        for (std::size_t at = 0; at <= text.size();) {
+            std::size_t end = text.find("\n\n", at);
+            end = end == std::string_view::npos ? text.size() : end;
+            if (end > at) {
+                out.push_back(text.substr(at, end - at));
+            }
+            at = end + 2;
+        }
+        return out;
+    }
+
+    void scan(const Range& range, const std::set<std::size_t>& taught, const Text& text) {
+        if (text.text.empty()) {
+            return;
+        }
+        for (const TermMatch& m : banned_in(text.text)) {
+            if (taught.contains(m.term)) {
+                continue;
+            }
+            const Location at =
+                locate(range, text, [&](std::string_view line) { return find_term(line, m.term); });
+            const lint_terms::BannedTerm& term = kBannedTerms[m.term];
+            if (!reported_.insert({"SL0503", at.file, at.line, at.column}).second) {
+                continue;
+            }
+            report("SL0503", at,
+                   "'" + std::string(text.text.substr(m.begin, m.end - m.begin)) +
+                       "' is on the banned list; write '" + std::string(term.instead) +
+                       "' instead, or mark a node that teaches about the word with 'teaches: " +
+                       std::string(term.term) + "'");
+        }
+        for (const auto& [offset, number] : phone_numbers(text.text)) {
+            if (known_number(number)) {
+                continue;
+            }
+            const Location at = locate(range, text, [&](std::string_view line) {
+                const std::size_t found = line.find(number);
+                return found == std::string_view::npos ? std::nullopt
+                                                       : std::optional<std::size_t>(found);
+            });
+            if (!reported_.insert({"SL0506", at.file, at.line, at.column}).second) {
+                continue;
+            }
+            report("SL0506", at,
+                   "'" + std::string(number) +
+                       "' is not a known reporting number; the National Human Trafficking "
+                       "Hotline is 1-888-373-7888 (text 233733). Known numbers are listed in "
+                       "content/lint_terms.hpp");
+        }
+    }
+
+    struct Reported {
+        std::string_view code;
+        std::uint32_t file, line, column;
+        auto operator<=>(const Reported&) const = default;
+    };
+
+    const SourceSet& sources_;
+    const model::Bundle& b_;
+    const LintOptions& options_;
+    ParsedUnit unit_;
+    std::vector<std::vector<std::uint32_t>> block_starts_;
+    std::set<Reported> reported_;
+    LintReport report_;
+};
+
+} // namespace
+
+bool is_lint_code(std::string_view code) {
+    return code.starts_with("SL05");
+}
+
+bool names_reporting_resource(std::string_view text) {
+    for (std::string_view number : lint_terms::kReportingNumbers) {
+        if (contains_number(text, number)) {
+            return true;
+        }
+    }
+    for (std::string_view channel : lint_terms::kReportingChannels) {
+        if (contains_ignoring_case(text, channel)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+LintReport lint(const CompileResult& compiled, const LintOptions& options) {
+    if (!compiled.bundle) {
+        return {};
+    }
+    return Linter(compiled, options).run();
+}
+
+void print_lint_summary(std::ostream& out, const LintReport& r, const LintOptions& options) {
+    out << (r.passed() ? "ok: " : "failed: ") << r.scenarios << " scenarios and " << r.courses
+        << " courses; " << r.diagnostics.size() << " gate failures\n";
+    out << "  reporting resource: checked the report of " << r.scenarios
+        << " scenarios and the debrief of " << r.endings << " endings\n";
+    out << "  course coverage (at least " << options.min_course_indicators << " role indicators):";
+    for (const CourseCoverageFigure& c : r.coverage) {
+        out << ' ' << c.course << ' ' << c.covered << '/' << c.indicators;
+    }
+    out << '\n';
+    out << "  banned terms: " << lint_terms::kBannedTerms.size() << " on the list, "
+        << r.teaching_nodes << " teaching nodes\n";
+    out << "  reading grade (at most " << grade_text(options.max_reading_grade) << "): highest "
+        << grade_text(r.highest_grade);
+    if (!r.highest_grade_scenario.empty()) {
+        out << " (" << r.highest_grade_scenario << ')';
+    }
+    out << '\n';
+    out << "  best-tier path reaches the maximum score: checked " << r.scenarios << " scenarios\n";
+}
+
+} // namespace sightline::content

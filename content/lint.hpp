@@ -1,0 +1,60 @@
+// Quality gates over content that compiles (`sightc lint`, `sightc check --lint`).
+// A compile error means the content cannot be played; a gate failure means it
+// plays but is not fit to teach with. Each gate has its own code
+// (content/diagnostics.md):
+//   SL0501  every ending's debrief and every scenario's `report:` name a
+//           reporting resource (a hotline number or channel, lint_terms.hpp)
+//   SL0502  every course covers at least 10 of its role's indicators
+//   SL0503  no banned term (lint_terms.hpp) outside a node marked `teaches:` it
+//   SL0504  each scenario's learner-facing text reads at or below US grade 8
+//   SL0505  each scenario's best-tier path can reach the maximum score
+//   SL0506  every phone number in the content is a known reporting number
+#pragma once
+
+#include "content/compile.hpp"
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::content {
+
+struct LintOptions {
+    double max_reading_grade = 8.0;         // Flesch-Kincaid, per scenario
+    std::size_t min_course_indicators = 10; // or all of the role's, if it has fewer
+};
+
+struct CourseCoverageFigure {
+    std::string course, role;
+    std::size_t covered = 0;    // role indicators the course's scenarios use
+    std::size_t indicators = 0; // role indicators in the catalogue
+    std::size_t required = 0;   // what the gate asks for (0: the role has none)
+};
+
+struct LintReport {
+    std::vector<Diagnostic> diagnostics; // gate failures, sorted by location
+
+    // What the gates measured, for the summary.
+    std::size_t scenarios = 0, courses = 0, endings = 0, teaching_nodes = 0;
+    double highest_grade = 0;
+    std::string highest_grade_scenario;
+    std::vector<CourseCoverageFigure> coverage;
+
+    bool passed() const { return diagnostics.empty(); }
+};
+
+// True for the codes only lint reports (SL05xx).
+bool is_lint_code(std::string_view code);
+
+// Runs every gate. `compiled` must have compiled without errors (it has a
+// bundle); the diagnostics point into compiled.sources.
+LintReport lint(const CompileResult& compiled, const LintOptions& options = {});
+
+// "ok: ..." and one line per gate with the figures it measured.
+void print_lint_summary(std::ostream& out, const LintReport& report, const LintOptions& options);
+
+// Whether `text` names a reporting resource from lint_terms.hpp.
+bool names_reporting_resource(std::string_view text);
+
+} // namespace sightline::content

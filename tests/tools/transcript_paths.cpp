@@ -1,0 +1,275 @@
+// transcript-paths: writes the script half of two transcripts per scenario
+// (scenarios/transcripts/README.md): the best path (always the best-tier choice
+// shown, every knowledge check answered correctly) and the worst path (always
+// the lowest-tier choice shown, every check answered wrongly). The expected
+// output is then filled in from the real player by the update-transcripts target.
+//
+//   transcript-paths SOURCES TRANSCRIPT_DIR          write what changed
+//   transcript-paths SOURCES TRANSCRIPT_DIR --check  exit 1 if anything would change
+//
+// Both modes fail when the best path does not end with every dimension at its
+// maximum, which is what `sightc lint` (SL0505) promises learners.
+#include "content/compile.hpp"
+#include "model/analysis.hpp"
+#include "runtime/run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+using namespace sightline;
+
+namespace {
+
+constexpr std::string_view kOutputMarker = "=== output\n";
+constexpr std::size_t kMaxSteps = 1000;
+constexpr std::string_view kWrittenBy = "written by tests/tools/transcript_paths.cpp";
+
+enum class Path { Best, Worst };
+
+const model::Choice& model_choice(const runtime::Run& run, std::string_view id) {
+    for (const model::Choice& c : run.node().choices) {
+        if (c.id == id) {
+            return c;
+        }
+    }
+    throw std::runtime_error("no choice " + std::string(id));
+}
+
+std::uint32_t rank_of(const model::Bundle& b, const model::Choice& c) {
+    return c.tier_index < b.tiers.size() ? b.tiers[c.tier_index].rank
+                                         : std::numeric_limits<std::uint32_t>::max();
+}
+
+std::int64_t total(const std::vector<model::ScoreChange>& scores) {
+    std::int64_t sum = 0;
+    for (const model::ScoreChange& s : scores) {
+        sum += s.delta;
+    }
+    return sum;
+}
+
+// The best total still reachable from `node` through best-tier choices.
+std::int64_t best_from(const model::Bundle& b, const model::Scenario& s, std::uint32_t node) {
+    model::Scenario from = s;
+    from.start_index = node;
+    const model::PathBounds bounds = model::path_bounds(
+        from, b.dimensions.size(), [&](const model::Node& n, const model::Choice& c) {
+            return model::is_best_tier_choice(n, c, b.tiers);
+        });
+    return bounds.reaches_ending ? bounds.max_total : std::numeric_limits<std::int64_t>::min() / 2;
+}
+
+// The position (1-based, as shown) of the choice the path takes.
+std::size_t pick_choice(const runtime::Run& run, Path path) {
+    const model::Bundle& b = run.bundle();
+    const std::vector<runtime::ChoiceView> shown = run.choices();
+    std::size_t picked = 0;
+    std::uint32_t picked_rank = 0;
+    std::int64_t picked_value = 0;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (!shown[i].enabled) {
+            continue;
+        }
+        const model::Choice& c = model_choice(run, shown[i].id);
+        const std::uint32_t rank = rank_of(b, c);
+        // Best: among the best-ranked choices, the one that keeps the highest
+        // score reachable. Worst: among the worst-ranked, the lowest score now.
+        const std::int64_t value =
+            path == Path::Best ? total(c.scores) + best_from(b, run.scenario(), c.target_index)
+                               : -total(c.scores);
+        const bool better_rank = path == Path::Best ? rank < picked_rank : rank > picked_rank;
+        if (picked == 0 || better_rank || (rank == picked_rank && value > picked_value)) {
+            picked = i + 1;
+            picked_rank = rank;
+            picked_value = value;
+        }
+    }
+    if (picked == 0) {
+        throw std::runtime_error("no choice can be taken at node '" + run.node().id + "'");
+    }
+    return picked;
+}
+
+// The option positions (1-based) the path ticks: the correct ones, or the wrong ones.
+std::vector<std::size_t> pick_options(const runtime::Run& run, Path path) {
+    const runtime::NodeView view = run.view();
+    std::vector<std::size_t> right, wrong;
+    for (std::size_t i = 0; i < view.check.options.size(); ++i) {
+        bool correct = false;
+        for (const model::CheckOption& o : run.node().check.options) {
+            correct = o.id == view.check.options[i].id ? o.correct : correct;
+        }
+        (correct ? right : wrong).push_back(i + 1);
+    }
+    if (path == Path::Best || wrong.empty()) {
+        return right;
+    }
+    if (view.check.kind == model::CheckKind::Single) {
+        return {wrong.front()};
+    }
+    return wrong;
+}
+
+std::string file_stem(const std::string& scenario_id, Path path) {
+    std::string stem = scenario_id;
+    std::replace(stem.begin(), stem.end(), '.', '-');
+    return stem + (path == Path::Best ? "-best" : "-worst");
+}
+
+// Everything before the output marker: header, then the annotated script.
+std::string script_half(const model::Bundle& b, const model::Scenario& s, Path path) {
+    runtime::Run run(b, s.id);
+    std::ostringstream script;
+    script << "# begin\n\n";
+    for (std::size_t step = 0; run.phase() != runtime::Phase::Ended; ++step) {
+        if (step == kMaxSteps) {
+            throw std::runtime_error(s.id + ": the path has not ended after " +
+                                     std::to_string(kMaxSteps) + " steps");
+        }
+        switch (run.phase()) {
+        case runtime::Phase::Choosing: {
+            const std::size_t n = pick_choice(run, path);
+            const std::string id(run.choices()[n - 1].id);
+            const model::Choice& c = model_choice(run, id);
+            script << "# " << run.node().id << ": " << id << " (" << c.tier << ")\n" << n << '\n';
+            run.choose(id);
+            break;
+        }
+        case runtime::Phase::Answering: {
+            const std::vector<std::size_t> numbers = pick_options(run, path);
+            std::vector<std::string_view> ids;
+            script << "# " << run.node().id << ':';
+            for (const std::size_t n : numbers) {
+                ids.push_back(run.view().check.options[n - 1].id);
+                script << ' ' << ids.back();
+            }
+            script << '\n';
+            for (std::size_t i = 0; i < numbers.size(); ++i) {
+                script << (i ? " " : "") << numbers[i];
+            }
+            script << '\n';
+            run.answer(ids);
+            break;
+        }
+        case runtime::Phase::Continuing:
+            script << '\n';
+            run.advance();
+            break;
+        case runtime::Phase::Ended:
+            break;
+        }
+    }
+
+    std::string course;
+    for (const model::Course& c : b.courses) {
+        for (const model::CourseEntry& e : c.entries) {
+            course = course.empty() && e.scenario == s.id ? c.id : course;
+        }
+    }
+    std::ostringstream scores;
+    bool all_max = true;
+    for (std::size_t d = 0; d < b.dimensions.size(); ++d) {
+        const std::int64_t score = run.score(b.dimensions[d].id);
+        scores << (d ? ", " : "") << b.dimensions[d].id << ' ' << score << " (of "
+               << s.score_ranges[d].min << " to " << s.score_ranges[d].max << ')';
+        all_max = all_max && score == s.score_ranges[d].max;
+    }
+    if (path == Path::Best && !all_max) {
+        throw std::runtime_error(s.id + ": the best path ends with " + scores.str() +
+                                 ", not the maximum on every dimension");
+    }
+    const model::Node& end = run.node();
+    std::ostringstream out;
+    out << "# The " << (path == Path::Best ? "best" : "worst") << " path of " << s.id << ", "
+        << kWrittenBy << ":\n"
+        << (path == Path::Best ? "# always the best-tier choice, every knowledge check right.\n"
+                               : "# always the lowest-tier choice, every knowledge check wrong.\n")
+        << "# Ends at '" << end.id << "' (" << end.outcome << "): " << scores.str() << ".\n"
+        << "args:" << (course.empty() ? "" : " --course " + course) << " --scenario " << s.id
+        << "\n=== script\n"
+        << script.str();
+    return out.str();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3 || argc > 4 || (argc == 4 && std::string_view(argv[3]) != "--check")) {
+        std::cerr << "usage: transcript-paths SOURCES TRANSCRIPT_DIR [--check]\n";
+        return 2;
+    }
+    const bool check = argc == 4;
+    const std::filesystem::path dir = argv[2];
+    const content::CompileResult compiled = content::compile_paths({argv[1]});
+    if (!compiled.bundle) {
+        std::cerr << "transcript-paths: " << argv[1] << " does not compile\n";
+        return 2;
+    }
+    const model::Bundle& b = *compiled.bundle;
+    std::size_t differ = 0, written = 0;
+    std::set<std::string> expected;
+    try {
+        for (const model::Scenario& s : b.scenarios) {
+            for (const Path path : {Path::Best, Path::Worst}) {
+                const std::string name = file_stem(s.id, path) + ".txt";
+                expected.insert(name);
+                const std::string half = script_half(b, s, path);
+                const std::filesystem::path file = dir / name;
+                const std::string existing =
+                    std::filesystem::exists(file) ? read_file(file) : std::string();
+                const std::size_t marker =
+                    existing.find(std::string("\n") + std::string(kOutputMarker));
+                if (marker != std::string::npos && existing.substr(0, marker + 1) == half) {
+                    continue;
+                }
+                ++differ;
+                if (check) {
+                    std::cerr << "transcript-paths: " << file.string()
+                              << (existing.empty() ? " is missing\n"
+                                                   : " does not follow the current path\n");
+                    continue;
+                }
+                std::ofstream(file, std::ios::binary) << half << kOutputMarker;
+                std::cout << "wrote " << file.string() << '\n';
+                ++written;
+            }
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "transcript-paths: " << error.what() << '\n';
+        return 1;
+    }
+    // A transcript this tool wrote for a scenario that no longer exists is stale.
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.ends_with(".txt") && !expected.contains(name) &&
+            read_file(entry.path()).find(kWrittenBy) != std::string::npos) {
+            ++differ;
+            std::cerr << "transcript-paths: " << name << " belongs to no scenario; delete it\n";
+        }
+    }
+    if (check) {
+        if (differ == 0) {
+            std::cout << "ok: " << expected.size()
+                      << " transcripts follow the best and worst paths of " << b.scenarios.size()
+                      << " scenarios\n";
+        }
+        return differ == 0 ? 0 : 1;
+    }
+    if (written > 0) {
+        std::cout
+            << "now fill in their output: cmake --build BUILD_DIR --target update-transcripts\n";
+    }
+    return 0;
+}

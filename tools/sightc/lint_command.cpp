@@ -1,0 +1,70 @@
+// sightc lint: compile the sources, then run the quality gates (content/lint.hpp).
+#include "content/lint.hpp"
+#include "tools/sightc/common.hpp"
+
+#include <charconv>
+#include <iostream>
+
+namespace sightline::sightc {
+
+namespace {
+
+constexpr std::string_view kLintUsage =
+    "usage: sightc lint PATH... [--max-errors N]\n"
+    "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
+    "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0506):\n"
+    "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
+    "         resource (a hotline number or channel)\n"
+    "  SL0502 every course covers at least 10 of its role's indicators\n"
+    "  SL0503 no banned term outside a node marked 'teaches: TERM'\n"
+    "  SL0504 each scenario's learner-facing text reads at or below US grade 8\n"
+    "  SL0505 each scenario's best-tier path can reach its maximum score\n"
+    "  SL0506 every phone number is a known reporting number\n"
+    "and then one summary line per gate with what it measured.\n"
+    "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
+    "I/O error.\n";
+
+} // namespace
+
+int lint_command(const Args& args) {
+    if (print_help_if_asked(args, kLintUsage)) {
+        return kExitOk;
+    }
+    std::vector<std::filesystem::path> paths;
+    std::size_t max_errors = 200;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--max-errors") {
+            const std::string value = i + 1 < args.size() ? args[++i] : std::string();
+            const auto [end, error] =
+                std::from_chars(value.data(), value.data() + value.size(), max_errors);
+            if (value.empty() || error != std::errc() || end != value.data() + value.size()) {
+                return usage_error("lint", "--max-errors needs a number");
+            }
+        } else if (a.starts_with("-")) {
+            return usage_error("lint", "unknown option '" + a + "'");
+        } else {
+            paths.emplace_back(a);
+        }
+    }
+    if (paths.empty()) {
+        return usage_error("lint", "no scenario files or folders given");
+    }
+    const content::CompileResult result = content::compile_paths(paths);
+    if (result.has_errors()) {
+        print_diagnostics(result, max_errors);
+        std::cerr << "sightc lint: the sources have errors; fix them before the quality gates "
+                     "can run\n";
+        return kExitErrors;
+    }
+    const content::LintOptions options;
+    const content::LintReport report = content::lint(result, options);
+    std::vector<content::Diagnostic> all = result.diagnostics;
+    all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
+    content::sort_diagnostics(all);
+    print_diagnostics(all, result.sources, max_errors);
+    content::print_lint_summary(std::cout, report, options);
+    return report.passed() ? kExitOk : kExitErrors;
+}
+
+} // namespace sightline::sightc
