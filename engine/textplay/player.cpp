@@ -263,6 +263,7 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
     for (const model::Indicator* indicator : result.newly_noticed) {
         out_.text(indicator->name + ".", "You noticed a sign: ");
     }
+    out_.flush(); // feedback is shown only for recorded steps: show it at once
     return true;
 }
 
@@ -322,6 +323,7 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
     if (!points.empty()) {
         out_.text(points + ".", "Score: ");
     }
+    out_.flush();
     return true;
 }
 
