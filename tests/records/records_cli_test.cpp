@@ -1,0 +1,134 @@
+// `sightline records ...` end to end on a records folder filled by the real
+// text player.
+#include "commands.hpp"
+#include "records/store.hpp"
+#include "support/temp_dir.hpp"
+#include "textplay/bundle_file.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace sightline;
+using sightline::test::TempDir;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+Result call(std::vector<std::string> args, const std::string& input = {}) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    const textplay::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
+    Result r;
+    if (!args.empty() && args[0] == "play") {
+        args.erase(args.begin());
+        r.code = textplay::run_app(args, env);
+    } else {
+        r.code = cli::records_command(args, env);
+    }
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+// Ana finishes the example scenario; Ben stops after his first choice.
+void fill(const TempDir& data) {
+    const auto script = test::work_dir() / "records-cli.script";
+    test::write_file(script, "1\n1\n\n2\n1 2\n\n");
+    REQUIRE(call({"play", "--bundle", test::format_example_bundle().string(), "--script",
+                  script.string(), "--learner", "Ana", "--data-dir", data.path().string()})
+                .code == 0);
+    test::write_file(script, "1\n1\n\n2\nq\n");
+    REQUIRE(call({"play", "--bundle", test::format_example_bundle().string(), "--script",
+                  script.string(), "--learner", "Ben", "--data-dir", data.path().string()})
+                .code == 0);
+}
+
+std::string read(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+} // namespace
+
+TEST_CASE("records list shows learners and their attempts") {
+    TempDir data;
+    fill(data);
+    const Result r = call({"list", "--data-dir", data.path().string()});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Ana  (") != std::string::npos);
+    CHECK(r.out.find("hotel.example                completed   100% passed") != std::string::npos);
+    CHECK(r.out.find("in-progress 1 answers") != std::string::npos);
+}
+
+TEST_CASE("records export writes CSV and xAPI files") {
+    TempDir data;
+    fill(data);
+    const auto csv = data.path() / "out";
+    const auto xapi = data.path() / "statements.jsonl";
+    const Result r = call({"export", "--csv", csv.string(), "--xapi", xapi.string(), "--data-dir",
+                           data.path().string()});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("Wrote 2 attempts and 3 events") != std::string::npos);
+    CHECK(r.err.find("Wrote 5 xAPI statements") != std::string::npos);
+    CHECK(read(csv / "attempts.csv").starts_with("attempt_id,learner_id,course_id,"));
+    std::istringstream lines(read(xapi));
+    int statements = 0;
+    for (std::string line; std::getline(lines, line); ++statements) {
+        CHECK(nlohmann::json::parse(line).contains("verb"));
+    }
+    CHECK(statements == 5);
+    CHECK(read(xapi).find("\"Ana\"") == std::string::npos); // anonymous by default
+
+    const Result to_stdout =
+        call({"export", "--xapi", "-", "--identify", "--data-dir", data.path().string()});
+    CHECK(to_stdout.code == 0);
+    CHECK(to_stdout.out.find("\"name\":\"Ana\"") != std::string::npos);
+}
+
+TEST_CASE("delete-learner asks first and erases only after a yes") {
+    TempDir data;
+    fill(data);
+    auto store = records::open_store(data.path());
+    const auto ana = store->learners().at(0);
+    REQUIRE(ana.display_name == "Ana");
+
+    const Result declined =
+        call({"delete-learner", ana.id, "--data-dir", data.path().string()}, "no\n");
+    CHECK(declined.code == 1);
+    CHECK(declined.out.find("Nothing was erased.") != std::string::npos);
+    CHECK(store->learner(ana.id).has_value());
+
+    const Result erased =
+        call({"delete-learner", ana.id, "--data-dir", data.path().string()}, "yes\n");
+    CHECK(erased.code == 0);
+    CHECK(erased.out.find("Erased Ana and 1 attempts.") != std::string::npos);
+    CHECK_FALSE(store->learner(ana.id).has_value());
+    CHECK(store->learners().size() == 1);
+
+    const Result unknown =
+        call({"delete-learner", ana.id, "--yes", "--data-dir", data.path().string()});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.find("there is no learner") != std::string::npos);
+}
+
+TEST_CASE("records commands refuse bad options and unreadable databases with exit code 2") {
+    TempDir data;
+    CHECK(call({}).code == 2);
+    CHECK(call({"export", "--data-dir", data.path().string()})
+              .err.find("needs --csv DIR or --xapi FILE") != std::string::npos);
+    CHECK(call({"frobnicate"}).err.find("unknown command 'frobnicate'") != std::string::npos);
+    CHECK(call({"--help"}).out.find("Usage: sightline records") == 0);
+    test::write_file(data.path() / "records.db", std::string(4096, 'x'));
+    const Result corrupt = call({"list", "--data-dir", data.path().string()});
+    CHECK(corrupt.code == 2);
+    CHECK(corrupt.err.find("records.db: the file is corrupt") != std::string::npos);
+}
