@@ -8,9 +8,9 @@
 #include <ctime>
 #include <fstream>
 #include <map>
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 #include <optional>
-#include <set>
+#include <unordered_map>
 
 namespace sightline::records {
 
@@ -30,6 +30,40 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
         out += items[i];
     }
     return out;
+}
+
+// Appends `text` as a JSON string (RFC 8259 §7: quote, backslash and control
+// characters escaped; UTF-8 passes through).
+void append_quoted(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
 }
 
 // Opens an export file owner-only: it may hold names and licence numbers.
@@ -63,43 +97,81 @@ std::string score_percent(const AttemptResult& result) {
     return std::to_string(static_cast<int>(result.scaled() * 100.0 + 0.5));
 }
 
-// The statements' shared pieces for one attempt.
+// The parts of every statement of one attempt, serialised once.
 struct AttemptContext {
     Attempt attempt;
-    Json actor;
-    Json context;
+    std::string actor;   // JSON
+    std::string context; // JSON
     std::string scenario_iri;
+    std::uint32_t seen = 0; // events written so far
 };
+
+// A statement as JSON text: the per-attempt parts are spliced in already
+// serialised, so a million statements do not copy them a million times.
+std::string statement_text(const std::string& id, const AttemptContext& c, const std::string& verb,
+                           const std::string& object, const std::string& result, TimeMs time) {
+    std::string out;
+    out.reserve(2048);
+    out += R"({"id":")";
+    out += id;
+    out += R"(","actor":)";
+    out += c.actor;
+    out += R"(,"verb":{"id":")";
+    out += kVerbs;
+    out += verb;
+    out += R"(","display":{"en-US":")";
+    out += verb;
+    out += R"("}},"object":)";
+    out += object;
+    out += R"(,"result":)";
+    out += result;
+    out += R"(,"context":)";
+    out += c.context;
+    out += R"(,"timestamp":")";
+    out += iso8601_utc(time);
+    out += "\"}";
+    return out;
+}
 
 class XapiWriter {
   public:
     XapiWriter(Store& store, std::ostream& out, const ExportOptions& options)
-        : store_(store), out_(out), options_(options) {
+        : out_(out), options_(options) {
         base_ = options.base_iri;
         if (base_.empty() || base_.back() != '/') {
             base_ += '/';
         }
-        for (const Learner& learner : store.learners()) {
-            learners_.emplace(learner.id, learner);
+        score_changes_key_ = Json(base_ + "xapi/score-changes").dump();
+        indicators_key_ = Json(base_ + "xapi/indicators-noticed").dump();
+        tier_key_ = Json(base_ + "xapi/tier").dump();
+        outcome_key_ = Json(base_ + "xapi/outcome").dump();
+        for (Learner& learner : store.learners()) {
+            learners_.emplace(learner.id, std::move(learner));
         }
-        for (Attempt& attempt : store.attempts()) {
-            attempts_.emplace(attempt.id, std::move(attempt));
+        for (Attempt& attempt : store.attempts({}, /*with_saves=*/false)) {
+            std::string id = attempt.id;
+            attempts_.emplace(std::move(id), make_context(std::move(attempt)));
         }
     }
 
-    ExportCounts run() {
-        std::string current;
-        store_.for_each_event([&](const Event& event) {
-            if (event.attempt_id != current) {
-                close_attempt(current);
-                current = event.attempt_id;
+    ExportCounts run(Store& store) {
+        // Events come in the order they were recorded; an attempt's closing
+        // statements follow its last event.
+        store.for_each_event([&](const Event& event) {
+            const auto found = attempts_.find(event.attempt_id);
+            if (found == attempts_.end()) {
+                throw RecordsError("an event refers to attempt " + event.attempt_id +
+                                   ", which is missing");
             }
-            answered(event);
+            AttemptContext& c = found->second;
+            answered(c, event);
+            if (++c.seen == c.attempt.events) {
+                close(c);
+            }
         });
-        close_attempt(current);
-        for (const auto& [id, attempt] : attempts_) {
-            if (!closed_.contains(id)) {
-                close_attempt(id); // finished attempts with no events
+        for (auto& [id, c] : attempts_) {
+            if (c.seen < c.attempt.events || c.attempt.events == 0) {
+                close(c); // finished attempts whose events are not all there
             }
         }
         counts_.attempts = attempts_.size();
@@ -107,60 +179,71 @@ class XapiWriter {
     }
 
   private:
-    const AttemptContext& context_of(const std::string& attempt_id) {
-        if (cached_ && cached_->attempt.id == attempt_id) {
-            return *cached_;
-        }
-        const auto found = attempts_.find(attempt_id);
-        if (found == attempts_.end()) {
-            throw RecordsError("an event refers to attempt " + attempt_id + ", which is missing");
-        }
-        const Attempt& a = found->second;
+    AttemptContext make_context(Attempt a) {
         AttemptContext c;
-        c.attempt = a;
         c.scenario_iri = base_ + "scenarios/" + a.scenario_id;
+        Json actor;
         if (a.learner_id.empty()) {
-            c.actor = {{"objectType", "Group"},
-                       {"name", "Classroom session"},
-                       {"account", {{"homePage", base_}, {"name", "classroom-" + a.id}}}};
+            actor = {{"objectType", "Group"},
+                     {"name", "Classroom session"},
+                     {"account", {{"homePage", base_}, {"name", "classroom-" + a.id}}}};
         } else {
-            c.actor = {{"objectType", "Agent"}};
+            actor = {{"objectType", "Agent"}};
             const auto learner = learners_.find(a.learner_id);
             if (options_.identify && learner != learners_.end()) {
-                c.actor["name"] = learner->second.display_name;
+                actor["name"] = learner->second.display_name;
             }
-            c.actor["account"] = {{"homePage", base_ + "learners"}, {"name", a.learner_id}};
+            actor["account"] = {{"homePage", base_ + "learners"}, {"name", a.learner_id}};
         }
-        Json parent = Json::array({{{"id", c.scenario_iri}, {"objectType", "Activity"}}});
-        Json activities = {{"parent", parent}};
+        c.actor = actor.dump();
+        Json activities = {
+            {"parent", Json::array({{{"id", c.scenario_iri}, {"objectType", "Activity"}}})}};
         if (!a.course_id.empty()) {
             activities["grouping"] = Json::array(
                 {{{"id", base_ + "courses/" + a.course_id}, {"objectType", "Activity"}}});
         }
-        c.context = {{"registration", a.id},
-                     {"contextActivities", activities},
-                     {"platform", options_.platform},
-                     {"language", a.language},
-                     {"extensions",
-                      {{base_ + "xapi/delivery-mode", mode_name(a.mode)},
-                       {base_ + "xapi/bundle", a.bundle_hash}}}};
-        cached_ = std::move(c);
-        return *cached_;
+        c.context = Json{{"registration", a.id},
+                         {"contextActivities", activities},
+                         {"platform", options_.platform},
+                         {"language", a.language},
+                         {"extensions",
+                          {{base_ + "xapi/delivery-mode", mode_name(a.mode)},
+                           {base_ + "xapi/bundle", a.bundle_hash}}}}
+                        .dump();
+        c.attempt = std::move(a);
+        return c;
     }
 
-    void emit(const Json& statement) {
-        out_ << statement.dump() << '\n';
+    void emit(const std::string& statement) {
+        out_ << statement << '\n';
         ++counts_.statements;
     }
 
-    void answered(const Event& e) {
-        const AttemptContext& c = context_of(e.attempt_id);
-        ++counts_.events;
+    // The interaction's definition is the same for everyone who met the node
+    // with the same choices, so it is serialised once per distinct node view.
+    const std::string& object_text(const AttemptContext& c, const Event& e) {
+        std::string key = c.scenario_iri;
+        key += '\n';
+        key += e.node_id;
+        key += '\n';
+        key += c.attempt.language;
+        key += e.kind == EventKind::Choice ? "\nc\n" : "\na\n";
+        key += e.prompt;
+        for (const Offered& option : e.offered) {
+            key += '\n';
+            key += option.best ? '+' : '-';
+            key += option.id;
+            key += '\t';
+            key += option.text;
+        }
+        if (const auto hit = objects_.find(key); hit != objects_.end()) {
+            return hit->second;
+        }
+        const std::string& language = c.attempt.language;
         Json choices = Json::array();
         std::vector<std::string> best;
         for (const Offered& option : e.offered) {
-            choices.push_back(
-                {{"id", option.id}, {"description", {{c.attempt.language, option.text}}}});
+            choices.push_back({{"id", option.id}, {"description", {{language, option.text}}}});
             if (option.best) {
                 best.push_back(option.id);
             }
@@ -175,86 +258,108 @@ class XapiWriter {
         } else {
             patterns.push_back(join(best, "[,]"));
         }
-        Json changes = Json::object();
-        for (const auto& change : e.score_changes) {
-            changes[change.dimension] = change.delta;
+        const Json object = {{"objectType", "Activity"},
+                             {"id", c.scenario_iri + "/nodes/" + e.node_id},
+                             {"definition",
+                              {{"type", kInteraction},
+                               {"name", {{language, c.attempt.scenario_id + ": " + e.node_id}}},
+                               {"description", {{language, e.prompt}}},
+                               {"interactionType", "choice"},
+                               {"correctResponsesPattern", patterns},
+                               {"choices", choices}}}};
+        if (objects_.size() >= kMaxCachedObjects) {
+            objects_.clear(); // bounded memory whatever the data
         }
-        Json result = {{"response", join(e.response, "[,]")},
-                       {"success", e.correct},
-                       {"duration", iso8601_duration(e.time_on_node_ms)}};
-        Json extensions = {{base_ + "xapi/score-changes", changes},
-                           {base_ + "xapi/indicators-noticed", e.indicators}};
+        return objects_.emplace(std::move(key), object.dump()).first->second;
+    }
+
+    // The per-event result, written directly: it is the one part that differs
+    // in every statement.
+    std::string result_text(const Event& e) const {
+        std::string out = R"({"response":)";
+        append_quoted(out, join(e.response, "[,]"));
+        out += R"(,"success":)";
+        out += e.correct ? "true" : "false";
+        out += R"(,"duration":")";
+        out += iso8601_duration(e.time_on_node_ms);
+        out += R"(","extensions":{)";
+        out += score_changes_key_;
+        out += ":{";
+        for (std::size_t i = 0; i < e.score_changes.size(); ++i) {
+            out += i > 0 ? "," : "";
+            append_quoted(out, e.score_changes[i].dimension);
+            out += ':';
+            out += std::to_string(e.score_changes[i].delta);
+        }
+        out += "},";
+        out += indicators_key_;
+        out += ":[";
+        for (std::size_t i = 0; i < e.indicators.size(); ++i) {
+            out += i > 0 ? "," : "";
+            append_quoted(out, e.indicators[i]);
+        }
+        out += ']';
         if (!e.tier.empty()) {
-            extensions[base_ + "xapi/tier"] = e.tier;
+            out += ',';
+            out += tier_key_;
+            out += ':';
+            append_quoted(out, e.tier);
         }
-        result["extensions"] = extensions;
-        Json statement = {
-            {"id", name_uuid(e.attempt_id + "/" + std::to_string(e.sequence) + "/answered")},
-            {"actor", c.actor},
-            {"verb",
-             {{"id", std::string(kVerbs) + "answered"}, {"display", {{"en-US", "answered"}}}}},
-            {"object",
-             {{"objectType", "Activity"},
-              {"id", c.scenario_iri + "/nodes/" + e.node_id},
-              {"definition",
-               {{"type", kInteraction},
-                {"name", {{c.attempt.language, c.attempt.scenario_id + ": " + e.node_id}}},
-                {"description", {{c.attempt.language, e.prompt}}},
-                {"interactionType", "choice"},
-                {"correctResponsesPattern", patterns},
-                {"choices", choices}}}}},
-            {"result", result},
-            {"context", c.context},
-            {"timestamp", iso8601_utc(e.time)}};
-        emit(statement);
+        out += "}}";
+        return out;
+    }
+
+    void answered(const AttemptContext& c, const Event& e) {
+        ++counts_.events;
+        emit(
+            statement_text(name_uuid(e.attempt_id + "/" + std::to_string(e.sequence) + "/answered"),
+                           c, "answered", object_text(c, e), result_text(e), e.time));
     }
 
     // `completed`, then `passed` or `failed`, for a finished attempt.
-    void close_attempt(const std::string& attempt_id) {
-        if (attempt_id.empty() || !closed_.insert(attempt_id).second) {
-            return;
-        }
-        const AttemptContext& c = context_of(attempt_id);
+    void close(AttemptContext& c) {
         const Attempt& a = c.attempt;
-        if (a.status != Status::Completed || !a.result || !a.finished) {
+        if (a.status != Status::Completed || !a.result || !a.finished || c.seen > a.events) {
             return;
         }
+        c.seen = a.events + 1; // closed: never twice
         const AttemptResult& r = *a.result;
-        const Json object = {{"objectType", "Activity"},
-                             {"id", c.scenario_iri},
-                             {"definition",
-                              {{"type", "http://adlnet.gov/expapi/activities/simulation"},
-                               {"name", {{a.language, a.scenario_id}}}}}};
-        const Json score = {{"scaled", r.scaled()}, {"raw", r.raw}, {"min", r.min}, {"max", r.max}};
-        const auto statement = [&](const char* verb, bool with_score) {
-            Json result = {{"success", r.passed},
-                           {"completion", true},
-                           {"duration", iso8601_duration(a.active_ms)}};
-            if (with_score) {
-                result["score"] = score;
-            }
-            result["extensions"] = {{base_ + "xapi/outcome", r.outcome}};
-            return Json{
-                {"id", name_uuid(a.id + "/" + verb)},
-                {"actor", c.actor},
-                {"verb", {{"id", std::string(kVerbs) + verb}, {"display", {{"en-US", verb}}}}},
-                {"object", object},
-                {"result", result},
-                {"context", c.context},
-                {"timestamp", iso8601_utc(*a.finished)}};
-        };
-        emit(statement("completed", true));
-        emit(statement(r.passed ? "passed" : "failed", true));
+        std::string& object = scenario_objects_[c.scenario_iri + '\n' + a.language];
+        if (object.empty()) {
+            object = Json{{"objectType", "Activity"},
+                          {"id", c.scenario_iri},
+                          {"definition",
+                           {{"type", "http://adlnet.gov/expapi/activities/simulation"},
+                            {"name", {{a.language, a.scenario_id}}}}}}
+                         .dump();
+        }
+        std::string result = R"({"score":{"scaled":)";
+        result += Json(r.scaled()).dump();
+        result += R"(,"raw":)" + std::to_string(r.raw) + R"(,"min":)" + std::to_string(r.min) +
+                  R"(,"max":)" + std::to_string(r.max) + R"(},"success":)";
+        result += r.passed ? "true" : "false";
+        result += R"(,"completion":true,"duration":")" + iso8601_duration(a.active_ms) +
+                  R"(","extensions":{)" + outcome_key_ + ":";
+        append_quoted(result, r.outcome);
+        result += "}}";
+        for (const std::string verb : {"completed", r.passed ? "passed" : "failed"}) {
+            emit(
+                statement_text(name_uuid(a.id + "/" + verb), c, verb, object, result, *a.finished));
+        }
     }
 
-    Store& store_;
     std::ostream& out_;
     const ExportOptions& options_;
     std::string base_;
+    std::string score_changes_key_; // the extension keys, quoted
+    std::string indicators_key_;
+    std::string tier_key_;
+    std::string outcome_key_;
+    std::unordered_map<std::string, std::string> scenario_objects_; // by IRI and language
     std::map<std::string, Learner, std::less<>> learners_;
-    std::map<std::string, Attempt, std::less<>> attempts_;
-    std::set<std::string, std::less<>> closed_;
-    std::optional<AttemptContext> cached_;
+    std::unordered_map<std::string, AttemptContext> attempts_;
+    static constexpr std::size_t kMaxCachedObjects = 4096;
+    std::unordered_map<std::string, std::string> objects_; // object_text()
     ExportCounts counts_;
 };
 
@@ -322,10 +427,19 @@ std::string name_uuid(std::string_view name) {
     static constexpr std::array<unsigned char, 16> kNamespace = {0x5e, 0x1b, 0x7c, 0x2a, 0x93, 0x4d,
                                                                  0x4f, 0x0e, 0x8a, 0x61, 0x2c, 0x37,
                                                                  0xd4, 0x90, 0x1f, 0x6b};
-    std::string input(reinterpret_cast<const char*>(kNamespace.data()), kNamespace.size());
-    input += name;
-    std::array<unsigned char, 20> digest{};
-    SHA1(reinterpret_cast<const unsigned char*>(input.data()), input.size(), digest.data());
+    // Fetched once: looking SHA-1 up per call costs more than hashing.
+    static EVP_MD* const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    const bool hashed = context != nullptr && sha1 != nullptr &&
+                        EVP_DigestInit_ex(context, sha1, nullptr) == 1 &&
+                        EVP_DigestUpdate(context, kNamespace.data(), kNamespace.size()) == 1 &&
+                        EVP_DigestUpdate(context, name.data(), name.size()) == 1 &&
+                        EVP_DigestFinal_ex(context, digest.data(), nullptr) == 1;
+    EVP_MD_CTX_free(context);
+    if (!hashed) {
+        throw RecordsError("cannot compute SHA-1 for a statement id (OpenSSL failed)");
+    }
     digest[6] = static_cast<unsigned char>((digest[6] & 0x0f) | 0x50);
     digest[8] = static_cast<unsigned char>((digest[8] & 0x3f) | 0x80);
     static constexpr char kHex[] = "0123456789abcdef";
@@ -408,7 +522,7 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
 
 ExportCounts export_xapi(Store& store, std::ostream& out, const ExportOptions& options) {
     XapiWriter writer(store, out, options);
-    ExportCounts counts = writer.run();
+    ExportCounts counts = writer.run(store);
     out.flush();
     if (!out) {
         throw RecordsError("cannot write the xAPI statements (is the disk full?)");

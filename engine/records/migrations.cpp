@@ -96,6 +96,29 @@ CREATE TABLE certificates (
     credential_json   TEXT NOT NULL
 );
 )sql",
+    // 4: events become a rowid table kept in the order they were recorded,
+    // so exports read the file front to back instead of hopping by attempt.
+    R"sql(
+CREATE TABLE events_v4 (
+    attempt_id     TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    sequence       INTEGER NOT NULL,
+    time_ms        INTEGER NOT NULL,
+    node_id        TEXT NOT NULL,
+    prompt         TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('choice', 'answer')),
+    response       TEXT NOT NULL,
+    offered        TEXT NOT NULL,
+    tier           TEXT NOT NULL,
+    correct        INTEGER NOT NULL,
+    score_changes  TEXT NOT NULL,
+    indicators     TEXT NOT NULL,
+    time_on_node_ms INTEGER NOT NULL,
+    UNIQUE (attempt_id, sequence)
+);
+INSERT INTO events_v4 SELECT * FROM events ORDER BY time_ms, attempt_id, sequence;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+)sql",
 };
 
 } // namespace

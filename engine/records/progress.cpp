@@ -32,7 +32,7 @@ CourseProgress course_progress(Store& store, const model::Bundle& bundle,
     for (auto& scenario : progress.scenarios) {
         by_id[scenario.scenario->id] = &scenario;
     }
-    for (const Attempt& attempt : store.attempts(learner_id)) {
+    for (const Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
         const auto it = by_id.find(attempt.scenario_id);
         if (attempt.mode != Mode::SelfPaced || attempt.course_id != course.id ||
             it == by_id.end()) {

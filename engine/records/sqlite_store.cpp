@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
+
 namespace sightline::records {
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -94,7 +96,53 @@ Attempt read_attempt(const sql::Statement& row) {
     return a;
 }
 
-Event read_event(const sql::Statement& row) {
+std::vector<Offered> offered_of(const std::string& text) {
+    std::vector<Offered> out;
+    for (const auto& item : parse_column(text)) {
+        if (item.is_object()) {
+            out.push_back(
+                {item.value("id", ""), item.value("text", ""), item.value("best", false)});
+        }
+    }
+    return out;
+}
+
+std::vector<ScoreChange> changes_of(const std::string& text) {
+    std::vector<ScoreChange> out;
+    for (const auto& item : parse_column(text)) {
+        if (item.is_object()) {
+            out.push_back({item.value("dimension", ""), item.value("delta", std::int64_t{0})});
+        }
+    }
+    return out;
+}
+
+// Decoded JSON columns by their text. A node's offered choices repeat in every
+// attempt that passes it, so a long read decodes each distinct value once.
+class DecodeCache {
+  public:
+    template <class T, class Decode>
+    const T& get(std::unordered_map<std::string, T>& memo, std::string text, Decode decode) {
+        if (const auto hit = memo.find(text); hit != memo.end()) {
+            return hit->second;
+        }
+        if (memo.size() >= kLimit) {
+            memo.clear(); // bounded memory whatever the data
+        }
+        T value = decode(text);
+        return memo.emplace(std::move(text), std::move(value)).first->second;
+    }
+
+    std::unordered_map<std::string, std::vector<std::string>> strings;
+    std::unordered_map<std::string, std::vector<Offered>> offered;
+    std::unordered_map<std::string, std::vector<ScoreChange>> changes;
+
+  private:
+    static constexpr std::size_t kLimit = 4096;
+};
+
+Event read_event(const sql::Statement& row, DecodeCache& cache) {
+    const auto list = [](const std::string& text) { return strings(parse_column(text)); };
     Event e;
     e.attempt_id = row.text(0);
     e.sequence = static_cast<std::uint32_t>(row.integer(1));
@@ -102,22 +150,12 @@ Event read_event(const sql::Statement& row) {
     e.node_id = row.text(3);
     e.prompt = row.text(4);
     e.kind = row.text(5) == "answer" ? EventKind::Answer : EventKind::Choice;
-    e.response = strings(parse_column(row.text(6)));
-    for (const auto& item : parse_column(row.text(7))) {
-        if (item.is_object()) {
-            e.offered.push_back(
-                {item.value("id", ""), item.value("text", ""), item.value("best", false)});
-        }
-    }
+    e.response = cache.get(cache.strings, row.text(6), list);
+    e.offered = cache.get(cache.offered, row.text(7), offered_of);
     e.tier = row.text(8);
     e.correct = row.integer(9) != 0;
-    for (const auto& item : parse_column(row.text(10))) {
-        if (item.is_object()) {
-            e.score_changes.push_back(
-                {item.value("dimension", ""), item.value("delta", std::int64_t{0})});
-        }
-    }
-    e.indicators = strings(parse_column(row.text(11)));
+    e.score_changes = cache.get(cache.changes, row.text(10), changes_of);
+    e.indicators = cache.get(cache.strings, row.text(11), list);
     e.time_on_node_ms = row.integer(12);
     return e;
 }
@@ -320,8 +358,13 @@ class SqliteStore final : public Store {
         return read_attempt(row);
     }
 
-    std::vector<Attempt> attempts(std::optional<std::string_view> learner_id) override {
-        sql::Statement rows(db_, std::string("SELECT ") + kAttemptColumns + " FROM attempts" +
+    std::vector<Attempt> attempts(std::optional<std::string_view> learner_id,
+                                  bool with_saves) override {
+        std::string columns = kAttemptColumns;
+        if (!with_saves) {
+            columns.replace(columns.find(" save,"), 6, " x'',"); // keeps the column numbers
+        }
+        sql::Statement rows(db_, "SELECT " + columns + " FROM attempts" +
                                      (learner_id ? " WHERE learner_id = ?" : "") +
                                      " ORDER BY started_ms, id");
         if (learner_id) {
@@ -351,19 +394,20 @@ class SqliteStore final : public Store {
                                      " FROM events WHERE attempt_id = ? ORDER BY sequence");
         rows.bind(attempt_id);
         std::vector<Event> out;
+        DecodeCache cache;
         while (rows.step()) {
-            out.push_back(read_event(rows));
+            out.push_back(read_event(rows, cache));
         }
         return out;
     }
 
     void for_each_event(const std::function<void(const Event&)>& visit) override {
-        // Attempts in the order they started, each one's events in sequence.
-        sql::Statement rows(db_, std::string("SELECT ") + kEventColumns +
-                                     " FROM attempts AS a JOIN events AS e ON e.attempt_id = a.id"
-                                     " ORDER BY a.started_ms, a.id, e.sequence");
+        // The order they were recorded in, which is the order of the file.
+        sql::Statement rows(db_,
+                            std::string("SELECT ") + kEventColumns + " FROM events ORDER BY rowid");
+        DecodeCache cache;
         while (rows.step()) {
-            visit(read_event(rows));
+            visit(read_event(rows, cache));
         }
     }
 

@@ -48,13 +48,14 @@ class Store {
     virtual void abandon_attempt(std::string_view attempt_id, TimeMs when) = 0;
     virtual std::optional<Attempt> attempt(std::string_view id) = 0;
     // Every attempt (of one learner when `learner_id` is set), oldest first.
-    virtual std::vector<Attempt> attempts(std::optional<std::string_view> learner_id = {}) = 0;
+    // Without saves, `save` is left empty: summaries for lists and exports.
+    virtual std::vector<Attempt> attempts(std::optional<std::string_view> learner_id = {},
+                                          bool with_saves = true) = 0;
     // The learner's newest unfinished attempt at a scenario, to offer resuming it.
     virtual std::optional<Attempt> unfinished_attempt(std::string_view learner_id,
                                                       std::string_view scenario_id) = 0;
     virtual std::vector<Event> events(std::string_view attempt_id) = 0;
-    // Streams every event of every attempt (attempts in the order they
-    // started, each one's events in sequence),
+    // Streams every event of every attempt in the order they were recorded,
     // without holding them all in memory.
     virtual void for_each_event(const std::function<void(const Event&)>& visit) = 0;
 

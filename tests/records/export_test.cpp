@@ -294,3 +294,37 @@ TEST_CASE("ISO 8601 times and durations, RFC 4180 fields and name-based UUIDs") 
     CHECK(is_uuid(name_uuid("x")));
     CHECK(name_uuid("x")[14] == '5');
 }
+
+TEST_CASE("xAPI text with quotes, backslashes and control characters stays valid JSON") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Attempt attempt =
+        store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
+    const std::string odd = "a \"quoted\" \\ back\tslash\x01\n é — ¿";
+    Event e;
+    e.attempt_id = attempt.id;
+    e.sequence = 1;
+    e.time = 1;
+    e.node_id = "n";
+    e.prompt = odd;
+    e.response = {odd};
+    e.offered = {{odd, odd, true}};
+    e.tier = odd;
+    e.score_changes = {{odd, 1}};
+    e.indicators = {odd};
+    store->record_event(e, {});
+    store->finish_attempt(attempt.id, {"end", odd, {}, 1, 0, 2, false}, 2);
+    const auto all = statements(*store);
+    REQUIRE(all.size() == 3);
+    const json& result = all[0].at("result");
+    CHECK(result.at("response") == odd);
+    CHECK(result.at("extensions").at("https://sightline.invalid/xapi/tier") == odd);
+    CHECK(result.at("extensions").at("https://sightline.invalid/xapi/score-changes").at(odd) == 1);
+    CHECK(result.at("extensions").at("https://sightline.invalid/xapi/indicators-noticed").at(0) ==
+          odd);
+    CHECK(all[0].at("object").at("definition").at("description").at("en") == odd);
+    CHECK(all[2].at("verb").at("id") == "http://adlnet.gov/expapi/verbs/failed");
+    CHECK(all[2].at("result").at("extensions").at("https://sightline.invalid/xapi/outcome") == odd);
+    CHECK(all[2].at("result").at("score").at("scaled") == 0.5);
+}

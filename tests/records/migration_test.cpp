@@ -49,8 +49,28 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
             REQUIRE(store->completions(learner->id).size() == 1);
             CHECK(store->attestation(learner->id, "hotel-example").has_value());
         }
+        if (version >= 3) {
+            REQUIRE(store->certificates().size() == 1);
+            CHECK(store->certificate("KQ7M-3HXP")->course_id == "hotel-example");
+        }
         // Everything a later version added works on the upgraded file.
+        const auto before = store->certificates().size();
         store->add_certificate({"c-1", learner->id, "hotel-example", 1, "ABCD-EFGH", "{}"});
-        CHECK(store->certificates().size() == 1);
+        CHECK(store->certificates().size() == before + 1);
+        store->record_event({attempt->id,
+                             2,
+                             1700000006000,
+                             "check-signs",
+                             "Which signs?",
+                             EventKind::Answer,
+                             {"id"},
+                             {},
+                             "",
+                             true,
+                             {},
+                             {},
+                             1000},
+                            {3});
+        CHECK(store->events(attempt->id).size() == 2);
     }
 }

@@ -35,6 +35,11 @@ void fill(sql::Database& db, int version) {
                 "INSERT INTO attestations VALUES ('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', "
                 "'hotel-example', 'I completed this training myself.', 1700000009500);");
     }
+    if (version >= 3) {
+        db.exec("INSERT INTO certificates VALUES ('7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f', "
+                "'0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'hotel-example', 1700000010000, "
+                "'KQ7M-3HXP', '{\"id\":\"urn:uuid:7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f\"}');");
+    }
 }
 
 } // namespace

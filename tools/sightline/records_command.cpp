@@ -117,7 +117,7 @@ int list(records::Store& store, const Environment& env) {
                             : ", licence " + l.licence_number + " " + l.licence_state)
                     << "\n";
         }
-        const auto attempts = store.attempts(l.id);
+        const auto attempts = store.attempts(l.id, false);
         if (attempts.empty()) {
             env.out << "  no attempts\n";
         }
@@ -134,7 +134,7 @@ int list(records::Store& store, const Environment& env) {
         }
     }
     std::size_t classroom = 0;
-    for (const records::Attempt& a : store.attempts()) {
+    for (const records::Attempt& a : store.attempts({}, false)) {
         classroom += a.learner_id.empty() ? 1 : 0;
     }
     if (classroom > 0) {
@@ -156,7 +156,10 @@ int export_records(records::Store& store, const Args& a, const Environment& env)
             counts = records::export_xapi(store, env.out, a.exports);
         } else {
             records::create_private_file(a.xapi_file); // it may hold names (--identify)
-            std::ofstream out(a.xapi_file, std::ios::binary | std::ios::trunc);
+            std::vector<char> buffer(1 << 20);         // large writes: exports run to gigabytes
+            std::ofstream out;
+            out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            out.open(a.xapi_file, std::ios::binary | std::ios::trunc);
             if (!out) {
                 throw records::RecordsError("cannot write " + a.xapi_file);
             }
@@ -175,7 +178,7 @@ int delete_learner(records::Store& store, const Args& a, const Environment& env)
                 << store.location() << "\n";
         return kRefused;
     }
-    const auto attempts = store.attempts(learner->id);
+    const auto attempts = store.attempts(learner->id, false);
     if (!a.yes) {
         env.out << "Erase " << learner->display_name << " and all their records ("
                 << attempts.size()
