@@ -56,7 +56,9 @@ void ensure_private_dir(const fs::path& dir) {
 void create_private_file(const fs::path& file) {
     const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        fail("cannot create", file, errno);
+        const int error = errno;
+        std::error_code ignored;
+        fail(fs::exists(file, ignored) ? "cannot write to" : "cannot create", file, error);
     }
     ::fchmod(fd, 0600);
     ::close(fd);

@@ -8,6 +8,8 @@
 
 #include <fstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace sightline::records;
 using sightline::test::TempDir;
@@ -276,4 +278,60 @@ TEST_CASE("private files are written whole and owner-only") {
     CHECK(text == "second");
     CHECK(mode_of(file) == 0600);
     CHECK_FALSE(std::filesystem::exists(temp.path() / "key.tmp"));
+}
+
+namespace {
+
+// Runs `body` in a child process as an unprivileged user (root ignores file
+// permissions) and returns its exit status: 0 when every check inside held.
+template <class Body>
+int as_unprivileged_user(Body body) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+            ::_exit(90);
+        }
+        ::_exit(body());
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 99;
+}
+
+} // namespace
+
+TEST_CASE("a read-only records folder gives a clear error, for a new and an existing database") {
+    TempDir temp;
+    const auto fresh = temp.path() / "fresh";
+    const auto existing = temp.path() / "existing";
+    std::filesystem::create_directories(fresh);
+    { auto store = open_store(existing); }
+    // Readable and searchable by everyone, writable by no one but root.
+    for (const auto& dir : {temp.path(), fresh, existing}) {
+        ::chmod(dir.c_str(), 0755);
+    }
+    ::chmod((existing / "records.db").c_str(), 0644);
+    ::chmod(fresh.c_str(), 0555);
+    ::chmod(existing.c_str(), 0555);
+    const int status = as_unprivileged_user([&] {
+        int failures = 0;
+        try {
+            open_store(fresh);
+            ++failures;
+        } catch (const RecordsError& e) {
+            failures +=
+                std::string(e.what()).find("cannot create " + (fresh / "records.db").string() +
+                                           ": Permission denied") == std::string::npos;
+        }
+        try {
+            open_store(existing);
+            ++failures;
+        } catch (const RecordsError& e) {
+            failures +=
+                std::string(e.what()).find("cannot write to " + (existing / "records.db").string() +
+                                           ": Permission denied") == std::string::npos;
+        }
+        return failures;
+    });
+    CHECK(status == 0);
 }
