@@ -70,6 +70,7 @@ void write_private_file(const fs::path& file, std::string_view contents) {
     if (fd < 0) {
         fail("cannot write", temporary, errno);
     }
+    ::fchmod(fd, 0600); // a leftover temporary file may have had looser permissions
     std::size_t written = 0;
     while (written < contents.size()) {
         const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);

@@ -1,15 +1,465 @@
+// `sightline provider init | show` and `sightline cert verify | issue | list |
+// reprint | attest`: the training provider's key and the certificates signed
+// with it. The work is in engine/credentials; this file reads options and
+// prints. Exit codes: 0 ok, 1 invalid (a credential that does not verify, a
+// learner not yet eligible, an attestation declined), 2 usage error or input
+// that cannot be read.
+#include "bundle/bundle.hpp"
 #include "commands.hpp"
+#include "credentials/credential.hpp"
+#include "credentials/files.hpp"
+#include "credentials/issue.hpp"
+#include "credentials/keys.hpp"
+#include "credentials/provider.hpp"
+#include "credentials/timestamps.hpp"
+#include "records/paths.hpp"
+#include "records/store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string_view>
 
 namespace sightline::cli {
 
-int provider_command(const std::vector<std::string>&, const Environment& env) {
-    env.err << "sightline provider: not available in this build\n";
-    return 2;
+namespace {
+
+namespace fs = std::filesystem;
+namespace cr = credentials;
+
+constexpr int kOk = 0;
+constexpr int kInvalid = 1;
+constexpr int kUsage = 2;
+
+constexpr std::string_view kProviderUsage =
+    "usage: sightline provider init --organisation NAME --contact CONTACT --signatory NAME\n"
+    "                               --title TITLE [--approval NUMBER] [--force]\n"
+    "       sightline provider show\n"
+    "Options: --config-dir DIR (default $SIGHTLINE_CONFIG_DIR or ~/.config/sightline)\n"
+    "\n"
+    "init creates the training provider's details and an Ed25519 key pair in\n"
+    "<config-dir>/provider/: provider.json and signing-key (owner-only). It refuses to\n"
+    "replace an existing provider without --force.\n"
+    "show prints the details, the public key as a Multikey (base58btc, 'z6Mk...'),\n"
+    "the issuer id (did:key) and the key's fingerprint: SHA-256 of the 32 key bytes\n"
+    "in groups of four hex digits. Publish the key or fingerprint so that licensing\n"
+    "boards and employers can check certificates with 'sightline cert verify --key'.\n"
+    "Exit codes: 0 ok, 2 usage error or unreadable configuration.\n";
+
+constexpr std::string_view kCertUsage =
+    "usage: sightline cert verify FILE.json [--key PUBLIC_KEY]\n"
+    "       sightline cert issue --learner ID --course ID [--out DIR] [--bundle FILE]\n"
+    "       sightline cert list\n"
+    "       sightline cert reprint ID|CODE [--out DIR]\n"
+    "       sightline cert attest --learner ID --course ID [--bundle FILE]\n"
+    "Options: --data-dir DIR (records; default $SIGHTLINE_DATA_DIR or\n"
+    "         ~/.local/share/sightline), --config-dir DIR (the provider's key)\n"
+    "\n"
+    "verify checks a signed credential (the .json written next to each PDF) offline\n"
+    "and prints 'valid' or 'invalid: <reason>'. PUBLIC_KEY (the provider's, from\n"
+    "'sightline provider show': z6Mk..., did:key:z6Mk... or 64 hex digits) makes\n"
+    "it also check who signed; without it the key named in the credential is used.\n"
+    "issue checks the completion rules (every required scenario completed, passing\n"
+    "score, active time, attestation), then signs, stores and writes\n"
+    "certificate-<CODE>.pdf and .json into DIR (default <data-dir>/certificates).\n"
+    "list shows every issued certificate; reprint writes one again from the stored\n"
+    "credential (its id and code never change); attest records the learner's\n"
+    "statement that they completed the training themselves, after they confirm it.\n"
+    "Exit codes: 0 ok; 1 invalid credential, learner not eligible, already issued\n"
+    "or attestation declined; 2 usage error or unreadable input.\n";
+
+// Options of one subcommand: --name VALUE pairs, --flags and positional words.
+struct Options {
+    std::map<std::string, std::string> values;
+    std::set<std::string> flags;
+    std::vector<std::string> positional;
+
+    std::string get(const std::string& name) const {
+        const auto it = values.find(name);
+        return it == values.end() ? std::string() : it->second;
+    }
+    bool has(const std::string& name) const { return values.count(name) > 0; }
+};
+
+// Parses args[1...]; returns an error message, empty when fine.
+std::string parse_options(const std::vector<std::string>& args,
+                          const std::set<std::string>& value_names,
+                          const std::set<std::string>& flag_names, Options& out) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.starts_with("--")) {
+            const std::string name = arg.substr(2);
+            if (value_names.count(name)) {
+                if (i + 1 >= args.size()) {
+                    return "option " + arg + " needs a value";
+                }
+                out.values[name] = args[++i];
+                continue;
+            }
+            if (flag_names.count(name)) {
+                out.flags.insert(name);
+                continue;
+            }
+            return "unknown option '" + arg + "'";
+        }
+        if (arg.starts_with("-") && arg.size() > 1) {
+            return "unknown option '" + arg + "'";
+        }
+        out.positional.push_back(arg);
+    }
+    return {};
 }
 
-int cert_command(const std::vector<std::string>&, const Environment& env) {
-    env.err << "sightline cert: not available in this build\n";
-    return 2;
+bool wants_help(const std::vector<std::string>& args) {
+    return std::any_of(args.begin(), args.end(),
+                       [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+int usage_error(const Environment& env, std::string_view command, const std::string& message) {
+    env.err << "sightline " << command << ": " << message << " (see 'sightline "
+            << command.substr(0, command.find(' ')) << " --help')\n";
+    return kUsage;
+}
+
+fs::path config_dir(const Options& o) {
+    return o.has("config-dir") ? fs::path(o.get("config-dir")) : records::default_config_dir();
+}
+
+fs::path data_dir(const Options& o) {
+    return o.has("data-dir") ? fs::path(o.get("data-dir")) : records::default_data_dir();
+}
+
+int provider_init(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(
+            args, {"organisation", "approval", "contact", "signatory", "title", "config-dir"},
+            {"force"}, o);
+        !error.empty()) {
+        return usage_error(env, "provider init", error);
+    }
+    if (!o.positional.empty()) {
+        return usage_error(env, "provider init", "unexpected argument '" + o.positional[0] + "'");
+    }
+    for (const char* required : {"organisation", "contact", "signatory", "title"}) {
+        if (o.get(required).empty()) {
+            return usage_error(env, "provider init", std::string("--") + required + " is required");
+        }
+    }
+    const cr::ProviderInfo info{o.get("organisation"), o.get("approval"), o.get("contact"),
+                                o.get("signatory"), o.get("title")};
+    try {
+        const cr::Provider provider =
+            cr::init_provider(config_dir(o), info, o.flags.count("force") > 0, records::now_ms());
+        env.out << "created the provider " << provider.info.organisation << " in "
+                << cr::provider_dir(config_dir(o)).string() << '\n'
+                << "public key:  " << cr::public_multibase(provider.public_key) << '\n'
+                << "fingerprint: " << cr::fingerprint(provider.public_key) << '\n';
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline provider init: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+int provider_show(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(args, {"config-dir"}, {}, o); !error.empty()) {
+        return usage_error(env, "provider show", error);
+    }
+    if (!o.positional.empty()) {
+        return usage_error(env, "provider show", "unexpected argument '" + o.positional[0] + "'");
+    }
+    try {
+        const cr::Provider p = cr::load_provider(config_dir(o), false);
+        env.out << "organisation: " << p.info.organisation << '\n'
+                << "approval:     " << (p.info.approval.empty() ? "(none)" : p.info.approval)
+                << '\n'
+                << "contact:      " << p.info.contact << '\n'
+                << "signatory:    " << p.info.signatory
+                << (p.info.title.empty() ? "" : ", " + p.info.title) << '\n'
+                << "created:      " << p.created << '\n'
+                << "public key:   " << cr::public_multibase(p.public_key)
+                << "  (Ed25519 Multikey, base58btc)\n"
+                << "hex:          " << cr::to_hex(p.public_key) << '\n'
+                << "issuer id:    " << p.did() << '\n'
+                << "fingerprint:  " << cr::fingerprint(p.public_key) << "  (SHA-256 of the key)\n";
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline provider show: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+int cert_verify(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(args, {"key"}, {}, o); !error.empty()) {
+        return usage_error(env, "cert verify", error);
+    }
+    if (o.positional.size() != 1) {
+        return usage_error(env, "cert verify", "expected exactly one credential file");
+    }
+    std::optional<cr::PublicKey> key;
+    if (o.has("key")) {
+        key = cr::parse_public_key(o.get("key"));
+        if (!key) {
+            return usage_error(env, "cert verify",
+                               "--key is not an Ed25519 public key (z6Mk..., did:key:z6Mk... or "
+                               "64 hex digits)");
+        }
+    }
+    std::string text;
+    try {
+        text = cr::read_file_limited(o.positional[0], cr::kMaxCredentialBytes);
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline cert verify: " << e.what() << '\n';
+        return kUsage;
+    }
+    const cr::Verification result = cr::verify_credential_text(text, key);
+    if (!result.valid) {
+        env.out << "invalid: " << result.reason << '\n';
+        return kInvalid;
+    }
+    env.out << "valid\n"
+            << "credential:  " << result.credential_id << '\n'
+            << "issuer:      " << result.issuer_name << '\n'
+            << "signed by:   " << cr::did_key(result.signer) << '\n'
+            << "fingerprint: " << cr::fingerprint(result.signer) << '\n'
+            << "digest:      sha256:" << result.digest << '\n';
+    if (!key) {
+        env.out << "note: checked against the key the credential names; compare the "
+                   "fingerprint with the provider's, or pass --key\n";
+    }
+    return kOk;
+}
+
+// Finds the course in the bundle (--bundle or the one installed next to the
+// executable); prints why not and returns nullopt.
+struct LoadedCourse {
+    bundle::LoadedBundle bundle;
+    std::size_t index = 0;
+    const model::Course& course() const { return bundle.model.courses[index]; }
+};
+
+std::optional<LoadedCourse> load_course(const Options& o, const Environment& env,
+                                        std::string_view command) {
+    const fs::path path =
+        o.has("bundle") ? fs::path(o.get("bundle")) : textplay::default_bundle_path(env.executable);
+    LoadedCourse loaded;
+    try {
+        loaded.bundle = bundle::read_bundle_file(path);
+    } catch (const bundle::BundleError& e) {
+        env.err << "sightline " << command << ": " << e.what() << '\n';
+        return std::nullopt;
+    }
+    const auto& courses = loaded.bundle.model.courses;
+    const auto found = std::find_if(courses.begin(), courses.end(), [&](const model::Course& c) {
+        return c.id == o.get("course");
+    });
+    loaded.index = static_cast<std::size_t>(found - courses.begin());
+    if (found == courses.end()) {
+        env.err << "sightline " << command << ": no course '" << o.get("course") << "' in "
+                << path.string() << '\n';
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+int cert_issue(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(
+            args, {"learner", "course", "out", "bundle", "data-dir", "config-dir"}, {}, o);
+        !error.empty()) {
+        return usage_error(env, "cert issue", error);
+    }
+    if (!o.positional.empty() || o.get("learner").empty() || o.get("course").empty()) {
+        return usage_error(env, "cert issue", "needs --learner ID and --course ID");
+    }
+    std::optional<LoadedCourse> loaded = load_course(o, env, "cert issue");
+    if (!loaded) {
+        return kUsage;
+    }
+    try {
+        const cr::Provider provider = cr::load_provider(config_dir(o), true);
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        cr::IssueOptions options;
+        options.out_dir = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
+        options.bundle_hash = loaded->bundle.content_hash();
+        const cr::IssuedCertificate issued = cr::issue_certificate(
+            *store, loaded->bundle.model, loaded->course(), o.get("learner"), provider, options);
+        env.out << "issued certificate " << issued.certificate.id << " (verification code "
+                << issued.certificate.verification_code << ")\n"
+                << "wrote " << issued.files.pdf.string() << '\n'
+                << "wrote " << issued.files.json.string() << '\n';
+        return kOk;
+    } catch (const cr::NotEligible& e) {
+        env.err << "sightline cert issue: " << e.what() << '\n';
+        return kInvalid;
+    } catch (const cr::AlreadyIssued& e) {
+        env.err << "sightline cert issue: " << e.what() << "; use 'sightline cert reprint "
+                << e.existing().id << "'\n";
+        return kInvalid;
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline cert issue: " << e.what() << '\n';
+        return kUsage;
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert issue: " << e.what() << '\n';
+        return kUsage;
+    }
+}
+
+int cert_list(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(args, {"data-dir"}, {}, o); !error.empty()) {
+        return usage_error(env, "cert list", error);
+    }
+    if (!o.positional.empty()) {
+        return usage_error(env, "cert list", "unexpected argument '" + o.positional[0] + "'");
+    }
+    try {
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::vector<records::Certificate> certificates = store->certificates();
+        if (certificates.empty()) {
+            env.out << "no certificates issued (records: " << store->location() << ")\n";
+            return kOk;
+        }
+        env.out
+            << "issued      code       certificate id                        learner / course\n";
+        for (const records::Certificate& c : certificates) {
+            const std::optional<records::Learner> learner = store->learner(c.learner_id);
+            const std::string date =
+                cr::format_timestamp(c.issued, cr::local_offset_minutes(c.issued)).substr(0, 10);
+            env.out << date << "  " << c.verification_code << "  " << c.id << "  "
+                    << (learner ? learner->display_name : "(learner deleted)") << " / "
+                    << c.course_id << '\n';
+        }
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert list: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+int cert_reprint(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(args, {"out", "data-dir"}, {}, o); !error.empty()) {
+        return usage_error(env, "cert reprint", error);
+    }
+    if (o.positional.size() != 1) {
+        return usage_error(env, "cert reprint", "expected one certificate id or verification code");
+    }
+    try {
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::optional<records::Certificate> certificate = store->certificate(o.positional[0]);
+        if (!certificate) {
+            env.err << "sightline cert reprint: no certificate '" << o.positional[0] << "' in "
+                    << store->location() << '\n';
+            return kUsage;
+        }
+        const fs::path out = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
+        const cr::CertificateFiles files = cr::write_certificate_files(*certificate, out);
+        env.out << "reprinted certificate " << certificate->id << " (verification code "
+                << certificate->verification_code << ")\n"
+                << "wrote " << files.pdf.string() << '\n'
+                << "wrote " << files.json.string() << '\n';
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline cert reprint: " << e.what() << '\n';
+        return kUsage;
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert reprint: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+int cert_attest(const std::vector<std::string>& args, const Environment& env) {
+    Options o;
+    if (std::string error = parse_options(args, {"learner", "course", "bundle", "data-dir"}, {}, o);
+        !error.empty()) {
+        return usage_error(env, "cert attest", error);
+    }
+    if (!o.positional.empty() || o.get("learner").empty() || o.get("course").empty()) {
+        return usage_error(env, "cert attest", "needs --learner ID and --course ID");
+    }
+    std::optional<LoadedCourse> loaded = load_course(o, env, "cert attest");
+    if (!loaded) {
+        return kUsage;
+    }
+    try {
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::optional<records::Learner> learner = store->learner(o.get("learner"));
+        if (!learner) {
+            env.err << "sightline cert attest: no learner '" << o.get("learner") << "' in "
+                    << store->location() << '\n';
+            return kUsage;
+        }
+        env.out << "Learner: " << learner->display_name << '\n'
+                << "Course:  " << loaded->course().title << '\n'
+                << "\"" << cr::kAttestationStatement << "\"\n"
+                << "Do you confirm this statement? [y/N] " << std::flush;
+        std::string answer;
+        std::getline(env.in, answer);
+        std::transform(answer.begin(), answer.end(), answer.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        while (!answer.empty() && (answer.back() == ' ' || answer.back() == '\r')) {
+            answer.pop_back();
+        }
+        if (!env.input_is_terminal) {
+            env.out << answer << '\n';
+        }
+        if (answer != "y" && answer != "yes") {
+            env.out << "not recorded: the statement was not confirmed\n";
+            return kInvalid;
+        }
+        const records::TimeMs now = records::now_ms();
+        store->record_attestation(
+            {learner->id, loaded->course().id, std::string(cr::kAttestationStatement), now});
+        env.out << "recorded at " << cr::format_timestamp(now, cr::local_offset_minutes(now))
+                << '\n';
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert attest: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+} // namespace
+
+int provider_command(const std::vector<std::string>& args, const Environment& env) {
+    if (args.empty() || ((args[0] == "--help" || args[0] == "-h" || wants_help(args)))) {
+        (args.empty() ? env.err : env.out) << kProviderUsage;
+        return args.empty() ? kUsage : kOk;
+    }
+    if (args[0] == "init") {
+        return provider_init(args, env);
+    }
+    if (args[0] == "show") {
+        return provider_show(args, env);
+    }
+    return usage_error(env, "provider", "unknown command '" + args[0] + "'");
+}
+
+int cert_command(const std::vector<std::string>& args, const Environment& env) {
+    if (args.empty() || wants_help(args)) {
+        (args.empty() ? env.err : env.out) << kCertUsage;
+        return args.empty() ? kUsage : kOk;
+    }
+    if (args[0] == "verify") {
+        return cert_verify(args, env);
+    }
+    if (args[0] == "issue") {
+        return cert_issue(args, env);
+    }
+    if (args[0] == "list") {
+        return cert_list(args, env);
+    }
+    if (args[0] == "reprint") {
+        return cert_reprint(args, env);
+    }
+    if (args[0] == "attest") {
+        return cert_attest(args, env);
+    }
+    return usage_error(env, "cert", "unknown command '" + args[0] + "'");
 }
 
 } // namespace sightline::cli

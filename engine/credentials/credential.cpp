@@ -1,0 +1,421 @@
+#include "credentials/credential.hpp"
+
+#include "credentials/jcs.hpp"
+#include "credentials/timestamps.hpp"
+
+#include <sodium.h>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace sightline::credentials {
+
+using ojson = nlohmann::ordered_json;
+using json = nlohmann::json;
+
+namespace {
+
+// Thrown inside verification; becomes the reason.
+struct Invalid {
+    std::string reason;
+};
+
+std::string join_path(std::string_view path, std::string_view name) {
+    return path.empty() ? std::string(name) : std::string(path) + "." + std::string(name);
+}
+
+const json& need(const json& parent, std::string_view name, std::string_view path = {}) {
+    const auto it = parent.find(name);
+    if (it == parent.end()) {
+        throw Invalid{"missing field " + join_path(path, name)};
+    }
+    return *it;
+}
+
+const json& need_object(const json& parent, std::string_view name, std::string_view path = {}) {
+    const json& value = need(parent, name, path);
+    if (!value.is_object()) {
+        throw Invalid{join_path(path, name) + " must be an object"};
+    }
+    return value;
+}
+
+const std::string& need_string(const json& parent, std::string_view name,
+                               std::string_view path = {}) {
+    const json& value = need(parent, name, path);
+    if (!value.is_string()) {
+        throw Invalid{join_path(path, name) + " must be a string"};
+    }
+    return value.get_ref<const std::string&>();
+}
+
+std::string optional_string(const json& parent, std::string_view name, std::string_view path) {
+    const auto it = parent.find(name);
+    if (it == parent.end()) {
+        return {};
+    }
+    if (!it->is_string()) {
+        throw Invalid{join_path(path, name) + " must be a string"};
+    }
+    return it->get<std::string>();
+}
+
+bool contains_string(const json& value, std::string_view wanted) {
+    if (value.is_string()) {
+        return value.get_ref<const std::string&>() == wanted;
+    }
+    if (value.is_array()) {
+        for (const json& v : value) {
+            if (v.is_string() && v.get_ref<const std::string&>() == wanted) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::string short_fingerprint(const PublicKey& key) {
+    return fingerprint(key).substr(0, 19);
+}
+
+// SHA-256(JCS(proofConfig)) || SHA-256(JCS(document)): what eddsa-jcs-2022 signs.
+template <class Json>
+std::array<std::uint8_t, 64> hash_data(const Json& proof_config, const Json& document) {
+    const Digest config_hash = sha256(canonicalize(proof_config));
+    const Digest document_hash = sha256(canonicalize(document));
+    std::array<std::uint8_t, 64> out{};
+    std::copy(config_hash.begin(), config_hash.end(), out.begin());
+    std::copy(document_hash.begin(), document_hash.end(), out.begin() + 32);
+    return out;
+}
+
+Verification check(const json& doc, const std::optional<PublicKey>& expected_key) {
+    if (!doc.is_object()) {
+        throw Invalid{"the credential is not a JSON object"};
+    }
+    const json& context = need(doc, "@context");
+    if (!context.is_array() || context.empty() || context[0] != kVcContext) {
+        throw Invalid{"@context must be an array starting with " + std::string(kVcContext)};
+    }
+    if (!contains_string(need(doc, "type"), "VerifiableCredential")) {
+        throw Invalid{"type must include VerifiableCredential"};
+    }
+    const std::string& id = need_string(doc, "id");
+    const json& issuer = need(doc, "issuer");
+    std::string issuer_id, issuer_name;
+    if (issuer.is_string()) {
+        issuer_id = issuer.get<std::string>();
+    } else if (issuer.is_object()) {
+        issuer_id = need_string(issuer, "id", "issuer");
+        issuer_name = optional_string(issuer, "name", "issuer");
+    } else {
+        throw Invalid{"issuer must be a string or an object"};
+    }
+    if (!is_timestamp(need_string(doc, "validFrom"))) {
+        throw Invalid{"validFrom is not a date and time (YYYY-MM-DDThh:mm:ssZ)"};
+    }
+    need_object(doc, "credentialSubject");
+    const json& proof = need(doc, "proof");
+    if (!proof.is_object()) {
+        throw Invalid{"proof must be one object"};
+    }
+    if (need_string(proof, "type", "proof") != "DataIntegrityProof") {
+        throw Invalid{"proof.type must be DataIntegrityProof"};
+    }
+    if (need_string(proof, "cryptosuite", "proof") != kCryptosuite) {
+        throw Invalid{"proof.cryptosuite must be " + std::string(kCryptosuite)};
+    }
+    if (need_string(proof, "proofPurpose", "proof") != "assertionMethod") {
+        throw Invalid{"proof.proofPurpose must be assertionMethod"};
+    }
+    const std::string& method = need_string(proof, "verificationMethod", "proof");
+    const std::string& proof_value = need_string(proof, "proofValue", "proof");
+    if (proof.contains("created") &&
+        !(proof["created"].is_string() &&
+          is_timestamp(proof["created"].get_ref<const std::string&>()))) {
+        throw Invalid{"proof.created is not a date and time"};
+    }
+    if (const auto it = proof.find("@context"); it != proof.end()) {
+        // The proof's context must be the document's, or the start of it.
+        if (!it->is_array() || it->size() > context.size() ||
+            !std::equal(it->begin(), it->end(), context.begin())) {
+            throw Invalid{"proof.@context does not match the credential's @context"};
+        }
+    }
+
+    // Which key the proof says signed it.
+    std::optional<PublicKey> named_key;
+    if (method.starts_with("did:key:")) {
+        named_key = parse_public_key(method);
+        if (!named_key) {
+            throw Invalid{"proof.verificationMethod is not an Ed25519 did:key"};
+        }
+    } else if (const std::size_t hash = method.find('#'); hash != std::string::npos) {
+        named_key = parse_public_key(std::string_view(method).substr(hash + 1));
+    }
+    PublicKey key{};
+    if (expected_key) {
+        if (named_key && *named_key != *expected_key) {
+            throw Invalid{"wrong key: signed with key " + short_fingerprint(*named_key) +
+                          "..., not the expected key " + short_fingerprint(*expected_key) + "..."};
+        }
+        key = *expected_key;
+    } else {
+        if (!method.starts_with("did:key:")) {
+            throw Invalid{"proof.verificationMethod " + method +
+                          " cannot be resolved offline; give the provider's key with --key"};
+        }
+        const std::string did = method.substr(0, method.find('#'));
+        if (did != issuer_id) {
+            throw Invalid{"the proof's key (" + did + ") is not the issuer's (" + issuer_id + ")"};
+        }
+        key = *named_key;
+    }
+
+    const auto signature_bytes =
+        proof_value.starts_with('z')
+            ? base58btc_decode(std::string_view(proof_value).substr(1), 128)
+            : std::nullopt;
+    if (!signature_bytes || signature_bytes->size() != 64) {
+        throw Invalid{"proof.proofValue is not a base58btc Ed25519 signature"};
+    }
+    Signature signature{};
+    std::copy(signature_bytes->begin(), signature_bytes->end(), signature.begin());
+
+    json document = doc;
+    document.erase("proof");
+    json config = proof;
+    config.erase("proofValue");
+    config["@context"] = context;
+    const auto data = hash_data(config, document);
+    if (!verify_signature(key, data, signature)) {
+        throw Invalid{"bad signature (the credential or its proof was changed after signing, or "
+                      "it was signed with another key)"};
+    }
+    Verification result;
+    result.valid = true;
+    result.signer = key;
+    result.credential_id = id;
+    result.issuer_name = issuer_name;
+    result.digest = to_hex(sha256(canonicalize(doc)));
+    return result;
+}
+
+} // namespace
+
+ojson build_credential(const CertificateFacts& f) {
+    ojson c;
+    c["@context"] = ojson::array({kVcContext, kObContext});
+    c["id"] = "urn:uuid:" + f.certificate_id;
+    c["type"] = ojson::array({"VerifiableCredential", "OpenBadgeCredential"});
+    c["name"] = "Certificate of completion: " + f.course_title;
+
+    ojson issuer;
+    issuer["id"] = f.issuer_id;
+    issuer["type"] = ojson::array({"Profile"});
+    issuer["name"] = f.provider.organisation;
+    if (!f.provider.approval.empty()) {
+        issuer["approvalNumber"] = f.provider.approval;
+    }
+    if (!f.provider.contact.empty()) {
+        issuer["contact"] = f.provider.contact;
+    }
+    issuer["signatory"] = {{"name", f.provider.signatory}, {"title", f.provider.title}};
+    c["issuer"] = std::move(issuer);
+    c["validFrom"] = f.issued;
+    c["awardedDate"] = f.issued;
+    c["verificationCode"] = f.verification_code;
+
+    ojson achievement;
+    achievement["id"] = "urn:sightline:course:" + f.course_id;
+    achievement["type"] = ojson::array({"Achievement"});
+    achievement["achievementType"] = "CertificateOfCompletion";
+    achievement["name"] = f.course_title;
+    achievement["description"] = f.course_description;
+    achievement["criteria"] = {{"narrative", f.criteria}};
+    achievement["creditsAvailable"] = f.credit_hours;
+    achievement["topics"] = f.topics;
+    if (!f.course_approval.empty()) {
+        achievement["approval"] = f.course_approval;
+    }
+    if (!f.course_version.empty()) {
+        achievement["version"] = f.course_version;
+    }
+    achievement["inLanguage"] = "en";
+
+    ojson subject;
+    subject["type"] = ojson::array({"AchievementSubject"});
+    subject["identifier"] = ojson::array({{{"type", "IdentityObject"},
+                                           {"identityHash", f.learner_name},
+                                           {"identityType", "name"},
+                                           {"hashed", false}}});
+    if (!f.profession.empty()) {
+        subject["profession"] = f.profession;
+    }
+    if (!f.licence_number.empty()) {
+        subject["licenseNumber"] = f.licence_number;
+    }
+    if (!f.licence_state.empty()) {
+        subject["licenseState"] = f.licence_state;
+    }
+    subject["creditsEarned"] = f.credit_hours;
+    subject["activityEndDate"] = f.completed;
+    if (f.score_percent) {
+        subject["result"] = ojson::array({{{"type", ojson::array({"Result"})},
+                                           {"value", std::to_string(*f.score_percent) + "%"},
+                                           {"status", "Completed"}}});
+    }
+    subject["attestation"] = {{"statement", f.attestation_statement}, {"time", f.attestation_time}};
+    subject["achievement"] = std::move(achievement);
+    c["credentialSubject"] = std::move(subject);
+    try {
+        (void)canonicalize(c); // every string UTF-8, every number finite
+    } catch (const JsonError& e) {
+        throw CredentialError(std::string("cannot build the credential: ") + e.what());
+    }
+    return c;
+}
+
+ojson sign_credential(ojson credential, const KeyPair& key, std::string_view verification_method,
+                      std::string_view created) {
+    credential.erase("proof");
+    ojson proof;
+    proof["type"] = "DataIntegrityProof";
+    proof["cryptosuite"] = kCryptosuite;
+    proof["created"] = created;
+    proof["verificationMethod"] = verification_method;
+    proof["proofPurpose"] = "assertionMethod";
+    ojson config = proof;
+    config["@context"] = credential["@context"];
+    const auto data = hash_data(config, credential);
+    const Signature signature = key.sign(data);
+    proof["proofValue"] = "z" + base58btc_encode(signature);
+    credential["proof"] = std::move(proof);
+    return credential;
+}
+
+std::string credential_text(const ojson& credential) {
+    try {
+        return credential.dump(2, ' ', false, ojson::error_handler_t::strict) + "\n";
+    } catch (const ojson::exception&) {
+        throw CredentialError("the credential has text that is not valid UTF-8");
+    }
+}
+
+Verification verify_credential(const json& credential,
+                               const std::optional<PublicKey>& expected_key) {
+    try {
+        return check(credential, expected_key);
+    } catch (const Invalid& invalid) {
+        Verification result;
+        result.reason = invalid.reason;
+        return result;
+    } catch (const JsonError& e) {
+        Verification result;
+        result.reason = e.what();
+        return result;
+    }
+}
+
+Verification verify_credential_text(std::string_view text,
+                                    const std::optional<PublicKey>& expected_key) {
+    json doc;
+    try {
+        doc = parse_strict_json(text);
+    } catch (const JsonError& e) {
+        Verification result;
+        result.reason = e.what();
+        return result;
+    }
+    return verify_credential(doc, expected_key);
+}
+
+CertificateFacts facts_from_credential(const json& c) {
+    try {
+        CertificateFacts f;
+        const std::string& id = need_string(c, "id");
+        if (!id.starts_with("urn:uuid:")) {
+            throw Invalid{"id is not a urn:uuid"};
+        }
+        f.certificate_id = id.substr(9);
+        f.verification_code = need_string(c, "verificationCode");
+        f.issued = need_string(c, "validFrom");
+        const json& issuer = need_object(c, "issuer");
+        f.issuer_id = need_string(issuer, "id", "issuer");
+        f.provider.organisation = need_string(issuer, "name", "issuer");
+        f.provider.approval = optional_string(issuer, "approvalNumber", "issuer");
+        f.provider.contact = optional_string(issuer, "contact", "issuer");
+        const json& signatory = need_object(issuer, "signatory", "issuer");
+        f.provider.signatory = need_string(signatory, "name", "issuer.signatory");
+        f.provider.title = need_string(signatory, "title", "issuer.signatory");
+
+        const json& s = need_object(c, "credentialSubject");
+        const std::string sp = "credentialSubject";
+        const json& identifiers = need(s, "identifier", sp);
+        if (!identifiers.is_array() || identifiers.empty() || !identifiers[0].is_object()) {
+            throw Invalid{"credentialSubject.identifier must be a list of identity objects"};
+        }
+        f.learner_name = need_string(identifiers[0], "identityHash", sp + ".identifier[0]");
+        f.profession = optional_string(s, "profession", sp);
+        f.licence_number = optional_string(s, "licenseNumber", sp);
+        f.licence_state = optional_string(s, "licenseState", sp);
+        const json& credits = need(s, "creditsEarned", sp);
+        if (!credits.is_number()) {
+            throw Invalid{"credentialSubject.creditsEarned must be a number"};
+        }
+        f.credit_hours = credits.get<double>();
+        f.completed = need_string(s, "activityEndDate", sp);
+        if (const auto it = s.find("result"); it != s.end()) {
+            if (!it->is_array() || it->empty() || !(*it)[0].is_object()) {
+                throw Invalid{"credentialSubject.result must be a list of results"};
+            }
+            const std::string& value = need_string((*it)[0], "value", sp + ".result[0]");
+            char* end = nullptr;
+            const long percent = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || std::string_view(end) != "%" || percent < 0 ||
+                percent > 100) {
+                throw Invalid{"credentialSubject.result[0].value is not a percentage"};
+            }
+            f.score_percent = static_cast<int>(percent);
+        }
+        const json& attestation = need_object(s, "attestation", sp);
+        f.attestation_statement = need_string(attestation, "statement", sp + ".attestation");
+        f.attestation_time = need_string(attestation, "time", sp + ".attestation");
+
+        const std::string ap = sp + ".achievement";
+        const json& a = need_object(s, "achievement", sp);
+        const std::string& achievement_id = need_string(a, "id", ap);
+        constexpr std::string_view kCoursePrefix = "urn:sightline:course:";
+        f.course_id = achievement_id.starts_with(kCoursePrefix)
+                          ? achievement_id.substr(kCoursePrefix.size())
+                          : achievement_id;
+        f.course_title = need_string(a, "name", ap);
+        f.course_description = need_string(a, "description", ap);
+        f.criteria = need_string(need_object(a, "criteria", ap), "narrative", ap + ".criteria");
+        const json& topics = need(a, "topics", ap);
+        if (!topics.is_array()) {
+            throw Invalid{ap + ".topics must be a list"};
+        }
+        for (const json& topic : topics) {
+            if (!topic.is_string()) {
+                throw Invalid{ap + ".topics must be a list of strings"};
+            }
+            f.topics.push_back(topic.get<std::string>());
+        }
+        f.course_approval = optional_string(a, "approval", ap);
+        f.course_version = optional_string(a, "version", ap);
+        return f;
+    } catch (const Invalid& invalid) {
+        throw CredentialError("not a Sightline certificate: " + invalid.reason);
+    }
+}
+
+std::string credential_digest(const json& credential) {
+    return to_hex(sha256(canonicalize(credential)));
+}
+
+std::string qr_payload(std::string_view certificate_id, std::string_view digest) {
+    return "urn:uuid:" + std::string(certificate_id) + " sha256:" + std::string(digest);
+}
+
+} // namespace sightline::credentials

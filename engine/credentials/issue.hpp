@@ -1,0 +1,93 @@
+// Issuing certificates: the completion rules are checked against the
+// learner's records, then the credential is built, signed, stored and the
+// PDF rendered. Players (text and desktop) and `sightline cert` call this.
+#pragma once
+
+#include "credentials/credential.hpp"
+#include "credentials/provider.hpp"
+#include "model/model.hpp"
+#include "records/progress.hpp"
+#include "records/store.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::credentials {
+
+// What a learner agrees to (sightline cert attest, or the player's dialog)
+// before a certificate can be issued; stored with its time.
+inline constexpr std::string_view kAttestationStatement =
+    "I completed this training myself: I read every scenario and made every choice and answer "
+    "on my own.";
+
+// The completion rules that are not met yet, each in words ("score 72% is
+// below the passing score of 80%"); empty when the course is complete.
+std::vector<std::string> unmet_rules(const records::CourseProgress& progress);
+
+// A short code to read over the phone or type: "ABCD-EFGH" from an alphabet
+// without look-alikes (no 0/O, 1/I/L, U), about 39 bits.
+std::string new_verification_code();
+bool is_verification_code(std::string_view text);
+
+// Thrown by issue_certificate when a rule is unmet.
+class NotEligible : public CredentialError {
+  public:
+    explicit NotEligible(std::vector<std::string> unmet);
+    const std::vector<std::string>& unmet() const { return unmet_; }
+
+  private:
+    std::vector<std::string> unmet_;
+};
+
+// Thrown by issue_certificate when the learner already has a certificate for
+// the course (reprint it instead).
+class AlreadyIssued : public CredentialError {
+  public:
+    explicit AlreadyIssued(records::Certificate existing);
+    const records::Certificate& existing() const { return existing_; }
+
+  private:
+    records::Certificate existing_;
+};
+
+struct IssueOptions {
+    std::filesystem::path out_dir; // where the PDF and JSON go; empty: write no files
+    records::TimeMs now = records::now_ms();
+    // The UTC offset (minutes) timestamps are written in; nullopt: this machine's.
+    std::optional<int> utc_offset_minutes;
+    std::string bundle_hash; // recorded as the achievement's version when given
+};
+
+struct CertificateFiles {
+    std::filesystem::path pdf;  // <out_dir>/certificate-<CODE>.pdf
+    std::filesystem::path json; // <out_dir>/certificate-<CODE>.json (the signed credential)
+};
+
+struct IssuedCertificate {
+    records::Certificate certificate;
+    CertificateFiles files; // empty paths when no out_dir was given
+};
+
+// The learner's certificate for the course, if one was issued.
+std::optional<records::Certificate>
+find_certificate(records::Store& store, std::string_view learner_id, std::string_view course_id);
+
+// Checks records::course_progress(...).complete() (NotEligible lists what is
+// unmet), refuses a second certificate (AlreadyIssued), then signs the
+// credential with the provider's key (which must be loaded), stores the
+// certificate (Store::add_certificate) and writes the files. The PDF is
+// rendered before anything is stored. Throws CredentialError (or
+// records::RecordsError from the store).
+IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
+                                    const model::Course& course, std::string_view learner_id,
+                                    const Provider& provider, const IssueOptions& options = {});
+
+// Renders a stored certificate again from its credential (ids and text
+// unchanged) and writes both files into `out_dir`. Throws CredentialError.
+CertificateFiles write_certificate_files(const records::Certificate& certificate,
+                                         const std::filesystem::path& out_dir);
+
+} // namespace sightline::credentials
