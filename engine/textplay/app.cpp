@@ -1,6 +1,7 @@
 #include "textplay/app.hpp"
 
 #include "bundle/bundle.hpp"
+#include "records/paths.hpp"
 #include "records/progress.hpp"
 #include "runtime/catalogue.hpp"
 #include "runtime/errors.hpp"
@@ -209,11 +210,13 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     return i ? entries[*i].scenario : nullptr;
 }
 
-// Records the result, and the course's completion once every required
-// scenario is done with a passing score. A failure here is reported; the
-// attempt stays open at its ending and is finished on the next run.
+// Records the result and the course's completion once every required
+// scenario is done with a passing score, then shows the progress towards a
+// certificate. A failure here is reported; the attempt stays open at its
+// ending and is finished on the next run.
 void finish_attempt(records::Store& store, RecordedSteps& steps, const runtime::Run& run,
-                    const model::Course* course, const std::string& learner_id, Printer& printer) {
+                    const model::Course* course, const std::string& learner_id,
+                    const std::filesystem::path& data_dir, Printer& printer, Input& input) {
     try {
         steps.recorder().record_finish(run, course != nullptr ? course->passing_score : 0);
         if (course == nullptr) {
@@ -223,15 +226,16 @@ void finish_attempt(records::Store& store, RecordedSteps& steps, const runtime::
         const auto done = store.completions(learner_id);
         const bool recorded = std::any_of(done.begin(), done.end(),
                                           [&](const auto& c) { return c.course_id == course->id; });
-        printer.blank();
-        printer.text("Course progress: " + std::to_string(progress.required_completed) + " of " +
-                     std::to_string(progress.required_total) + " required scenarios completed.");
         if (progress.all_required_completed() && progress.passing() && !recorded) {
             store.record_completion({learner_id, course->id, records::now_ms(),
                                      *progress.score_percent, progress.active_ms / 60000});
+            printer.blank();
             printer.text("You have completed " + course->title + " with a score of " +
                          std::to_string(*progress.score_percent) + "%.");
         }
+        course_progress_and_certificate(store, run.bundle(), *course, learner_id,
+                                        records::default_config_dir(), data_dir / "certificates",
+                                        printer, input);
     } catch (const records::RecordsError& e) {
         printer.blank();
         printer.text(std::string("Your result could not be recorded: ") + e.what() +
@@ -388,7 +392,8 @@ int play(const Options& o, const Environment& env) {
             std::filesystem::remove(o.save, ignored);
         }
         if (steps) {
-            finish_attempt(*store, *steps, *run, course, learner->id, printer);
+            finish_attempt(*store, *steps, *run, course, learner->id,
+                           std::filesystem::path(store->location()).parent_path(), printer, input);
         }
         return kExitOk;
     case PlayEnd::Quit:

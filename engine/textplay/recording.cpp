@@ -1,6 +1,8 @@
 #include "textplay/recording.hpp"
 
+#include "credentials/issue.hpp"
 #include "records/paths.hpp"
+#include "records/progress.hpp"
 
 #include <ctime>
 
@@ -123,6 +125,74 @@ std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& print
             return n[0] == 1;
         }
         input.invalid(why + hint);
+    }
+}
+
+void course_progress_and_certificate(records::Store& store, const model::Bundle& bundle,
+                                     const model::Course& course, const std::string& learner_id,
+                                     const std::filesystem::path& config_dir,
+                                     const std::filesystem::path& certificates_dir,
+                                     Printer& printer, Input& input) {
+    auto progress = records::course_progress(store, bundle, course, learner_id);
+    const auto mark = [](bool met) { return met ? "[done] " : "[not yet] "; };
+    printer.blank();
+    printer.text("Your progress in " + course.title);
+    printer.text(std::to_string(progress.required_completed) + " of " +
+                     std::to_string(progress.required_total) + " required scenarios completed.",
+                 mark(progress.all_required_completed()));
+    printer.text(progress.score_percent
+                     ? "Score " + std::to_string(*progress.score_percent) + "%; passing is " +
+                           std::to_string(course.passing_score) + "%."
+                     : "Score: counted once every required scenario is completed; passing is " +
+                           std::to_string(course.passing_score) + "%.",
+                 mark(progress.passing()));
+    if (course.credit_minutes > 0) {
+        printer.text("Time on task " + std::to_string(progress.active_ms / 60000) + " of " +
+                         std::to_string(course.credit_minutes) + " minutes.",
+                     mark(progress.enough_time()));
+    }
+    printer.text(progress.attested() ? "You confirmed that you did this training yourself."
+                                     : "Your confirmation that you did this training yourself.",
+                 mark(progress.attested()));
+
+    const bool rest_met =
+        progress.all_required_completed() && progress.passing() && progress.enough_time();
+    if (!rest_met || credentials::find_certificate(store, learner_id, course.id)) {
+        return;
+    }
+    if (!progress.attested()) {
+        printer.blank();
+        printer.text(std::string(credentials::kAttestationStatement), "Please confirm: ");
+        printer.text("Type yes to confirm, or press Enter to decide later.");
+        const std::optional<std::string> answer = input.read();
+        if (!answer || *answer != "yes") {
+            printer.text("Not confirmed. You can confirm after your next scenario, or with "
+                         "sightline cert attest.");
+            return;
+        }
+        store.record_attestation({learner_id, course.id,
+                                  std::string(credentials::kAttestationStatement),
+                                  records::now_ms()});
+        progress = records::course_progress(store, bundle, course, learner_id);
+    }
+    try {
+        const credentials::Provider provider = credentials::load_provider(config_dir, true);
+        credentials::IssueOptions options;
+        options.out_dir = certificates_dir;
+        const auto issued =
+            credentials::issue_certificate(store, bundle, course, learner_id, provider, options);
+        printer.blank();
+        printer.text("Your certificate is ready. Verification code: " +
+                     issued.certificate.verification_code + ".");
+        printer.text(issued.files.pdf.string(), "PDF: ");
+        printer.text(issued.files.json.string(), "Signed credential: ");
+    } catch (const std::exception& e) {
+        printer.blank();
+        printer.text(std::string("You have met every rule. The certificate could not be issued "
+                                 "here yet: ") +
+                     e.what());
+        printer.text("Your completion is recorded; an administrator can issue it later with "
+                     "sightline cert issue.");
     }
 }
 

@@ -26,6 +26,17 @@ std::optional<records::Learner> choose_learner(records::Store& store, const Opti
 // Asks whether to continue `attempt` or start again; nullopt when the learner quits.
 std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& printer, Input& input);
 
+// After a scenario of `course`: shows the learner's progress towards each
+// completion rule, asks for their attestation once every other rule is met,
+// and issues the certificate (PDF and signed credential into
+// `certificates_dir`) when all rules are met and a training provider is set
+// up in `config_dir`.
+void course_progress_and_certificate(records::Store& store, const model::Bundle& bundle,
+                                     const model::Course& course, const std::string& learner_id,
+                                     const std::filesystem::path& config_dir,
+                                     const std::filesystem::path& certificates_dir,
+                                     Printer& printer, Input& input);
+
 class RecordedSteps final : public StepRecorder {
   public:
     explicit RecordedSteps(records::Recorder recorder) : recorder_(std::move(recorder)) {}

@@ -1,6 +1,7 @@
 // The text player with learner records: every answer is recorded, quitting
 // and coming back continues the attempt, and a failed write is never hidden.
 #include "bundle_file.hpp"
+#include "credentials/provider.hpp"
 #include "records/store.hpp"
 #include "support/temp_dir.hpp"
 #include "textplay/app.hpp"
@@ -115,4 +116,81 @@ TEST_CASE("an unreadable records database stops the player with one line naming 
     CHECK(r.err.find((data.path() / "records.db").string() + ": the file is corrupt") !=
           std::string::npos);
     CHECK(r.out.empty());
+}
+
+TEST_CASE(
+    "when every other rule is met the player asks for the attestation and issues the certificate") {
+    test::TempDir data;
+    test::TempDir config;
+    credentials::init_provider(config.path(),
+                               {"Harbour Training Trust", "MI-CE-0042", "training@example.org",
+                                "Dana Reyes", "Programme Director"},
+                               false, 1'700'000'000'000);
+    ::setenv("SIGHTLINE_CONFIG_DIR", config.path().c_str(), 1);
+    {
+        // An earlier attempt that already finished with 11 active minutes.
+        auto store = records::open_store(data.path());
+        const auto ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
+        const auto attempt = store->start_attempt({ana.id,
+                                                   "hotel-example",
+                                                   "hotel.example",
+                                                   "h",
+                                                   "v",
+                                                   records::Mode::SelfPaced,
+                                                   "en",
+                                                   0,
+                                                   {}},
+                                                  0);
+        for (int minute = 4; minute <= 11; minute += 4) {
+            store->touch(attempt.id, minute * 60'000);
+        }
+        store->touch(attempt.id, 11 * 60'000);
+        store->finish_attempt(attempt.id, {"reported", "reported-safely", {}, 6, 0, 6, true},
+                              11 * 60'000);
+    }
+    const Result r = play(data, "1\n1\n\n2\n1 2\n\nyes\n", "certificate");
+    ::unsetenv("SIGHTLINE_CONFIG_DIR");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("[done] 1 of 1 required scenarios completed.") != std::string::npos);
+    CHECK(r.out.find("[done] Time on task 11 of 10 minutes.") != std::string::npos);
+    CHECK(r.out.find("Please confirm: I completed this training myself") != std::string::npos);
+    CHECK(r.out.find("Your certificate is ready. Verification code: ") != std::string::npos);
+    auto store = records::open_store(data.path());
+    const auto certificates = store->certificates();
+    REQUIRE(certificates.size() == 1);
+    CHECK(std::filesystem::exists(data.path() / "certificates" /
+                                  ("certificate-" + certificates[0].verification_code + ".pdf")));
+    CHECK(store->attestation(certificates[0].learner_id, "hotel-example").has_value());
+}
+
+TEST_CASE("without a training provider the learner is told how the certificate will be issued") {
+    test::TempDir data;
+    test::TempDir config; // empty: no provider
+    ::setenv("SIGHTLINE_CONFIG_DIR", config.path().c_str(), 1);
+    {
+        auto store = records::open_store(data.path());
+        const auto ana = store->add_learner({"Ana Díaz", "", "", ""});
+        const auto attempt = store->start_attempt({ana.id,
+                                                   "hotel-example",
+                                                   "hotel.example",
+                                                   "h",
+                                                   "v",
+                                                   records::Mode::SelfPaced,
+                                                   "en",
+                                                   0,
+                                                   {}},
+                                                  0);
+        store->touch(attempt.id, 5 * 60'000);
+        store->touch(attempt.id, 10 * 60'000);
+        store->finish_attempt(attempt.id, {"reported", "reported-safely", {}, 6, 0, 6, true},
+                              10 * 60'000);
+        store->record_attestation({ana.id, "hotel-example", "I did it myself.", 1});
+    }
+    const Result r = play(data, "1\n1\n\n3\n", "no-provider");
+    ::unsetenv("SIGHTLINE_CONFIG_DIR");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("[done] You confirmed that you did this training yourself.") !=
+          std::string::npos);
+    CHECK(r.out.find("The certificate could not be issued here yet") != std::string::npos);
+    CHECK(r.out.find("Your completion is recorded") != std::string::npos);
 }
