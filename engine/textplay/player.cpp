@@ -356,8 +356,20 @@ void Player::show_debrief(const runtime::Run& run) {
             out_.text(i->name + ". " + i->description, "- ", 2);
         }
     };
-    list_signs("Signs you noticed", d.noticed);
-    list_signs("Signs you missed", d.missed);
+    // Confounders look like signs but usually are not: they get their own list,
+    // never "noticed" or "missed".
+    std::vector<const model::Indicator*> noticed, missed, confounders;
+    for (const model::Indicator* i : d.noticed) {
+        (i->confounder ? confounders : noticed).push_back(i);
+    }
+    for (const model::Indicator* i : d.missed) {
+        (i->confounder ? confounders : missed).push_back(i);
+    }
+    list_signs("Signs you noticed", noticed);
+    list_signs("Signs you missed", missed);
+    if (!confounders.empty()) {
+        list_signs("Details that can look like signs but on their own are not", confounders);
+    }
 
     if (!d.decisions.empty()) {
         out_.blank();
