@@ -203,7 +203,7 @@ TEST_CASE("xAPI answers carry the right pattern, response and registration") {
     CHECK(found_group);
 }
 
-TEST_CASE("exporting twice gives the same statement ids; --identify adds names") {
+TEST_CASE("exporting twice gives the same statement ids, and --identify adds names") {
     Fixture f;
     const auto first = statements(*f.store);
     const auto second = statements(*f.store);
