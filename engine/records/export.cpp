@@ -93,6 +93,15 @@ void csv_row(std::ostream& out, const std::vector<std::string>& fields) {
     out << "\r\n";
 }
 
+// "a:3;b:5"
+std::string votes_text(const std::vector<VoteCount>& votes) {
+    std::string out;
+    for (const VoteCount& v : votes) {
+        out += (out.empty() ? "" : ";") + v.id + ":" + std::to_string(v.count);
+    }
+    return out;
+}
+
 std::string score_percent(const AttemptResult& result) {
     return std::to_string(static_cast<int>(result.scaled() * 100.0 + 0.5));
 }
@@ -145,6 +154,11 @@ class XapiWriter {
         indicators_key_ = Json(base_ + "xapi/indicators-noticed").dump();
         tier_key_ = Json(base_ + "xapi/tier").dump();
         outcome_key_ = Json(base_ + "xapi/outcome").dump();
+        votes_key_ = Json(base_ + "xapi/votes").dump();
+        branch_key_ = Json(base_ + "xapi/branch").dump();
+        for (ClassroomSession& session : store.classroom_sessions()) {
+            sessions_.emplace(session.attempt_id, std::move(session));
+        }
         for (Learner& learner : store.learners()) {
             learners_.emplace(learner.id, std::move(learner));
         }
@@ -184,9 +198,12 @@ class XapiWriter {
         c.scenario_iri = base_ + "scenarios/" + a.scenario_id;
         Json actor;
         if (a.learner_id.empty()) {
-            actor = {{"objectType", "Group"},
-                     {"name", "Classroom session"},
-                     {"account", {{"homePage", base_}, {"name", "classroom-" + a.id}}}};
+            // The room, never its people: participants are anonymous.
+            const auto session = sessions_.find(a.id);
+            actor = {
+                {"objectType", "Group"},
+                {"name", session != sessions_.end() ? session->second.name : "Classroom session"},
+                {"account", {{"homePage", base_}, {"name", "classroom-" + a.id}}}};
         } else {
             actor = {{"objectType", "Agent"}};
             const auto learner = learners_.find(a.learner_id);
@@ -305,6 +322,19 @@ class XapiWriter {
             out += ':';
             append_quoted(out, e.tier);
         }
+        if (!e.votes.empty()) { // classroom: the room's votes and the explored branch
+            out += ',';
+            out += votes_key_;
+            out += ":{";
+            for (std::size_t i = 0; i < e.votes.size(); ++i) {
+                out += i > 0 ? "," : "";
+                append_quoted(out, e.votes[i].id);
+                out += ':' + std::to_string(e.votes[i].count);
+            }
+            out += "},";
+            out += branch_key_;
+            out += ':' + std::to_string(e.branch);
+        }
         out += "}}";
         return out;
     }
@@ -355,6 +385,9 @@ class XapiWriter {
     std::string indicators_key_;
     std::string tier_key_;
     std::string outcome_key_;
+    std::string votes_key_;
+    std::string branch_key_;
+    std::map<std::string, ClassroomSession, std::less<>> sessions_;
     std::unordered_map<std::string, std::string> scenario_objects_; // by IRI and language
     std::map<std::string, Learner, std::less<>> learners_;
     std::unordered_map<std::string, AttemptContext> attempts_;
@@ -470,12 +503,17 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
         header.insert(header.end(),
                       {"learner_name", "profession", "licence_number", "licence_state"});
     }
-    header.insert(header.end(),
-                  {"course_id", "scenario_id", "mode", "language", "bundle_hash", "bundle_version",
-                   "started_utc", "finished_utc", "status", "active_seconds", "events", "outcome",
-                   "score_raw", "score_min", "score_max", "score_percent", "passed"});
+    header.insert(header.end(), {"course_id",   "scenario_id",       "mode",        "language",
+                                 "bundle_hash", "bundle_version",    "started_utc", "finished_utc",
+                                 "status",      "active_seconds",    "events",      "outcome",
+                                 "score_raw",   "score_min",         "score_max",   "score_percent",
+                                 "passed",      "classroom_session", "facilitator", "head_count"});
     csv_row(attempts, header);
-    for (const Attempt& a : store.attempts()) {
+    std::map<std::string, ClassroomSession, std::less<>> sessions;
+    for (ClassroomSession& session : store.classroom_sessions()) {
+        sessions.emplace(session.attempt_id, std::move(session));
+    }
+    for (const Attempt& a : store.attempts({}, /*with_saves=*/false)) {
         std::vector<std::string> row = {a.id, a.learner_id};
         if (options.identify) {
             const auto learner = learners.find(a.learner_id);
@@ -494,6 +532,11 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
              done ? a.result->outcome : "", done ? std::to_string(a.result->raw) : "",
              done ? std::to_string(a.result->min) : "", done ? std::to_string(a.result->max) : "",
              done ? score_percent(*a.result) : "", done ? (a.result->passed ? "yes" : "no") : ""});
+        const auto session = sessions.find(a.id);
+        const bool classroom = session != sessions.end();
+        row.insert(row.end(), {classroom ? session->second.name : "",
+                               classroom && options.identify ? session->second.facilitator : "",
+                               classroom ? std::to_string(session->second.head_count) : ""});
         csv_row(attempts, row);
         ++counts.attempts;
     }
@@ -501,9 +544,9 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
 
     const auto events_file = dir / "events.csv";
     std::ofstream events = open_private(events_file);
-    csv_row(events,
-            {"attempt_id", "sequence", "timestamp_utc", "node_id", "kind", "response", "correct",
-             "tier", "score_changes", "indicators", "time_on_node_ms", "prompt"});
+    csv_row(events, {"attempt_id", "sequence", "timestamp_utc", "node_id", "kind", "response",
+                     "correct", "tier", "score_changes", "indicators", "time_on_node_ms", "prompt",
+                     "branch", "votes"});
     store.for_each_event([&](const Event& e) {
         std::vector<std::string> changes;
         for (const auto& c : e.score_changes) {
@@ -513,7 +556,8 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
         csv_row(events, {e.attempt_id, std::to_string(e.sequence), iso8601_utc(e.time), e.node_id,
                          e.kind == EventKind::Answer ? "answer" : "choice", join(e.response, ";"),
                          e.correct ? "yes" : "no", e.tier, join(changes, ";"),
-                         join(e.indicators, ";"), std::to_string(e.time_on_node_ms), e.prompt});
+                         join(e.indicators, ";"), std::to_string(e.time_on_node_ms), e.prompt,
+                         std::to_string(e.branch), votes_text(e.votes)});
         ++counts.events;
     });
     finish_file(events, events_file);

@@ -119,6 +119,25 @@ INSERT INTO events_v4 SELECT * FROM events ORDER BY time_ms, attempt_id, sequenc
 DROP TABLE events;
 ALTER TABLE events_v4 RENAME TO events;
 )sql",
+    // 5: classroom sessions: their name, facilitator and head count, the
+    // room's votes on each step, and which explored branch a step belongs to.
+    R"sql(
+ALTER TABLE events ADD COLUMN branch INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE votes (
+    attempt_id     TEXT NOT NULL,
+    sequence       INTEGER NOT NULL,
+    option_id      TEXT NOT NULL,
+    count          INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (attempt_id, sequence, option_id),
+    FOREIGN KEY (attempt_id, sequence) REFERENCES events(attempt_id, sequence) ON DELETE CASCADE
+);
+CREATE TABLE classroom_sessions (
+    attempt_id     TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+    name           TEXT NOT NULL,
+    facilitator    TEXT NOT NULL DEFAULT '',
+    head_count     INTEGER NOT NULL DEFAULT 0 CHECK (head_count >= 0)
+);
+)sql",
 };
 
 } // namespace

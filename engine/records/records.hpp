@@ -108,6 +108,12 @@ struct ScoreChange {
     std::int64_t delta = 0;
 };
 
+// How many people in a classroom voted for one choice or option.
+struct VoteCount {
+    std::string id;
+    std::int64_t count = 0;
+};
+
 // One decision or knowledge-check answer, as the learner saw it.
 struct Event {
     std::string attempt_id;
@@ -123,6 +129,19 @@ struct Event {
     std::vector<ScoreChange> score_changes;
     std::vector<std::string> indicators; // newly noticed indicator ids
     std::int64_t time_on_node_ms = 0;
+    // Classroom sessions only: the room's votes, and which explored branch
+    // this step belongs to (0 is the first path; each "go back" starts a new one).
+    std::vector<VoteCount> votes;
+    std::uint32_t branch = 0;
+};
+
+// A classroom session: its attempt is mode Classroom with no learner.
+// Participants are anonymous; only a head count is kept.
+struct ClassroomSession {
+    std::string attempt_id;
+    std::string name;
+    std::string facilitator; // may be empty
+    std::int64_t head_count = 0;
 };
 
 struct Completion {

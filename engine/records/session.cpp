@@ -78,9 +78,17 @@ void Recorder::record(Event& event, const runtime::Run& after, TimeMs when) {
     event.sequence = attempt_.events + 1;
     event.time = when;
     event.time_on_node_ms = std::max<TimeMs>(0, when - node_entered_);
+    event.votes = votes_;
+    event.branch = branch_;
     store_->record_event(event, after.save());
+    votes_.clear();
     ++attempt_.events;
     attempt_.last_activity = std::max(attempt_.last_activity, when);
+}
+
+void Recorder::set_classroom(std::vector<VoteCount> votes, std::uint32_t branch) {
+    votes_ = std::move(votes);
+    branch_ = branch;
 }
 
 void Recorder::record_choice(const runtime::Run& before, const runtime::Run& after,

@@ -48,6 +48,9 @@ class Recorder {
                        const std::vector<std::string_view>& option_ids,
                        const runtime::CheckResult& result, TimeMs when = now_ms());
     void record_advance(TimeMs when = now_ms());
+    // Classroom sessions: the room's votes and the explored branch, attached
+    // to the next recorded choice or answer (then cleared).
+    void set_classroom(std::vector<VoteCount> votes, std::uint32_t branch);
     AttemptResult record_finish(const runtime::Run& run, std::uint32_t passing_percent,
                                 TimeMs when = now_ms());
 
@@ -59,7 +62,9 @@ class Recorder {
 
     Store* store_;
     Attempt attempt_;
-    TimeMs node_entered_; // when the current node was first shown, for time on node
+    TimeMs node_entered_;          // when the current node was first shown, for time on node
+    std::vector<VoteCount> votes_; // for the next event (classroom)
+    std::uint32_t branch_ = 0;
 };
 
 // A recorded run: the run and its recorder together.

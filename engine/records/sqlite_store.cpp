@@ -24,7 +24,7 @@ constexpr const char* kAttemptColumns =
 
 constexpr const char* kEventColumns =
     "attempt_id, sequence, time_ms, node_id, prompt, kind, response, offered, tier, correct, "
-    "score_changes, indicators, time_on_node_ms";
+    "score_changes, indicators, time_on_node_ms, branch";
 
 Mode parse_mode(const std::string& text) {
     return text == "classroom" ? Mode::Classroom : Mode::SelfPaced;
@@ -157,6 +157,7 @@ Event read_event(const sql::Statement& row, DecodeCache& cache) {
     e.score_changes = cache.get(cache.changes, row.text(10), changes_of);
     e.indicators = cache.get(cache.strings, row.text(11), list);
     e.time_on_node_ms = row.integer(12);
+    e.branch = static_cast<std::uint32_t>(row.integer(13));
     return e;
 }
 
@@ -285,7 +286,7 @@ class SqliteStore final : public Store {
                                std::to_string(expected) + ")");
         }
         sql::Statement(db_, std::string("INSERT INTO events (") + kEventColumns +
-                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(event.attempt_id)
             .bind(std::int64_t{event.sequence})
             .bind(event.time)
@@ -299,7 +300,22 @@ class SqliteStore final : public Store {
             .bind(changes.dump())
             .bind(json(event.indicators).dump())
             .bind(event.time_on_node_ms)
+            .bind(std::int64_t{event.branch})
             .run();
+        if (!event.votes.empty()) {
+            sql::Statement vote(db_, "INSERT INTO votes VALUES (?, ?, ?, ?)");
+            for (const VoteCount& v : event.votes) {
+                if (v.count < 0) {
+                    throw RecordsError("a vote count cannot be negative (" + v.id + ")");
+                }
+                vote.reset();
+                vote.bind(event.attempt_id)
+                    .bind(std::int64_t{event.sequence})
+                    .bind(v.id)
+                    .bind(v.count)
+                    .run();
+            }
+        }
         mark_activity(event.attempt_id, event.time, &save_after, /*count_event=*/true);
         transaction.commit();
     }
@@ -398,6 +414,18 @@ class SqliteStore final : public Store {
         while (rows.step()) {
             out.push_back(read_event(rows, cache));
         }
+        sql::Statement votes(db_,
+                             "SELECT sequence, option_id, count FROM votes WHERE attempt_id = ? "
+                             "ORDER BY sequence, rowid");
+        votes.bind(attempt_id);
+        while (votes.step()) {
+            const auto sequence = static_cast<std::uint32_t>(votes.integer(0));
+            for (Event& e : out) {
+                if (e.sequence == sequence) {
+                    e.votes.push_back({votes.text(1), votes.integer(2)});
+                }
+            }
+        }
         return out;
     }
 
@@ -406,9 +434,58 @@ class SqliteStore final : public Store {
         sql::Statement rows(db_,
                             std::string("SELECT ") + kEventColumns + " FROM events ORDER BY rowid");
         DecodeCache cache;
-        while (rows.step()) {
-            visit(read_event(rows, cache));
+        // Votes exist only for classroom steps; they are looked up for those.
+        sql::Statement votes(db_, "SELECT option_id, count FROM votes WHERE attempt_id = ? AND "
+                                  "sequence = ? ORDER BY rowid");
+        std::unordered_map<std::string, bool> classroom;
+        sql::Statement modes(db_, "SELECT id FROM attempts WHERE mode = 'classroom'");
+        while (modes.step()) {
+            classroom.emplace(modes.text(0), true);
         }
+        while (rows.step()) {
+            Event e = read_event(rows, cache);
+            if (classroom.contains(e.attempt_id)) {
+                votes.reset();
+                votes.bind(e.attempt_id).bind(std::int64_t{e.sequence});
+                while (votes.step()) {
+                    e.votes.push_back({votes.text(0), votes.integer(1)});
+                }
+            }
+            visit(e);
+        }
+    }
+
+    void record_classroom_session(const ClassroomSession& c) override {
+        if (c.head_count < 0) {
+            throw RecordsError("a head count cannot be negative");
+        }
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT OR REPLACE INTO classroom_sessions VALUES (?, ?, ?, ?)")
+            .bind(c.attempt_id)
+            .bind(c.name)
+            .bind(c.facilitator)
+            .bind(c.head_count)
+            .run();
+        transaction.commit();
+    }
+
+    std::optional<ClassroomSession> classroom_session(std::string_view attempt_id) override {
+        sql::Statement row(db_, "SELECT * FROM classroom_sessions WHERE attempt_id = ?");
+        row.bind(attempt_id);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return ClassroomSession{row.text(0), row.text(1), row.text(2), row.integer(3)};
+    }
+
+    std::vector<ClassroomSession> classroom_sessions() override {
+        sql::Statement rows(db_, "SELECT s.* FROM classroom_sessions AS s JOIN attempts AS a ON "
+                                 "a.id = s.attempt_id ORDER BY a.started_ms, a.id");
+        std::vector<ClassroomSession> out;
+        while (rows.step()) {
+            out.push_back({rows.text(0), rows.text(1), rows.text(2), rows.integer(3)});
+        }
+        return out;
     }
 
     void record_completion(const Completion& c) override {

@@ -59,6 +59,12 @@ class Store {
     // without holding them all in memory.
     virtual void for_each_event(const std::function<void(const Event&)>& visit) = 0;
 
+    // Classroom sessions: the name, facilitator and head count of a classroom
+    // attempt (set again to update the head count).
+    virtual void record_classroom_session(const ClassroomSession& session) = 0;
+    virtual std::optional<ClassroomSession> classroom_session(std::string_view attempt_id) = 0;
+    virtual std::vector<ClassroomSession> classroom_sessions() = 0;
+
     virtual void record_completion(const Completion& completion) = 0;
     virtual std::vector<Completion> completions(std::string_view learner_id) = 0;
     virtual void record_attestation(const Attestation& attestation) = 0;

@@ -2,6 +2,7 @@
 #include "records/session.hpp"
 #include "records/uuid.hpp"
 #include "runtime/fixtures.hpp"
+#include "runtime/run.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -327,4 +328,61 @@ TEST_CASE("xAPI text with quotes, backslashes and control characters stays valid
     CHECK(all[2].at("verb").at("id") == "http://adlnet.gov/expapi/verbs/failed");
     CHECK(all[2].at("result").at("extensions").at("https://sightline.invalid/xapi/outcome") == odd);
     CHECK(all[2].at("result").at("score").at("scaled") == 0.5);
+}
+
+TEST_CASE("classroom sessions keep a head count, the room's votes and explored branches") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    SessionStart start;
+    start.course_id = "hotel-example";
+    start.scenario_id = "hotel.example";
+    start.mode = Mode::Classroom;
+    const model::Bundle& bundle = test::format_example();
+    runtime::Run run(bundle, "hotel.example");
+    Recorder recorder = Recorder::start(*store, run, kInfo, start, 1'000);
+    store->record_classroom_session({recorder.attempt().id, "Hotel staff meeting", "Dana", 14});
+
+    // The room votes 3 / 9 / 2 and takes the majority...
+    runtime::Run first = run;
+    recorder.set_classroom({{"ask-her", 3}, {"log-and-tell", 9}, {"ignore", 2}}, 0);
+    const auto chosen = first.choose("log-and-tell");
+    recorder.record_choice(run, first, "log-and-tell", chosen, 60'000);
+    // ...then the facilitator goes back to explore what asking her would do.
+    runtime::Run second = run;
+    recorder.set_classroom({{"ask-her", 3}, {"log-and-tell", 9}, {"ignore", 2}}, 1);
+    const auto explored = second.choose("ask-her");
+    recorder.record_choice(run, second, "ask-her", explored, 90'000);
+
+    const auto events = store->events(recorder.attempt().id);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].branch == 0);
+    CHECK(events[1].branch == 1);
+    REQUIRE(events[1].votes.size() == 3);
+    CHECK(events[1].votes[1].id == "log-and-tell");
+    CHECK(events[1].votes[1].count == 9);
+    CHECK(store->classroom_session(recorder.attempt().id)->head_count == 14);
+    CHECK(store->attempt(recorder.attempt().id)->learner_id.empty());
+
+    const auto all = statements(*store);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].at("actor").at("objectType") == "Group");
+    CHECK(all[0].at("actor").at("name") == "Hotel staff meeting");
+    const json& ext = all[1].at("result").at("extensions");
+    CHECK(ext.at("https://sightline.invalid/xapi/votes").at("ask-her") == 3);
+    CHECK(ext.at("https://sightline.invalid/xapi/branch") == 1);
+
+    TempDir out;
+    export_csv(*store, out.path());
+    const auto rows = read_csv(out.path() / "events.csv");
+    REQUIRE(rows.size() == 3);
+    const auto second_row = as_record(rows[0], rows[2]);
+    CHECK(second_row.at("votes") == "ask-her:3;log-and-tell:9;ignore:2");
+    CHECK(second_row.at("branch") == "1");
+    const auto attempts = read_csv(out.path() / "attempts.csv");
+    const auto session = as_record(attempts[0], attempts[1]);
+    CHECK(session.at("classroom_session") == "Hotel staff meeting");
+    CHECK(session.at("head_count") == "14");
+    CHECK(session.at("facilitator").empty()); // a name: only with --identify
+    CHECK_THROWS_AS(store->record_classroom_session({recorder.attempt().id, "x", "", -1}),
+                    RecordsError);
 }

@@ -57,20 +57,18 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
         const auto before = store->certificates().size();
         store->add_certificate({"c-1", learner->id, "hotel-example", 1, "ABCD-EFGH", "{}"});
         CHECK(store->certificates().size() == before + 1);
-        store->record_event({attempt->id,
-                             2,
-                             1700000006000,
-                             "check-signs",
-                             "Which signs?",
-                             EventKind::Answer,
-                             {"id"},
-                             {},
-                             "",
-                             true,
-                             {},
-                             {},
-                             1000},
-                            {3});
+        Event answer;
+        answer.attempt_id = attempt->id;
+        answer.sequence = 2;
+        answer.time = 1700000006000;
+        answer.node_id = "check-signs";
+        answer.kind = EventKind::Answer;
+        answer.response = {"id"};
+        answer.votes = {{"id", 4}};
+        answer.branch = 1;
+        store->record_event(answer, {3});
+        REQUIRE(store->events(attempt->id).size() == 2);
+        CHECK(store->events(attempt->id)[1].votes.at(0).count == 4);
         CHECK(store->events(attempt->id).size() == 2);
     }
 }
