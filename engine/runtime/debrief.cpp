@@ -80,13 +80,17 @@ Debrief make_debrief(const model::Bundle& bundle, const RunState& state) {
                             range.min, range.max});
     }
 
+    // Confounders look like signs but usually are not: they are listed on
+    // their own, never as a sign noticed or missed.
     for (const std::uint32_t i : state.noticed) {
-        d.noticed.push_back(&bundle.indicators[i]);
+        const model::Indicator& indicator = bundle.indicators[i];
+        (indicator.confounder ? d.confounders : d.noticed).push_back(&indicator);
     }
     for (const std::uint32_t i : s.indicator_indices) {
         if (i < bundle.indicators.size() &&
             std::find(state.noticed.begin(), state.noticed.end(), i) == state.noticed.end()) {
-            d.missed.push_back(&bundle.indicators[i]);
+            const model::Indicator& indicator = bundle.indicators[i];
+            (indicator.confounder ? d.confounders : d.missed).push_back(&indicator);
         }
     }
 

@@ -46,12 +46,15 @@ struct Debrief {
     std::string_view outcome_name;
     std::vector<std::string_view> text;           // the ending's debrief paragraphs
     std::vector<DimensionScore> scores;           // every bundle dimension, in bundle order
-    std::vector<const model::Indicator*> noticed; // in the order the learner noticed them
-    std::vector<const model::Indicator*> missed;  // present in the scenario, not noticed
-    std::vector<Decision> decisions;              // in the order taken
-    std::vector<CheckOutcome> checks;             // knowledge checks, in the order answered
-    std::string_view response;                    // the recommended safe response
-    std::string_view report;                      // where to report
+    std::vector<const model::Indicator*> noticed; // signs, in the order the learner noticed them
+    std::vector<const model::Indicator*> missed;  // signs present in the scenario, not noticed
+    // Details in the story that can look like signs but on their own are not
+    // (confounders), whether the learner weighed them or not.
+    std::vector<const model::Indicator*> confounders;
+    std::vector<Decision> decisions;  // in the order taken
+    std::vector<CheckOutcome> checks; // knowledge checks, in the order answered
+    std::string_view response;        // the recommended safe response
+    std::string_view report;          // where to report
 };
 
 struct RunState;

@@ -261,7 +261,9 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
         out_.text(scores + ".", "Score: ");
     }
     for (const model::Indicator* indicator : result.newly_noticed) {
-        out_.text(indicator->name + ".", "You noticed a sign: ");
+        out_.text(indicator->name + ".",
+                  indicator->confounder ? "You weighed a detail that on its own is not a sign: "
+                                        : "You noticed a sign: ");
     }
     out_.flush(); // feedback is shown only for recorded steps: show it at once
     return true;
@@ -356,19 +358,10 @@ void Player::show_debrief(const runtime::Run& run) {
             out_.text(i->name + ". " + i->description, "- ", 2);
         }
     };
-    // Confounders look like signs but usually are not: they get their own list,
-    // never "noticed" or "missed".
-    std::vector<const model::Indicator*> noticed, missed, confounders;
-    for (const model::Indicator* i : d.noticed) {
-        (i->confounder ? confounders : noticed).push_back(i);
-    }
-    for (const model::Indicator* i : d.missed) {
-        (i->confounder ? confounders : missed).push_back(i);
-    }
-    list_signs("Signs you noticed", noticed);
-    list_signs("Signs you missed", missed);
-    if (!confounders.empty()) {
-        list_signs("Details that can look like signs but on their own are not", confounders);
+    list_signs("Signs you noticed", d.noticed);
+    list_signs("Signs you missed", d.missed);
+    if (!d.confounders.empty()) {
+        list_signs("Details that can look like signs but on their own are not", d.confounders);
     }
 
     if (!d.decisions.empty()) {

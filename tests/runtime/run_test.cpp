@@ -427,3 +427,49 @@ TEST_CASE("a run is a value: a copy plays on independently") {
     CHECK(b.view().id == "tense");
     CHECK(a.debrief().outcome == "missed");
 }
+
+TEST_CASE("the debrief lists confounders on their own, never as signs noticed or missed") {
+    std::string header = test::scenario_header("t.conf", "Confounders");
+    const std::string present = "indicators: ind.a";
+    header.replace(header.find(present), present.size(),
+                   "indicators: ind.a, ind.b, conf.cash, conf.family");
+    const std::string text = std::string(test::kTaxonomy) + R"(
+indicator conf.cash
+name: Paying cash
+category: payment
+type: both
+roles: hotel
+description: Many people pay cash for good reasons.
+confounder: yes
+
+indicator conf.family
+name: A tired family
+category: behaviour
+type: both
+roles: hotel
+description: Families arrive tired after long trips.
+confounder: yes
+)" + header + R"(
+== desk
+A guest pays cash.
+* [note] Note it. -> end
+    tier: best
+    notices: ind.a, conf.cash
+    feedback: f
+
+== end
+ending: done
+)";
+    const model::Bundle bundle = test::compile_scn(text, false);
+    runtime::Run run(bundle, "t.conf");
+    const auto result = run.choose("note");
+    REQUIRE(result.newly_noticed.size() == 2);
+    const runtime::Debrief d = run.debrief();
+    REQUIRE(d.noticed.size() == 1);
+    CHECK(d.noticed[0]->id == "ind.a");
+    REQUIRE(d.missed.size() == 1);
+    CHECK(d.missed[0]->id == "ind.b");
+    REQUIRE(d.confounders.size() == 2);
+    CHECK(d.confounders[0]->id == "conf.cash");   // weighed
+    CHECK(d.confounders[1]->id == "conf.family"); // present
+}
