@@ -54,21 +54,14 @@ std::vector<std::uint8_t> read_save_file(const std::filesystem::path& path) {
     return bytes;
 }
 
-// Writes beside the target and renames, so a crash never leaves half a save.
+// Durable and whole: a temporary file, fsync, rename, fsync of the folder, so
+// a crash or power cut leaves the old save or the new one, never half of one.
 void write_save_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& blob) {
-    const std::filesystem::path temp = path.string() + ".tmp";
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(blob.data()),
-              static_cast<std::streamsize>(blob.size()));
-    out.close(); // a small blob sits in the buffer until here: only now are write errors known
-    std::error_code error;
-    if (out.fail()) {
-        std::filesystem::remove(temp, error);
-        throw Fatal{kExitUsage, path.string() + ": cannot write the save"};
-    }
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        throw Fatal{kExitUsage, path.string() + ": cannot write the save: " + error.message()};
+    try {
+        records::write_private_file(
+            path, std::string_view(reinterpret_cast<const char*>(blob.data()), blob.size()));
+    } catch (const records::RecordsError& e) {
+        throw Fatal{kExitUsage, path.string() + ": cannot write the save (" + e.what() + ")"};
     }
 }
 
