@@ -606,7 +606,9 @@ class Linter {
                        "' instead, or mark a node that teaches about the word with 'teaches: " +
                        std::string(term.term) + "'");
         }
-        for (const auto& [offset, number] : phone_numbers(text.text)) {
+        for (const auto& found_number : phone_numbers(text.text)) {
+            // A named copy: clang 14 cannot capture a structured binding in a lambda.
+            const auto number = found_number.second;
             if (known_number(number)) {
                 continue;
             }
