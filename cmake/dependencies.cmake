@@ -11,3 +11,9 @@ find_package(OpenSSL 3 REQUIRED)         # OpenSSL::Crypto: SHA-256 with SHA-NI 
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)           # certificate PDFs
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo) # certificate text layout
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)  # certificate QR codes
+# The desktop player (engine/ui views, tools/sightline/gui shell): Debian's Dear
+# ImGui 1.86 (its .pc requires stb, so this also links -lstb), GLFW 3.3, OpenGL.
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)
+find_package(glfw3 3.3 REQUIRED)         # glfw
+find_package(OpenGL REQUIRED)            # OpenGL::GL
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb) # stb_image(_write): screenshots and golden images

@@ -1,0 +1,592 @@
+#include "ui/player.hpp"
+
+#include "model/link.hpp"
+#include "records/progress.hpp"
+#include "runtime/catalogue.hpp"
+#include "runtime/errors.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace sightline::ui {
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const std::size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        return {};
+    }
+    const std::size_t e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// "~/.local/share/sightline/records.db" rather than the full home path.
+std::string shown_path(const std::string& path) {
+    const char* home = std::getenv("HOME");
+    if (home != nullptr && *home != '\0') {
+        const std::string h(home);
+        if (path.size() > h.size() && path.compare(0, h.size(), h) == 0 && path[h.size()] == '/') {
+            return "~" + path.substr(h.size());
+        }
+    }
+    return path;
+}
+
+std::string learner_detail(const records::Learner& l) {
+    std::string out = l.profession;
+    if (!l.licence_number.empty()) {
+        out += (out.empty() ? "" : " \u00B7 ") + std::string("licence ") + l.licence_number;
+        if (!l.licence_state.empty()) {
+            out += " (" + l.licence_state + ")";
+        }
+    }
+    return out;
+}
+
+Progress progress_of(records::ScenarioState state) {
+    switch (state) {
+    case records::ScenarioState::NotStarted:
+        return Progress::NotStarted;
+    case records::ScenarioState::InProgress:
+        return Progress::InProgress;
+    case records::ScenarioState::Completed:
+        return Progress::Completed;
+    }
+    return Progress::NotStarted;
+}
+
+Chip chip_of(const model::Indicator& indicator) {
+    return {indicator.name, indicator.description};
+}
+
+} // namespace
+
+Player::Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store)
+    : bundle_(bundle), info_(std::move(info)), store_(store), help_(help_content(bundle)) {
+    screen_.help.hotlines = help_.hotlines;
+    screen_.help.emergency = help_.emergency;
+    show_welcome();
+}
+
+void Player::fresh(ScreenId id) {
+    screen_.id = id;
+    screen_.notice.clear();
+    ++screen_.version;
+}
+
+void Player::apply(const Intent& intent) {
+    switch (intent.kind) {
+    case IntentKind::SelectLearner:
+        select_learner(intent.id);
+        break;
+    case IntentKind::CreateLearner:
+        create_learner(intent.learner);
+        break;
+    case IntentKind::SwitchLearner:
+        session_.reset();
+        learner_id_.clear();
+        screen_.learner_name.clear();
+        show_welcome();
+        break;
+    case IntentKind::OpenCourse:
+        if (!learner_id_.empty()) {
+            show_course(intent.id);
+        }
+        break;
+    case IntentKind::StartScenario:
+    case IntentKind::ResumeScenario:
+        if (!learner_id_.empty() && !course_id_.empty()) {
+            start_scenario(intent.id, intent.kind == IntentKind::ResumeScenario);
+        }
+        break;
+    case IntentKind::Begin:
+        begin();
+        break;
+    case IntentKind::Choose:
+        choose(intent);
+        break;
+    case IntentKind::Answer:
+        answer(intent);
+        break;
+    case IntentKind::Continue:
+        proceed(intent);
+        break;
+    case IntentKind::Retry:
+        if (pending_) {
+            const Intent again = pending_;
+            pending_ = {};
+            apply(again);
+        }
+        break;
+    case IntentKind::Back:
+        back();
+        break;
+    case IntentKind::ToggleHelp:
+        screen_.help.open = !screen_.help.open;
+        ++screen_.version;
+        break;
+    case IntentKind::None:
+    case IntentKind::ScaleUp:
+    case IntentKind::ScaleDown:
+    case IntentKind::SetScale:
+    case IntentKind::SetTheme:
+    case IntentKind::Quit:
+        break;
+    }
+}
+
+void Player::failed(const Intent& intent, const std::string& what) {
+    pending_ = intent;
+    if (screen_.id == ScreenId::Debrief) {
+        screen_.debrief.error = what;
+    } else {
+        screen_.scenario.error = what;
+    }
+}
+
+// ---------------------------------------------------------------- learners
+
+void Player::show_welcome() {
+    fresh(ScreenId::Welcome);
+    WelcomeState& w = screen_.welcome;
+    w.learners.clear();
+    w.error.clear();
+    w.records_location =
+        "Your records are kept on this computer in " + shown_path(store_.location()) + ".";
+    try {
+        for (const records::Learner& l : store_.learners()) {
+            w.learners.push_back({l.id, l.display_name, learner_detail(l)});
+        }
+    } catch (const records::RecordsError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+void Player::select_learner(const std::string& id) {
+    try {
+        const std::optional<records::Learner> learner = store_.learner(id);
+        if (!learner) {
+            screen_.welcome.error = "That learner profile no longer exists.";
+            return;
+        }
+        learner_id_ = learner->id;
+        screen_.learner_name = learner->display_name;
+        show_catalogue();
+    } catch (const records::RecordsError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+void Player::create_learner(const LearnerForm& form) {
+    records::LearnerInput input{trimmed(form.name), trimmed(form.profession),
+                                trimmed(form.licence_number), trimmed(form.licence_state)};
+    if (input.display_name.empty()) {
+        screen_.welcome.error = "Please type a name first.";
+        return;
+    }
+    try {
+        // Two profiles with one name would be told apart by no one.
+        for (const records::Learner& l : store_.learners()) {
+            if (l.display_name == input.display_name) {
+                screen_.welcome.error = "There is already a profile named " + l.display_name +
+                                        ". Pick it above, or add something to the name to tell "
+                                        "you apart.";
+                return;
+            }
+        }
+        const records::Learner learner = store_.add_learner(input);
+        screen_.welcome.form = {};
+        select_learner(learner.id);
+    } catch (const records::RecordsError& e) {
+        screen_.welcome.error = e.what();
+    }
+}
+
+// ---------------------------------------------------------------- catalogue
+
+void Player::show_catalogue() {
+    session_.reset();
+    course_id_.clear();
+    screen_.help.scenario_title.clear();
+    screen_.help.scenario_report.clear();
+    fresh(ScreenId::Catalogue);
+    CatalogueState& c = screen_.catalogue;
+    c.groups.clear();
+    try {
+        const auto add_course = [&](RoleGroup& group, const model::Course& course) {
+            const records::CourseProgress progress =
+                records::course_progress(store_, bundle_, course, learner_id_);
+            CourseItem item;
+            item.id = course.id;
+            item.title = course.title;
+            item.description = course.description;
+            item.scenarios = static_cast<int>(progress.scenarios.size());
+            item.required_total = progress.required_total;
+            item.required_completed = progress.required_completed;
+            item.score_percent = progress.score_percent;
+            const bool started = std::any_of(
+                progress.scenarios.begin(), progress.scenarios.end(),
+                [](const auto& s) { return s.state != records::ScenarioState::NotStarted; });
+            item.progress = progress.all_required_completed() && progress.required_total > 0
+                                ? Progress::Completed
+                            : started ? Progress::InProgress
+                                      : Progress::NotStarted;
+            group.courses.push_back(std::move(item));
+        };
+        for (const model::Role& role : bundle_.roles) {
+            RoleGroup group{role.name, {}};
+            for (const model::Course& course : bundle_.courses) {
+                if (course.role == role.id) {
+                    add_course(group, course);
+                }
+            }
+            if (!group.courses.empty()) {
+                c.groups.push_back(std::move(group));
+            }
+        }
+        RoleGroup other{"Other courses", {}};
+        for (const model::Course& course : bundle_.courses) {
+            if (model::find_by_id(bundle_.roles, course.role) == nullptr) {
+                add_course(other, course);
+            }
+        }
+        if (!other.courses.empty()) {
+            c.groups.push_back(std::move(other));
+        }
+    } catch (const records::RecordsError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+void Player::show_course(const std::string& course_id) {
+    const model::Course* course = model::find_by_id(bundle_.courses, course_id);
+    if (course == nullptr) {
+        screen_.notice = "There is no course '" + course_id + "' in this bundle.";
+        return;
+    }
+    session_.reset();
+    course_id_ = course->id;
+    screen_.help.scenario_title.clear();
+    screen_.help.scenario_report.clear();
+    fresh(ScreenId::CourseMap);
+    CourseMapState& m = screen_.course;
+    m = {};
+    m.id = course->id;
+    m.title = course->title;
+    m.description = course->description;
+    m.passing_score = static_cast<int>(course->passing_score);
+    m.credit_minutes = static_cast<int>(course->credit_minutes);
+    try {
+        const records::CourseProgress progress =
+            records::course_progress(store_, bundle_, *course, learner_id_);
+        m.active_minutes = static_cast<int>(progress.active_ms / 60000);
+        m.required_total = progress.required_total;
+        m.required_completed = progress.required_completed;
+        m.score_percent = progress.score_percent;
+        for (const records::ScenarioProgress& s : progress.scenarios) {
+            ScenarioItem item;
+            item.id = s.scenario->id;
+            item.title = s.scenario->title;
+            item.minutes = s.scenario->minutes;
+            item.required = s.required;
+            item.progress = progress_of(s.state);
+            item.best_percent = s.best_percent;
+            item.resumable = s.resume.has_value();
+            m.scenarios.push_back(std::move(item));
+        }
+    } catch (const records::RecordsError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+// ---------------------------------------------------------------- playing
+
+void Player::start_scenario(const std::string& scenario_id, bool resume) {
+    const model::Scenario* scenario = model::find_by_id(bundle_.scenarios, scenario_id);
+    const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
+    if (scenario == nullptr || course == nullptr) {
+        screen_.notice = "There is no scenario '" + scenario_id + "' in this course.";
+        return;
+    }
+    session_.reset();
+    bool resumed = false;
+    try {
+        const std::optional<records::Attempt> unfinished =
+            store_.unfinished_attempt(learner_id_, scenario_id);
+        if (unfinished && resume) {
+            try {
+                session_.emplace(records::Session::resume(store_, bundle_, *unfinished));
+                resumed = true;
+            } catch (const runtime::SaveError&) {
+                // The content changed where the learner stopped: start afresh below.
+                store_.abandon_attempt(unfinished->id, records::now_ms());
+                screen_.notice = "The course has changed since you stopped, so this scenario "
+                                 "starts again from the beginning.";
+            }
+        } else if (unfinished) {
+            store_.abandon_attempt(unfinished->id, records::now_ms());
+        }
+        if (!session_) {
+            records::SessionStart start;
+            start.learner_id = learner_id_;
+            start.course_id = course_id_;
+            start.scenario_id = scenario_id;
+            start.language = scenario->language.empty() ? "en" : scenario->language;
+            session_.emplace(records::Session::start(store_, bundle_, info_, start));
+        }
+    } catch (const records::RecordsError& e) {
+        session_.reset();
+        screen_.notice = std::string("The scenario could not be started: ") + e.what();
+        return;
+    }
+    const std::string notice = screen_.notice;
+    fresh(ScreenId::Scenario);
+    screen_.notice = notice;
+    ScenarioState& s = screen_.scenario;
+    s = {};
+    s.id = scenario->id;
+    s.title = scenario->title;
+    s.course_title = course->title;
+    s.minutes = scenario->minutes;
+    s.objectives = scenario->objectives;
+    s.content_note = scenario->content_note;
+    s.resuming = resumed;
+    s.stage = Stage::Intro;
+    screen_.help.scenario_title = scenario->title;
+    screen_.help.scenario_report = scenario->report;
+}
+
+void Player::begin() {
+    if (screen_.id == ScreenId::Scenario && session_ && screen_.scenario.stage == Stage::Intro) {
+        show_node();
+    }
+}
+
+void Player::show_node() {
+    ScenarioState& s = screen_.scenario;
+    const runtime::Run& run = session_->run();
+    const runtime::NodeView view = run.view();
+    ++screen_.version;
+    s.stage = Stage::Node;
+    s.error.clear();
+    s.choice_feedback.reset();
+    s.check_feedback.reset();
+    s.lines.clear();
+    for (const runtime::ParagraphView& p : view.paragraphs) {
+        s.lines.push_back({std::string(p.speaker), std::string(p.text)});
+    }
+    s.choices.clear();
+    s.options.clear();
+    s.picked.clear();
+    s.prompt.clear();
+    s.multi = view.check.kind == model::CheckKind::Multi;
+    if (view.check.kind != model::CheckKind::None) {
+        s.prompt = std::string(view.check.prompt);
+        for (const runtime::OptionView& o : view.check.options) {
+            s.options.push_back({std::string(o.id), std::string(o.text)});
+        }
+        s.picked.assign(s.options.size(), false);
+    }
+    switch (view.phase) {
+    case runtime::Phase::Choosing:
+        for (const runtime::ChoiceView& c : view.choices) {
+            s.choices.push_back({std::string(c.id), std::string(c.text), c.enabled});
+        }
+        s.kind = run.stuck() ? NodeKind::Stuck : NodeKind::Decision;
+        break;
+    case runtime::Phase::Answering:
+        s.kind = NodeKind::Check;
+        break;
+    case runtime::Phase::Continuing:
+        s.kind =
+            view.check.kind != model::CheckKind::None ? NodeKind::AnsweredCheck : NodeKind::Passage;
+        break;
+    case runtime::Phase::Ended:
+        s.kind = NodeKind::Ending;
+        break;
+    }
+}
+
+int Player::tier_look_of(std::string_view tier_id) const {
+    const model::Tier* tier = model::find_by_id(bundle_.tiers, tier_id);
+    return tier_look(tier != nullptr ? tier->rank : 0,
+                     static_cast<std::uint32_t>(bundle_.tiers.size()));
+}
+
+std::vector<ScoreLine> Player::score_lines(const std::vector<runtime::ScoreDelta>& deltas) const {
+    std::vector<ScoreLine> out;
+    for (const runtime::ScoreDelta& d : deltas) {
+        const model::Dimension* dim = model::find_by_id(bundle_.dimensions, d.dimension);
+        out.push_back({dim != nullptr ? dim->name : std::string(d.dimension), d.delta});
+    }
+    return out;
+}
+
+void Player::choose(const Intent& intent) {
+    ScenarioState& s = screen_.scenario;
+    if (screen_.id != ScreenId::Scenario || !session_ || s.stage != Stage::Node ||
+        s.kind != NodeKind::Decision) {
+        return;
+    }
+    const auto shown = std::find_if(s.choices.begin(), s.choices.end(),
+                                    [&](const ChoiceItem& c) { return c.id == intent.id; });
+    if (shown == s.choices.end() || !shown->enabled) {
+        return;
+    }
+    try {
+        const runtime::ChoiceResult result = session_->choose(intent.id);
+        ChoiceFeedback fb;
+        fb.choice_text = shown->text;
+        fb.tier_name = std::string(result.tier_name);
+        fb.look = tier_look_of(result.tier);
+        fb.feedback = std::string(result.feedback);
+        fb.scores = score_lines(result.score_changes);
+        for (const model::Indicator* indicator : result.newly_noticed) {
+            fb.noticed.push_back(chip_of(*indicator));
+        }
+        s.error.clear();
+        s.choice_feedback = std::move(fb);
+        s.stage = Stage::ChoiceFeedback;
+        ++screen_.version;
+    } catch (const records::RecordsError& e) {
+        failed(intent, e.what());
+    } catch (const runtime::RunError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+void Player::answer(const Intent& intent) {
+    ScenarioState& s = screen_.scenario;
+    if (screen_.id != ScreenId::Scenario || !session_ || s.stage != Stage::Node ||
+        s.kind != NodeKind::Check) {
+        return;
+    }
+    const std::vector<std::string_view> ids(intent.ids.begin(), intent.ids.end());
+    try {
+        const runtime::CheckResult result = session_->answer(ids);
+        CheckFeedback fb;
+        fb.correct = result.correct;
+        fb.points = score_lines(result.points);
+        fb.partly = !result.correct && std::any_of(result.points.begin(), result.points.end(),
+                                                   [](const auto& p) { return p.delta > 0; });
+        for (const runtime::OptionResult& o : result.options) {
+            fb.options.push_back(
+                {std::string(o.text), std::string(o.feedback), o.correct, o.picked});
+        }
+        s.error.clear();
+        s.check_feedback = std::move(fb);
+        s.stage = Stage::CheckFeedback;
+        ++screen_.version;
+    } catch (const records::RecordsError& e) {
+        failed(intent, e.what());
+    } catch (const runtime::RunError& e) {
+        screen_.notice = e.what();
+    }
+}
+
+void Player::proceed(const Intent& intent) {
+    ScenarioState& s = screen_.scenario;
+    if (screen_.id != ScreenId::Scenario || !session_) {
+        return;
+    }
+    if (s.stage == Stage::Intro) {
+        begin();
+        return;
+    }
+    if (s.stage == Stage::ChoiceFeedback) {
+        show_node(); // the run already stands at the choice's target
+        return;
+    }
+    if (s.stage == Stage::Node && s.kind == NodeKind::Ending) {
+        finish(intent);
+        return;
+    }
+    const bool leave = s.stage == Stage::CheckFeedback ||
+                       (s.stage == Stage::Node &&
+                        (s.kind == NodeKind::Passage || s.kind == NodeKind::AnsweredCheck));
+    if (!leave) {
+        return;
+    }
+    try {
+        session_->advance();
+        show_node();
+    } catch (const records::RecordsError& e) {
+        failed(intent, e.what());
+    }
+}
+
+void Player::finish(const Intent& intent) {
+    const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
+    const std::uint32_t passing = course != nullptr ? course->passing_score : 0;
+    records::AttemptResult result;
+    try {
+        result = session_->finish(passing);
+    } catch (const records::RecordsError& e) {
+        failed(intent, e.what());
+        return;
+    }
+    const runtime::Debrief d = session_->run().debrief();
+    fresh(ScreenId::Debrief);
+    DebriefState& out = screen_.debrief;
+    out = {};
+    out.scenario_id = std::string(d.scenario);
+    out.title = std::string(d.title);
+    out.outcome = std::string(d.outcome_name.empty() ? d.outcome : d.outcome_name);
+    for (const std::string_view p : d.text) {
+        out.text.emplace_back(p);
+    }
+    out.percent = static_cast<int>(std::lround(result.scaled() * 100.0));
+    out.passing_score = static_cast<int>(passing);
+    out.passed = result.passed;
+    for (const runtime::DimensionScore& score : d.scores) {
+        out.scores.push_back(
+            {std::string(score.name), score.score, score.min, score.max, score.percent()});
+    }
+    for (const model::Indicator* i : d.noticed) {
+        out.noticed.push_back(chip_of(*i));
+    }
+    for (const model::Indicator* i : d.missed) {
+        out.missed.push_back(chip_of(*i));
+    }
+    const auto count = static_cast<std::uint32_t>(bundle_.tiers.size());
+    for (const runtime::Decision& decision : d.decisions) {
+        out.decisions.push_back({std::string(decision.choice_text), std::string(decision.tier_name),
+                                 tier_look(decision.tier_rank, count)});
+    }
+    for (const runtime::CheckOutcome& c : d.checks) {
+        out.checks.push_back({std::string(c.prompt), c.correct});
+    }
+    out.response = std::string(d.response);
+    out.report = std::string(d.report);
+    session_.reset();
+}
+
+void Player::back() {
+    if (screen_.help.open) {
+        screen_.help.open = false;
+        ++screen_.version;
+        return;
+    }
+    pending_ = {};
+    switch (screen_.id) {
+    case ScreenId::Welcome:
+        break;
+    case ScreenId::Catalogue:
+        learner_id_.clear();
+        screen_.learner_name.clear();
+        show_welcome();
+        break;
+    case ScreenId::CourseMap:
+        show_catalogue();
+        break;
+    case ScreenId::Scenario:
+    case ScreenId::Debrief:
+        // An unfinished attempt stays in the records: the course map offers to resume it.
+        show_course(course_id_);
+        break;
+    }
+}
+
+} // namespace sightline::ui

@@ -1,0 +1,64 @@
+// The desktop player's controller: it keeps the Screen the views draw in step
+// with the engine. Intents from the views become calls on the records store
+// (learners, progress) and on a records::Session (the scenario being played),
+// which commits every choice and answer before its feedback is shown. A
+// failed write is shown to the learner with "Try again"; nothing moves on.
+#pragma once
+
+#include "model/model.hpp"
+#include "records/session.hpp"
+#include "records/store.hpp"
+#include "ui/help.hpp"
+#include "ui/screens.hpp"
+
+#include <optional>
+#include <string>
+
+namespace sightline::ui {
+
+class Player {
+  public:
+    // The bundle and the store must outlive the player.
+    Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store);
+
+    Screen& screen() { return screen_; }
+    const Screen& screen() const { return screen_; }
+
+    // Acts on an intent. The display intents (scale, theme, quit) are the
+    // shell's and are ignored here.
+    void apply(const Intent& intent);
+
+    // The scenario being played, if any (for tests and the shell).
+    const records::Session* session() const { return session_ ? &*session_ : nullptr; }
+
+  private:
+    void show_welcome();
+    void select_learner(const std::string& id);
+    void create_learner(const LearnerForm& form);
+    void show_catalogue();
+    void show_course(const std::string& course_id);
+    void start_scenario(const std::string& scenario_id, bool resume);
+    void begin();
+    void show_node();
+    void choose(const Intent& intent);
+    void answer(const Intent& intent);
+    void proceed(const Intent& intent);
+    void finish(const Intent& intent);
+    void back();
+    void failed(const Intent& intent, const std::string& what);
+    void fresh(ScreenId id);
+    int tier_look_of(std::string_view tier_id) const;
+    std::vector<ScoreLine> score_lines(const std::vector<runtime::ScoreDelta>& deltas) const;
+
+    const model::Bundle& bundle_;
+    records::BundleInfo info_;
+    records::Store& store_;
+    HelpContent help_;
+    Screen screen_;
+    std::string learner_id_;
+    std::string course_id_;
+    std::optional<records::Session> session_;
+    Intent pending_; // what "Try again" repeats
+};
+
+} // namespace sightline::ui

@@ -1,0 +1,269 @@
+// The plain state the views draw and the intents they return. Nothing here
+// refers to ImGui, the window, the bundle or the records: the controller
+// (player.hpp) fills these from the engine, and tests can fill them by hand.
+#pragma once
+
+#include "ui/theme.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sightline::ui {
+
+enum class ScreenId : std::uint8_t { Welcome, Catalogue, CourseMap, Scenario, Debrief };
+
+// ---- Welcome: choose or create a learner profile.
+struct LearnerItem {
+    std::string id;
+    std::string name;
+    std::string detail; // profession, licence
+};
+
+struct LearnerForm {
+    std::string name; // required
+    std::string profession;
+    std::string licence_number;
+    std::string licence_state;
+};
+
+struct WelcomeState {
+    std::vector<LearnerItem> learners;
+    std::string records_location; // one line: where records are kept
+    LearnerForm form;             // edited in place by the view
+    std::string error;
+};
+
+// ---- Catalogue: courses grouped by role, with progress.
+enum class Progress : std::uint8_t { NotStarted, InProgress, Completed };
+
+struct CourseItem {
+    std::string id;
+    std::string title;
+    std::string description;
+    int scenarios = 0;
+    int required_total = 0;
+    int required_completed = 0;
+    std::optional<int> score_percent;
+    Progress progress = Progress::NotStarted;
+};
+
+struct RoleGroup {
+    std::string role; // the role's display name
+    std::vector<CourseItem> courses;
+};
+
+struct CatalogueState {
+    std::vector<RoleGroup> groups;
+};
+
+// ---- Course map: the course's scenarios in order.
+struct ScenarioItem {
+    std::string id;
+    std::string title;
+    std::uint32_t minutes = 0;
+    bool required = true;
+    Progress progress = Progress::NotStarted;
+    std::optional<int> best_percent;
+    bool resumable = false; // an unfinished attempt can be continued
+};
+
+struct CourseMapState {
+    std::string id;
+    std::string title;
+    std::string description;
+    int passing_score = 0; // percent
+    int credit_minutes = 0;
+    int active_minutes = 0;
+    int required_total = 0;
+    int required_completed = 0;
+    std::optional<int> score_percent;
+    std::vector<ScenarioItem> scenarios;
+};
+
+// ---- Scenario: content note, story, choices, checks, feedback.
+enum class Stage : std::uint8_t {
+    Intro,          // title, minutes, objectives, the content note; Begin
+    Node,           // the story and what to do at this node
+    ChoiceFeedback, // after a choice: the feedback card
+    CheckFeedback,  // after an answer: what was right
+};
+
+enum class NodeKind : std::uint8_t { Decision, Check, Passage, AnsweredCheck, Ending, Stuck };
+
+struct Line {
+    std::string speaker; // empty for narration
+    std::string text;
+};
+
+struct ChoiceItem {
+    std::string id;
+    std::string text;
+    bool enabled = true;
+};
+
+struct OptionItem {
+    std::string id;
+    std::string text;
+};
+
+struct Chip {
+    std::string name;
+    std::string description;
+};
+
+struct ScoreLine {
+    std::string dimension; // display name
+    std::int64_t delta = 0;
+};
+
+struct ChoiceFeedback {
+    std::string choice_text;
+    std::string tier_name;
+    int look = 0; // tier_look(): 0 best ... 3 worst
+    std::string feedback;
+    std::vector<ScoreLine> scores;
+    std::vector<Chip> noticed; // newly noticed indicators
+};
+
+struct OptionOutcome {
+    std::string text;
+    std::string feedback;
+    bool correct = false;
+    bool picked = false;
+};
+
+struct CheckFeedback {
+    bool correct = false;
+    bool partly = false; // some points earned
+    std::vector<OptionOutcome> options;
+    std::vector<ScoreLine> points;
+};
+
+struct ScenarioState {
+    std::string id;
+    std::string title;
+    std::string course_title;
+    std::uint32_t minutes = 0;
+    std::vector<std::string> objectives;
+    std::string content_note;
+    bool resuming = false;
+
+    Stage stage = Stage::Intro;
+    NodeKind kind = NodeKind::Passage;
+    std::vector<Line> lines;
+    std::vector<ChoiceItem> choices;
+    bool multi = false; // a check with several right answers
+    std::string prompt;
+    std::vector<OptionItem> options;
+    std::vector<bool> picked; // the check's picks, edited in place by the view
+    std::optional<ChoiceFeedback> choice_feedback;
+    std::optional<CheckFeedback> check_feedback;
+    std::string error; // recording failed: shown with "Try again"
+};
+
+// ---- Debrief.
+struct ScoreBar {
+    std::string name;
+    std::int64_t score = 0;
+    std::int64_t min = 0;
+    std::int64_t max = 0;
+    int percent = 0;
+};
+
+struct DecisionLine {
+    std::string choice_text;
+    std::string tier_name;
+    int look = 0;
+};
+
+struct CheckLine {
+    std::string prompt;
+    bool correct = false;
+};
+
+struct DebriefState {
+    std::string scenario_id;
+    std::string title;
+    std::string outcome;
+    std::vector<std::string> text;
+    int percent = 0;
+    int passing_score = 0;
+    bool passed = false;
+    std::vector<ScoreBar> scores;
+    std::vector<Chip> noticed;
+    std::vector<Chip> missed;
+    std::vector<DecisionLine> decisions;
+    std::vector<CheckLine> checks;
+    std::string response;
+    std::string report;
+    std::string error; // the result could not be recorded
+};
+
+// ---- "Get help / report", over any screen.
+struct HelpState {
+    bool open = false;
+    std::vector<std::string> hotlines;
+    std::vector<std::string> emergency;
+    std::string scenario_title; // the scenario being played, if any
+    std::string scenario_report;
+};
+
+struct Screen {
+    ScreenId id = ScreenId::Welcome;
+    std::string learner_name; // once chosen
+    WelcomeState welcome;
+    CatalogueState catalogue;
+    CourseMapState course;
+    ScenarioState scenario;
+    DebriefState debrief;
+    HelpState help;
+    std::string notice; // one line above the content (a problem that is not the learner's)
+    // Shown in the top bar; the shell keeps them in step with the settings.
+    Theme theme = Theme::Light;
+    int text_scale = 100;
+    // Bumped whenever new content replaces the old: the view scrolls to the top.
+    std::uint64_t version = 0;
+    std::uint64_t version_seen = 0; // the view's own bookkeeping
+};
+
+// What the learner asked for. The controller acts on most; the shell handles
+// the display ones (scale, theme, quit).
+enum class IntentKind : std::uint8_t {
+    None,
+    SelectLearner,  // id
+    CreateLearner,  // learner
+    SwitchLearner,  // back to the welcome screen
+    OpenCourse,     // id
+    StartScenario,  // id (a new attempt)
+    ResumeScenario, // id (the unfinished attempt)
+    Begin,          // past the intro and content note
+    Choose,         // id: a choice id
+    Answer,         // ids: picked option ids
+    Continue,
+    Retry, // repeat what failed to record
+    Back,
+    ToggleHelp,
+    ScaleUp,
+    ScaleDown,
+    SetScale, // scale
+    SetTheme, // theme
+    Quit,
+};
+
+struct Intent {
+    IntentKind kind = IntentKind::None;
+    std::string id;
+    std::vector<std::string> ids;
+    LearnerForm learner;
+    Theme theme = Theme::Light;
+    int scale = 0;
+
+    explicit operator bool() const { return kind != IntentKind::None; }
+};
+
+// "choose log", "answer a c", "theme dark"...: the script form (see script.hpp).
+std::string describe(const Intent& intent);
+
+} // namespace sightline::ui

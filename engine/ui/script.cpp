@@ -1,0 +1,196 @@
+#include "ui/script.hpp"
+
+#include "ui/keys.hpp"
+
+#include <charconv>
+#include <sstream>
+
+namespace sightline::ui {
+
+namespace {
+
+std::vector<std::string> words(std::string_view line) {
+    std::vector<std::string> out;
+    std::istringstream in{std::string(line)};
+    std::string w;
+    while (in >> w) {
+        out.push_back(w);
+    }
+    return out;
+}
+
+std::string rest_after_first(std::string_view line) {
+    std::size_t i = line.find_first_not_of(" \t");
+    i = line.find_first_of(" \t", i);
+    if (i == std::string_view::npos) {
+        return {};
+    }
+    i = line.find_first_not_of(" \t", i);
+    std::string_view rest = i == std::string_view::npos ? std::string_view{} : line.substr(i);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t' || rest.back() == '\r')) {
+        rest.remove_suffix(1);
+    }
+    return std::string(rest);
+}
+
+struct Simple {
+    const char* word;
+    IntentKind kind;
+};
+constexpr Simple kSimple[] = {
+    {"begin", IntentKind::Begin},     {"continue", IntentKind::Continue},
+    {"back", IntentKind::Back},       {"retry", IntentKind::Retry},
+    {"help", IntentKind::ToggleHelp}, {"switch-learner", IntentKind::SwitchLearner},
+    {"quit", IntentKind::Quit},
+};
+
+struct WithId {
+    const char* word;
+    IntentKind kind;
+};
+constexpr WithId kWithId[] = {
+    {"course", IntentKind::OpenCourse},
+    {"start", IntentKind::StartScenario},
+    {"resume", IntentKind::ResumeScenario},
+    {"choose", IntentKind::Choose},
+    {"select-learner", IntentKind::SelectLearner},
+};
+
+} // namespace
+
+Script parse_script(std::string_view text) {
+    Script script;
+    std::size_t line_number = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        const std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
+        ++line_number;
+        const std::vector<std::string> w = words(line);
+        if (w.empty() || w[0][0] == '#') {
+            continue;
+        }
+        const auto fail = [&](const std::string& why) {
+            script.error = "line " + std::to_string(line_number) + ": " + why;
+            return script;
+        };
+        ScriptStep step;
+        step.line = line_number;
+        const std::string& verb = w[0];
+        bool known = false;
+        for (const Simple& s : kSimple) {
+            if (verb == s.word) {
+                if (w.size() != 1) {
+                    return fail("'" + verb + "' takes nothing after it");
+                }
+                step.intent.kind = s.kind;
+                known = true;
+            }
+        }
+        for (const WithId& s : kWithId) {
+            if (verb == s.word) {
+                if (w.size() != 2) {
+                    return fail("'" + verb + "' needs one id");
+                }
+                step.intent.kind = s.kind;
+                step.intent.id = w[1];
+                known = true;
+            }
+        }
+        if (known) {
+            // done above
+        } else if (verb == "learner") {
+            const std::string name = rest_after_first(line);
+            if (name.empty()) {
+                return fail("'learner' needs a name");
+            }
+            step.intent.kind = IntentKind::CreateLearner;
+            step.intent.learner.name = name;
+        } else if (verb == "answer") {
+            if (w.size() < 2) {
+                return fail("'answer' needs at least one option id");
+            }
+            step.intent.kind = IntentKind::Answer;
+            step.intent.ids.assign(w.begin() + 1, w.end());
+        } else if (verb == "theme") {
+            const auto theme = w.size() == 2 ? parse_theme(w[1]) : std::nullopt;
+            if (!theme) {
+                return fail("'theme' needs light, dark or high-contrast");
+            }
+            step.intent.kind = IntentKind::SetTheme;
+            step.intent.theme = *theme;
+        } else if (verb == "scale") {
+            int scale = 0;
+            const bool ok =
+                w.size() == 2 &&
+                std::from_chars(w[1].data(), w[1].data() + w[1].size(), scale).ec == std::errc() &&
+                scale >= 100 && scale <= 250;
+            if (!ok) {
+                return fail("'scale' needs a percentage from 100 to 250");
+            }
+            step.intent.kind = IntentKind::SetScale;
+            step.intent.scale = scale;
+        } else if (verb == "key") {
+            if (w.size() != 2 || !key_for_name(w[1], KeyCodes{})) {
+                return fail("'key' needs a key name such as 1, enter, escape, tab, down or ctrl+=");
+            }
+            step.key = w[1];
+        } else {
+            return fail("unknown step '" + verb + "'");
+        }
+        script.steps.push_back(std::move(step));
+    }
+    return script;
+}
+
+std::string describe(const Intent& intent) {
+    switch (intent.kind) {
+    case IntentKind::None:
+        return "none";
+    case IntentKind::SelectLearner:
+        return "select-learner " + intent.id;
+    case IntentKind::CreateLearner:
+        return "learner " + intent.learner.name;
+    case IntentKind::SwitchLearner:
+        return "switch-learner";
+    case IntentKind::OpenCourse:
+        return "course " + intent.id;
+    case IntentKind::StartScenario:
+        return "start " + intent.id;
+    case IntentKind::ResumeScenario:
+        return "resume " + intent.id;
+    case IntentKind::Begin:
+        return "begin";
+    case IntentKind::Choose:
+        return "choose " + intent.id;
+    case IntentKind::Answer: {
+        std::string out = "answer";
+        for (const std::string& id : intent.ids) {
+            out += " " + id;
+        }
+        return out;
+    }
+    case IntentKind::Continue:
+        return "continue";
+    case IntentKind::Retry:
+        return "retry";
+    case IntentKind::Back:
+        return "back";
+    case IntentKind::ToggleHelp:
+        return "help";
+    case IntentKind::ScaleUp:
+        return "scale-up";
+    case IntentKind::ScaleDown:
+        return "scale-down";
+    case IntentKind::SetScale:
+        return "scale " + std::to_string(intent.scale);
+    case IntentKind::SetTheme:
+        return "theme " + std::string(theme_name(intent.theme));
+    case IntentKind::Quit:
+        return "quit";
+    }
+    return "none";
+}
+
+} // namespace sightline::ui

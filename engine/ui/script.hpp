@@ -1,0 +1,37 @@
+// Scripts that drive the player to a screen without a person at the keyboard
+// (`sightline --screenshot OUT.png --script FILE`). One step per line:
+//
+//   learner Sam Rivera     create a learner (or pick the one with that name)
+//   course hotel           open a course
+//   start hotel.room-214   start a scenario (resume ID continues one)
+//   begin | continue | back | retry | help | switch-learner
+//   choose log             take a choice by id
+//   answer a c             answer a knowledge check with these option ids
+//   theme dark | scale 150
+//   key 1 | key enter | key escape | key ctrl+= ...   press a key
+//
+// Blank lines and lines starting with # are skipped.
+#pragma once
+
+#include "ui/screens.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::ui {
+
+struct ScriptStep {
+    Intent intent;   // set, or
+    std::string key; // a key name for keys.hpp's key_for_name()
+    std::size_t line = 0;
+};
+
+struct Script {
+    std::vector<ScriptStep> steps;
+    std::string error; // non-empty: "line N: why"
+};
+
+Script parse_script(std::string_view text);
+
+} // namespace sightline::ui

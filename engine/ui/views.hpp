@@ -1,0 +1,38 @@
+// The desktop player's screens. draw() lays out one frame of `screen` with
+// Dear ImGui and returns what the learner asked for (at most one intent per
+// frame). It touches nothing but ImGui and the screen state: form fields and a
+// knowledge check's picks are edited in place, everything else is an intent.
+#pragma once
+
+#include "ui/fonts.hpp"
+#include "ui/keys.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace sightline::ui {
+
+struct ViewContext {
+    Fonts fonts;
+    Theme theme = Theme::Light;
+    KeyCodes keys;
+};
+
+// Draws one frame between ImGui::NewFrame() and ImGui::Render().
+Intent draw(Screen& screen, const ViewContext& context);
+
+// For tests: every piece of text the views draw, with its colour and font.
+struct DrawnText {
+    std::string text;
+    ImVec4 colour;
+    const ImFont* font = nullptr;
+    ImVec2 min; // the item it belongs to, in screen coordinates (clicks go to its middle)
+    ImVec2 max;
+};
+// Starts (or with nullptr stops) collecting drawn text into `sink`.
+void capture_text(std::vector<DrawnText>* sink);
+
+} // namespace sightline::ui

@@ -1,0 +1,123 @@
+// `sightline` picks the desktop player or the text player from its arguments,
+// and falls back to the text player, with one line of explanation, when no
+// display can be opened.
+#include "commands.hpp"
+#include "gui/options.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace sightline::test {
+
+namespace {
+
+// Runs try_gui() with DISPLAY and WAYLAND_DISPLAY unset (restored afterwards).
+struct NoDisplay {
+    std::optional<std::string> display;
+    std::optional<std::string> wayland;
+    NoDisplay() {
+        if (const char* d = std::getenv("DISPLAY")) {
+            display = d;
+        }
+        if (const char* w = std::getenv("WAYLAND_DISPLAY")) {
+            wayland = w;
+        }
+        ::unsetenv("DISPLAY");
+        ::unsetenv("WAYLAND_DISPLAY");
+    }
+    ~NoDisplay() {
+        if (display) {
+            ::setenv("DISPLAY", display->c_str(), 1);
+        }
+        if (wayland) {
+            ::setenv("WAYLAND_DISPLAY", wayland->c_str(), 1);
+        }
+    }
+    NoDisplay(const NoDisplay&) = delete;
+    NoDisplay& operator=(const NoDisplay&) = delete;
+};
+
+struct Run {
+    std::optional<int> code;
+    std::string out;
+    std::string err;
+};
+
+Run try_gui(const std::vector<std::string>& args) {
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    const textplay::Environment env{
+        in, out, err, std::string(SIGHTLINE_BINARY_DIR) + "/bin/sightline", false, 0};
+    Run r;
+    r.code = cli::try_gui(args, env);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("no arguments and the GUI's own options are the desktop player's") {
+    CHECK(gui::parse_gui_args({}).gui);
+    const gui::ParsedGuiArgs p = gui::parse_gui_args(
+        {"--screenshot", "a.png", "--size", "800x600", "--theme", "high-contrast", "--script",
+         "s.txt", "--data-dir", "/tmp/x", "--scale", "150", "--bundle", "b.slpack"});
+    CHECK(p.gui);
+    CHECK(p.error.empty());
+    CHECK(p.options.width == 800);
+    CHECK(p.options.height == 600);
+    CHECK(p.options.theme == ui::Theme::HighContrast);
+    CHECK(p.options.scale == 150);
+    CHECK(p.options.script == "s.txt");
+}
+
+TEST_CASE("--text and the text player's options go to the text player") {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--text"},
+                                                 {"--list"},
+                                                 {"--help"},
+                                                 {"--scenario", "x"},
+                                                 {"--script", "answers.txt"},
+                                                 {"--bundle", "b.slpack", "--list"},
+                                                 {"--theme", "dark", "--text"}}) {
+        CHECK_FALSE(gui::parse_gui_args(args).gui);
+        const Run r = try_gui(args);
+        CHECK_FALSE(r.code.has_value());
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("wrong GUI options are a usage error") {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--size", "big"},
+                                                 {"--size", "100x100"},
+                                                 {"--theme", "pink"},
+                                                 {"--scale", "400"},
+                                                 {"--screenshot"}}) {
+        const Run r = try_gui(args);
+        REQUIRE(r.code.has_value());
+        CHECK(*r.code == 2);
+        CHECK(r.err.starts_with("sightline: "));
+    }
+}
+
+TEST_CASE("without a display the player explains in one line and the text player runs") {
+    const NoDisplay no_display;
+    const Run r = try_gui({});
+    CHECK_FALSE(r.code.has_value());
+    CHECK(r.err.find("text player") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+TEST_CASE("a screenshot without a display exits 77, which ctest counts as skipped") {
+    const NoDisplay no_display;
+    const Run r = try_gui({"--screenshot", "never.png"});
+    REQUIRE(r.code.has_value());
+    CHECK(*r.code == 77);
+}
+
+} // namespace sightline::test

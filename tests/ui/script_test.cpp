@@ -1,0 +1,46 @@
+#include "ui/script.hpp"
+
+#include <doctest/doctest.h>
+
+namespace sightline::test {
+
+TEST_CASE("a screenshot script reads as intents and keys") {
+    const ui::Script script = ui::parse_script("# to the feedback card\n"
+                                               "learner Sam Rivera\n"
+                                               "\n"
+                                               "course hotel\n"
+                                               "start hotel.room-214\n"
+                                               "begin\n"
+                                               "choose log\n"
+                                               "answer a c\n"
+                                               "theme high-contrast\n"
+                                               "scale 150\n"
+                                               "key 2\n"
+                                               "key ctrl+=\n"
+                                               "help\n");
+    REQUIRE(script.error.empty());
+    REQUIRE(script.steps.size() == 11);
+    CHECK(script.steps[0].intent.kind == ui::IntentKind::CreateLearner);
+    CHECK(script.steps[0].intent.learner.name == "Sam Rivera");
+    CHECK(script.steps[1].line == 4);
+    std::vector<std::string> described;
+    for (const ui::ScriptStep& step : script.steps) {
+        described.push_back(step.key.empty() ? ui::describe(step.intent) : "key " + step.key);
+    }
+    CHECK(described == std::vector<std::string>{"learner Sam Rivera", "course hotel",
+                                                "start hotel.room-214", "begin", "choose log",
+                                                "answer a c", "theme high-contrast", "scale 150",
+                                                "key 2", "key ctrl+=", "help"});
+}
+
+TEST_CASE("script errors name the line") {
+    CHECK(ui::parse_script("begin\nfly away\n").error == "line 2: unknown step 'fly'");
+    CHECK(ui::parse_script("choose\n").error == "line 1: 'choose' needs one id");
+    CHECK(ui::parse_script("theme purple").error.starts_with("line 1: 'theme' needs"));
+    CHECK(ui::parse_script("scale 300").error.starts_with("line 1: 'scale' needs"));
+    CHECK(ui::parse_script("key hyper").error.starts_with("line 1: 'key' needs"));
+    CHECK(ui::parse_script("begin now").error.starts_with("line 1: 'begin' takes"));
+    CHECK(ui::parse_script("learner   ").error == "line 1: 'learner' needs a name");
+}
+
+} // namespace sightline::test
