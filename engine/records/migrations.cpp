@@ -154,12 +154,17 @@ void migrate(sql::Database& db, int target) {
                            "); this version reads schema " + std::to_string(schema_version()) +
                            " and older");
     }
-    for (int version = found + 1; version <= target; ++version) {
-        sql::Transaction transaction(db);
-        db.exec(kSteps[static_cast<std::size_t>(version - 1)]);
-        db.exec("PRAGMA user_version = " + std::to_string(version));
-        transaction.commit();
+    if (found >= target) {
+        return;
     }
+    // All missing steps in one transaction: an upgrade happens whole or not at
+    // all, and a new database costs one sync instead of one per step.
+    sql::Transaction transaction(db);
+    for (int version = found + 1; version <= target; ++version) {
+        db.exec(kSteps[static_cast<std::size_t>(version - 1)]);
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(target));
+    transaction.commit();
 }
 
 } // namespace sightline::records

@@ -10,8 +10,9 @@ namespace sql {
 class Database;
 }
 
-// Runs the missing steps (schema_version() in store.hpp is their count) up to `target` (each in its
-// own transaction). Throws RecordsError for a database newer than this build or a failed step.
+// Runs the missing steps (schema_version() in store.hpp is their count) up to
+// `target`, all in one transaction. Throws RecordsError for a database newer
+// than this build or a failed step.
 void migrate(sql::Database& db, int target);
 
 } // namespace sightline::records
