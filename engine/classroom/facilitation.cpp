@@ -1,0 +1,808 @@
+#include "classroom/facilitation.hpp"
+
+#include "model/analysis.hpp"
+
+#include <algorithm>
+
+namespace sightline::classroom {
+
+namespace {
+
+constexpr std::size_t kPromptChars = 280;
+
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
+
+// The node's text as the room read it, shortened as the records shorten it.
+std::string prompt_of(const runtime::NodeView& view) {
+    std::string text;
+    if (view.phase == runtime::Phase::Answering) {
+        text = std::string(view.check.prompt);
+    } else {
+        for (const auto& paragraph : view.paragraphs) {
+            if (!text.empty()) {
+                text += ' ';
+            }
+            text += paragraph.text;
+            if (text.size() > kPromptChars) {
+                break;
+            }
+        }
+    }
+    if (text.size() > kPromptChars) {
+        std::size_t cut = text.rfind(' ', kPromptChars);
+        if (cut == std::string::npos || cut < kPromptChars / 2) {
+            cut = kPromptChars;
+        }
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+            --cut; // never split a UTF-8 sequence
+        }
+        text.resize(cut);
+        text += "...";
+    }
+    return text;
+}
+
+std::vector<records::ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& deltas) {
+    std::vector<records::ScoreChange> out;
+    for (const auto& d : deltas) {
+        out.push_back({std::string(d.dimension), d.delta});
+    }
+    return out;
+}
+
+std::string list_of(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == items.size() ? " and " : ", ";
+        }
+        out += items[i];
+    }
+    return out;
+}
+
+} // namespace
+
+const char* stage_name(Stage stage) {
+    switch (stage) {
+    case Stage::Situation:
+        return "situation";
+    case Stage::Discussion:
+        return "discussion";
+    case Stage::Voting:
+        return "voting";
+    case Stage::Locked:
+        return "locked";
+    case Stage::Revealed:
+        return "revealed";
+    case Stage::Feedback:
+        return "feedback";
+    case Stage::Passage:
+        return "passage";
+    case Stage::Ended:
+        return "ended";
+    }
+    return "unknown";
+}
+
+const char* decided_name(Decided decided) {
+    switch (decided) {
+    case Decided::Majority:
+        return "majority";
+    case Decided::TieBreak:
+        return "tie-break";
+    case Decided::Override:
+        return "override";
+    }
+    return "unknown";
+}
+
+const char* control_name(Control control) {
+    switch (control) {
+    case Control::Discuss:
+        return "discuss";
+    case Control::OpenVoting:
+        return "open-voting";
+    case Control::EnterVotes:
+        return "enter-votes";
+    case Control::Lock:
+        return "lock";
+    case Control::Unlock:
+        return "unlock";
+    case Control::Reveal:
+        return "reveal";
+    case Control::TakeMajority:
+        return "take-majority";
+    case Control::Pick:
+        return "pick";
+    case Control::Continue:
+        return "continue";
+    case Control::GoBack:
+        return "go-back";
+    case Control::Finish:
+        return "finish";
+    case Control::Abandon:
+        return "abandon";
+    }
+    return "unknown";
+}
+
+bool Tally::has_answer() const {
+    return total > 0 && !tie;
+}
+
+Tally tally_votes(const std::vector<std::int64_t>& counts, model::CheckKind kind,
+                  std::int64_t head_count) {
+    Tally t;
+    t.counts = counts;
+    std::int64_t top = 0;
+    for (const std::int64_t c : counts) {
+        t.total += c;
+        top = std::max(top, c);
+    }
+    // The people who voted: the head count, or (unknown) the most-voted
+    // option's count, the fewest people who can have voted.
+    const std::int64_t people = head_count > 0 ? head_count : top;
+    t.basis = kind == model::CheckKind::Multi ? people : t.total;
+    if (t.total == 0) {
+        return t;
+    }
+    if (kind == model::CheckKind::Multi) {
+        // At least half of the people.
+        t.threshold = std::max<std::int64_t>(1, (people + 1) / 2);
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] >= t.threshold) {
+                t.leaders.push_back(i);
+            }
+        }
+        return t;
+    }
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (counts[i] == top) {
+            t.leaders.push_back(i);
+        }
+    }
+    t.tie = t.leaders.size() > 1;
+    return t;
+}
+
+Decided decided_by(const Tally& tally, model::CheckKind kind,
+                   const std::vector<std::size_t>& picked) {
+    if (kind == model::CheckKind::Multi) {
+        std::vector<std::size_t> sorted = picked;
+        std::sort(sorted.begin(), sorted.end());
+        return tally.total > 0 && sorted == tally.leaders ? Decided::Majority : Decided::Override;
+    }
+    if (picked.size() != 1 ||
+        std::find(tally.leaders.begin(), tally.leaders.end(), picked[0]) == tally.leaders.end()) {
+        return Decided::Override;
+    }
+    return tally.tie ? Decided::TieBreak : Decided::Majority;
+}
+
+Facilitation::Facilitation(const model::Bundle& bundle, Setup setup, records::Store* store,
+                           records::BundleInfo info, Clock clock)
+    : setup_(std::move(setup)), clock_(clock ? std::move(clock) : Clock(records::now_ms)),
+      run_(bundle, setup_.scenario_id, setup_.options), store_(store) {
+    if (setup_.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw FacilitationError("a classroom session needs a name");
+    }
+    if (setup_.head_count < 0) {
+        throw FacilitationError("the head count cannot be negative (" +
+                                std::to_string(setup_.head_count) + ")");
+    }
+    started_ = clock_();
+    if (store_ != nullptr) {
+        records::SessionStart start;
+        start.course_id = setup_.course_id;
+        start.scenario_id = setup_.scenario_id;
+        start.options = setup_.options;
+        start.mode = records::Mode::Classroom;
+        start.language = setup_.language;
+        recorder_ = records::Recorder::start(*store_, run_, info, start, started_);
+        store_->record_classroom_session(
+            {recorder_->attempt().id, setup_.name, setup_.facilitator, setup_.head_count});
+    }
+    enter_node(started_);
+}
+
+std::string Facilitation::attempt_id() const {
+    return recorder_ ? recorder_->attempt().id : std::string();
+}
+
+const runtime::Run& Facilitation::shown_run() const {
+    if (stage_ == Stage::Feedback && choice_result_ && !snapshots_.empty()) {
+        return snapshots_.back().run;
+    }
+    return run_;
+}
+
+bool Facilitation::at_question() const {
+    return stage_ != Stage::Passage && stage_ != Stage::Ended;
+}
+
+bool Facilitation::at_check() const {
+    return at_question() && shown_run().node().has_check();
+}
+
+std::size_t Facilitation::option_count() const {
+    return votes_.size();
+}
+
+Tally Facilitation::tally() const {
+    return tally_votes(votes_, at_check() ? shown_run().node().check.kind : model::CheckKind::None,
+                       setup_.head_count);
+}
+
+const runtime::ChoiceResult* Facilitation::choice_result() const {
+    return stage_ == Stage::Feedback && choice_result_ ? &*choice_result_ : nullptr;
+}
+
+const runtime::CheckResult* Facilitation::check_result() const {
+    return stage_ == Stage::Feedback && check_result_ ? &*check_result_ : nullptr;
+}
+
+std::vector<Control> Facilitation::controls() const {
+    std::vector<Control> out;
+    if (finished_) {
+        return out;
+    }
+    switch (stage_) {
+    case Stage::Situation:
+        out = {Control::Discuss, Control::OpenVoting};
+        break;
+    case Stage::Discussion:
+        out = {Control::OpenVoting};
+        break;
+    case Stage::Voting:
+        out = {Control::EnterVotes, Control::Lock};
+        break;
+    case Stage::Locked:
+        out = {Control::Unlock, Control::Reveal};
+        break;
+    case Stage::Revealed:
+        if (tally().has_answer()) {
+            out.push_back(Control::TakeMajority);
+        }
+        out.push_back(Control::Pick);
+        out.push_back(Control::Unlock);
+        break;
+    case Stage::Feedback:
+    case Stage::Passage:
+        out = {Control::Continue};
+        break;
+    case Stage::Ended:
+        out = {Control::Finish};
+        break;
+    }
+    if (std::any_of(path_.begin(), path_.end(), [](const PathPoint& p) { return p.picked; })) {
+        out.push_back(Control::GoBack);
+    }
+    if (stage_ != Stage::Ended) {
+        out.push_back(Control::Abandon);
+    }
+    return out;
+}
+
+std::optional<Control> Facilitation::forward_control() const {
+    if (finished_) {
+        return std::nullopt;
+    }
+    switch (stage_) {
+    case Stage::Situation:
+        return shown_run().node().discussion_prompts.empty() ? Control::OpenVoting
+                                                             : Control::Discuss;
+    case Stage::Discussion:
+        return Control::OpenVoting;
+    case Stage::Voting:
+        return Control::Lock;
+    case Stage::Locked:
+        return Control::Reveal;
+    case Stage::Revealed:
+        if (tally().has_answer()) {
+            return Control::TakeMajority;
+        }
+        return std::nullopt;
+    case Stage::Feedback:
+    case Stage::Passage:
+        return Control::Continue;
+    case Stage::Ended:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// --- checks ---
+
+void Facilitation::require_open() const {
+    if (finished_) {
+        throw FacilitationError("the session has finished; start a new one to continue");
+    }
+}
+
+void Facilitation::require_stage(Stage wanted, const char* action) const {
+    require_open();
+    if (stage_ == wanted) {
+        return;
+    }
+    std::string why;
+    switch (stage_) {
+    case Stage::Passage:
+        why = "this part of the story has no question; continue instead";
+        break;
+    case Stage::Ended:
+        why = "the scenario has ended; go back to explore another branch, or finish the session";
+        break;
+    case Stage::Feedback:
+        why = "the pick has been made; continue, or go back to explore another branch";
+        break;
+    case Stage::Situation:
+    case Stage::Discussion:
+        why = "voting has not been opened yet";
+        break;
+    case Stage::Voting:
+        why = "voting is still open; lock it first";
+        break;
+    case Stage::Locked:
+        why = "voting is locked and the tally not yet revealed";
+        break;
+    case Stage::Revealed:
+        why = "the tally has been revealed; take the majority or pick a choice";
+        break;
+    }
+    throw FacilitationError(std::string("cannot ") + action + " now: " + why + ".");
+}
+
+void Facilitation::require_votable(std::size_t index) const {
+    require_open();
+    if (stage_ != Stage::Voting) {
+        throw FacilitationError(stage_ == Stage::Locked || stage_ == Stage::Revealed
+                                    ? "voting is locked; unlock it to change the votes."
+                                : stage_ == Stage::Situation || stage_ == Stage::Discussion
+                                    ? "voting is not open; open voting before entering votes."
+                                    : "there is nothing to vote on here.");
+    }
+    if (index >= votes_.size()) {
+        throw FacilitationError("there is no " + std::string(at_check() ? "option" : "choice") +
+                                " " + std::to_string(index + 1) + " here; there are " +
+                                std::to_string(votes_.size()) + ".");
+    }
+    if (!at_check()) {
+        const auto choices = run_.choices();
+        if (!choices[index].enabled) {
+            throw FacilitationError("choice " + std::to_string(index + 1) +
+                                    " is not available here and cannot take votes.");
+        }
+    }
+}
+
+// --- intents ---
+
+void Facilitation::discuss() {
+    require_stage(Stage::Situation, "start the discussion");
+    stage_ = Stage::Discussion;
+}
+
+void Facilitation::open_voting() {
+    require_open();
+    if (stage_ != Stage::Situation && stage_ != Stage::Discussion) {
+        require_stage(Stage::Situation, "open voting");
+    }
+    if (votes_.empty()) {
+        throw FacilitationError("cannot open voting: this decision has no choices to vote on.");
+    }
+    stage_ = Stage::Voting;
+}
+
+std::int64_t Facilitation::vote_up(std::size_t index) {
+    require_votable(index);
+    return ++votes_[index];
+}
+
+std::int64_t Facilitation::vote_down(std::size_t index) {
+    require_votable(index);
+    if (votes_[index] > 0) {
+        --votes_[index];
+    }
+    return votes_[index];
+}
+
+void Facilitation::set_votes(std::size_t index, std::int64_t count) {
+    require_votable(index);
+    if (count < 0) {
+        throw FacilitationError("a vote count cannot be negative (" + std::to_string(count) + ").");
+    }
+    votes_[index] = count;
+}
+
+void Facilitation::clear_votes() {
+    require_stage(Stage::Voting, "clear the votes");
+    std::fill(votes_.begin(), votes_.end(), 0);
+}
+
+void Facilitation::lock() {
+    require_stage(Stage::Voting, "lock voting");
+    stage_ = Stage::Locked;
+}
+
+void Facilitation::unlock() {
+    require_open();
+    if (stage_ != Stage::Locked && stage_ != Stage::Revealed) {
+        require_stage(Stage::Locked, "unlock voting");
+    }
+    stage_ = Stage::Voting;
+}
+
+void Facilitation::reveal() {
+    require_stage(Stage::Locked, "reveal the tally");
+    stage_ = Stage::Revealed;
+}
+
+void Facilitation::take_majority() {
+    require_stage(Stage::Revealed, "take the majority");
+    const Tally t = tally();
+    if (t.total == 0) {
+        throw FacilitationError("no votes have been entered; unlock voting to enter them, or "
+                                "pick a choice.");
+    }
+    const std::vector<std::string> ids = option_ids();
+    if (t.tie) {
+        std::vector<std::string> tied;
+        for (const std::size_t i : t.leaders) {
+            tied.push_back(std::to_string(i + 1) + " (" + ids[i] + ")");
+        }
+        throw FacilitationError("the vote is tied between " + list_of(tied) + " with " +
+                                std::to_string(t.counts[t.leaders[0]]) +
+                                " votes each; pick one of them, or any other choice.");
+    }
+    if (at_check()) {
+        do_pick_options(t.leaders, Decided::Majority);
+    } else {
+        do_pick_choice(t.leaders[0], Decided::Majority);
+    }
+}
+
+void Facilitation::pick(std::string_view choice_id) {
+    require_stage(Stage::Revealed, "pick a choice");
+    if (at_check()) {
+        throw FacilitationError("this is a knowledge check; pick options instead of a choice.");
+    }
+    const auto choices = run_.choices();
+    const auto it = std::find_if(choices.begin(), choices.end(),
+                                 [&](const runtime::ChoiceView& c) { return c.id == choice_id; });
+    if (it == choices.end()) {
+        throw FacilitationError("there is no choice " + quoted(choice_id) + " at this decision.");
+    }
+    if (!it->enabled) {
+        throw FacilitationError("choice " + quoted(choice_id) + " is not available here.");
+    }
+    const auto index = static_cast<std::size_t>(it - choices.begin());
+    do_pick_choice(index, decided_by(tally(), model::CheckKind::None, {index}));
+}
+
+void Facilitation::pick_options(const std::vector<std::string_view>& option_ids_in) {
+    require_stage(Stage::Revealed, "pick the answer");
+    if (!at_check()) {
+        throw FacilitationError("this is a decision; pick a choice instead of options.");
+    }
+    const model::KnowledgeCheck& check = run_.node().check;
+    std::vector<std::size_t> picked;
+    for (const std::string_view id : option_ids_in) {
+        const auto it = std::find_if(check.options.begin(), check.options.end(),
+                                     [&](const model::CheckOption& o) { return o.id == id; });
+        if (it == check.options.end()) {
+            throw FacilitationError("there is no option " + quoted(id) + " in this question.");
+        }
+        const auto index = static_cast<std::size_t>(it - check.options.begin());
+        if (std::find(picked.begin(), picked.end(), index) != picked.end()) {
+            throw FacilitationError("option " + quoted(id) + " is picked twice.");
+        }
+        picked.push_back(index);
+    }
+    if (check.kind == model::CheckKind::Single && picked.size() != 1) {
+        throw FacilitationError("this question takes exactly one answer, not " +
+                                std::to_string(picked.size()) + ".");
+    }
+    std::sort(picked.begin(), picked.end());
+    do_pick_options(picked, decided_by(tally(), check.kind, picked));
+}
+
+void Facilitation::advance() {
+    require_open();
+    const records::TimeMs when = clock_();
+    if (stage_ == Stage::Feedback && choice_result_) {
+        // The run entered the choice's target when the pick was made.
+        if (recorder_) {
+            recorder_->record_advance(when);
+        }
+        enter_node(when);
+        return;
+    }
+    if (stage_ != Stage::Feedback && stage_ != Stage::Passage) {
+        require_stage(Stage::Passage, "continue");
+    }
+    runtime::Run next = run_;
+    next.advance();
+    if (recorder_) {
+        recorder_->record_advance(when);
+    }
+    run_ = std::move(next);
+    enter_node(when);
+}
+
+void Facilitation::go_back(std::size_t index) {
+    require_open();
+    if (index >= path_.size()) {
+        throw FacilitationError("there is no decision " + std::to_string(index + 1) +
+                                " on this path; it has " + std::to_string(path_.size()) + ".");
+    }
+    if (!path_[index].picked) {
+        throw FacilitationError("decision " + std::to_string(index + 1) +
+                                " is the current one; there is nothing to go back to.");
+    }
+    const records::TimeMs when = clock_();
+    if (recorder_) {
+        recorder_->record_advance(when);
+    }
+    run_ = snapshots_[index].run;
+    votes_ = snapshots_[index].votes;
+    const auto keep = static_cast<std::ptrdiff_t>(index + 1);
+    path_.erase(path_.begin() + keep, path_.end());
+    snapshots_.erase(snapshots_.begin() + keep, snapshots_.end());
+    PathPoint& point = path_.back();
+    point.picked = false;
+    point.chosen.clear();
+    point.chosen_text.clear();
+    point.decided = Decided::Majority;
+    choice_result_.reset();
+    check_result_.reset();
+    decided_.reset();
+    branch_ = ++branches_;
+    shown_at_ = when;
+    stage_ = Stage::Revealed;
+}
+
+void Facilitation::back() {
+    require_open();
+    for (std::size_t i = path_.size(); i-- > 0;) {
+        if (path_[i].picked) {
+            go_back(i);
+            return;
+        }
+    }
+    throw FacilitationError("there is no earlier decision to go back to.");
+}
+
+void Facilitation::forward() {
+    require_open();
+    const std::optional<Control> control = forward_control();
+    if (!control) {
+        if (stage_ == Stage::Revealed) {
+            take_majority(); // throws the reason: a tie or no votes
+        }
+        throw FacilitationError(stage_ == Stage::Ended
+                                    ? "the scenario has ended; go back to explore another "
+                                      "branch, or finish the session."
+                                    : "there is no next step here.");
+    }
+    switch (*control) {
+    case Control::Discuss:
+        discuss();
+        break;
+    case Control::OpenVoting:
+        open_voting();
+        break;
+    case Control::Lock:
+        lock();
+        break;
+    case Control::Reveal:
+        reveal();
+        break;
+    case Control::TakeMajority:
+        take_majority();
+        break;
+    case Control::Continue:
+        advance();
+        break;
+    default:
+        throw FacilitationError("there is no next step here.");
+    }
+}
+
+void Facilitation::set_head_count(std::int64_t head_count) {
+    require_open();
+    if (head_count < 0) {
+        throw FacilitationError("the head count cannot be negative (" + std::to_string(head_count) +
+                                ").");
+    }
+    if (store_ != nullptr && recorder_) {
+        store_->record_classroom_session(
+            {recorder_->attempt().id, setup_.name, setup_.facilitator, head_count});
+    }
+    setup_.head_count = head_count;
+}
+
+void Facilitation::finish() {
+    require_stage(Stage::Ended, "finish the session");
+    if (recorder_) {
+        std::uint32_t passing = 0;
+        for (const model::Course& course : bundle().courses) {
+            if (course.id == setup_.course_id) {
+                passing = course.passing_score;
+            }
+        }
+        recorder_->record_finish(run_, passing, clock_());
+    }
+    finished_ = true;
+}
+
+void Facilitation::abandon() {
+    require_open();
+    if (recorder_ && store_ != nullptr) {
+        store_->abandon_attempt(recorder_->attempt().id, clock_());
+    }
+    finished_ = true;
+}
+
+// --- internals ---
+
+void Facilitation::enter_node(records::TimeMs when) {
+    choice_result_.reset();
+    check_result_.reset();
+    decided_.reset();
+    shown_at_ = when;
+    votes_.clear();
+    switch (run_.phase()) {
+    case runtime::Phase::Choosing:
+    case runtime::Phase::Answering:
+        stage_ = Stage::Situation;
+        votes_.assign(run_.phase() == runtime::Phase::Choosing ? run_.choices().size()
+                                                               : run_.node().check.options.size(),
+                      0);
+        path_.push_back(
+            {run_.node().id, run_.node().has_check(), false, {}, {}, Decided::Majority});
+        snapshots_.push_back({run_, votes_});
+        break;
+    case runtime::Phase::Continuing:
+        stage_ = Stage::Passage;
+        break;
+    case runtime::Phase::Ended:
+        stage_ = Stage::Ended;
+        break;
+    }
+}
+
+std::vector<std::string> Facilitation::option_ids() const {
+    std::vector<std::string> ids;
+    const runtime::Run& shown = shown_run();
+    if (shown.node().has_check()) {
+        for (const model::CheckOption& o : shown.node().check.options) {
+            ids.push_back(o.id);
+        }
+    } else {
+        for (const runtime::ChoiceView& c : shown.choices()) {
+            ids.emplace_back(c.id);
+        }
+    }
+    return ids;
+}
+
+std::vector<records::VoteCount> Facilitation::vote_counts() const {
+    const std::vector<std::string> ids = option_ids();
+    std::vector<records::VoteCount> out;
+    for (std::size_t i = 0; i < ids.size() && i < votes_.size(); ++i) {
+        out.push_back({ids[i], votes_[i]});
+    }
+    return out;
+}
+
+records::Event Facilitation::event_for(const runtime::Run& before) const {
+    const runtime::NodeView view = before.view();
+    records::Event event;
+    event.node_id = std::string(view.id);
+    event.prompt = prompt_of(view);
+    event.votes = vote_counts();
+    event.branch = branch_;
+    return event;
+}
+
+void Facilitation::record_pick(records::Event event, records::TimeMs when) {
+    event.time = when;
+    event.time_on_node_ms = std::max<records::TimeMs>(0, when - shown_at_);
+    event.sequence = static_cast<std::uint32_t>(log_.size() + 1);
+    if (recorder_) {
+        event.attempt_id = recorder_->attempt().id;
+        event.sequence = recorder_->attempt().events; // already counted by the recorder
+    }
+    log_.push_back(std::move(event));
+}
+
+void Facilitation::do_pick_choice(std::size_t index, Decided decided) {
+    const records::TimeMs when = clock_();
+    const auto choices = run_.choices();
+    const std::string_view id = choices.at(index).id;
+    runtime::Run next = run_;
+    runtime::ChoiceResult result = next.choose(id);
+    records::Event event = event_for(run_);
+    if (recorder_) {
+        recorder_->set_classroom(event.votes, branch_);
+        recorder_->record_choice(run_, next, id, result, when);
+    }
+    // The same event as the recorder's, for the report of a dry run.
+    const model::Node& node = run_.node();
+    event.kind = records::EventKind::Choice;
+    event.response = {std::string(id)};
+    for (const runtime::ChoiceView& shown : choices) {
+        const auto it = std::find_if(node.choices.begin(), node.choices.end(),
+                                     [&](const model::Choice& c) { return c.id == shown.id; });
+        const bool best =
+            it != node.choices.end() && model::is_best_tier_choice(node, *it, bundle().tiers);
+        event.offered.push_back({std::string(shown.id), std::string(shown.text), best});
+        if (shown.id == id) {
+            event.correct = best;
+        }
+    }
+    event.tier = std::string(result.tier);
+    event.score_changes = changes_of(result.score_changes);
+    for (const model::Indicator* indicator : result.newly_noticed) {
+        event.indicators.push_back(indicator->id);
+    }
+    record_pick(std::move(event), when);
+
+    PathPoint& point = path_.back();
+    point.picked = true;
+    point.chosen = {std::string(id)};
+    point.chosen_text = std::string(choices[index].text);
+    point.decided = decided;
+    snapshots_.back().votes = votes_;
+    run_ = std::move(next);
+    choice_result_ = std::move(result);
+    decided_ = decided;
+    stage_ = Stage::Feedback;
+}
+
+void Facilitation::do_pick_options(const std::vector<std::size_t>& picked, Decided decided) {
+    const records::TimeMs when = clock_();
+    const model::KnowledgeCheck& check = run_.node().check;
+    std::vector<std::string_view> ids;
+    std::string texts;
+    for (const std::size_t i : picked) {
+        ids.emplace_back(check.options.at(i).id);
+        if (!texts.empty()) {
+            texts += "; ";
+        }
+        texts += check.options[i].text;
+    }
+    runtime::Run next = run_;
+    runtime::CheckResult result = next.answer(ids);
+    records::Event event = event_for(run_);
+    if (recorder_) {
+        recorder_->set_classroom(event.votes, branch_);
+        recorder_->record_answer(run_, next, ids, result, when);
+    }
+    event.kind = records::EventKind::Answer;
+    for (const std::string_view id : ids) {
+        event.response.emplace_back(id);
+    }
+    for (const runtime::OptionResult& option : result.options) {
+        event.offered.push_back({std::string(option.id), std::string(option.text), option.correct});
+    }
+    event.correct = result.correct;
+    event.score_changes = changes_of(result.points);
+    record_pick(std::move(event), when);
+
+    PathPoint& point = path_.back();
+    point.picked = true;
+    point.chosen.assign(ids.begin(), ids.end());
+    point.chosen_text = texts;
+    point.decided = decided;
+    snapshots_.back().votes = votes_;
+    run_ = std::move(next);
+    check_result_ = std::move(result);
+    decided_ = decided;
+    stage_ = Stage::Feedback;
+}
+
+} // namespace sightline::classroom

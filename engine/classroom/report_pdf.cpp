@@ -1,0 +1,427 @@
+// The one-page PDF summary of a classroom session, drawn with cairo and
+// pango (DejaVu Sans and Serif through fontconfig, unhinted metrics, so the
+// layout does not depend on the screen). Everything is laid out twice: once
+// to measure at a given scale, once to draw, shrinking the decisions until
+// they fit on the page and cutting the rest with a pointer to the CSV.
+#include "classroom/report.hpp"
+
+#include <algorithm>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <cmath>
+#include <ctime>
+#include <memory>
+#include <pango/pangocairo.h>
+
+namespace sightline::classroom {
+
+namespace {
+
+// US Letter, portrait, in points.
+constexpr double kWidth = 612;
+constexpr double kHeight = 792;
+constexpr double kMargin = 48;
+constexpr double kBottom = kHeight - 44; // above the footer
+
+struct Colour {
+    double r, g, b;
+};
+constexpr Colour kInk{0.13, 0.16, 0.20};
+constexpr Colour kNavy{0.12, 0.23, 0.37};
+constexpr Colour kMuted{0.36, 0.41, 0.47};
+constexpr Colour kAccent{0.18, 0.50, 0.47}; // the path taken
+constexpr Colour kBar{0.55, 0.63, 0.73};    // other choices
+constexpr Colour kTrack{0.92, 0.94, 0.96};  // the empty part of a bar
+constexpr Colour kFaint{0.72, 0.77, 0.82};
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+struct GObjectDeleter {
+    void operator()(void* p) const { g_object_unref(p); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
+using Cairo = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
+using FontOptions = std::unique_ptr<cairo_font_options_t,
+                                    Deleter<cairo_font_options_t, cairo_font_options_destroy>>;
+using FontDescription = std::unique_ptr<PangoFontDescription,
+                                        Deleter<PangoFontDescription, pango_font_description_free>>;
+using AttrList = std::unique_ptr<PangoAttrList, Deleter<PangoAttrList, pango_attr_list_unref>>;
+using FontMap = std::unique_ptr<PangoFontMap, GObjectDeleter>;
+using Context = std::unique_ptr<PangoContext, GObjectDeleter>;
+using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+struct Style {
+    const char* font; // pango family and style
+    double size;      // points
+    Colour colour = kInk;
+    PangoAlignment align = PANGO_ALIGN_LEFT;
+    int max_lines = 0; // 0: no limit; else ellipsized after this many
+    double letter_spacing = 0;
+};
+
+// Draws text and shapes, or only measures them while `drawing` is false.
+class Page {
+  public:
+    explicit Page(cairo_t* cr) : cr_(cr), font_map_(pango_cairo_font_map_new()) {
+        context_.reset(pango_font_map_create_context(font_map_.get()));
+        FontOptions options(cairo_font_options_create());
+        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(context_.get(), options.get());
+        pango_cairo_context_set_resolution(context_.get(), 72);
+        pango_cairo_update_context(cr_, context_.get());
+    }
+
+    bool drawing = false;
+
+    // Lays `text` out in a box `width` wide; draws it with its top at (x, y)
+    // and returns its height.
+    double text(std::string_view text, double x, double y, double width, const Style& style) {
+        Layout layout(pango_layout_new(context_.get()));
+        FontDescription font(pango_font_description_from_string(style.font));
+        pango_font_description_set_size(font.get(), static_cast<int>(style.size * PANGO_SCALE));
+        pango_layout_set_font_description(layout.get(), font.get());
+        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment(layout.get(), style.align);
+        if (style.max_lines > 0) {
+            pango_layout_set_height(layout.get(), -style.max_lines);
+            pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+        }
+        if (style.letter_spacing > 0) {
+            AttrList attrs(pango_attr_list_new());
+            pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(static_cast<int>(
+                                                    style.letter_spacing * PANGO_SCALE)));
+            pango_layout_set_attributes(layout.get(), attrs.get());
+        }
+        pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+        if (drawing) {
+            cairo_set_source_rgb(cr_, style.colour.r, style.colour.g, style.colour.b);
+            cairo_move_to(cr_, x, y);
+            pango_cairo_show_layout(cr_, layout.get());
+        }
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    void rect(double x, double y, double w, double h, Colour c) {
+        if (drawing) {
+            cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+            cairo_rectangle(cr_, x, y, w, h);
+            cairo_fill(cr_);
+        }
+    }
+
+    void rule(double x0, double x1, double y, double width, Colour c) {
+        if (drawing) {
+            cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+            cairo_set_line_width(cr_, width);
+            cairo_move_to(cr_, x0, y);
+            cairo_line_to(cr_, x1, y);
+            cairo_stroke(cr_);
+        }
+    }
+
+  private:
+    cairo_t* cr_;
+    FontMap font_map_;
+    Context context_;
+};
+
+std::string duration_text(double seconds) {
+    const long s = std::lround(seconds);
+    if (s < 60) {
+        return std::to_string(s) + " s";
+    }
+    return std::to_string(s / 60) + " min " + std::to_string(s % 60) + " s";
+}
+
+const char* decided_label(Decided decided) {
+    switch (decided) {
+    case Decided::Majority:
+        return "Room's majority";
+    case Decided::TieBreak:
+        return "Tie, facilitator's pick";
+    case Decided::Override:
+        return "Facilitator override";
+    }
+    return "";
+}
+
+// "Path 2" for branch 1: people count from one.
+std::string path_label(std::uint32_t branch) {
+    return "Path " + std::to_string(branch + 1);
+}
+
+// The header block; returns where the decisions start.
+double draw_header(Page& page, const SessionReport& r) {
+    const double inner = kWidth - 2 * kMargin;
+    double y = 40;
+    y += page.text("CLASSROOM SESSION REPORT", kMargin, y, inner,
+                   {"DejaVu Sans Bold", 7.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.4});
+    y += 4;
+    y +=
+        page.text(r.name, kMargin, y, inner, {"DejaVu Serif Bold", 19, kNavy, PANGO_ALIGN_LEFT, 2});
+    y += 3;
+    std::string what = r.scenario_title;
+    if (!r.course_title.empty()) {
+        what += "  \u00b7  " + r.course_title;
+    }
+    y += page.text(what, kMargin, y, inner, {"DejaVu Sans", 10.5, kInk, PANGO_ALIGN_LEFT, 1});
+    y += 12;
+
+    std::size_t decisions = 0, checks = 0;
+    for (const ReportStep& s : r.steps) {
+        (s.check ? checks : decisions) += 1;
+    }
+    std::string counted = std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions");
+    if (checks > 0) {
+        counted += ", " + std::to_string(checks) + (checks == 1 ? " check" : " checks");
+    }
+    counted += r.branches == 1 ? ", one path" : ", " + std::to_string(r.branches) + " paths";
+    const struct {
+        const char* label;
+        std::string value;
+    } details[] = {
+        {"DATE", r.date.empty() ? "\u2014" : r.date},
+        {"FACILITATOR", r.facilitator.empty() ? "\u2014" : r.facilitator},
+        {"HEAD COUNT", r.head_count > 0 ? std::to_string(r.head_count) : "not counted"},
+        {"EXPLORED", counted},
+    };
+    const double widths[] = {110, 150, 80, inner - 340};
+    double x = kMargin, tallest = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const double h = page.text(details[i].label, x, y, widths[i] - 8,
+                                   {"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.2});
+        const double v = page.text(details[i].value, x, y + h + 2, widths[i] - 8,
+                                   {"DejaVu Sans", 9.5, kInk, PANGO_ALIGN_LEFT, 2});
+        tallest = std::max(tallest, h + 2 + v);
+        x += widths[i];
+    }
+    y += tallest + 10;
+    page.rule(kMargin, kWidth - kMargin, y, 0.6, kFaint);
+    return y + 12;
+}
+
+// One decision with its bars; returns its height.
+double draw_step(Page& page, const ReportStep& s, double y, double scale) {
+    const double inner = kWidth - 2 * kMargin;
+    const double number_w = 18;
+    const double chip_w = 150;
+    const double top = y;
+    const std::string number = std::to_string(s.sequence) + ".";
+    page.text(number, kMargin, y, number_w, {"DejaVu Sans Bold", 8.5 * scale, kNavy});
+    std::string chip = decided_label(s.decided);
+    chip += "  \u00b7  " + duration_text(s.seconds);
+    page.text(chip, kWidth - kMargin - chip_w, y, chip_w,
+              {"DejaVu Sans", 7.5 * scale, kMuted, PANGO_ALIGN_RIGHT, 1});
+    const std::string prompt = (s.check ? "Check: " : "") + s.prompt;
+    y += page.text(prompt, kMargin + number_w, y, inner - number_w - chip_w - 8,
+                   {"DejaVu Sans", 8.5 * scale, kInk, PANGO_ALIGN_LEFT, 2});
+    y += 3 * scale;
+
+    const double marker_x = kMargin + number_w;
+    const double label_x = marker_x + 11;
+    const double bar_x = 352, bar_w = 160;
+    const double count_x = bar_x + bar_w + 6;
+    const double row = 11.5 * scale;
+    const double bar_h = 7 * scale;
+    for (const ReportOption& o : s.options) {
+        const Style label{o.chosen ? "DejaVu Sans Bold" : "DejaVu Sans", 7.5 * scale,
+                          o.chosen ? kInk : kMuted, PANGO_ALIGN_LEFT, 1};
+        if (o.chosen) {
+            page.text("\u25b6", marker_x, y, 10, {"DejaVu Sans", 6.5 * scale, kAccent});
+        }
+        page.text(o.text, label_x, y, bar_x - label_x - 22, label);
+        if (o.best) {
+            page.text("\u2713", bar_x - 14, y, 12, {"DejaVu Sans", 7.5 * scale, kAccent});
+        }
+        const double bar_y = y + (row - bar_h) / 2 - 1;
+        page.rect(bar_x, bar_y, bar_w, bar_h, kTrack);
+        const double share =
+            s.basis > 0 ? std::min(1.0, static_cast<double>(o.votes) / static_cast<double>(s.basis))
+                        : 0.0;
+        if (o.votes > 0 && share > 0) {
+            page.rect(bar_x, bar_y, std::max(1.0, bar_w * share), bar_h, o.chosen ? kAccent : kBar);
+        }
+        page.text(std::to_string(o.votes) + "  (" + std::to_string(std::lround(100 * share)) + "%)",
+                  count_x, y, kWidth - kMargin - count_x, {"DejaVu Sans", 7.5 * scale, kInk});
+        y += row;
+    }
+    return y - top;
+}
+
+std::string indicator_text(const ReportIndicator& i) {
+    return i.confounder ? i.name + " (look-alike)" : i.name;
+}
+
+// The indicator columns; returns their height.
+double draw_indicators(Page& page, const SessionReport& r, double y, double scale) {
+    const double inner = kWidth - 2 * kMargin;
+    const double top = y;
+    y += page.text("INDICATORS", kMargin, y, inner,
+                   {"DejaVu Sans Bold", 7, kNavy, PANGO_ALIGN_LEFT, 1, 1.3});
+    y += 5;
+    struct Column {
+        std::string title;
+        const std::vector<ReportIndicator>* items;
+        const char* bullet;
+        Colour colour;
+    };
+    std::vector<Column> columns{
+        {"Recognised by the group (" + std::to_string(r.recognised.size()) + ")", &r.recognised,
+         "\u2713", kAccent},
+        {"Shown by the facilitator (" + std::to_string(r.shown.size()) + ")", &r.shown, "\u2192",
+         kMuted},
+        {"Not recognised (" + std::to_string(r.missed.size()) + ")", &r.missed, "\u2717", kMuted},
+    };
+    const double gap = 14;
+    const double col_w = (inner - 2 * gap) / 3;
+    double tallest = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const double x = kMargin + static_cast<double>(c) * (col_w + gap);
+        double cy = y;
+        cy += page.text(columns[c].title, x, cy, col_w, {"DejaVu Sans Bold", 8 * scale, kInk}) + 3;
+        if (columns[c].items->empty()) {
+            cy += page.text("none", x + 10, cy, col_w - 10,
+                            {"DejaVu Sans Oblique", 7.5 * scale, kMuted});
+        }
+        for (const ReportIndicator& i : *columns[c].items) {
+            page.text(columns[c].bullet, x, cy, 10,
+                      {"DejaVu Sans", 7.5 * scale, columns[c].colour});
+            cy += page.text(indicator_text(i), x + 10, cy, col_w - 10,
+                            {"DejaVu Sans", 7.5 * scale, kInk, PANGO_ALIGN_LEFT, 2}) +
+                  1.5 * scale;
+        }
+        tallest = std::max(tallest, cy - y);
+    }
+    return y + tallest - top;
+}
+
+// Lays the whole page out at `scale`, with at most `shown` steps; returns the
+// lowest point used.
+double layout(Page& page, const SessionReport& r, double scale, std::size_t shown) {
+    double y = draw_header(page, r);
+    const double inner = kWidth - 2 * kMargin;
+    y += page.text("DECISIONS AND VOTES", kMargin, y, inner,
+                   {"DejaVu Sans Bold", 7, kNavy, PANGO_ALIGN_LEFT, 1, 1.3});
+    y += 6;
+    if (r.steps.empty()) {
+        y += page.text("No decisions were made in this session.", kMargin, y, inner,
+                       {"DejaVu Sans Oblique", 9, kMuted});
+    }
+    std::uint32_t branch = 0;
+    for (std::size_t i = 0; i < shown && i < r.steps.size(); ++i) {
+        const ReportStep& s = r.steps[i];
+        if (s.branch != branch) {
+            branch = s.branch;
+            page.rule(kMargin, kWidth - kMargin, y + 1, 0.4, kFaint);
+            y += 4;
+            y += page.text(path_label(branch) + ": the facilitator went back to explore another "
+                                                "branch",
+                           kMargin, y, inner, {"DejaVu Sans Oblique", 7 * scale, kMuted});
+            y += 3 * scale;
+        }
+        y += draw_step(page, s, y, scale) + 7 * scale;
+    }
+    if (shown < r.steps.size()) {
+        const std::size_t more = r.steps.size() - shown;
+        y += page.text("and " + std::to_string(more) +
+                           (more == 1 ? " more decision" : " more decisions") +
+                           ": see the CSV report",
+                       kMargin, y, inner, {"DejaVu Sans Oblique", 8, kMuted});
+        y += 6;
+    }
+    y += page.text("\u25b6 the path taken     \u2713 best response or correct answer     bars: "
+                   "share of the votes (checks with several answers: of the people)",
+                   kMargin, y, inner, {"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1});
+    y += 10;
+    page.rule(kMargin, kWidth - kMargin, y, 0.6, kFaint);
+    y += 10;
+    y += draw_indicators(page, r, y, std::max(scale, 0.85));
+    return y;
+}
+
+void draw(Page& page, cairo_t* cr, const SessionReport& r) {
+    // The largest scale at which everything fits; then as many steps as fit.
+    double scale = 1.0;
+    std::size_t shown = r.steps.size();
+    page.drawing = false;
+    while (scale > 0.8 && layout(page, r, scale, shown) > kBottom) {
+        scale -= 0.05;
+    }
+    while (shown > 0 && layout(page, r, scale, shown) > kBottom) {
+        --shown;
+    }
+    page.drawing = true;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    layout(page, r, scale, shown);
+    std::string footer = "Sightline classroom session  \u00b7  scenario " + r.scenario_id;
+    if (!r.attempt_id.empty()) {
+        footer += "  \u00b7  attempt " + r.attempt_id;
+    } else {
+        footer += "  \u00b7  not recorded (dry run)";
+    }
+    page.text(footer, kMargin, kHeight - 32, kWidth - 2 * kMargin,
+              {"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1});
+}
+
+// "2025-03-14T09:00:00Z" for the PDF's dates: the session's start, not now.
+std::string pdf_date(records::TimeMs time) {
+    const std::time_t seconds = static_cast<std::time_t>(time / 1000);
+    std::tm tm{};
+    ::gmtime_r(&seconds, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+} // namespace
+
+std::string render_report_pdf(const SessionReport& report) {
+    std::string bytes;
+    {
+        Surface surface(cairo_pdf_surface_create_for_stream(append, &bytes, kWidth, kHeight));
+        cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
+        const std::string title = "Classroom session report: " + report.name;
+        const std::string date = pdf_date(report.started);
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+        if (!report.facilitator.empty()) {
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+                                           report.facilitator.c_str());
+        }
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Sightline");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+        {
+            Cairo cr(cairo_create(surface.get()));
+            {
+                Page page(cr.get());
+                draw(page, cr.get(), report);
+            }
+            cairo_show_page(cr.get());
+            if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+                throw FacilitationError(std::string("cannot draw the session report: ") +
+                                        cairo_status_to_string(cairo_status(cr.get())));
+            }
+        }
+        cairo_surface_finish(surface.get());
+        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+            throw FacilitationError(std::string("cannot write the session report PDF: ") +
+                                    cairo_status_to_string(cairo_surface_status(surface.get())));
+        }
+    }
+    return bytes;
+}
+
+} // namespace sightline::classroom

@@ -1,0 +1,257 @@
+// A facilitated session recorded to a real SQLite store in a temp dir: the
+// classroom attempt, the session's name and head count, one event per pick
+// with the room's votes and the explored branch, and the finish.
+#include "classroom/facilitation.hpp"
+#include "classroom/report.hpp"
+#include "helpers.hpp"
+#include "records/store.hpp"
+#include "runtime/fixtures.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace sightline;
+using namespace sightline::classroom;
+using sightline::test::FakeClock;
+using sightline::test::TempDir;
+
+namespace {
+
+const records::BundleInfo kInfo{"hash", "0.1.0"};
+
+// The real store, with record_event failing on demand.
+class FlakyStore final : public records::Store {
+  public:
+    explicit FlakyStore(records::Store& real) : real_(real) {}
+    bool fail_events = false;
+
+    records::Learner add_learner(const records::LearnerInput& input) override {
+        return real_.add_learner(input);
+    }
+    std::vector<records::Learner> learners() override { return real_.learners(); }
+    std::optional<records::Learner> learner(std::string_view id) override {
+        return real_.learner(id);
+    }
+    bool delete_learner(std::string_view id) override { return real_.delete_learner(id); }
+    records::Attempt start_attempt(const records::AttemptStart& start,
+                                   records::TimeMs when) override {
+        return real_.start_attempt(start, when);
+    }
+    void record_event(const records::Event& event,
+                      const std::vector<std::uint8_t>& save_after) override {
+        if (fail_events) {
+            throw records::RecordsError("cannot write to the test store: the disk is full");
+        }
+        real_.record_event(event, save_after);
+    }
+    void touch(std::string_view attempt_id, records::TimeMs when) override {
+        real_.touch(attempt_id, when);
+    }
+    void finish_attempt(std::string_view attempt_id, const records::AttemptResult& result,
+                        records::TimeMs when) override {
+        real_.finish_attempt(attempt_id, result, when);
+    }
+    void abandon_attempt(std::string_view attempt_id, records::TimeMs when) override {
+        real_.abandon_attempt(attempt_id, when);
+    }
+    std::optional<records::Attempt> attempt(std::string_view id) override {
+        return real_.attempt(id);
+    }
+    std::vector<records::Attempt> attempts(std::optional<std::string_view> learner_id,
+                                           bool with_saves) override {
+        return real_.attempts(learner_id, with_saves);
+    }
+    std::optional<records::Attempt> unfinished_attempt(std::string_view learner_id,
+                                                       std::string_view scenario_id) override {
+        return real_.unfinished_attempt(learner_id, scenario_id);
+    }
+    std::vector<records::Event> events(std::string_view attempt_id) override {
+        return real_.events(attempt_id);
+    }
+    void for_each_event(const std::function<void(const records::Event&)>& visit) override {
+        real_.for_each_event(visit);
+    }
+    void record_classroom_session(const records::ClassroomSession& session) override {
+        real_.record_classroom_session(session);
+    }
+    std::optional<records::ClassroomSession>
+    classroom_session(std::string_view attempt_id) override {
+        return real_.classroom_session(attempt_id);
+    }
+    std::vector<records::ClassroomSession> classroom_sessions() override {
+        return real_.classroom_sessions();
+    }
+    void record_completion(const records::Completion& completion) override {
+        real_.record_completion(completion);
+    }
+    std::vector<records::Completion> completions(std::string_view learner_id) override {
+        return real_.completions(learner_id);
+    }
+    void record_attestation(const records::Attestation& attestation) override {
+        real_.record_attestation(attestation);
+    }
+    std::optional<records::Attestation> attestation(std::string_view learner_id,
+                                                    std::string_view course_id) override {
+        return real_.attestation(learner_id, course_id);
+    }
+    void add_certificate(const records::Certificate& certificate) override {
+        real_.add_certificate(certificate);
+    }
+    std::vector<records::Certificate> certificates() override { return real_.certificates(); }
+    std::optional<records::Certificate> certificate(std::string_view id) override {
+        return real_.certificate(id);
+    }
+    std::string location() const override { return real_.location(); }
+
+  private:
+    records::Store& real_;
+};
+
+std::string csv_of(const SessionReport& report) {
+    std::ostringstream out;
+    write_report_csv(report, out);
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("a recorded session is a classroom attempt with its votes, branches and timings") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    FakeClock clock;
+    Facilitation f(test::format_example(), test::example_setup(12), store.get(), kInfo,
+                   clock.clock());
+    REQUIRE(f.recorded());
+    const std::string id = f.attempt_id();
+    REQUIRE_FALSE(id.empty());
+    test::play_example_session(f, clock);
+    f.set_head_count(13); // someone came in late
+    clock.seconds(30);
+    f.finish();
+
+    // A second connection sees everything: it was committed.
+    auto other = records::open_store(temp.path());
+    const auto attempt = other->attempt(id);
+    REQUIRE(attempt.has_value());
+    CHECK(attempt->mode == records::Mode::Classroom);
+    CHECK(attempt->learner_id.empty());
+    CHECK(attempt->course_id == "hotel-example");
+    CHECK(attempt->scenario_id == "hotel.example");
+    CHECK(attempt->bundle_hash == "hash");
+    CHECK(attempt->started == test::kSessionStart);
+    CHECK(attempt->status == records::Status::Completed);
+    REQUIRE(attempt->result.has_value());
+    CHECK(attempt->result->outcome == "unsafe"); // the path the session ended on
+
+    const auto session = other->classroom_session(id);
+    REQUIRE(session.has_value());
+    CHECK(session->name == "Night shift in-service");
+    CHECK(session->facilitator == "Dana Okafor");
+    CHECK(session->head_count == 13);
+
+    const auto events = other->events(id);
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].node_id == "desk");
+    CHECK(events[0].response == std::vector<std::string>{"log-and-tell"});
+    CHECK(events[0].branch == 0);
+    REQUIRE(events[0].votes.size() == 3);
+    CHECK(events[0].votes[0].id == "ask-her");
+    CHECK(events[0].votes[0].count == 3);
+    CHECK(events[0].votes[1].count == 7);
+    CHECK(events[0].votes[2].count == 2);
+    CHECK(events[0].time_on_node_ms == 125000);
+    CHECK(events[1].node_id == "check-signs");
+    CHECK(events[1].kind == records::EventKind::Answer);
+    CHECK(events[1].response == std::vector<std::string>{"id", "answers"});
+    CHECK(events[1].correct);
+    CHECK(events[1].branch == 0);
+    CHECK(events[1].votes.size() == 3);
+    CHECK(events[1].time_on_node_ms == 50000);
+    CHECK(events[2].node_id == "desk");
+    CHECK(events[2].response == std::vector<std::string>{"ask-her"});
+    CHECK(events[2].branch == 1);
+    CHECK(events[2].votes[1].count == 7);
+    CHECK(events[2].time_on_node_ms == 40000);
+    CHECK(events[2].tier == "harmful");
+
+    // The live log is exactly what was recorded.
+    REQUIRE(f.log().size() == events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        CHECK(f.log()[i].sequence == events[i].sequence);
+        CHECK(f.log()[i].prompt == events[i].prompt);
+        CHECK(f.log()[i].offered.size() == events[i].offered.size());
+        CHECK(f.log()[i].correct == events[i].correct);
+        CHECK(f.log()[i].indicators == events[i].indicators);
+    }
+    // So the report from the records is the report of the live session.
+    const SessionReport live = make_report(f);
+    const SessionReport stored = make_report(*other, id, test::format_example());
+    CHECK(csv_of(stored) == csv_of(live));
+    CHECK(stored.name == live.name);
+    CHECK(stored.head_count == 13);
+    CHECK(stored.steps.at(2).decided == Decided::Override);
+}
+
+TEST_CASE("a failed write leaves the facilitation where it was, ready to try again") {
+    TempDir temp;
+    auto real = records::open_store(temp.path());
+    FlakyStore store(*real);
+    Facilitation f(test::format_example(), test::example_setup(), &store, kInfo);
+    test::vote(f, {1, 8, 1});
+    store.fail_events = true;
+    CHECK_THROWS_AS(f.take_majority(), records::RecordsError);
+    CHECK(f.stage() == Stage::Revealed);
+    CHECK(f.run().node().id == "desk");
+    CHECK(f.log().empty());
+    CHECK_FALSE(f.path()[0].picked);
+    store.fail_events = false;
+    f.take_majority();
+    CHECK(f.stage() == Stage::Feedback);
+    const auto events = real->events(f.attempt_id());
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].votes.at(1).count == 8);
+}
+
+TEST_CASE("a report of an attempt that is not a classroom session is refused") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    test::refuses([&] { make_report(*store, "nope", test::format_example()); },
+                  "there is no attempt nope");
+    const records::Learner ana = store->add_learner({"Ana", "", "", ""});
+    records::AttemptStart start;
+    start.learner_id = ana.id;
+    start.scenario_id = "hotel.example";
+    const records::Attempt a = store->start_attempt(start, 1000);
+    test::refuses([&] { make_report(*store, a.id, test::format_example()); },
+                  "is not a classroom session");
+}
+
+TEST_CASE("a session ended early is an abandoned attempt that keeps its events") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    Facilitation f(test::format_example(), test::example_setup(), store.get(), kInfo);
+    test::vote(f, {0, 5, 1});
+    f.take_majority();
+    f.advance();
+    f.abandon();
+    CHECK(f.finished());
+    test::refuses([&] { f.open_voting(); }, "the session has finished");
+    const auto attempt = store->attempt(f.attempt_id());
+    REQUIRE(attempt.has_value());
+    CHECK(attempt->status == records::Status::Abandoned);
+    CHECK(store->events(f.attempt_id()).size() == 1);
+    CHECK(make_report(*store, f.attempt_id(), test::format_example()).steps.size() == 1);
+}
+
+TEST_CASE("a dry run records nothing") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    Facilitation f(test::format_example(), test::example_setup());
+    test::vote(f, {0, 2, 0});
+    f.take_majority();
+    CHECK(store->attempts().empty());
+    CHECK(f.log().size() == 1);
+    CHECK(f.log()[0].attempt_id.empty());
+}
