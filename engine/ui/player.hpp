@@ -3,6 +3,8 @@
 // (learners, progress) and on a records::Session (the scenario being played),
 // which commits every choice and answer before its feedback is shown. A
 // failed write is shown to the learner with "Try again"; nothing moves on.
+// It also records the learner's attestation and issues certificates
+// (credentials::issue_certificate) once a course's rules are met.
 #pragma once
 
 #include "model/model.hpp"
@@ -11,15 +13,23 @@
 #include "ui/help.hpp"
 #include "ui/screens.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
 namespace sightline::ui {
 
+// Where certificates go and where the training provider's key is found.
+struct PlayerOptions {
+    std::filesystem::path certificates_dir; // empty: "certificates" beside the records
+    std::filesystem::path config_dir;       // empty: records::default_config_dir()
+};
+
 class Player {
   public:
     // The bundle and the store must outlive the player.
-    Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store);
+    Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store,
+           PlayerOptions options = {});
 
     Screen& screen() { return screen_; }
     const Screen& screen() const { return screen_; }
@@ -45,6 +55,11 @@ class Player {
     void proceed(const Intent& intent);
     void finish(const Intent& intent);
     void back();
+    // Progress towards the course's completion rules, the attestation and the
+    // certificate, into screen_.credit.
+    void show_credit(const model::Course& course);
+    void attest();
+    void issue_certificate();
     void failed(const Intent& intent, const std::string& what);
     void fresh(ScreenId id);
     int tier_look_of(std::string_view tier_id) const;
@@ -53,6 +68,7 @@ class Player {
     const model::Bundle& bundle_;
     records::BundleInfo info_;
     records::Store& store_;
+    PlayerOptions options_;
     HelpContent help_;
     Screen screen_;
     std::string learner_id_;

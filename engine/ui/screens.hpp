@@ -82,6 +82,38 @@ struct CourseMapState {
     std::vector<ScenarioItem> scenarios;
 };
 
+// ---- Course credit: progress towards each completion rule, the learner's
+// attestation and the certificate. Shown on the course map and after the
+// debrief of one of the course's scenarios.
+struct RuleLine {
+    std::string text; // "2 of 3 required scenarios completed."
+    bool met = false; // shown as a word and an icon, never by colour alone
+};
+
+struct CertificateInfo {
+    std::string verification_code;
+    std::string pdf;  // where the files were written; empty for one issued before
+    std::string json; // the signed credential
+};
+
+struct CreditState {
+    std::string course_id; // empty: nothing to show
+    std::string course_title;
+    std::vector<RuleLine> rules;
+    // Every rule but the attestation is met: the statement to confirm.
+    bool attestation_offered = false;
+    std::string attestation_statement;
+    bool attestation_ticked = false; // edited in place by the view
+    // Every rule is met and no certificate exists yet.
+    bool issue_offered = false;
+    // Every rule is met but the certificate cannot be issued here (no
+    // training provider set up on this computer): who issues it, in words.
+    std::string issue_elsewhere;
+    std::optional<CertificateInfo> certificate; // issued, now or before
+    bool issued_now = false;
+    std::string error; // recording the attestation or issuing failed
+};
+
 // ---- Scenario: content note, story, choices, checks, feedback.
 enum class Stage : std::uint8_t {
     Intro,          // title, minutes, objectives, the content note; Begin
@@ -124,7 +156,10 @@ struct ChoiceFeedback {
     int look = 0; // tier_look(): 0 best ... 3 worst
     std::string feedback;
     std::vector<ScoreLine> scores;
-    std::vector<Chip> noticed; // newly noticed indicators
+    std::vector<Chip> noticed; // newly noticed signs
+    // Newly weighed confounders: details that can look like a sign but on
+    // their own are not. Never shown as signs.
+    std::vector<Chip> weighed;
 };
 
 struct OptionOutcome {
@@ -194,6 +229,7 @@ struct DebriefState {
     std::vector<ScoreBar> scores;
     std::vector<Chip> noticed;
     std::vector<Chip> missed;
+    std::vector<Chip> confounders; // look like signs but on their own are not
     std::vector<DecisionLine> decisions;
     std::vector<CheckLine> checks;
     std::string response;
@@ -218,6 +254,7 @@ struct Screen {
     CourseMapState course;
     ScenarioState scenario;
     DebriefState debrief;
+    CreditState credit; // on the course map and a course scenario's debrief
     HelpState help;
     std::string notice; // one line above the content (a problem that is not the learner's)
     // Shown in the top bar; the shell keeps them in step with the settings.
@@ -244,6 +281,8 @@ enum class IntentKind : std::uint8_t {
     Continue,
     Retry, // repeat what failed to record
     Back,
+    Attest,           // the learner confirms the attestation statement
+    IssueCertificate, // every rule is met: issue the course's certificate
     ToggleHelp,
     ScaleUp,
     ScaleDown,

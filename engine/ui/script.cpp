@@ -38,10 +38,15 @@ struct Simple {
     IntentKind kind;
 };
 constexpr Simple kSimple[] = {
-    {"begin", IntentKind::Begin},     {"continue", IntentKind::Continue},
-    {"back", IntentKind::Back},       {"retry", IntentKind::Retry},
-    {"help", IntentKind::ToggleHelp}, {"switch-learner", IntentKind::SwitchLearner},
+    {"begin", IntentKind::Begin},
+    {"continue", IntentKind::Continue},
+    {"back", IntentKind::Back},
+    {"retry", IntentKind::Retry},
+    {"help", IntentKind::ToggleHelp},
+    {"switch-learner", IntentKind::SwitchLearner},
     {"quit", IntentKind::Quit},
+    {"attest", IntentKind::Attest},
+    {"issue-certificate", IntentKind::IssueCertificate},
 };
 
 struct WithId {
@@ -177,6 +182,10 @@ std::string describe(const Intent& intent) {
         return "retry";
     case IntentKind::Back:
         return "back";
+    case IntentKind::Attest:
+        return "attest";
+    case IntentKind::IssueCertificate:
+        return "issue-certificate";
     case IntentKind::ToggleHelp:
         return "help";
     case IntentKind::ScaleUp:

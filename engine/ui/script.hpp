@@ -5,6 +5,7 @@
 //   course hotel           open a course
 //   start hotel.room-214   start a scenario (resume ID continues one)
 //   begin | continue | back | retry | help | switch-learner
+//   attest | issue-certificate   confirm the attestation, issue the certificate
 //   choose log             take a choice by id
 //   answer a c             answer a knowledge check with these option ids
 //   theme dark | scale 150

@@ -251,15 +251,21 @@ class Frame {
         return pressed && t.enabled;
     }
 
-    void chips(const std::vector<Chip>& chips) const {
+    // Signs are filled chips marked ●; confounders (details that on their
+    // own are not signs) are outlined chips marked ◇, under their own heading.
+    void chips(const std::vector<Chip>& chips, bool confounders = false) const {
         if (chips.empty()) {
             return;
         }
+        const ImVec4& fill = confounders ? p.panel : p.chip;
+        const ImVec4& ink = confounders ? p.text : p.chip_text;
+        const ImVec4& edge = confounders ? p.muted : p.chip_text;
+        const char* mark = confounders ? "\u25C7 " : "\u25CF ";
         const float row_end = ImGui::GetCursorScreenPos().x + width;
         const ImVec2 pad{em * 0.5f, em * 0.2f};
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (std::size_t i = 0; i < chips.size(); ++i) {
-            const std::string label = "\u25CF " + chips[i].name;
+            const std::string label = mark + chips[i].name;
             const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
             const ImVec2 size{std::min(ts.x + pad.x * 2, width), ts.y + pad.y * 2};
             if (i > 0) {
@@ -271,13 +277,13 @@ class Frame {
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             ImGui::Dummy(size);
             const float rounding = size.y * 0.5f;
-            dl->AddRectFilled(pos, add(pos, size), ImGui::GetColorU32(p.chip), rounding);
-            dl->AddRect(pos, add(pos, size), ImGui::GetColorU32(p.chip_text), rounding, 0,
+            dl->AddRectFilled(pos, add(pos, size), ImGui::GetColorU32(fill), rounding);
+            dl->AddRect(pos, add(pos, size), ImGui::GetColorU32(edge), rounding, 0,
                         ImGui::GetStyle().FrameBorderSize);
             ImGui::PushClipRect(pos, add(pos, size), true);
-            dl->AddText(add(pos, pad), ImGui::GetColorU32(p.chip_text), label.c_str());
+            dl->AddText(add(pos, pad), ImGui::GetColorU32(ink), label.c_str());
             ImGui::PopClipRect();
-            capture(label, p.chip_text, ImGui::GetFont(), pos, add(pos, size));
+            capture(label, ink, ImGui::GetFont(), pos, add(pos, size));
         }
     }
 
@@ -591,6 +597,82 @@ std::string scenario_status(const ScenarioItem& s) {
     return out;
 }
 
+// Progress towards each completion rule (a word and an icon, never colour
+// alone), then what comes next: the attestation, the certificate, or who
+// issues it.
+void credit_panel(Frame& f) {
+    CreditState& c = f.s.credit;
+    if (c.course_id.empty()) {
+        return;
+    }
+    f.heading("Towards your certificate");
+    for (const RuleLine& rule : c.rules) {
+        f.text(std::string(rule.met ? "\u2714 Done: " : "\u25CB Not yet: ") + rule.text,
+               rule.met ? f.p.tiers[0] : f.p.text);
+    }
+    if (c.certificate) {
+        f.gap(0.3f);
+        Card card(f, f.p.panel, f.p.tiers[0], 2.0f);
+        f.bold(c.issued_now ? "\u2714 Your certificate is ready"
+                            : "\u2714 Your certificate for this course has been issued",
+               f.p.tiers[0]);
+        f.body("Verification code: " + c.certificate->verification_code);
+        if (!c.certificate->pdf.empty()) {
+            f.body("PDF: " + c.certificate->pdf);
+        }
+        if (!c.certificate->json.empty()) {
+            f.body("Signed credential: " + c.certificate->json);
+        }
+        if (c.certificate->pdf.empty()) {
+            f.muted("An administrator can print it again with sightline cert reprint " +
+                    c.certificate->verification_code + ".");
+        }
+    }
+    if (c.attestation_offered) {
+        f.gap(0.3f);
+        Card card(f, f.p.panel, f.p.heading, 2.0f);
+        f.bold("One last step: please confirm", f.p.heading);
+        f.body("You have met every other rule. The certificate needs your word that:");
+        f.body("\u201C" + c.attestation_statement + "\u201D");
+        Frame::Tile t;
+        t.id = "##attest";
+        t.mark = c.attestation_ticked ? "\u2611" : "\u2610";
+        t.title = "I confirm that this is true.";
+        t.selected = c.attestation_ticked;
+        t.bold_title = false;
+        if (f.tile(t)) {
+            c.attestation_ticked = !c.attestation_ticked;
+        }
+        f.gap(0.2f);
+        if (!c.attestation_ticked) {
+            ImGui::BeginDisabled();
+        }
+        if (f.primary("Confirm") && c.attestation_ticked) {
+            f.set(IntentKind::Attest, c.course_id);
+        }
+        if (!c.attestation_ticked) {
+            ImGui::EndDisabled();
+            f.muted("Tick the box first. You can also decide later.");
+        }
+    }
+    if (c.issue_offered) {
+        f.gap(0.3f);
+        f.body("You have met every rule for this course.");
+        if (f.primary("Issue certificate")) {
+            f.set(IntentKind::IssueCertificate, c.course_id);
+        }
+    }
+    if (!c.issue_elsewhere.empty()) {
+        f.gap(0.3f);
+        Card card(f, f.p.panel, f.p.border);
+        f.body(c.issue_elsewhere);
+    }
+    if (!c.error.empty()) {
+        f.gap(0.3f);
+        f.bold("\u26A0 " + c.error, f.p.tiers[3]);
+    }
+}
+
 void course_map(Frame& f) {
     const CourseMapState& c = f.s.course;
     if (f.button("\u2190 All courses (Esc)")) {
@@ -598,15 +680,6 @@ void course_map(Frame& f) {
     }
     f.title(c.title);
     f.body(c.description);
-    f.gap(0.3f);
-    std::string summary = "Required scenarios done: " + std::to_string(c.required_completed) +
-                          " of " + std::to_string(c.required_total);
-    summary += " \u00B7 course score: " +
-               (c.score_percent ? std::to_string(*c.score_percent) + "%" : std::string("\u2014")) +
-               " (pass mark " + std::to_string(c.passing_score) + "%)";
-    summary += " \u00B7 time: " + std::to_string(c.active_minutes) + " of " +
-               std::to_string(c.credit_minutes) + " minutes";
-    f.muted(summary);
     f.heading("Scenarios");
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
         const ScenarioItem& s = c.scenarios[i];
@@ -633,6 +706,7 @@ void course_map(Frame& f) {
             ImGui::PopID();
         }
     }
+    credit_panel(f);
 }
 
 // ---------------------------------------------------------------- scenario
@@ -802,6 +876,11 @@ void choice_feedback(Frame& f) {
             f.gap(0.2f);
             f.bold(fb.noticed.size() == 1 ? "A sign you noticed" : "Signs you noticed", f.p.text);
             f.chips(fb.noticed);
+        }
+        if (!fb.weighed.empty()) {
+            f.gap(0.2f);
+            f.bold("Weighed, but on their own not signs", f.p.text);
+            f.chips(fb.weighed, true);
         }
     }
     f.gap(0.3f);
@@ -979,6 +1058,10 @@ void debrief(Frame& f) {
 
     sign_list(f, "Signs you noticed", d.noticed, "None this time.");
     sign_list(f, "Signs you missed", d.missed, "None \u2014 you noticed every sign.");
+    if (!d.confounders.empty()) {
+        sign_list(f, "Details that can look like signs but on their own are not", d.confounders,
+                  "");
+    }
 
     if (!d.decisions.empty()) {
         f.heading("Your decisions");
@@ -1012,6 +1095,7 @@ void debrief(Frame& f) {
         f.text("\u260E Where to report", f.p.heading, f.ctx.fonts.heading);
         f.body(d.report);
     }
+    credit_panel(f);
     f.gap();
     if (f.primary("Back to the course (Enter)")) {
         f.set(IntentKind::Back);

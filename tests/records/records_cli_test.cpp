@@ -1,7 +1,10 @@
 // `sightline records ...` end to end on a records folder filled by the real
 // text player.
+#include "bundle/bundle.hpp"
 #include "commands.hpp"
+#include "records/session.hpp"
 #include "records/store.hpp"
+#include "runtime/run.hpp"
 #include "support/temp_dir.hpp"
 #include "textplay/bundle_file.hpp"
 
@@ -131,4 +134,41 @@ TEST_CASE("records commands refuse bad options and unreadable databases with exi
     const Result corrupt = call({"list", "--data-dir", data.path().string()});
     CHECK(corrupt.code == 2);
     CHECK(corrupt.err.find("records.db: the file is corrupt") != std::string::npos);
+}
+
+TEST_CASE("records session-report writes a classroom session's CSV and PDF") {
+    TempDir data;
+    const auto bundle_file = test::format_example_bundle();
+    const bundle::LoadedBundle loaded = bundle::read_bundle_file(bundle_file);
+    std::string attempt_id;
+    {
+        auto store = records::open_store(data.path());
+        records::SessionStart start;
+        start.course_id = "hotel-example";
+        start.scenario_id = "hotel.example";
+        start.mode = records::Mode::Classroom;
+        runtime::Run run(loaded.model, "hotel.example");
+        records::Recorder recorder =
+            records::Recorder::start(*store, run, {"h", "v"}, start, 1'000);
+        attempt_id = recorder.attempt().id;
+        store->record_classroom_session({attempt_id, "Night audit in-service", "", 12});
+        runtime::Run next = run;
+        recorder.set_classroom({{"ask-her", 2}, {"log-and-tell", 9}, {"ignore", 1}}, 0);
+        const auto result = next.choose("log-and-tell");
+        recorder.record_choice(run, next, "log-and-tell", result, 30'000);
+    }
+    const Result listed = call({"list", "--data-dir", data.path().string()});
+    CHECK(listed.out.find("Night audit in-service, 12 people, hotel.example") != std::string::npos);
+
+    const auto out = data.path() / "report";
+    const Result r = call({"session-report", attempt_id, "--out", out.string(), "--bundle",
+                           bundle_file.string(), "--data-dir", data.path().string()});
+    CHECK(r.code == 0);
+    CHECK(read(out / "session-report.csv").find("log-and-tell") != std::string::npos);
+    CHECK(read(out / "session-report.pdf").starts_with("%PDF-"));
+
+    const Result unknown = call({"session-report", "nope", "--out", out.string(), "--bundle",
+                                 bundle_file.string(), "--data-dir", data.path().string()});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("nope") != std::string::npos);
 }

@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace sightline::test {
 
@@ -105,19 +107,79 @@ TEST_CASE("wrong GUI options are a usage error") {
     }
 }
 
+// The text player's records in a scratch directory (restored afterwards).
+struct ScratchRecords {
+    std::filesystem::path dir;
+    std::optional<std::string> old;
+    explicit ScratchRecords(const char* name)
+        : dir(std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" / "ui" / "work" /
+              (std::to_string(::getpid()) + "-" + name)) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        if (const char* d = std::getenv("SIGHTLINE_DATA_DIR")) {
+            old = d;
+        }
+        ::setenv("SIGHTLINE_DATA_DIR", dir.c_str(), 1);
+    }
+    ~ScratchRecords() {
+        if (old) {
+            ::setenv("SIGHTLINE_DATA_DIR", old->c_str(), 1);
+        } else {
+            ::unsetenv("SIGHTLINE_DATA_DIR");
+        }
+    }
+    ScratchRecords(const ScratchRecords&) = delete;
+    ScratchRecords& operator=(const ScratchRecords&) = delete;
+};
+
 TEST_CASE("without a display the player explains in one line and the text player runs") {
     const NoDisplay no_display;
+    const ScratchRecords records("fallback");
     const Run r = try_gui({});
-    CHECK_FALSE(r.code.has_value());
-    CHECK(r.err.find("text player") != std::string::npos);
+    REQUIRE(r.code.has_value());
+    CHECK(*r.code == 0); // the text player ran, found no answers and stopped
+    CHECK(r.err.starts_with("sightline: no display"));
+    CHECK(r.err.find("starting the text player instead") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.out.find("Type a number from 1 to") != std::string::npos); // the course menu
+}
+
+TEST_CASE("the desktop player's own options are left out when the text player takes over") {
+    CHECK(
+        gui::text_player_args({"--theme", "dark", "--size", "800x600", "--scale", "150"}).empty());
+    CHECK(gui::text_player_args(
+              {"--theme", "dark", "--data-dir", "/tmp/x", "--bundle", "b.slpack"}) ==
+          std::vector<std::string>{"--data-dir", "/tmp/x", "--bundle", "b.slpack"});
+    CHECK(gui::text_player_args({"--bundle", "b.slpack"}) ==
+          std::vector<std::string>{"--bundle", "b.slpack"});
+
+    const NoDisplay no_display;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--theme", "dark"},
+          {"--size", "1280x800", "--scale", "150"},
+          {"--theme", "high-contrast", "--bundle", SIGHTLINE_COURSES_BUNDLE, "--scale", "200"}}) {
+        const ScratchRecords records("fallback-options");
+        const Run r = try_gui(args);
+        REQUIRE(r.code.has_value());
+        CHECK_MESSAGE(*r.code == 0, r.err);
+        CHECK(r.err.find("unknown option") == std::string::npos);
+        CHECK(r.err.find("starting the text player instead") != std::string::npos);
+        CHECK(r.err.find("for the desktop player only") != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.out.find("Type a number from 1 to") != std::string::npos);
+    }
 }
 
 TEST_CASE("a screenshot without a display exits 77, which ctest counts as skipped") {
     const NoDisplay no_display;
-    const Run r = try_gui({"--screenshot", "never.png"});
-    REQUIRE(r.code.has_value());
-    CHECK(*r.code == 77);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--screenshot", "never.png"},
+          {"--screenshot", "never.png", "--theme", "dark", "--size", "800x600"}}) {
+        const Run r = try_gui(args);
+        REQUIRE(r.code.has_value());
+        CHECK(*r.code == 77);
+        CHECK(r.out.empty()); // no text player
+    }
 }
 
 } // namespace sightline::test

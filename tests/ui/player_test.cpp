@@ -2,13 +2,19 @@
 // a scratch directory: what each screen holds, and that a choice is on disk
 // before its feedback is shown.
 #include "bundle/bundle.hpp"
+#include "credentials/issue.hpp"
+#include "credentials/provider.hpp"
+#include "model/link.hpp"
 #include "records/store.hpp"
 #include "ui/player.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <unistd.h>
 
 namespace sightline::test {
@@ -80,9 +86,10 @@ struct Fixture {
     std::unique_ptr<records::Store> owned;
     records::Store& store;
     ui::Player player;
-    explicit Fixture(const char* name)
+    explicit Fixture(const char* name, const model::Bundle& bundle = courses().model,
+                     ui::PlayerOptions options = {})
         : dir(scratch_dir(name)), owned(records::open_store(dir, quick_timeout())), store(*owned),
-          player(courses().model, info(), store) {}
+          player(bundle, info(), store, std::move(options)) {}
     ui::Screen& screen() { return player.screen(); }
     void to_scenario(const std::string& course, const std::string& scenario) {
         player.apply(learner("Sam Rivera"));
@@ -211,7 +218,10 @@ TEST_CASE("a scenario: content note first, then choices, a choice is on disk bef
     REQUIRE(s.scenario.choice_feedback.has_value());
     CHECK(s.scenario.choice_feedback->tier_name == "Best response");
     CHECK(s.scenario.choice_feedback->look == 0);
-    CHECK(s.scenario.choice_feedback->noticed.size() == 6);
+    // Four signs, and two look-alikes (a jet-lagged family, a guest paying cash)
+    // that are weighed apart from them.
+    CHECK(s.scenario.choice_feedback->noticed.size() == 4);
+    CHECK(s.scenario.choice_feedback->weighed.size() == 2);
     CHECK(f.events() == 1);
     f.player.apply(intent(IntentKind::Continue));
     CHECK(s.scenario.stage == ui::Stage::Node);
@@ -328,6 +338,273 @@ TEST_CASE("knowledge checks: an answer is recorded and the feedback says what wa
     CHECK(f.events() == before + 1);
     f.player.apply(intent(IntentKind::Continue));
     CHECK(s.scenario.stage == ui::Stage::Node);
+}
+
+namespace {
+
+std::set<std::string> confounder_names() {
+    std::set<std::string> out;
+    for (const model::Indicator& i : courses().model.indicators) {
+        if (i.confounder) {
+            out.insert(i.name);
+        }
+    }
+    return out;
+}
+
+bool any_named(const std::vector<ui::Chip>& chips, const std::set<std::string>& names) {
+    return std::any_of(chips.begin(), chips.end(),
+                       [&](const ui::Chip& c) { return names.count(c.name) > 0; });
+}
+
+// SIGHTLINE_CONFIG_DIR set for the test's life (restored afterwards): where
+// the player looks for the training provider by default.
+class ConfigDir {
+  public:
+    explicit ConfigDir(const std::filesystem::path& dir) {
+        if (const char* old = std::getenv("SIGHTLINE_CONFIG_DIR")) {
+            old_ = old;
+        }
+        ::setenv("SIGHTLINE_CONFIG_DIR", dir.c_str(), 1);
+    }
+    ~ConfigDir() {
+        if (old_) {
+            ::setenv("SIGHTLINE_CONFIG_DIR", old_->c_str(), 1);
+        } else {
+            ::unsetenv("SIGHTLINE_CONFIG_DIR");
+        }
+    }
+    ConfigDir(const ConfigDir&) = delete;
+    ConfigDir& operator=(const ConfigDir&) = delete;
+
+  private:
+    std::optional<std::string> old_;
+};
+
+// The bundled courses with the hotel course's time and score rules relaxed,
+// so a test can meet every rule in milliseconds.
+const model::Bundle& quick_hotel() {
+    static const model::Bundle bundle = [] {
+        model::Bundle b = courses().model;
+        for (model::Course& c : b.courses) {
+            if (c.id == "hotel") {
+                c.credit_minutes = 0;
+                c.passing_score = 0;
+            }
+        }
+        return b;
+    }();
+    return bundle;
+}
+
+std::vector<std::string> required_scenarios(const model::Bundle& bundle, const std::string& id) {
+    std::vector<std::string> out;
+    const model::Course* course = model::find_by_id(bundle.courses, id);
+    REQUIRE(course != nullptr);
+    for (const model::CourseEntry& s : course->entries) {
+        if (s.required) {
+            out.push_back(s.scenario);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("confounders are weighed, never counted as signs noticed or missed") {
+    Fixture f("confounders");
+    const std::set<std::string> confounders = confounder_names();
+    REQUIRE_FALSE(confounders.empty());
+    f.to_scenario("hotel", "hotel.conference-dnd");
+    ui::Screen& s = f.screen();
+    // "policy" notices a sign (long DND) and weighs a look-alike (business DND).
+    f.player.apply(intent(IntentKind::Choose, "policy"));
+    REQUIRE(s.scenario.choice_feedback.has_value());
+    const ui::ChoiceFeedback& fb = *s.scenario.choice_feedback;
+    CHECK(fb.noticed.size() == 1);
+    CHECK(fb.weighed.size() == 1);
+    CHECK_FALSE(any_named(fb.noticed, confounders));
+    CHECK(any_named(fb.weighed, confounders));
+    f.player.apply(intent(IntentKind::Continue));
+
+    // Every later feedback card keeps them apart too.
+    for (int guard = 0; guard < 200 && s.id == ui::ScreenId::Scenario; ++guard) {
+        ui::ScenarioState& sc = s.scenario;
+        if (sc.stage == ui::Stage::ChoiceFeedback) {
+            REQUIRE(sc.choice_feedback.has_value());
+            CHECK_FALSE(any_named(sc.choice_feedback->noticed, confounders));
+            for (const ui::Chip& c : sc.choice_feedback->weighed) {
+                CHECK(confounders.count(c.name) == 1);
+            }
+            f.player.apply(intent(IntentKind::Continue));
+        } else if (sc.stage == ui::Stage::Node && sc.kind == ui::NodeKind::Decision) {
+            f.player.apply(intent(IntentKind::Choose, sc.choices.front().id));
+        } else if (sc.stage == ui::Stage::Node && sc.kind == ui::NodeKind::Check) {
+            ui::Intent a;
+            a.kind = IntentKind::Answer;
+            a.ids = {sc.options.front().id};
+            f.player.apply(a);
+        } else {
+            f.player.apply(intent(IntentKind::Continue));
+        }
+    }
+    REQUIRE(s.id == ui::ScreenId::Debrief);
+    const ui::DebriefState& d = s.debrief;
+    CHECK_FALSE(any_named(d.noticed, confounders));
+    CHECK_FALSE(any_named(d.missed, confounders));
+    CHECK_FALSE(d.confounders.empty());
+    for (const ui::Chip& c : d.confounders) {
+        CHECK(confounders.count(c.name) == 1);
+    }
+}
+
+TEST_CASE("course map: progress towards each completion rule, in words") {
+    Fixture f("rules");
+    f.player.apply(learner("Sam"));
+    f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    const ui::CreditState& c = f.screen().credit;
+    CHECK(c.course_id == "hotel");
+    REQUIRE(c.rules.size() == 4); // scenarios, score, time (the course has credit minutes), word
+    CHECK(c.rules[0].text == "0 of 3 required scenarios completed.");
+    CHECK(c.rules[1].text ==
+          "Score: counted once every required scenario is completed; passing is 80%.");
+    CHECK(c.rules[2].text == "Time on task 0 of 41 minutes.");
+    CHECK(c.rules[3].text == "Your confirmation that you did this training yourself.");
+    for (const ui::RuleLine& r : c.rules) {
+        CHECK_FALSE(r.met);
+    }
+    CHECK_FALSE(c.attestation_offered);
+    CHECK_FALSE(c.issue_offered);
+    CHECK_FALSE(c.certificate.has_value());
+    f.player.apply(intent(IntentKind::Attest)); // not offered: nothing is recorded
+    CHECK_FALSE(f.store.attestation(f.store.learners().front().id, "hotel").has_value());
+
+    // A debrief of one of the course's scenarios shows the rules too.
+    f.player.apply(intent(IntentKind::StartScenario, "hotel.room-214"));
+    f.player.apply(intent(IntentKind::Begin));
+    f.play_to_end();
+    REQUIRE(f.screen().id == ui::ScreenId::Debrief);
+    CHECK(c.course_id == "hotel");
+    REQUIRE(c.rules.size() == 4);
+    CHECK(c.rules[0].text == "1 of 3 required scenarios completed.");
+    f.player.apply(intent(IntentKind::Back));
+    f.player.apply(intent(IntentKind::Back));
+    CHECK(f.screen().id == ui::ScreenId::Catalogue);
+    CHECK(c.course_id.empty()); // nothing shown outside a course
+
+    // A course without credit minutes has no time rule.
+    Fixture quick("rules-quick", quick_hotel());
+    quick.player.apply(learner("Sam"));
+    quick.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    CHECK(quick.screen().credit.rules.size() == 3);
+}
+
+TEST_CASE("every rule met: the learner confirms, then the certificate is issued") {
+    const std::filesystem::path config = scratch_dir("issue-config");
+    const ConfigDir config_env(config);
+    Fixture f("issue", quick_hotel());
+    ui::Screen& s = f.screen();
+    f.player.apply(learner("Sam Rivera"));
+    const std::string learner_id = f.store.learners().front().id;
+    f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    for (const std::string& id : required_scenarios(quick_hotel(), "hotel")) {
+        f.player.apply(intent(IntentKind::StartScenario, id));
+        f.player.apply(intent(IntentKind::Begin));
+        f.play_to_end();
+        REQUIRE(s.id == ui::ScreenId::Debrief);
+        if (id != required_scenarios(quick_hotel(), "hotel").back()) {
+            CHECK_FALSE(s.credit.attestation_offered);
+            f.player.apply(intent(IntentKind::Back));
+        }
+    }
+    // After the last debrief: every rule but the learner's word is met.
+    ui::CreditState& c = s.credit;
+    REQUIRE(c.rules.size() == 3);
+    CHECK(c.rules[0].met);
+    CHECK(c.rules[1].met);
+    CHECK_FALSE(c.rules[2].met);
+    REQUIRE(c.attestation_offered);
+    CHECK(c.attestation_statement == credentials::kAttestationStatement);
+    CHECK_FALSE(c.issue_offered);
+    f.player.apply(intent(IntentKind::IssueCertificate)); // not yet
+    CHECK_FALSE(credentials::find_certificate(f.store, learner_id, "hotel").has_value());
+
+    f.player.apply(intent(IntentKind::Attest));
+    const std::optional<records::Attestation> attested = f.store.attestation(learner_id, "hotel");
+    REQUIRE(attested.has_value());
+    CHECK(attested->statement == credentials::kAttestationStatement);
+    CHECK(s.id == ui::ScreenId::Debrief); // the panel changes in place
+    CHECK(c.rules[2].met);
+    CHECK(c.rules[2].text == "You confirmed that you did this training yourself.");
+    CHECK_FALSE(c.attestation_offered);
+
+    // No training provider on this computer: say who issues it.
+    CHECK_FALSE(c.issue_offered);
+    CHECK(c.issue_elsewhere.find("You have met every rule.") != std::string::npos);
+    CHECK(c.issue_elsewhere.find("no provider configured") != std::string::npos);
+    CHECK(c.issue_elsewhere.find("an administrator can issue it later with sightline cert issue") !=
+          std::string::npos);
+
+    // With one, the course map offers the certificate.
+    credentials::init_provider(config,
+                               {"Great Lakes Care Training", "MI-HT-0042", "training@example.org",
+                                "Dr. Amara Lindqvist", "Director"},
+                               false, records::now_ms());
+    f.player.apply(intent(IntentKind::Back));
+    REQUIRE(s.id == ui::ScreenId::CourseMap);
+    CHECK(c.issue_offered);
+    CHECK(c.issue_elsewhere.empty());
+    f.player.apply(intent(IntentKind::IssueCertificate));
+    REQUIRE(c.certificate.has_value());
+    CHECK(c.issued_now);
+    CHECK(c.error.empty());
+    CHECK_FALSE(c.issue_offered);
+    CHECK(credentials::is_verification_code(c.certificate->verification_code));
+    // Beside the records, as <data dir>/certificates/certificate-<CODE>.pdf.
+    CHECK(std::filesystem::path(c.certificate->pdf) ==
+          f.dir / "certificates" / ("certificate-" + c.certificate->verification_code + ".pdf"));
+    CHECK(std::filesystem::exists(c.certificate->pdf));
+    CHECK(std::filesystem::exists(c.certificate->json));
+    const std::optional<records::Certificate> stored =
+        credentials::find_certificate(f.store, learner_id, "hotel");
+    REQUIRE(stored.has_value());
+    CHECK(stored->verification_code == c.certificate->verification_code);
+
+    // Later: the certificate is shown, never issued twice.
+    f.player.apply(intent(IntentKind::Back));
+    f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    REQUIRE(c.certificate.has_value());
+    CHECK_FALSE(c.issued_now);
+    CHECK(c.certificate->verification_code == stored->verification_code);
+    CHECK_FALSE(c.issue_offered);
+    f.player.apply(intent(IntentKind::IssueCertificate));
+    CHECK(f.store.certificates().size() == 1);
+}
+
+TEST_CASE("the certificate goes where the options say, with the provider from there") {
+    Fixture base("issue-options-config");
+    const std::filesystem::path config = base.dir / "config";
+    const std::filesystem::path out = base.dir / "out";
+    credentials::init_provider(config, {"Org", "", "c@example.org", "Signer", "Title"}, false,
+                               records::now_ms());
+    Fixture f("issue-options", quick_hotel(), ui::PlayerOptions{out, config});
+    ui::Screen& s = f.screen();
+    f.player.apply(learner("Ana"));
+    f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    for (const std::string& id : required_scenarios(quick_hotel(), "hotel")) {
+        f.player.apply(intent(IntentKind::StartScenario, id));
+        f.player.apply(intent(IntentKind::Begin));
+        f.play_to_end();
+        f.player.apply(intent(IntentKind::Back));
+    }
+    REQUIRE(s.id == ui::ScreenId::CourseMap);
+    REQUIRE(s.credit.attestation_offered);
+    f.player.apply(intent(IntentKind::Attest));
+    REQUIRE(s.credit.issue_offered);
+    f.player.apply(intent(IntentKind::IssueCertificate));
+    REQUIRE(s.credit.certificate.has_value());
+    CHECK(std::filesystem::path(s.credit.certificate->pdf).parent_path() == out);
+    CHECK(std::filesystem::exists(s.credit.certificate->pdf));
 }
 
 } // namespace sightline::test

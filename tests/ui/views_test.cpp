@@ -177,7 +177,6 @@ TEST_CASE("course map: status, minutes and resume") {
     CHECK(ui.shows("About 14 minutes \u00B7 optional"));
     CHECK(ui.shows("Completed \u00B7 best score 90%"));
     CHECK(ui.shows("you can carry on where you stopped"));
-    CHECK(ui.shows("pass mark 80%"));
 
     ui::Intent i = ui.press(s, "2");
     CHECK(i.kind == IntentKind::ResumeScenario);
@@ -257,7 +256,8 @@ TEST_CASE("feedback card: the tier as a word, an icon and a colour, and indicato
                            0,
                            "Good. One moment is not enough.",
                            {{"Recognition", 2}, {"Safe response", -1}},
-                           {{"Cash paid night by night", ""}, {"ID held by someone else", ""}}};
+                           {{"Cash paid night by night", ""}, {"ID held by someone else", ""}},
+                           {}};
     ui.frames(s, 2);
     const ui::DrawnText* tier = ui.find("Best response");
     REQUIRE(tier != nullptr);
@@ -432,6 +432,155 @@ TEST_CASE("themes: the views draw with the theme's palette") {
         CHECK(colour_equal(story->colour, ui::palette(theme).text));
         CHECK(ui.shows("Theme: " + std::string(ui::theme_label(theme))));
     }
+}
+
+TEST_CASE("feedback card: a confounder is weighed under its own heading, never a sign") {
+    Headless ui;
+    ui::Screen s = decision_screen();
+    s.scenario.stage = ui::Stage::ChoiceFeedback;
+    ui::ChoiceFeedback fb;
+    fb.choice_text = "Ask for the welfare check.";
+    fb.tier_name = "Best response";
+    fb.feedback = "Right.";
+    fb.noticed = {{"Do Not Disturb for days", ""}};
+    fb.weighed = {{"A business guest who wants quiet", ""}};
+    s.scenario.choice_feedback = fb;
+    ui.frames(s, 2);
+    const ui::DrawnText* signs = ui.find("A sign you noticed");
+    const ui::DrawnText* weighed = ui.find("Weighed, but on their own not signs");
+    REQUIRE(signs != nullptr);
+    REQUIRE(weighed != nullptr);
+    CHECK(signs->min.y < weighed->min.y);
+    const ui::DrawnText* sign = ui.find("Do Not Disturb for days");
+    const ui::DrawnText* look_alike = ui.find("A business guest who wants quiet");
+    REQUIRE(sign != nullptr);
+    REQUIRE(look_alike != nullptr);
+    // Told apart by the heading and the mark, not by colour alone.
+    CHECK(sign->text == "\u25CF Do Not Disturb for days");
+    CHECK(look_alike->text == "\u25C7 A business guest who wants quiet");
+    CHECK(look_alike->min.y > weighed->min.y);
+
+    // Only look-alikes: no "sign you noticed" at all.
+    s.scenario.choice_feedback->noticed.clear();
+    ui.frames(s, 1);
+    CHECK_FALSE(ui.shows("noticed"));
+    CHECK(ui.shows("Weighed, but on their own not signs"));
+}
+
+TEST_CASE("debrief: look-alike details are a third list, after the signs") {
+    Headless ui({1280, 2400});
+    ui::Screen s = debrief_screen();
+    ui.frames(s, 2);
+    CHECK_FALSE(ui.shows("Details that can look like signs"));
+    s.debrief.confounders = {{"Extra towels", "Families and swimmers ask for many towels."}};
+    ui.frames(s, 2);
+    const ui::DrawnText* missed = ui.find("Signs you missed");
+    const ui::DrawnText* heading =
+        ui.find("Details that can look like signs but on their own are not");
+    const ui::DrawnText* towels = ui.find("Extra towels");
+    REQUIRE(missed != nullptr);
+    REQUIRE(heading != nullptr);
+    REQUIRE(towels != nullptr);
+    CHECK(missed->min.y < heading->min.y);
+    CHECK(heading->min.y < towels->min.y);
+    CHECK(ui.shows("Families and swimmers ask for many towels."));
+}
+
+namespace {
+
+ui::Screen credit_screen() {
+    ui::Screen s;
+    s.id = ui::ScreenId::CourseMap;
+    s.course.id = "hotel";
+    s.course.title = "Hotel staff";
+    s.course.scenarios = {{"hotel.a", "Room 214", 15, true, ui::Progress::Completed, 90, false}};
+    ui::CreditState& c = s.credit;
+    c.course_id = "hotel";
+    c.course_title = "Hotel staff";
+    c.rules = {{"3 of 3 required scenarios completed.", true},
+               {"Score 86%; passing is 80%.", true},
+               {"Time on task 12 of 41 minutes.", false},
+               {"Your confirmation that you did this training yourself.", false}};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("course map: each completion rule as a word and an icon") {
+    Headless ui({1280, 1600});
+    ui::Screen s = credit_screen();
+    ui.frames(s, 2);
+    CHECK(ui.shows("Towards your certificate"));
+    const ui::DrawnText* done = ui.find("3 of 3 required scenarios completed.");
+    const ui::DrawnText* not_yet = ui.find("Time on task 12 of 41 minutes.");
+    REQUIRE(done != nullptr);
+    REQUIRE(not_yet != nullptr);
+    CHECK(done->text == "\u2714 Done: 3 of 3 required scenarios completed.");
+    CHECK(not_yet->text == "\u25CB Not yet: Time on task 12 of 41 minutes.");
+    CHECK(ui.shows("Not yet: Your confirmation"));
+    CHECK_FALSE(ui.shows("Issue certificate"));
+    CHECK_FALSE(ui.shows("please confirm"));
+}
+
+TEST_CASE("the attestation needs the box ticked, then Confirm") {
+    Headless ui({1280, 1600});
+    ui::Screen s = credit_screen();
+    s.credit.rules[2].met = true;
+    s.credit.attestation_offered = true;
+    s.credit.attestation_statement = "I completed this training myself.";
+    ui.frames(s, 2);
+    CHECK(ui.shows("I completed this training myself."));
+    CHECK(ui.click(s, "Confirm").kind == IntentKind::None); // not ticked yet
+    CHECK(ui.shows("Tick the box first."));
+    CHECK(ui.click(s, "I confirm that this is true.").kind == IntentKind::None);
+    CHECK(s.credit.attestation_ticked);
+    ui.frames(s, 1);
+    const ui::Intent i = ui.click(s, "Confirm");
+    CHECK(i.kind == IntentKind::Attest);
+    CHECK(i.id == "hotel");
+    ui.click(s, "I confirm that this is true."); // untick
+    CHECK_FALSE(s.credit.attestation_ticked);
+
+    // The same panel follows a course scenario's debrief.
+    ui::Screen d = debrief_screen();
+    d.credit = s.credit;
+    d.credit.attestation_ticked = true;
+    ui.frames(d, 2);
+    CHECK(ui.shows("Towards your certificate"));
+    CHECK(ui.click(d, "Confirm").kind == IntentKind::Attest);
+}
+
+TEST_CASE("issuing: the button, the code and the PDF, or who issues it") {
+    Headless ui({1280, 1600});
+    ui::Screen s = credit_screen();
+    for (ui::RuleLine& r : s.credit.rules) {
+        r.met = true;
+    }
+    s.credit.issue_offered = true;
+    ui.frames(s, 2);
+    const ui::Intent i = ui.click(s, "Issue certificate");
+    CHECK(i.kind == IntentKind::IssueCertificate);
+    CHECK(i.id == "hotel");
+
+    s.credit.issue_offered = false;
+    s.credit.certificate =
+        ui::CertificateInfo{"K7QM-4TXR", "/data/certificates/certificate-K7QM-4TXR.pdf",
+                            "/data/certificates/certificate-K7QM-4TXR.json"};
+    s.credit.issued_now = true;
+    ui.frames(s, 2);
+    CHECK(ui.shows("Your certificate is ready"));
+    CHECK(ui.shows("Verification code: K7QM-4TXR"));
+    CHECK(ui.shows("PDF: /data/certificates/certificate-K7QM-4TXR.pdf"));
+    CHECK_FALSE(ui.shows("Issue certificate"));
+
+    s.credit.certificate.reset();
+    s.credit.issued_now = false;
+    s.credit.issue_elsewhere = "You have met every rule. The certificate could not be issued here "
+                               "yet: no provider configured. Your completion is recorded; an "
+                               "administrator can issue it later with sightline cert issue.";
+    ui.frames(s, 2);
+    CHECK(ui.shows("sightline cert issue"));
+    CHECK_FALSE(ui.shows("Issue certificate"));
 }
 
 } // namespace sightline::test

@@ -20,10 +20,11 @@ int records_command(const std::vector<std::string>& args, const Environment& env
 int provider_command(const std::vector<std::string>& args, const Environment& env);
 int cert_command(const std::vector<std::string>& args, const Environment& env);
 
-// The desktop player (gui_command.cpp). Returns the exit code when the GUI ran
-// (or the arguments were GUI-only and wrong); returns nothing when the text
-// player should run instead: the arguments ask for it, or no display can be
-// opened (after printing a one-line explanation to env.err).
+// The desktop player (gui_command.cpp). Returns the exit code when it handled
+// the arguments: the GUI ran, the GUI-only arguments were wrong, or no display
+// could be opened and it ran the text player itself (after a one-line
+// explanation, without the desktop-only options). Returns nothing when the
+// arguments ask for the text player (`--text` and its options).
 std::optional<int> try_gui(const std::vector<std::string>& args, const Environment& env);
 
 } // namespace sightline::cli

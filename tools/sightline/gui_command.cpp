@@ -1,4 +1,6 @@
-// Whether `sightline` opens the desktop player, and running it.
+// Whether `sightline` opens the desktop player, and running it. When no
+// display can be opened, the text player runs from here (without the desktop
+// player's own options) and its exit code is returned.
 #include "commands.hpp"
 #include "gui/app.hpp"
 #include "gui/options.hpp"
@@ -27,8 +29,16 @@ std::optional<int> try_gui(const std::vector<std::string>& args, const Environme
             env.err << "sightline: cannot take a screenshot: " << e.what() << "\n";
             return gui::kExitNoDisplay;
         }
-        env.err << "sightline: " << e.what() << "; starting the text player instead\n";
-        return std::nullopt;
+        // The text player would reject the desktop player's own options
+        // (--theme, --size, --scale): it runs here without them, as main()
+        // would hand it the arguments unchanged.
+        const std::vector<std::string> text_args = gui::text_player_args(args);
+        env.err << "sightline: " << e.what() << "; starting the text player instead"
+                << (text_args.size() != args.size() ? " (--theme, --scale and --size are for the "
+                                                      "desktop player only)"
+                                                    : "")
+                << "\n";
+        return textplay::run_app(text_args, env);
     }
 }
 

@@ -1,4 +1,6 @@
 // `sightline records`: what administrators do with the learner records.
+#include "bundle/bundle.hpp"
+#include "classroom/report.hpp"
 #include "commands.hpp"
 #include "records/export.hpp"
 #include "records/paths.hpp"
@@ -25,6 +27,9 @@ Commands:
                            line (FILE - writes to standard output)
   delete-learner ID        erase a learner and everything recorded about them
                            (asks first; --yes skips the question)
+  session-report ID --out DIR
+                           write DIR/session-report.csv and .pdf for the
+                           classroom session ID (see list)
 
 Options:
   --data-dir DIR   the records folder (default: $SIGHTLINE_DATA_DIR, or
@@ -34,6 +39,8 @@ Options:
   --base-iri IRI   the IRI that xAPI activity and account ids start with
                    (default https://sightline.invalid/)
   --yes            delete-learner without asking
+  --bundle FILE    the courses the session was played from (session-report;
+                   default: the courses installed with sightline)
 
 Exit status: 0 done, 1 nothing done (unknown learner, or not confirmed),
 2 bad options or records that cannot be read or written.
@@ -45,6 +52,8 @@ struct Args {
     std::string data_dir;
     std::string csv_dir;
     std::string xapi_file;
+    std::string out_dir;
+    std::string bundle;
     records::ExportOptions exports;
     bool yes = false;
     std::string error;
@@ -62,10 +71,13 @@ Args parse(const std::vector<std::string>& args) {
             out = args[++i];
             return true;
         };
-        if (arg == "--data-dir" || arg == "--csv" || arg == "--xapi" || arg == "--base-iri") {
+        if (arg == "--data-dir" || arg == "--csv" || arg == "--xapi" || arg == "--base-iri" ||
+            arg == "--out" || arg == "--bundle") {
             std::string& target = arg == "--data-dir" ? a.data_dir
                                   : arg == "--csv"    ? a.csv_dir
                                   : arg == "--xapi"   ? a.xapi_file
+                                  : arg == "--out"    ? a.out_dir
+                                  : arg == "--bundle" ? a.bundle
                                                       : a.exports.base_iri;
             if (!value(target)) {
                 return a;
@@ -78,7 +90,9 @@ Args parse(const std::vector<std::string>& args) {
             a.command = "help";
         } else if (!arg.starts_with("-") && a.command.empty()) {
             a.command = arg;
-        } else if (!arg.starts_with("-") && a.command == "delete-learner" && a.target.empty()) {
+        } else if (!arg.starts_with("-") &&
+                   (a.command == "delete-learner" || a.command == "session-report") &&
+                   a.target.empty()) {
             a.target = arg;
         } else {
             a.error = "unexpected '" + arg + "'";
@@ -91,8 +105,10 @@ Args parse(const std::vector<std::string>& args) {
         a.error = "export needs --csv DIR or --xapi FILE";
     } else if (a.command == "delete-learner" && a.target.empty()) {
         a.error = "delete-learner needs the learner's id (see sightline records list)";
+    } else if (a.command == "session-report" && (a.target.empty() || a.out_dir.empty())) {
+        a.error = "session-report needs the session's id and --out DIR";
     } else if (a.command != "help" && a.command != "list" && a.command != "export" &&
-               a.command != "delete-learner") {
+               a.command != "delete-learner" && a.command != "session-report") {
         a.error = "unknown command '" + a.command + "'";
     }
     return a;
@@ -133,12 +149,15 @@ int list(records::Store& store, const Environment& env) {
             env.out << ", " << (a.active_ms + 30'000) / 60'000 << " min\n";
         }
     }
-    std::size_t classroom = 0;
-    for (const records::Attempt& a : store.attempts({}, false)) {
-        classroom += a.learner_id.empty() ? 1 : 0;
+    const auto sessions = store.classroom_sessions();
+    if (!sessions.empty()) {
+        env.out << "\nClassroom sessions (anonymous; head count only)\n";
     }
-    if (classroom > 0) {
-        env.out << "\nClassroom sessions: " << classroom << "\n";
+    for (const records::ClassroomSession& s : sessions) {
+        const auto a = store.attempt(s.attempt_id);
+        env.out << "  " << (a ? date(a->started) : std::string(16, ' ')) << "  " << s.name << ", "
+                << s.head_count << " people, " << (a ? a->scenario_id : "") << "  (" << s.attempt_id
+                << ")\n";
     }
     return kOk;
 }
@@ -169,6 +188,29 @@ int export_records(records::Store& store, const Args& a, const Environment& env)
                 << (a.xapi_file == "-" ? "" : " to " + a.xapi_file) << ".\n";
     }
     return kOk;
+}
+
+int session_report(records::Store& store, const Args& a, const Environment& env) {
+    const std::filesystem::path bundle_path = a.bundle.empty()
+                                                  ? textplay::default_bundle_path(env.executable)
+                                                  : std::filesystem::path(a.bundle);
+    try {
+        const bundle::LoadedBundle loaded = bundle::read_bundle_file(bundle_path);
+        const classroom::SessionReport report =
+            classroom::make_report(store, a.target, loaded.model);
+        records::ensure_private_dir(a.out_dir);
+        const std::filesystem::path out(a.out_dir);
+        classroom::save_report_csv(report, out / "session-report.csv");
+        classroom::save_report_pdf(report, out / "session-report.pdf");
+        env.out << "Wrote " << (out / "session-report.csv").string() << " and "
+                << (out / "session-report.pdf").string() << ".\n";
+        return kOk;
+    } catch (const bundle::BundleError& e) {
+        env.err << "sightline records: " << e.what() << "\n";
+    } catch (const classroom::FacilitationError& e) {
+        env.err << "sightline records: " << e.what() << "\n";
+    }
+    return kUsage;
 }
 
 int delete_learner(records::Store& store, const Args& a, const Environment& env) {
@@ -215,6 +257,9 @@ int records_command(const std::vector<std::string>& args, const Environment& env
         }
         if (a.command == "export") {
             return export_records(*store, a, env);
+        }
+        if (a.command == "session-report") {
+            return session_report(*store, a, env);
         }
         return delete_learner(*store, a, env);
     } catch (const records::RecordsError& e) {

@@ -69,18 +69,22 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
 
     // The records.
     start = std::chrono::steady_clock::now();
+    std::filesystem::path data;
     try {
-        const std::filesystem::path data = options_.data_dir.empty()
-                                               ? records::default_data_dir()
-                                               : std::filesystem::path(options_.data_dir);
+        data = options_.data_dir.empty() ? records::default_data_dir()
+                                         : std::filesystem::path(options_.data_dir);
         store_ = records::open_store(data);
     } catch (const records::RecordsError& e) {
         throw StartError(false, e.what());
     }
+    // Certificates go beside the records; the provider's key is looked up
+    // in the config directory when one is issued.
+    ui::PlayerOptions player_options;
+    player_options.certificates_dir = data / "certificates";
     player_ = std::make_unique<ui::Player>(
         bundle_.model,
         records::BundleInfo{bundle_.content_hash(), version_text(bundle_.header.compiler_version)},
-        *store_);
+        *store_, std::move(player_options));
     times_.store = ms_since(start);
 
     // Settings: the file, then the command line over it. Screenshots ignore the file.

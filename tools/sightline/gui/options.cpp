@@ -18,7 +18,24 @@ bool is_gui_option(const std::string& arg) {
            arg == "--data-dir" || arg == "--bundle" || arg == "--script";
 }
 
+// Options only the desktop player knows; the text player rejects them.
+bool is_gui_only_option(const std::string& arg) {
+    return arg == "--size" || arg == "--theme" || arg == "--scale";
+}
+
 } // namespace
+
+std::vector<std::string> text_player_args(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (is_gui_only_option(args[i])) {
+            ++i; // and its value
+            continue;
+        }
+        out.push_back(args[i]);
+    }
+    return out;
+}
 
 std::string gui_usage() {
     return "Usage: sightline [--bundle FILE] [--data-dir DIR] [--theme light|dark|high-contrast]\n"

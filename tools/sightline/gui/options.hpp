@@ -33,6 +33,11 @@ struct ParsedGuiArgs {
 // (with --screenshot) --script FILE. Anything else goes to the text player.
 ParsedGuiArgs parse_gui_args(const std::vector<std::string>& args);
 
+// The arguments without the desktop player's own options (--theme, --scale,
+// --size and their values), for the text player when no display can be
+// opened; --bundle and --data-dir are both players' and stay.
+std::vector<std::string> text_player_args(const std::vector<std::string>& args);
+
 std::string gui_usage();
 
 } // namespace sightline::gui
