@@ -56,7 +56,8 @@ ImFont* add_face(ImFontAtlas& atlas, const std::vector<std::uint8_t>& ttf, float
 const char* const kInterfaceSymbols =
     "\u2714\u2713\u26A0\u2716" // tier icons
     "\u2190\u2192\u2022\u00B7\u2026\u2014\u2013\u2212\u25CF\u25CB\u25D0\u25C7\u2610\u2611\u260E"
-    "\u201C\u201D\u2018\u2019";
+    "\u201C\u201D\u2018\u2019"
+    "\u2605\u25B6"; // classroom: the best choice, the selected one
 
 std::string bundle_text(const model::Bundle& bundle) {
     std::string out;

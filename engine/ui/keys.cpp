@@ -51,10 +51,29 @@ std::optional<KeyPress> key_for_name(std::string_view name, const KeyCodes& k) {
         int key;
     };
     const Named named[] = {
-        {"enter", k.enter}, {"escape", k.escape}, {"tab", k.tab},        {"space", k.space},
-        {"up", k.up},       {"down", k.down},     {"left", k.left},      {"right", k.right},
-        {"f1", k.f1},       {"=", k.equal},       {"-", k.minus},        {"+", k.keypad_add},
-        {"home", k.home},   {"end", k.end},       {"pageup", k.page_up}, {"pagedown", k.page_down},
+        {"enter", k.enter},
+        {"escape", k.escape},
+        {"tab", k.tab},
+        {"space", k.space},
+        {"up", k.up},
+        {"down", k.down},
+        {"left", k.left},
+        {"right", k.right},
+        {"f1", k.f1},
+        {"=", k.equal},
+        {"-", k.minus},
+        {"+", k.keypad_add},
+        {"home", k.home},
+        {"end", k.end},
+        {"pageup", k.page_up},
+        {"pagedown", k.page_down},
+        {"f5", k.f5},
+        {"d", k.d},
+        {"l", k.l},
+        {"r", k.r},
+        {"m", k.m},
+        {"u", k.u},
+        {"v", k.v},
     };
     for (const Named& n : named) {
         if (name == n.name) {

@@ -7,6 +7,7 @@
 // (credentials::issue_certificate) once a course's rules are met.
 #pragma once
 
+#include "classroom/facilitation.hpp"
 #include "model/model.hpp"
 #include "records/session.hpp"
 #include "records/store.hpp"
@@ -23,6 +24,9 @@ namespace sightline::ui {
 struct PlayerOptions {
     std::filesystem::path certificates_dir; // empty: "certificates" beside the records
     std::filesystem::path config_dir;       // empty: records::default_config_dir()
+    // Where classroom session reports go; empty: "classroom-reports" beside the records.
+    std::filesystem::path classroom_reports_dir;
+    classroom::Clock clock; // classroom sessions; empty: the system clock
 };
 
 class Player {
@@ -40,6 +44,10 @@ class Player {
 
     // The scenario being played, if any (for tests and the shell).
     const records::Session* session() const { return session_ ? &*session_ : nullptr; }
+    // The classroom session being run, if any.
+    const classroom::Facilitation* facilitation() const {
+        return classroom_ ? &*classroom_ : nullptr;
+    }
 
   private:
     void show_welcome();
@@ -60,6 +68,11 @@ class Player {
     void show_credit(const model::Course& course);
     void attest();
     void issue_certificate();
+    void open_classroom_setup(const std::string& scenario_id);
+    void start_classroom(const ClassroomForm& form);
+    void classroom_step(const Intent& intent);
+    void show_classroom();
+    void end_classroom(); // finished: the report is saved
     void failed(const Intent& intent, const std::string& what);
     void fresh(ScreenId id);
     int tier_look_of(std::string_view tier_id) const;
@@ -74,6 +87,7 @@ class Player {
     std::string learner_id_;
     std::string course_id_;
     std::optional<records::Session> session_;
+    std::optional<classroom::Facilitation> classroom_;
     Intent pending_; // what "Try again" repeats
 };
 

@@ -3,6 +3,7 @@
 // (player.hpp) fills these from the engine, and tests can fill them by hand.
 #pragma once
 
+#include "classroom/views.hpp"
 #include "ui/theme.hpp"
 
 #include <cstdint>
@@ -12,7 +13,15 @@
 
 namespace sightline::ui {
 
-enum class ScreenId : std::uint8_t { Welcome, Catalogue, CourseMap, Scenario, Debrief };
+enum class ScreenId : std::uint8_t {
+    Welcome,
+    Catalogue,
+    CourseMap,
+    Scenario,
+    Debrief,
+    ClassroomSetup, // "Run in classroom": the session's name, facilitator, head count
+    Classroom,      // a classroom session: the audience or the presenter view
+};
 
 // ---- Welcome: choose or create a learner profile.
 struct LearnerItem {
@@ -237,6 +246,35 @@ struct DebriefState {
     std::string error; // the result could not be recorded
 };
 
+// ---- Classroom: a facilitator runs a scenario with a room.
+struct ClassroomForm {
+    std::string name;        // required
+    std::string facilitator; // optional
+    int head_count = 0;      // 0: unknown
+};
+
+struct ClassroomSetupState {
+    std::string scenario_id;
+    std::string scenario_title;
+    std::string course_title;
+    ClassroomForm form; // edited in place by the view
+    std::string error;
+};
+
+// Both views are drawn from the classroom view-models only: the audience view
+// from `audience` (which has no presenter-only fields at all), the presenter
+// view from `presenter`.
+struct ClassroomState {
+    bool presenter_view = true; // false: the audience view (for the projector)
+    classroom::AudienceState audience;
+    classroom::PresenterState presenter;
+    std::size_t selected = 0; // the choice the number keys selected (votes, Enter)
+    bool confirm_leave = false;
+    std::string error;      // the last refused step, as a sentence (presenter only)
+    std::string report_csv; // saved at the end
+    std::string report_pdf;
+};
+
 // ---- "Get help / report", over any screen.
 struct HelpState {
     bool open = false;
@@ -254,6 +292,8 @@ struct Screen {
     CourseMapState course;
     ScenarioState scenario;
     DebriefState debrief;
+    ClassroomSetupState classroom_setup;
+    ClassroomState classroom;
     CreditState credit; // on the course map and a course scenario's debrief
     HelpState help;
     std::string notice; // one line above the content (a problem that is not the learner's)
@@ -284,6 +324,9 @@ enum class IntentKind : std::uint8_t {
     Attest,           // the learner confirms the attestation statement
     IssueCertificate, // every rule is met: issue the course's certificate
     ToggleHelp,
+    ClassroomSetup, // id: a scenario of the open course; shows the setup form
+    StartClassroom, // classroom: the form
+    Classroom,      // id: a classroom step (see classroom_steps()), index: a choice or path point
     ScaleUp,
     ScaleDown,
     SetScale, // scale
@@ -298,9 +341,16 @@ struct Intent {
     LearnerForm learner;
     Theme theme = Theme::Light;
     int scale = 0;
+    ClassroomForm classroom;
+    int index = -1;
 
     explicit operator bool() const { return kind != IntentKind::None; }
 };
+
+// The words of IntentKind::Classroom: "forward", "back", "discuss", "open-voting", "select",
+// "vote-up", "vote-down", "lock", "unlock", "reveal", "majority", "pick", "confirm",
+// "go-back", "toggle-view", "leave", "leave-confirm", "leave-cancel".
+const std::vector<std::string>& classroom_steps();
 
 // "choose log", "answer a c", "theme dark"...: the script form (see script.hpp).
 std::string describe(const Intent& intent);

@@ -2,6 +2,7 @@
 
 #include "ui/keys.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -59,6 +60,7 @@ constexpr WithId kWithId[] = {
     {"resume", IntentKind::ResumeScenario},
     {"choose", IntentKind::Choose},
     {"select-learner", IntentKind::SelectLearner},
+    {"run-in-classroom", IntentKind::ClassroomSetup},
 };
 
 } // namespace
@@ -112,6 +114,34 @@ Script parse_script(std::string_view text) {
             }
             step.intent.kind = IntentKind::CreateLearner;
             step.intent.learner.name = name;
+        } else if (verb == "classroom-start") {
+            // classroom-start HEADCOUNT SESSION NAME...
+            int count = -1;
+            const bool ok =
+                w.size() >= 3 &&
+                std::from_chars(w[1].data(), w[1].data() + w[1].size(), count).ec == std::errc() &&
+                count >= 0;
+            if (!ok) {
+                return fail("'classroom-start' needs a head count and a session name");
+            }
+            step.intent.kind = IntentKind::StartClassroom;
+            step.intent.classroom.head_count = count;
+            step.intent.classroom.name = rest_after_first(rest_after_first(line));
+        } else if (verb == "classroom") {
+            const std::vector<std::string>& steps = classroom_steps();
+            int index = -1;
+            const bool ok = (w.size() == 2 || w.size() == 3) &&
+                            std::find(steps.begin(), steps.end(), w[1]) != steps.end() &&
+                            (w.size() == 2 ||
+                             (std::from_chars(w[2].data(), w[2].data() + w[2].size(), index).ec ==
+                                  std::errc() &&
+                              index >= 0));
+            if (!ok) {
+                return fail("'classroom' needs a step such as forward, reveal or pick 2");
+            }
+            step.intent.kind = IntentKind::Classroom;
+            step.intent.id = w[1];
+            step.intent.index = index;
         } else if (verb == "answer") {
             if (w.size() < 2) {
                 return fail("'answer' needs at least one option id");
@@ -147,6 +177,14 @@ Script parse_script(std::string_view text) {
         script.steps.push_back(std::move(step));
     }
     return script;
+}
+
+const std::vector<std::string>& classroom_steps() {
+    static const std::vector<std::string> steps{
+        "forward",   "back",    "discuss",     "open-voting", "select",        "vote-up",
+        "vote-down", "lock",    "unlock",      "reveal",      "majority",      "pick",
+        "confirm",   "go-back", "toggle-view", "leave",       "leave-confirm", "leave-cancel"};
+    return steps;
 }
 
 std::string describe(const Intent& intent) {
@@ -188,6 +226,14 @@ std::string describe(const Intent& intent) {
         return "issue-certificate";
     case IntentKind::ToggleHelp:
         return "help";
+    case IntentKind::ClassroomSetup:
+        return "run-in-classroom " + intent.id;
+    case IntentKind::StartClassroom:
+        return "classroom-start " + std::to_string(intent.classroom.head_count) + " " +
+               intent.classroom.name;
+    case IntentKind::Classroom:
+        return "classroom " + intent.id +
+               (intent.index >= 0 ? " " + std::to_string(intent.index) : std::string());
     case IntentKind::ScaleUp:
         return "scale-up";
     case IntentKind::ScaleDown:

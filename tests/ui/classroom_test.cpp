@@ -1,0 +1,320 @@
+// Classroom facilitator mode in the desktop player: the setup form, the
+// audience and presenter views drawn from the classroom view-models, the
+// keyboard flow, and proof that the audience view never draws presenter-only
+// text. Real bundled courses, a real SQLite store, a headless ImGui.
+#include "bundle/bundle.hpp"
+#include "classroom/facilitation.hpp"
+#include "headless.hpp"
+#include "model/link.hpp"
+#include "records/store.hpp"
+#include "ui/player.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <unistd.h>
+
+namespace sightline::test {
+
+namespace {
+
+using ui::IntentKind;
+
+std::filesystem::path scratch(const char* name) {
+    const std::filesystem::path dir = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" / "ui" /
+                                      "work" / (std::to_string(::getpid()) + "-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+const bundle::LoadedBundle& courses() {
+    static const bundle::LoadedBundle loaded = bundle::read_bundle_file(SIGHTLINE_COURSES_BUNDLE);
+    return loaded;
+}
+
+ui::Intent intent(IntentKind kind, std::string id = {}, int index = -1) {
+    ui::Intent i;
+    i.kind = kind;
+    i.id = std::move(id);
+    i.index = index;
+    return i;
+}
+
+ui::Intent step(std::string id, int index = -1) {
+    return intent(IntentKind::Classroom, std::move(id), index);
+}
+
+struct Room {
+    std::filesystem::path dir;
+    std::unique_ptr<records::Store> store;
+    ui::Player player;
+    Headless ui;
+    explicit Room(const char* name, ImVec2 size = {1280, 800})
+        : dir(scratch(name)), store(records::open_store(dir)),
+          player(courses().model, {courses().content_hash(), "test"}, *store,
+                 ui::PlayerOptions{{}, {}, dir / "classroom-reports", {}}),
+          ui(size) {}
+    ui::Screen& screen() { return player.screen(); }
+    const classroom::Facilitation& f() {
+        REQUIRE(player.facilitation() != nullptr);
+        return *player.facilitation();
+    }
+    void open(const std::string& course, const std::string& scenario, int head_count = 12) {
+        ui::Intent l;
+        l.kind = IntentKind::CreateLearner;
+        l.learner.name = "Sam Rivera";
+        player.apply(l);
+        player.apply(intent(IntentKind::OpenCourse, course));
+        player.apply(intent(IntentKind::ClassroomSetup, scenario));
+        REQUIRE(screen().id == ui::ScreenId::ClassroomSetup);
+        ui::Intent start;
+        start.kind = IntentKind::StartClassroom;
+        start.classroom = {"Night shift in-service", "Dana Cole", head_count};
+        player.apply(start);
+        REQUIRE(screen().id == ui::ScreenId::Classroom);
+    }
+    // A key through the views, the intent applied as the shell would.
+    void key(std::string_view name) {
+        ui.frame(screen());
+        const ui::Intent i = ui.press(screen(), name);
+        if (i) {
+            player.apply(i);
+        }
+    }
+    void keys(std::initializer_list<std::string_view> names) {
+        for (const std::string_view n : names) {
+            key(n);
+        }
+    }
+    // Every text the audience view draws now.
+    std::string audience_text() {
+        const bool was = screen().classroom.presenter_view;
+        screen().classroom.presenter_view = false;
+        ui.frames(screen(), 2);
+        screen().classroom.presenter_view = was;
+        return ui.dump();
+    }
+    std::string presenter_text() {
+        const bool was = screen().classroom.presenter_view;
+        screen().classroom.presenter_view = true;
+        ui.frames(screen(), 2);
+        screen().classroom.presenter_view = was;
+        return ui.dump();
+    }
+};
+
+} // namespace
+
+TEST_CASE("classroom: the course map offers Run in classroom, the setup form needs a name") {
+    Room r("classroom-setup");
+    ui::Intent l;
+    l.kind = IntentKind::CreateLearner;
+    l.learner.name = "Sam Rivera";
+    r.player.apply(l);
+    r.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    r.ui.frames(r.screen(), 2);
+    REQUIRE(r.ui.shows("Run in classroom"));
+    const ui::Intent clicked = r.ui.click(r.screen(), "Run in classroom");
+    CHECK(clicked.kind == IntentKind::ClassroomSetup);
+    r.player.apply(clicked);
+    REQUIRE(r.screen().id == ui::ScreenId::ClassroomSetup);
+    r.ui.frames(r.screen(), 2);
+    CHECK(r.ui.shows("Session name (required)"));
+    CHECK(r.ui.shows("Facilitator (optional)"));
+    CHECK(r.ui.shows("People in the room"));
+
+    ui::Intent start;
+    start.kind = IntentKind::StartClassroom;
+    start.classroom.name = "   ";
+    r.player.apply(start);
+    CHECK(r.screen().id == ui::ScreenId::ClassroomSetup);
+    CHECK(r.screen().classroom_setup.error.find("name") != std::string::npos);
+    CHECK(r.player.facilitation() == nullptr);
+
+    start.classroom = {"Morning huddle", "", 8};
+    r.player.apply(start);
+    REQUIRE(r.screen().id == ui::ScreenId::Classroom);
+    CHECK(r.f().recorded()); // a classroom attempt in the records
+    CHECK(r.f().setup().head_count == 8);
+    CHECK_FALSE(r.f().attempt_id().empty());
+    const std::optional<records::Attempt> attempt = r.store->attempt(r.f().attempt_id());
+    REQUIRE(attempt.has_value());
+    CHECK(attempt->mode == records::Mode::Classroom);
+}
+
+TEST_CASE("classroom: open, vote, lock, reveal, pick and go back with the keyboard only") {
+    Room r("classroom-keys");
+    r.open("hotel", "hotel.room-214");
+    using classroom::Stage;
+    CHECK(r.f().stage() == Stage::Situation);
+    r.key("d");
+    CHECK(r.f().stage() == Stage::Discussion);
+    r.key("pagedown"); // forward: open voting
+    REQUIRE(r.f().stage() == Stage::Voting);
+    r.keys({"1", "+", "+", "+", "2", "+", "=", "-", "+"});
+    CHECK(r.f().votes()[0] == 3);
+    CHECK(r.f().votes()[1] == 2);
+    r.key("l");
+    CHECK(r.f().stage() == Stage::Locked);
+    CHECK(r.audience_text().find("3 votes") == std::string::npos); // hidden until reveal
+    r.key("r");
+    CHECK(r.f().stage() == Stage::Revealed);
+    CHECK(r.audience_text().find("3 votes \u00B7 60%") != std::string::npos);
+    r.keys({"2", "enter"}); // the facilitator overrides the majority
+    REQUIRE(r.f().stage() == Stage::Feedback);
+    REQUIRE(r.f().decided().has_value());
+    CHECK(*r.f().decided() == classroom::Decided::Override);
+    const std::string chosen = r.f().path().front().chosen.front();
+    r.key("right"); // forward: continue
+    CHECK(r.f().stage() != Stage::Feedback);
+    r.key("pageup"); // back to the decision, a new branch
+    CHECK(r.f().stage() == Stage::Revealed);
+    CHECK(r.f().branch() == 1);
+    r.key("m"); // this time the room's majority
+    REQUIRE(r.f().stage() == Stage::Feedback);
+    CHECK(*r.f().decided() == classroom::Decided::Majority);
+    CHECK(r.f().path().front().chosen.front() != chosen);
+    CHECK(r.f().log().size() == 2); // both branches recorded
+
+    // Tab switches the views; a refused step is said in a sentence.
+    CHECK(r.screen().classroom.presenter_view);
+    r.key("tab");
+    CHECK_FALSE(r.screen().classroom.presenter_view);
+    r.key("f5");
+    CHECK(r.screen().classroom.presenter_view);
+    r.key("l");
+    CHECK_FALSE(r.screen().classroom.error.empty());
+    CHECK(r.presenter_text().find(r.screen().classroom.error) != std::string::npos);
+
+    // Esc asks; Esc again stays; Esc then Enter leaves to the course map.
+    r.key("escape");
+    CHECK(r.screen().classroom.confirm_leave);
+    CHECK(r.presenter_text().find("Leave this classroom session?") != std::string::npos);
+    r.key("escape");
+    CHECK_FALSE(r.screen().classroom.confirm_leave);
+    r.keys({"escape", "enter"});
+    CHECK(r.screen().id == ui::ScreenId::CourseMap);
+    CHECK(r.player.facilitation() == nullptr);
+}
+
+TEST_CASE("classroom: the audience view never draws presenter-only text, at any stage") {
+    for (const char* scenario_id : {"hotel.room-214", "hotel.laundry-room"}) {
+        CAPTURE(scenario_id);
+        Room r("classroom-audience");
+        r.open("hotel", scenario_id, 0);
+        const model::Scenario* scenario = model::find_by_id(courses().model.scenarios, scenario_id);
+        REQUIRE(scenario != nullptr);
+        std::set<std::string> secret; // anywhere, at any time
+        for (const model::Node& node : scenario->nodes) {
+            secret.insert(node.facilitator_notes.begin(), node.facilitator_notes.end());
+            secret.insert(node.discussion_prompts.begin(), node.discussion_prompts.end());
+        }
+        REQUIRE_FALSE(secret.empty());
+        std::set<std::string> tiers;
+        for (const model::Tier& t : courses().model.tiers) {
+            tiers.insert(t.name);
+        }
+        int notes_seen_by_presenter = 0;
+        int stages_checked = 0;
+        const auto check_now = [&] {
+            const classroom::Facilitation& f = r.f();
+            const std::string audience = r.audience_text();
+            ++stages_checked;
+            CAPTURE(classroom::stage_name(f.stage()));
+            CAPTURE(f.shown_run().node().id);
+            for (const std::string& s : secret) {
+                CHECK_MESSAGE(audience.find(s) == std::string::npos, s);
+            }
+            const bool picked = f.stage() == classroom::Stage::Feedback;
+            if (!picked && f.stage() != classroom::Stage::Ended) {
+                for (const std::string& t : tiers) {
+                    CHECK_MESSAGE(audience.find(t) == std::string::npos, t);
+                }
+                const model::Node& node = f.shown_run().node();
+                for (const model::Choice& c : node.choices) {
+                    if (!c.feedback.empty()) {
+                        CHECK_MESSAGE(audience.find(c.feedback) == std::string::npos, c.feedback);
+                    }
+                }
+                for (const model::CheckOption& o : node.check.options) {
+                    if (!o.feedback.empty()) {
+                        CHECK_MESSAGE(audience.find(o.feedback) == std::string::npos, o.feedback);
+                    }
+                }
+            }
+            const std::string presenter = r.presenter_text();
+            for (const std::string& s : secret) {
+                notes_seen_by_presenter += presenter.find(s) != std::string::npos ? 1 : 0;
+            }
+        };
+        for (int guard = 0; guard < 300 && !r.f().finished(); ++guard) {
+            const classroom::Stage stage = r.f().stage();
+            check_now();
+            using classroom::Stage;
+            switch (stage) {
+            case Stage::Situation:
+                r.player.apply(step("discuss"));
+                break;
+            case Stage::Discussion:
+                r.player.apply(step("open-voting"));
+                break;
+            case Stage::Voting: {
+                const classroom::PresenterState& p = r.screen().classroom.presenter;
+                for (std::size_t i = 0; i < p.choices.size(); ++i) {
+                    if (p.choices[i].enabled) {
+                        r.player.apply(step("vote-up", static_cast<int>(i)));
+                        break;
+                    }
+                }
+                r.player.apply(step("lock"));
+                break;
+            }
+            case Stage::Locked:
+                r.player.apply(step("reveal"));
+                break;
+            case Stage::Revealed:
+                r.player.apply(step("majority"));
+                break;
+            default:
+                r.player.apply(step("forward"));
+                break;
+            }
+            REQUIRE_MESSAGE(r.screen().classroom.error.empty(), r.screen().classroom.error);
+        }
+        CHECK(r.f().finished());
+        CHECK(stages_checked > 8);
+        CHECK(notes_seen_by_presenter > 0); // the check above can see them
+        // The end: the report is saved and its paths shown.
+        const ui::ClassroomState& c = r.screen().classroom;
+        REQUIRE_FALSE(c.report_csv.empty());
+        CHECK(std::filesystem::exists(c.report_csv));
+        CHECK(std::filesystem::exists(c.report_pdf));
+        CHECK(std::filesystem::path(c.report_csv).parent_path() == r.dir / "classroom-reports");
+        CHECK(r.presenter_text().find(c.report_pdf) != std::string::npos);
+    }
+}
+
+TEST_CASE("classroom: the audience view fits 1280x720 and 1920x1080 after the reveal") {
+    for (const ImVec2 size : {ImVec2{1280, 720}, ImVec2{1920, 1080}}) {
+        Room r("classroom-fit", size);
+        r.open("hotel", "hotel.room-214");
+        r.player.apply(step("open-voting"));
+        r.player.apply(step("vote-up", 0));
+        r.player.apply(step("lock"));
+        r.player.apply(step("reveal"));
+        r.screen().classroom.presenter_view = false;
+        r.ui.frames(r.screen(), 2);
+        REQUIRE_FALSE(r.ui.drawn().empty());
+        for (const ui::DrawnText& t : r.ui.drawn()) {
+            CAPTURE(t.text);
+            CHECK(t.max.x <= size.x + 0.5f);
+            CHECK(t.max.y <= size.y + 0.5f);
+            CHECK(t.min.x >= 0);
+        }
+        CHECK_FALSE(r.ui.shows("Get help / report")); // no controls on the projector
+    }
+}
+
+} // namespace sightline::test
