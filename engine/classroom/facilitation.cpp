@@ -8,48 +8,8 @@ namespace sightline::classroom {
 
 namespace {
 
-constexpr std::size_t kPromptChars = 280;
-
 std::string quoted(std::string_view text) {
     return "'" + std::string(text) + "'";
-}
-
-// The node's text as the room read it, shortened as the records shorten it.
-std::string prompt_of(const runtime::NodeView& view) {
-    std::string text;
-    if (view.phase == runtime::Phase::Answering) {
-        text = std::string(view.check.prompt);
-    } else {
-        for (const auto& paragraph : view.paragraphs) {
-            if (!text.empty()) {
-                text += ' ';
-            }
-            text += paragraph.text;
-            if (text.size() > kPromptChars) {
-                break;
-            }
-        }
-    }
-    if (text.size() > kPromptChars) {
-        std::size_t cut = text.rfind(' ', kPromptChars);
-        if (cut == std::string::npos || cut < kPromptChars / 2) {
-            cut = kPromptChars;
-        }
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-            --cut; // never split a UTF-8 sequence
-        }
-        text.resize(cut);
-        text += "...";
-    }
-    return text;
-}
-
-std::vector<records::ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& deltas) {
-    std::vector<records::ScoreChange> out;
-    for (const auto& d : deltas) {
-        out.push_back({std::string(d.dimension), d.delta});
-    }
-    return out;
 }
 
 std::string list_of(const std::vector<std::string>& items) {
@@ -698,14 +658,9 @@ std::vector<records::VoteCount> Facilitation::vote_counts() const {
     return out;
 }
 
-records::Event Facilitation::event_for(const runtime::Run& before) const {
-    const runtime::NodeView view = before.view();
-    records::Event event;
-    event.node_id = std::string(view.id);
-    event.prompt = prompt_of(view);
+void Facilitation::add_classroom(records::Event& event) const {
     event.votes = vote_counts();
     event.branch = branch_;
-    return event;
 }
 
 void Facilitation::record_pick(records::Event event, records::TimeMs when) {
@@ -725,29 +680,12 @@ void Facilitation::do_pick_choice(std::size_t index, Decided decided) {
     const std::string_view id = choices.at(index).id;
     runtime::Run next = run_;
     runtime::ChoiceResult result = next.choose(id);
-    records::Event event = event_for(run_);
+    // The same event as the recorder's, kept for the report (also of a dry run).
+    records::Event event = records::choice_event(run_, id, result);
+    add_classroom(event);
     if (recorder_) {
         recorder_->set_classroom(event.votes, branch_);
         recorder_->record_choice(run_, next, id, result, when);
-    }
-    // The same event as the recorder's, for the report of a dry run.
-    const model::Node& node = run_.node();
-    event.kind = records::EventKind::Choice;
-    event.response = {std::string(id)};
-    for (const runtime::ChoiceView& shown : choices) {
-        const auto it = std::find_if(node.choices.begin(), node.choices.end(),
-                                     [&](const model::Choice& c) { return c.id == shown.id; });
-        const bool best =
-            it != node.choices.end() && model::is_best_tier_choice(node, *it, bundle().tiers);
-        event.offered.push_back({std::string(shown.id), std::string(shown.text), best});
-        if (shown.id == id) {
-            event.correct = best;
-        }
-    }
-    event.tier = std::string(result.tier);
-    event.score_changes = changes_of(result.score_changes);
-    for (const model::Indicator* indicator : result.newly_noticed) {
-        event.indicators.push_back(indicator->id);
     }
     record_pick(std::move(event), when);
 
@@ -777,20 +715,12 @@ void Facilitation::do_pick_options(const std::vector<std::size_t>& picked, Decid
     }
     runtime::Run next = run_;
     runtime::CheckResult result = next.answer(ids);
-    records::Event event = event_for(run_);
+    records::Event event = records::answer_event(run_, ids, result);
+    add_classroom(event);
     if (recorder_) {
         recorder_->set_classroom(event.votes, branch_);
         recorder_->record_answer(run_, next, ids, result, when);
     }
-    event.kind = records::EventKind::Answer;
-    for (const std::string_view id : ids) {
-        event.response.emplace_back(id);
-    }
-    for (const runtime::OptionResult& option : result.options) {
-        event.offered.push_back({std::string(option.id), std::string(option.text), option.correct});
-    }
-    event.correct = result.correct;
-    event.score_changes = changes_of(result.points);
     record_pick(std::move(event), when);
 
     PathPoint& point = path_.back();

@@ -248,7 +248,7 @@ class Facilitation {
     void require_votable(std::size_t index) const;
     void enter_node(records::TimeMs when);
     void record_pick(records::Event event, records::TimeMs when);
-    records::Event event_for(const runtime::Run& before) const;
+    void add_classroom(records::Event& event) const; // the votes and the branch
     std::vector<records::VoteCount> vote_counts() const;
     std::vector<std::string> option_ids() const;
     void do_pick_choice(std::size_t index, Decided decided);

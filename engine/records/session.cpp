@@ -51,6 +51,51 @@ std::vector<ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& delt
 
 } // namespace
 
+Event choice_event(const runtime::Run& before, std::string_view choice_id,
+                   const runtime::ChoiceResult& result) {
+    const runtime::NodeView view = before.view();
+    const model::Node& node = before.node();
+    Event event;
+    event.node_id = node.id;
+    event.prompt = prompt_of(view);
+    event.kind = EventKind::Choice;
+    event.response = {std::string(choice_id)};
+    for (const auto& shown : view.choices) {
+        const auto it = std::find_if(node.choices.begin(), node.choices.end(),
+                                     [&](const model::Choice& c) { return c.id == shown.id; });
+        const bool best = it != node.choices.end() &&
+                          model::is_best_tier_choice(node, *it, before.bundle().tiers);
+        event.offered.push_back({std::string(shown.id), std::string(shown.text), best});
+        if (shown.id == choice_id) {
+            event.correct = best;
+        }
+    }
+    event.tier = std::string(result.tier);
+    event.score_changes = changes_of(result.score_changes);
+    for (const model::Indicator* indicator : result.newly_noticed) {
+        event.indicators.push_back(indicator->id);
+    }
+    return event;
+}
+
+Event answer_event(const runtime::Run& before, const std::vector<std::string_view>& option_ids,
+                   const runtime::CheckResult& result) {
+    const runtime::NodeView view = before.view();
+    Event event;
+    event.node_id = std::string(view.id);
+    event.prompt = prompt_of(view);
+    event.kind = EventKind::Answer;
+    for (const auto id : option_ids) {
+        event.response.emplace_back(id);
+    }
+    for (const auto& option : result.options) {
+        event.offered.push_back({std::string(option.id), std::string(option.text), option.correct});
+    }
+    event.correct = result.correct;
+    event.score_changes = changes_of(result.points);
+    return event;
+}
+
 Recorder::Recorder(Store& store, Attempt attempt, TimeMs node_entered)
     : store_(&store), attempt_(std::move(attempt)), node_entered_(node_entered) {}
 
@@ -94,28 +139,7 @@ void Recorder::set_classroom(std::vector<VoteCount> votes, std::uint32_t branch)
 void Recorder::record_choice(const runtime::Run& before, const runtime::Run& after,
                              std::string_view choice_id, const runtime::ChoiceResult& result,
                              TimeMs when) {
-    const runtime::NodeView view = before.view();
-    const model::Node& node = before.node();
-    Event event;
-    event.node_id = node.id;
-    event.prompt = prompt_of(view);
-    event.kind = EventKind::Choice;
-    event.response = {std::string(choice_id)};
-    for (const auto& shown : view.choices) {
-        const auto it = std::find_if(node.choices.begin(), node.choices.end(),
-                                     [&](const model::Choice& c) { return c.id == shown.id; });
-        const bool best = it != node.choices.end() &&
-                          model::is_best_tier_choice(node, *it, before.bundle().tiers);
-        event.offered.push_back({std::string(shown.id), std::string(shown.text), best});
-        if (shown.id == choice_id) {
-            event.correct = best;
-        }
-    }
-    event.tier = std::string(result.tier);
-    event.score_changes = changes_of(result.score_changes);
-    for (const model::Indicator* indicator : result.newly_noticed) {
-        event.indicators.push_back(indicator->id);
-    }
+    Event event = choice_event(before, choice_id, result);
     record(event, after, when);
     node_entered_ = when;
 }
@@ -123,19 +147,7 @@ void Recorder::record_choice(const runtime::Run& before, const runtime::Run& aft
 void Recorder::record_answer(const runtime::Run& before, const runtime::Run& after,
                              const std::vector<std::string_view>& option_ids,
                              const runtime::CheckResult& result, TimeMs when) {
-    const runtime::NodeView view = before.view();
-    Event event;
-    event.node_id = std::string(view.id);
-    event.prompt = prompt_of(view);
-    event.kind = EventKind::Answer;
-    for (const auto id : option_ids) {
-        event.response.emplace_back(id);
-    }
-    for (const auto& option : result.options) {
-        event.offered.push_back({std::string(option.id), std::string(option.text), option.correct});
-    }
-    event.correct = result.correct;
-    event.score_changes = changes_of(result.points);
+    Event event = answer_event(before, option_ids, result);
     record(event, after, when);
 }
 

@@ -30,6 +30,14 @@ struct SessionStart {
     std::string language = "en";
 };
 
+// The event a choice or an answer makes, as the learner saw it, without the
+// attempt, sequence, time and time on node (the recorder fills those in).
+// `before` is the run as it was when the step was taken.
+Event choice_event(const runtime::Run& before, std::string_view choice_id,
+                   const runtime::ChoiceResult& result);
+Event answer_event(const runtime::Run& before, const std::vector<std::string_view>& option_ids,
+                   const runtime::CheckResult& result);
+
 // Records the steps of a run that the caller owns: each record_* call gets
 // the run as it was before the step and as it is after, and commits the step
 // before returning. Session (below) is the usual way to use it.
