@@ -83,33 +83,6 @@ void list_bundle(const model::Bundle& bundle, std::ostream& out) {
     }
 }
 
-// Asks for one of `labels` by number; nullopt when the learner quits.
-std::optional<std::size_t> pick(Printer& printer, Input& input, const std::string& heading,
-                                const std::vector<std::string>& labels) {
-    printer.blank();
-    printer.text(heading);
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        const std::string n = std::to_string(i + 1) + ". ";
-        printer.text(labels[i], n, n.size());
-    }
-    const std::string hint = labels.size() == 1
-                                 ? "Type 1."
-                                 : "Type a number from 1 to " + std::to_string(labels.size()) + ".";
-    printer.text(hint);
-    while (true) {
-        const std::optional<std::string> answer = input.read();
-        if (!answer) {
-            return std::nullopt;
-        }
-        std::string why;
-        const std::vector<std::size_t> n = parse_numbers(*answer, labels.size(), false, why);
-        if (!n.empty()) {
-            return n[0] - 1;
-        }
-        input.invalid(why + hint);
-    }
-}
-
 // "1.2.3" from the header's major<<16 | minor<<8 | patch.
 std::string version_text(std::uint32_t version) {
     return std::to_string(version >> 16) + "." + std::to_string((version >> 8) & 0xff) + "." +
@@ -181,7 +154,7 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
         for (const model::Course* c : courses) {
             labels.push_back(c->title);
         }
-        const auto i = pick(printer, input, "Courses", labels);
+        const auto i = pick_one(printer, input, "Courses", labels);
         if (!i) {
             return nullptr;
         }
@@ -198,7 +171,7 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     for (const runtime::CourseScenario& e : entries) {
         labels.push_back(e.scenario->title + (e.required ? " (required)" : " (optional)"));
     }
-    const auto i = pick(printer, input, "Scenarios", labels);
+    const auto i = pick_one(printer, input, "Scenarios", labels);
     course = selected.course;
     return i ? entries[*i].scenario : nullptr;
 }

@@ -390,4 +390,30 @@ void Player::show_debrief(const runtime::Run& run) {
     out_.text(d.report);
 }
 
+std::optional<std::size_t> pick_one(Printer& printer, Input& input, const std::string& heading,
+                                    const std::vector<std::string>& labels) {
+    printer.blank();
+    printer.text(heading);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string n = std::to_string(i + 1) + ". ";
+        printer.text(labels[i], n, n.size());
+    }
+    const std::string hint = labels.size() == 1
+                                 ? "Type 1."
+                                 : "Type a number from 1 to " + std::to_string(labels.size()) + ".";
+    printer.text(hint);
+    while (true) {
+        const std::optional<std::string> answer = input.read();
+        if (!answer) {
+            return std::nullopt;
+        }
+        std::string why;
+        const std::vector<std::size_t> n = parse_numbers(*answer, labels.size(), false, why);
+        if (!n.empty()) {
+            return n[0] - 1;
+        }
+        input.invalid(why + hint);
+    }
+}
+
 } // namespace sightline::textplay

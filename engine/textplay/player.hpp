@@ -76,6 +76,12 @@ class Player {
     bool recording_failed_ = false;
 };
 
+// Shows `heading` and `labels` numbered from 1, and asks for one of them by
+// number (re-asking after a bad answer); its index, or nullopt when the
+// learner quits.
+std::optional<std::size_t> pick_one(Printer& printer, Input& input, const std::string& heading,
+                                    const std::vector<std::string>& labels);
+
 // Parses "2", "1 3" or "1,3" into 1-based numbers in [1, count]; empty on any
 // problem, with `why` saying what it was.
 std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,

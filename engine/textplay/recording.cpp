@@ -55,31 +55,17 @@ std::optional<records::Learner> choose_learner(records::Store& store, const Opti
         }
         return store.add_learner({options.learner, "", "", ""});
     }
-    printer.blank();
-    printer.text("Who is training?");
-    for (std::size_t i = 0; i < learners.size(); ++i) {
-        const std::string n = std::to_string(i + 1) + ". ";
-        printer.text(learners[i].display_name, n, n.size());
+    std::vector<std::string> labels;
+    for (const auto& learner : learners) {
+        labels.push_back(learner.display_name);
     }
-    const std::size_t add = learners.size() + 1;
-    printer.text("Someone new", std::to_string(add) + ". ", std::to_string(add).size() + 2);
-    const std::string hint = "Type a number from 1 to " + std::to_string(add) + ".";
-    printer.text(hint);
-    while (true) {
-        const std::optional<std::string> answer = input.read();
-        if (!answer) {
-            return std::nullopt;
-        }
-        std::string why;
-        const auto n = parse_numbers(*answer, add, false, why);
-        if (n.empty()) {
-            input.invalid(why + hint);
-            continue;
-        }
-        if (n[0] <= learners.size()) {
-            return learners[n[0] - 1];
-        }
-        break;
+    labels.push_back("Someone new");
+    const std::optional<std::size_t> picked = pick_one(printer, input, "Who is training?", labels);
+    if (!picked) {
+        return std::nullopt;
+    }
+    if (*picked < learners.size()) {
+        return learners[*picked];
     }
     records::LearnerInput profile;
     printer.blank();
@@ -107,25 +93,15 @@ std::optional<records::Learner> choose_learner(records::Store& store, const Opti
 }
 
 std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& printer, Input& input) {
-    printer.blank();
-    printer.text("You started this scenario on " + local_date(attempt.started) +
-                 " and have not finished it.");
-    printer.text("Continue where you stopped", "1. ", 3);
-    printer.text("Start again", "2. ", 3);
-    const std::string hint = "Type a number from 1 to 2.";
-    printer.text(hint);
-    while (true) {
-        const std::optional<std::string> answer = input.read();
-        if (!answer) {
-            return std::nullopt;
-        }
-        std::string why;
-        const auto n = parse_numbers(*answer, 2, false, why);
-        if (!n.empty()) {
-            return n[0] == 1;
-        }
-        input.invalid(why + hint);
+    const std::optional<std::size_t> picked =
+        pick_one(printer, input,
+                 "You started this scenario on " + local_date(attempt.started) +
+                     " and have not finished it.",
+                 {"Continue where you stopped", "Start again"});
+    if (!picked) {
+        return std::nullopt;
     }
+    return *picked == 0;
 }
 
 void course_progress_and_certificate(records::Store& store, const model::Bundle& bundle,
