@@ -19,16 +19,15 @@ void BoundedInputArchive::fail_at(std::uint64_t file_offset, const std::string& 
     throw cereal::Exception(reason + " at byte " + std::to_string(file_offset));
 }
 
-void BoundedInputArchive::read_bytes(void* out, std::uint64_t count) {
-    if (count > remaining()) {
-        fail("the content needs " + std::to_string(count) + " more bytes but only " +
-             std::to_string(remaining()) + " are left");
-    }
-    if (count == 0) {
-        return; // `out` may be null for an empty container
-    }
-    std::memcpy(out, bytes_.data() + position_, count);
-    position_ += count;
+void BoundedInputArchive::fail_size(std::uint64_t size) const {
+    fail_at(offset() - sizeof(std::uint64_t), "a size of " + std::to_string(size) +
+                                                  " is more than the " +
+                                                  std::to_string(remaining()) + " bytes left");
+}
+
+void BoundedInputArchive::fail_short(std::uint64_t count) const {
+    fail("the content needs " + std::to_string(count) + " more bytes but only " +
+         std::to_string(remaining()) + " are left");
 }
 
 } // namespace sightline::bundle

@@ -36,8 +36,27 @@ class BoundedInputArchive
     [[noreturn]] void fail(const std::string& reason) const { fail_at(offset(), reason); }
     [[noreturn]] void fail_at(std::uint64_t file_offset, const std::string& reason) const;
 
+    // The next `count` bytes, in place (they live as long as the payload), or
+    // throws without reading anything.
+    const std::uint8_t* take(std::uint64_t count) {
+        if (count > remaining()) [[unlikely]] {
+            fail_short(count);
+        }
+        const std::uint8_t* at = bytes_.data() + position_;
+        position_ += count;
+        return at;
+    }
+
+    // Refuses the size tag just read: `size` is more than the bytes left.
+    [[noreturn]] void fail_size(std::uint64_t size) const;
+
     // Copies `count` bytes out, or throws without reading anything.
-    void read_bytes(void* out, std::uint64_t count);
+    void read_bytes(void* out, std::uint64_t count) {
+        const std::uint8_t* at = take(count);
+        if (count != 0) { // `out` may be null for an empty container
+            std::memcpy(out, at, count);
+        }
+    }
 
     template <class T>
     T read_value() {
@@ -61,6 +80,8 @@ class BoundedInputArchive
     }
 
   private:
+    [[noreturn]] void fail_short(std::uint64_t count) const;
+
     std::span<const std::uint8_t> bytes_;
     std::size_t position_ = 0;
     std::uint64_t base_ = 0;
@@ -86,11 +107,9 @@ void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, cereal::NameValuePair<T>
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, cereal::SizeTag<T>& tag) {
     static_assert(std::is_same_v<std::remove_cvref_t<T>, std::uint64_t>);
-    const std::uint64_t at = ar.offset();
     const auto size = ar.read_value<std::uint64_t>();
-    if (size > ar.remaining()) {
-        ar.fail_at(at, "a size of " + std::to_string(size) + " is more than the " +
-                           std::to_string(ar.remaining()) + " bytes left");
+    if (size > ar.remaining()) [[unlikely]] {
+        ar.fail_size(size);
     }
     tag.size = size;
 }

@@ -6,12 +6,14 @@
 #include "model/link.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <fstream>
+#include <memory>
 #include <new>
+#include <openssl/evp.h>
 #include <sstream>
 #include <string_view>
 #include <system_error>
@@ -33,14 +35,29 @@ std::uint64_t get_le(std::span<const std::uint8_t> bytes, std::size_t offset, st
     return value;
 }
 
-std::array<std::uint8_t, format::kSha256Size> sha256(std::span<const std::uint8_t> bytes) {
-    // Only selects the fastest implementation; it fails only without a system
-    // random source, which hashing does not need.
-    [[maybe_unused]] static const int initialised = sodium_init();
-    std::array<std::uint8_t, format::kSha256Size> digest{};
-    crypto_hash_sha256(digest.data(), bytes.data(), bytes.size());
-    return digest;
-}
+// Adds the milliseconds since the previous stop to one LoadTimes field, only
+// when the caller asked for times.
+class Stopwatch {
+  public:
+    explicit Stopwatch(LoadTimes* times) : on_(times != nullptr) { restart(); }
+    void stop(double LoadTimes::*slot, LoadTimes* times) {
+        if (on_) {
+            times->*slot +=
+                std::chrono::duration<double, std::milli>(Clock::now() - start_).count();
+            restart();
+        }
+    }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    void restart() {
+        if (on_) {
+            start_ = Clock::now();
+        }
+    }
+    bool on_;
+    Clock::time_point start_{};
+};
 
 // Checks the fixed header against the real file size. `start` holds the
 // file's first bytes (all 64 when there are that many); the payload is not read.
@@ -119,15 +136,25 @@ void link_or_throw(model::Bundle& content, std::string_view name) {
 
 // Everything after the header checks: the checksum, the payload and link().
 LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& header,
-                          std::string_view name) {
+                          std::string_view name, LoadTimes* times) {
+    Stopwatch clock(times);
     const auto payload = bytes.subspan(format::kHeaderSize);
-    if (sha256(payload) != header.sha256) {
+    std::array<std::uint8_t, format::kSha256Size> digest{};
+    try {
+        digest = sha256(payload);
+    } catch (const std::runtime_error& error) {
+        throw BundleError(name, error.what());
+    }
+    if (digest != header.sha256) {
         throw BundleError(name, "checksum mismatch: the file is damaged");
     }
+    clock.stop(&LoadTimes::checksum, times);
     LoadedBundle loaded;
     loaded.header = header;
     loaded.model = load_payload(payload, name);
+    clock.stop(&LoadTimes::deserialise, times);
     link_or_throw(loaded.model, name);
+    clock.stop(&LoadTimes::link, times);
     return loaded;
 }
 
@@ -141,6 +168,19 @@ void read_exactly(std::ifstream& in, std::span<std::uint8_t> out, std::string_vi
 }
 
 } // namespace
+
+std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> bytes) {
+    static_assert(format::kSha256Size == 32);
+    std::array<std::uint8_t, 32> digest{};
+    unsigned int length = 0;
+    // EVP picks the SHA-NI or AVX2 code path at run time; the digest is the same.
+    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
+            1 ||
+        length != digest.size()) {
+        throw std::runtime_error("cannot compute the SHA-256 checksum (libcrypto failed)");
+    }
+    return digest;
+}
 
 BundleError::BundleError(std::string_view name, std::string_view reason)
     : std::runtime_error(std::string(name) + ": " + std::string(reason)), name_(name),
@@ -185,11 +225,13 @@ std::vector<std::uint8_t> frame_payload(std::span<const std::uint8_t> payload,
     return file;
 }
 
-LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name) {
-    return load_checked(bytes, parse_header(bytes, bytes.size(), name), name);
+LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name,
+                         LoadTimes* times) {
+    return load_checked(bytes, parse_header(bytes, bytes.size(), name), name, times);
 }
 
-LoadedBundle read_bundle_file(const std::filesystem::path& path) {
+LoadedBundle read_bundle_file(const std::filesystem::path& path, LoadTimes* times) {
+    Stopwatch clock(times);
     const std::string name = path.string();
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
@@ -217,12 +259,17 @@ LoadedBundle read_bundle_file(const std::filesystem::path& path) {
                                                  std::generic_category().message(cause));
     }
     // The header first, so a damaged or foreign file is refused before the rest is read.
-    std::vector<std::uint8_t> bytes(std::min<std::uint64_t>(size, format::kHeaderSize));
-    read_exactly(in, bytes, name);
-    const Header header = parse_header(bytes, size, name);
-    bytes.resize(size);
-    read_exactly(in, std::span(bytes).subspan(format::kHeaderSize), name);
-    return load_checked(bytes, header, name);
+    std::array<std::uint8_t, format::kHeaderSize> start{};
+    const auto head = std::span(start).first(std::min<std::uint64_t>(size, format::kHeaderSize));
+    read_exactly(in, head, name);
+    const Header header = parse_header(head, size, name);
+    // Not zeroed first: every byte is overwritten by the file or the read fails.
+    const auto buffer = std::make_unique_for_overwrite<std::uint8_t[]>(size);
+    const std::span bytes(buffer.get(), size);
+    std::copy(start.begin(), start.end(), bytes.begin());
+    read_exactly(in, bytes.subspan(format::kHeaderSize), name);
+    clock.stop(&LoadTimes::read, times);
+    return load_checked(bytes, header, name, times);
 }
 
 std::uint32_t compiler_version_number() {

@@ -34,6 +34,15 @@ struct LoadedBundle {
     std::string content_hash() const;
 };
 
+// Where one load spent its time, in milliseconds of the steady clock. Only
+// benchmarks ask for it; the stages are the ones a load always runs.
+struct LoadTimes {
+    double read = 0;        // reading the file (read_bundle_file only)
+    double checksum = 0;    // SHA-256 of the payload
+    double deserialise = 0; // the bounded cereal load
+    double link = 0;        // model::link(), score analysis included
+};
+
 // Every way a bundle can be refused. what() is "<name>: <reason>", with
 // "at byte N" in the reason where a position applies.
 class BundleError : public std::runtime_error {
@@ -60,12 +69,17 @@ std::vector<std::uint8_t> frame_payload(std::span<const std::uint8_t> payload,
                                         std::uint32_t compiler_version);
 
 // Checks, loads and links a bundle held in memory. `name` only labels errors.
-// Throws BundleError.
-LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name);
+// Throws BundleError. `times`, when given, receives where the time went.
+LoadedBundle read_bundle(std::span<const std::uint8_t> bytes, std::string_view name,
+                         LoadTimes* times = nullptr);
 
 // Reads a bundle file, refusing one larger than format::kMaxFileSize or with a
 // bad header before reading the rest. Throws BundleError naming the file.
-LoadedBundle read_bundle_file(const std::filesystem::path& path);
+LoadedBundle read_bundle_file(const std::filesystem::path& path, LoadTimes* times = nullptr);
+
+// SHA-256 of `bytes`, as the header stores it for the payload. Uses the CPU's
+// SHA instructions where it has them (OpenSSL's libcrypto).
+std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> bytes);
 
 // This build's version (the project version) as major<<16 | minor<<8 | patch.
 std::uint32_t compiler_version_number();

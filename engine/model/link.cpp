@@ -2,16 +2,22 @@
 
 #include "model/analysis.hpp"
 
+#include <optional>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace sightline::model {
 
 namespace {
 
-// Maps ids to positions for one vector of id-carrying values.
+using IdMap = std::unordered_map<std::string_view, std::uint32_t>;
+
+// Maps ids to positions for one vector of id-carrying values; the first of
+// duplicate ids wins, as a linear search would find it.
 template <class T>
-std::unordered_map<std::string_view, std::uint32_t> id_map(const std::vector<T>& items) {
-    std::unordered_map<std::string_view, std::uint32_t> map;
+IdMap id_map(const std::vector<T>& items) {
+    IdMap map;
     map.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         map.emplace(items[i].id, static_cast<std::uint32_t>(i));
@@ -19,20 +25,41 @@ std::unordered_map<std::string_view, std::uint32_t> id_map(const std::vector<T>&
     return map;
 }
 
-std::uint32_t lookup(const std::unordered_map<std::string_view, std::uint32_t>& map,
-                     std::string_view id) {
+std::uint32_t lookup(const IdMap& map, std::string_view id) {
     auto it = map.find(id);
     return it == map.end() ? kNoIndex : it->second;
 }
+
+std::string quoted(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
+
+// Where a problem is: "scenario 'x' node 'y' choice 'z'" as a chain of parts,
+// turned into text only when a problem is reported there. A sound model is
+// linked without building one location string.
+struct Place {
+    const Place* parent = nullptr;
+    std::string_view text;              // "scenario ", " node ", " text condition", ...
+    std::optional<std::string_view> id; // quoted after `text` when set
+
+    std::string render() const {
+        std::string out = parent == nullptr ? std::string() : parent->render();
+        out += text;
+        if (id) {
+            out += quoted(*id);
+        }
+        return out;
+    }
+};
 
 // Collects problems with a location prefix; only the first few are kept as
 // text, so a hostile bundle with a million broken references stays cheap.
 class Problems {
   public:
-    void add(const std::string& where, const std::string& what) {
+    void add(const Place& where, const std::string& what) {
         ++result_.total;
         if (result_.problems.size() < kMaxLines) {
-            result_.problems.push_back(where + ": " + what);
+            result_.problems.push_back(where.render() + ": " + what);
         }
     }
     LinkResult take() { return std::move(result_); }
@@ -42,201 +69,14 @@ class Problems {
     LinkResult result_;
 };
 
-std::string quoted(std::string_view s) {
-    return "'" + std::string(s) + "'";
-}
-
-class ScenarioLinker {
-  public:
-    ScenarioLinker(Scenario& scenario, const Bundle& bundle, Problems& problems)
-        : s_(scenario), bundle_(bundle), problems_(problems), nodes_(id_map(scenario.nodes)),
-          variables_(id_map(scenario.variables)), dimensions_(id_map(bundle.dimensions)),
-          indicators_(id_map(bundle.indicators)), tiers_(id_map(bundle.tiers)),
-          outcomes_(id_map(bundle.outcomes)) {}
-
-    void run() {
-        const std::string where = "scenario " + quoted(s_.id);
-        if (nodes_.size() != s_.nodes.size()) {
-            problems_.add(where, "duplicate node ids");
-        }
-        if (variables_.size() != s_.variables.size()) {
-            problems_.add(where, "duplicate variable ids");
-        }
-        s_.role_index = index_of(bundle_.roles, s_.role);
-        if (s_.role_index == kNoIndex) {
-            problems_.add(where, "unknown role " + quoted(s_.role));
-        }
-        if (s_.nodes.empty()) {
-            problems_.add(where, "has no nodes");
-            return;
-        }
-        s_.start_index = s_.start.empty() ? 0 : lookup(nodes_, s_.start);
-        if (s_.start_index == kNoIndex) {
-            problems_.add(where, "unknown start node " + quoted(s_.start));
-        }
-        s_.indicator_indices.clear();
-        for (const std::string& id : s_.indicators) {
-            std::uint32_t index = lookup(indicators_, id);
-            if (index == kNoIndex) {
-                problems_.add(where, "unknown indicator " + quoted(id));
-            }
-            s_.indicator_indices.push_back(index);
-        }
-        for (Node& node : s_.nodes) {
-            link_node(node, where + " node " + quoted(node.id));
-        }
-    }
-
-  private:
-    void link_node(Node& node, const std::string& where) {
-        for (Paragraph& paragraph : node.body) {
-            expect_type(paragraph.condition, ValueType::Boolean, where + " text condition");
-        }
-        for (Effect& effect : node.on_enter) {
-            link_effect(effect, where);
-        }
-        for (Choice& choice : node.choices) {
-            link_choice(choice, where + " choice " + quoted(choice.id));
-        }
-        for (ScoreChange& score : node.check.scores) {
-            link_score(score, where + " check");
-        }
-        node.next_index = kNoIndex;
-        if (!node.next.empty()) {
-            node.next_index = lookup(nodes_, node.next);
-            if (node.next_index == kNoIndex) {
-                problems_.add(where, "unknown next node " + quoted(node.next));
-            }
-        }
-        node.outcome_index = kNoIndex;
-        if (node.is_ending()) {
-            node.outcome_index = lookup(outcomes_, node.outcome);
-            if (node.outcome_index == kNoIndex) {
-                problems_.add(where, "unknown outcome " + quoted(node.outcome));
-            }
-        }
-        const bool has_way_on = !node.choices.empty() || node.next_index != kNoIndex;
-        if (!node.is_ending() && !has_way_on) {
-            problems_.add(where, "is not an ending and has no way on");
-        }
-        if (node.has_check() && node.next.empty()) {
-            problems_.add(where, "knowledge check has no next node");
-        }
-    }
-
-    void link_choice(Choice& choice, const std::string& where) {
-        choice.target_index = lookup(nodes_, choice.target);
-        if (choice.target_index == kNoIndex) {
-            problems_.add(where, "unknown target " + quoted(choice.target));
-        }
-        choice.tier_index = lookup(tiers_, choice.tier);
-        if (choice.tier_index == kNoIndex) {
-            problems_.add(where, "unknown tier " + quoted(choice.tier));
-        }
-        choice.notice_indices.clear();
-        for (const std::string& id : choice.notices) {
-            std::uint32_t index = lookup(indicators_, id);
-            if (index == kNoIndex) {
-                problems_.add(where, "unknown indicator " + quoted(id));
-            }
-            choice.notice_indices.push_back(index);
-        }
-        for (ScoreChange& score : choice.scores) {
-            link_score(score, where);
-        }
-        expect_type(choice.condition, ValueType::Boolean, where + " condition");
-        for (Effect& effect : choice.effects) {
-            link_effect(effect, where);
-        }
-    }
-
-    void link_score(ScoreChange& score, const std::string& where) {
-        score.dimension_index = lookup(dimensions_, score.dimension);
-        if (score.dimension_index == kNoIndex) {
-            problems_.add(where, "unknown dimension " + quoted(score.dimension));
-        }
-    }
-
-    void link_effect(Effect& effect, const std::string& where) {
-        effect.variable_index = lookup(variables_, effect.variable);
-        if (effect.variable_index == kNoIndex) {
-            problems_.add(where, "effect on unknown variable " + quoted(effect.variable));
-            return;
-        }
-        const ValueType type = s_.variables[effect.variable_index].initial.type;
-        if (effect.kind == EffectKind::Add && type != ValueType::Integer) {
-            problems_.add(where, "'add' on non-int variable " + quoted(effect.variable));
-        }
-        expect_type(effect.value, effect.kind == EffectKind::Add ? ValueType::Integer : type,
-                    where + " effect on " + quoted(effect.variable));
-    }
-
-    // Resolves operand indices and checks the expression leaves one value of `want`.
-    void expect_type(Expr& expr, ValueType want, const std::string& where) {
-        if (expr.empty()) {
-            return;
-        }
-        for (Op& op : expr.ops) {
-            if (op.code == OpCode::LoadVar) {
-                op.index = lookup(variables_, op.name);
-            } else if (op.code == OpCode::Visits) {
-                op.index = lookup(nodes_, op.name);
-            }
-        }
-        TypeResult result = infer_type(
-            expr,
-            [this](std::string_view name) -> std::optional<ValueType> {
-                std::uint32_t index = lookup(variables_, name);
-                if (index == kNoIndex) {
-                    return std::nullopt;
-                }
-                return s_.variables[index].initial.type;
-            },
-            [this](std::string_view name) { return lookup(nodes_, name) != kNoIndex; });
-        if (!result.type) {
-            problems_.add(where, result.error);
-        } else if (*result.type != want) {
-            problems_.add(where, "expected " + std::string(type_name(want)) + " but got " +
-                                     std::string(type_name(*result.type)));
-        }
-    }
-
-    Scenario& s_;
-    const Bundle& bundle_;
-    Problems& problems_;
-    std::unordered_map<std::string_view, std::uint32_t> nodes_;
-    std::unordered_map<std::string_view, std::uint32_t> variables_;
-    std::unordered_map<std::string_view, std::uint32_t> dimensions_;
-    std::unordered_map<std::string_view, std::uint32_t> indicators_;
-    std::unordered_map<std::string_view, std::uint32_t> tiers_;
-    std::unordered_map<std::string_view, std::uint32_t> outcomes_;
-};
-
-template <class T>
-void check_unique(const std::vector<T>& items, std::string_view what, Problems& problems) {
-    if (id_map(items).size() != items.size()) {
-        problems.add("bundle", "duplicate " + std::string(what) + " ids");
-    }
-}
-
-} // namespace
-
-std::string_view type_name(ValueType type) {
-    switch (type) {
-    case ValueType::Boolean:
-        return "bool";
-    case ValueType::Integer:
-        return "int";
-    case ValueType::String:
-        return "string";
-    }
-    return "unknown";
-}
-
-TypeResult infer_type(const Expr& expr,
-                      const std::function<std::optional<ValueType>(std::string_view)>& variable,
-                      const std::function<bool(std::string_view)>& node_exists) {
-    std::vector<ValueType> stack;
+// The type a postfix expression leaves on the stack. `variable(op)` answers
+// the type of a LoadVar operand (nullopt when unknown), `node_exists(op)`
+// whether a Visits operand names a node. `stack` is scratch space, reused
+// across calls so that checking an expression allocates nothing.
+template <class VariableType, class NodeExists>
+TypeResult infer(const Expr& expr, std::vector<ValueType>& stack, const VariableType& variable,
+                 const NodeExists& node_exists) {
+    stack.clear();
     auto fail = [](std::string message) { return TypeResult{std::nullopt, std::move(message)}; };
     for (const Op& op : expr.ops) {
         switch (op.code) {
@@ -250,7 +90,7 @@ TypeResult infer_type(const Expr& expr,
             stack.push_back(ValueType::String);
             continue;
         case OpCode::LoadVar: {
-            std::optional<ValueType> type = variable(op.name);
+            std::optional<ValueType> type = variable(op);
             if (!type) {
                 return fail("undeclared variable '" + op.name + "'");
             }
@@ -258,7 +98,7 @@ TypeResult infer_type(const Expr& expr,
             continue;
         }
         case OpCode::Visits:
-            if (!node_exists(op.name)) {
+            if (!node_exists(op)) {
                 return fail("visits() of unknown node '" + op.name + "'");
             }
             stack.push_back(ValueType::Integer);
@@ -336,31 +176,243 @@ TypeResult infer_type(const Expr& expr,
     return TypeResult{stack.back(), {}};
 }
 
+// The bundle-wide id maps, built once and shared by every scenario.
+struct BundleIds {
+    IdMap roles;
+    IdMap dimensions;
+    IdMap tiers;
+    IdMap outcomes;
+    IdMap indicators;
+    IdMap courses;
+    IdMap scenarios;
+};
+
+class ScenarioLinker {
+  public:
+    ScenarioLinker(Scenario& scenario, const BundleIds& ids, Problems& problems,
+                   std::vector<ValueType>& stack)
+        : s_(scenario), ids_(ids), problems_(problems), stack_(stack),
+          nodes_(id_map(scenario.nodes)), variables_(id_map(scenario.variables)) {}
+
+    void run() {
+        const Place where{nullptr, "scenario ", s_.id};
+        if (nodes_.size() != s_.nodes.size()) {
+            problems_.add(where, "duplicate node ids");
+        }
+        if (variables_.size() != s_.variables.size()) {
+            problems_.add(where, "duplicate variable ids");
+        }
+        s_.role_index = lookup(ids_.roles, s_.role);
+        if (s_.role_index == kNoIndex) {
+            problems_.add(where, "unknown role " + quoted(s_.role));
+        }
+        if (s_.nodes.empty()) {
+            problems_.add(where, "has no nodes");
+            return;
+        }
+        s_.start_index = s_.start.empty() ? 0 : lookup(nodes_, s_.start);
+        if (s_.start_index == kNoIndex) {
+            problems_.add(where, "unknown start node " + quoted(s_.start));
+        }
+        s_.indicator_indices.clear();
+        s_.indicator_indices.reserve(s_.indicators.size());
+        for (const std::string& id : s_.indicators) {
+            std::uint32_t index = lookup(ids_.indicators, id);
+            if (index == kNoIndex) {
+                problems_.add(where, "unknown indicator " + quoted(id));
+            }
+            s_.indicator_indices.push_back(index);
+        }
+        for (Node& node : s_.nodes) {
+            link_node(node, Place{&where, " node ", node.id});
+        }
+    }
+
+  private:
+    void link_node(Node& node, const Place& where) {
+        const Place text_condition{&where, " text condition", std::nullopt};
+        for (Paragraph& paragraph : node.body) {
+            expect_type(paragraph.condition, ValueType::Boolean, text_condition);
+        }
+        for (Effect& effect : node.on_enter) {
+            link_effect(effect, where);
+        }
+        for (Choice& choice : node.choices) {
+            link_choice(choice, Place{&where, " choice ", choice.id});
+        }
+        const Place check{&where, " check", std::nullopt};
+        for (ScoreChange& score : node.check.scores) {
+            link_score(score, check);
+        }
+        node.next_index = kNoIndex;
+        if (!node.next.empty()) {
+            node.next_index = lookup(nodes_, node.next);
+            if (node.next_index == kNoIndex) {
+                problems_.add(where, "unknown next node " + quoted(node.next));
+            }
+        }
+        node.outcome_index = kNoIndex;
+        if (node.is_ending()) {
+            node.outcome_index = lookup(ids_.outcomes, node.outcome);
+            if (node.outcome_index == kNoIndex) {
+                problems_.add(where, "unknown outcome " + quoted(node.outcome));
+            }
+        }
+        const bool has_way_on = !node.choices.empty() || node.next_index != kNoIndex;
+        if (!node.is_ending() && !has_way_on) {
+            problems_.add(where, "is not an ending and has no way on");
+        }
+        if (node.has_check() && node.next.empty()) {
+            problems_.add(where, "knowledge check has no next node");
+        }
+    }
+
+    void link_choice(Choice& choice, const Place& where) {
+        choice.target_index = lookup(nodes_, choice.target);
+        if (choice.target_index == kNoIndex) {
+            problems_.add(where, "unknown target " + quoted(choice.target));
+        }
+        choice.tier_index = lookup(ids_.tiers, choice.tier);
+        if (choice.tier_index == kNoIndex) {
+            problems_.add(where, "unknown tier " + quoted(choice.tier));
+        }
+        choice.notice_indices.clear();
+        choice.notice_indices.reserve(choice.notices.size());
+        for (const std::string& id : choice.notices) {
+            std::uint32_t index = lookup(ids_.indicators, id);
+            if (index == kNoIndex) {
+                problems_.add(where, "unknown indicator " + quoted(id));
+            }
+            choice.notice_indices.push_back(index);
+        }
+        for (ScoreChange& score : choice.scores) {
+            link_score(score, where);
+        }
+        expect_type(choice.condition, ValueType::Boolean,
+                    Place{&where, " condition", std::nullopt});
+        for (Effect& effect : choice.effects) {
+            link_effect(effect, where);
+        }
+    }
+
+    void link_score(ScoreChange& score, const Place& where) {
+        score.dimension_index = lookup(ids_.dimensions, score.dimension);
+        if (score.dimension_index == kNoIndex) {
+            problems_.add(where, "unknown dimension " + quoted(score.dimension));
+        }
+    }
+
+    void link_effect(Effect& effect, const Place& where) {
+        effect.variable_index = lookup(variables_, effect.variable);
+        if (effect.variable_index == kNoIndex) {
+            problems_.add(where, "effect on unknown variable " + quoted(effect.variable));
+            return;
+        }
+        const ValueType type = s_.variables[effect.variable_index].initial.type;
+        if (effect.kind == EffectKind::Add && type != ValueType::Integer) {
+            problems_.add(where, "'add' on non-int variable " + quoted(effect.variable));
+        }
+        expect_type(effect.value, effect.kind == EffectKind::Add ? ValueType::Integer : type,
+                    Place{&where, " effect on ", effect.variable});
+    }
+
+    // Resolves operand indices and checks the expression leaves one value of
+    // `want`. Names are looked up once; the type check reads the indices.
+    void expect_type(Expr& expr, ValueType want, const Place& where) {
+        if (expr.empty()) {
+            return;
+        }
+        for (Op& op : expr.ops) {
+            if (op.code == OpCode::LoadVar) {
+                op.index = lookup(variables_, op.name);
+            } else if (op.code == OpCode::Visits) {
+                op.index = lookup(nodes_, op.name);
+            }
+        }
+        TypeResult result = infer(
+            expr, stack_,
+            [this](const Op& op) -> std::optional<ValueType> {
+                if (op.index == kNoIndex) {
+                    return std::nullopt;
+                }
+                return s_.variables[op.index].initial.type;
+            },
+            [](const Op& op) { return op.index != kNoIndex; });
+        if (!result.type) {
+            problems_.add(where, result.error);
+        } else if (*result.type != want) {
+            problems_.add(where, "expected " + std::string(type_name(want)) + " but got " +
+                                     std::string(type_name(*result.type)));
+        }
+    }
+
+    Scenario& s_;
+    const BundleIds& ids_;
+    Problems& problems_;
+    std::vector<ValueType>& stack_;
+    IdMap nodes_;
+    IdMap variables_;
+};
+
+// Builds the id map of `items`, noting when two share an id.
+template <class T>
+IdMap unique_ids(const std::vector<T>& items, std::string_view what, Problems& problems) {
+    IdMap ids = id_map(items);
+    if (ids.size() != items.size()) {
+        problems.add(Place{nullptr, "bundle", std::nullopt},
+                     "duplicate " + std::string(what) + " ids");
+    }
+    return ids;
+}
+
+} // namespace
+
+std::string_view type_name(ValueType type) {
+    switch (type) {
+    case ValueType::Boolean:
+        return "bool";
+    case ValueType::Integer:
+        return "int";
+    case ValueType::String:
+        return "string";
+    }
+    return "unknown";
+}
+
+TypeResult infer_type(const Expr& expr,
+                      const std::function<std::optional<ValueType>(std::string_view)>& variable,
+                      const std::function<bool(std::string_view)>& node_exists) {
+    std::vector<ValueType> stack;
+    return infer(
+        expr, stack, [&](const Op& op) { return variable(op.name); },
+        [&](const Op& op) { return node_exists(op.name); });
+}
+
 LinkResult link(Bundle& bundle) {
     Problems problems;
-    check_unique(bundle.roles, "role", problems);
-    check_unique(bundle.dimensions, "dimension", problems);
-    check_unique(bundle.tiers, "tier", problems);
-    check_unique(bundle.outcomes, "outcome", problems);
-    check_unique(bundle.indicators, "indicator", problems);
-    check_unique(bundle.courses, "course", problems);
-    check_unique(bundle.scenarios, "scenario", problems);
+    BundleIds ids;
+    ids.roles = unique_ids(bundle.roles, "role", problems);
+    ids.dimensions = unique_ids(bundle.dimensions, "dimension", problems);
+    ids.tiers = unique_ids(bundle.tiers, "tier", problems);
+    ids.outcomes = unique_ids(bundle.outcomes, "outcome", problems);
+    ids.indicators = unique_ids(bundle.indicators, "indicator", problems);
+    ids.courses = unique_ids(bundle.courses, "course", problems);
+    ids.scenarios = unique_ids(bundle.scenarios, "scenario", problems);
     if (bundle.dimensions.size() > kMaxDimensions) {
-        problems.add("bundle", std::to_string(bundle.dimensions.size()) +
-                                   " score dimensions; at most " + std::to_string(kMaxDimensions) +
-                                   " are allowed");
+        problems.add(Place{nullptr, "bundle", std::nullopt},
+                     std::to_string(bundle.dimensions.size()) + " score dimensions; at most " +
+                         std::to_string(kMaxDimensions) + " are allowed");
         return problems.take();
     }
 
-    const auto scenarios = id_map(bundle.scenarios);
     for (Course& course : bundle.courses) {
-        const std::string where = "course " + quoted(course.id);
-        course.role_index = index_of(bundle.roles, course.role);
+        const Place where{nullptr, "course ", course.id};
+        course.role_index = lookup(ids.roles, course.role);
         if (course.role_index == kNoIndex) {
             problems.add(where, "unknown role " + quoted(course.role));
         }
         for (CourseEntry& entry : course.entries) {
-            entry.scenario_index = lookup(scenarios, entry.scenario);
+            entry.scenario_index = lookup(ids.scenarios, entry.scenario);
             if (entry.scenario_index == kNoIndex) {
                 problems.add(where, "unknown scenario " + quoted(entry.scenario));
             }
@@ -369,8 +421,9 @@ LinkResult link(Bundle& bundle) {
             problems.add(where, "passing score above 100%");
         }
     }
+    std::vector<ValueType> stack; // shared scratch for every expression's type check
     for (Scenario& scenario : bundle.scenarios) {
-        ScenarioLinker(scenario, bundle, problems).run();
+        ScenarioLinker(scenario, ids, problems, stack).run();
     }
     LinkResult result = problems.take();
     if (!result.ok()) {

@@ -9,8 +9,11 @@
 #include <doctest/doctest.h>
 #include <sodium.h>
 
+#include <array>
 #include <cstdio>
+#include <span>
 #include <string>
+#include <vector>
 
 using namespace sightline;
 using testing::contains;
@@ -142,6 +145,34 @@ TEST_CASE("the content hash is the payload's SHA-256 in hex") {
     }
     CHECK(loaded.content_hash() == hex);
     CHECK(std::equal(loaded.header.sha256.begin(), loaded.header.sha256.end(), digest));
+}
+
+TEST_CASE("the checksum is standard SHA-256 at every length") {
+    // FIPS 180-2's "abc" example, then libsodium's portable code (what wrote
+    // the first bundles) as an independent reference across block boundaries
+    // and for a payload of several megabytes.
+    const std::uint8_t abc[] = {'a', 'b', 'c'};
+    const auto digest = bundle::sha256(abc);
+    std::string hex;
+    for (const std::uint8_t byte : digest) {
+        char two[3];
+        std::snprintf(two, sizeof two, "%02x", byte);
+        hex += two;
+    }
+    CHECK(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+    std::vector<std::uint8_t> bytes(5 * 1024 * 1024 + 17);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        bytes[i] = static_cast<std::uint8_t>((i * 2654435761u) >> 13);
+    }
+    for (const std::size_t length :
+         {std::size_t{0}, std::size_t{1}, std::size_t{55}, std::size_t{56}, std::size_t{63},
+          std::size_t{64}, std::size_t{65}, std::size_t{1000}, bytes.size()}) {
+        CAPTURE(length);
+        std::array<std::uint8_t, crypto_hash_sha256_BYTES> reference{};
+        crypto_hash_sha256(reference.data(), bytes.data(), length);
+        CHECK(bundle::sha256(std::span(bytes).first(length)) == reference);
+    }
 }
 
 TEST_CASE("content that does not link is refused with its first problem") {
