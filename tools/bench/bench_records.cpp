@@ -86,7 +86,7 @@ int generate(const std::string& dir, long events) {
                                "'self-paced', 'en', 0, ?, ?, 'completed', 600000, ?, 10, x'00', "
                                "'end', 'reported-safely', 18, -6, 20, 1, '[]')");
     sql::Statement event(db, "INSERT INTO events VALUES (?, ?, ?, ?, ?, 'choice', ?, ?, 'best', 1, "
-                             "?, ?, 12345)");
+                             "?, ?, 12345, 0)");
     const Event shape = sample_event("", 0, 0);
     const std::string offered =
         R"([{"id":"ignore","text":"Nothing unusual; check them in.","best":false},)"
