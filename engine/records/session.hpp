@@ -57,7 +57,8 @@ class Recorder {
                        const runtime::CheckResult& result, TimeMs when = now_ms());
     void record_advance(TimeMs when = now_ms());
     // Classroom sessions: the room's votes and the explored branch, attached
-    // to the next recorded choice or answer (then cleared).
+    // to the next recorded choice or answer. The votes are cleared once that
+    // step is on disk; a failed write keeps them for the retry.
     void set_classroom(std::vector<VoteCount> votes, std::uint32_t branch);
     AttemptResult record_finish(const runtime::Run& run, std::uint32_t passing_percent,
                                 TimeMs when = now_ms());
