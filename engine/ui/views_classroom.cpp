@@ -1,0 +1,482 @@
+// The classroom screens of the desktop player: the setup form, the projected
+// audience view, the presenter view and their keys. Drawn only from the
+// classroom view-models.
+#include "ui/views_frame.hpp"
+
+namespace sightline::ui::detail {
+
+// ---------------------------------------------------------------- classroom
+
+void classroom_setup(Frame& f) {
+    ClassroomSetupState& c = f.s.classroom_setup;
+    if (f.button("\u2190 Back to the course (Esc)")) {
+        f.set(IntentKind::Back);
+    }
+    f.muted(c.course_title);
+    f.title("Run in classroom");
+    f.body("Project \u201C" + c.scenario_title +
+           "\u201D and let the room decide together. Participants stay anonymous: the session "
+           "keeps a head count only. It is recorded as a classroom session.");
+    f.gap();
+    const auto submit = [&] {
+        Intent i;
+        i.kind = IntentKind::StartClassroom;
+        i.classroom = c.form;
+        f.set(std::move(i));
+    };
+    ImGui::PushItemWidth(f.width);
+    f.bold("Session name (required)", f.p.text);
+    if (f.new_content) {
+        ImGui::SetKeyboardFocusHere();
+    }
+    if (ImGui::InputText("##session-name", &c.form.name, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        submit();
+    }
+    f.bold("Facilitator (optional)", f.p.text);
+    if (ImGui::InputText("##facilitator", &c.form.facilitator,
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+        submit();
+    }
+    f.bold("People in the room (0 if you do not know)", f.p.text);
+    ImGui::PopItemWidth();
+    ImGui::PushItemWidth(f.em * 10);
+    if (ImGui::InputInt("##head-count", &c.form.head_count)) {
+        c.form.head_count = std::max(0, c.form.head_count);
+    }
+    ImGui::PopItemWidth();
+    if (!c.error.empty()) {
+        f.bold("\u26A0 " + c.error, f.p.tiers[3]);
+    }
+    f.gap();
+    if (f.primary("Start the session (Enter)")) {
+        submit();
+    }
+    f.next_to(f.button_width("Cancel (Esc)"));
+    if (f.button("Cancel (Esc)")) {
+        f.set(IntentKind::Back);
+    }
+}
+
+void classroom_set(Frame& f, const char* step, int index) {
+    Intent i;
+    i.kind = IntentKind::Classroom;
+    i.id = step;
+    i.index = index;
+    f.set(std::move(i));
+}
+
+// A horizontal bar: `percent` filled, `label` to its right.
+static void vote_bar(Frame& f, int percent, const std::string& label, bool highlight) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = f.em * 0.9f;
+    const float w = std::max(f.em * 4, f.width * 0.6f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = h * 0.25f;
+    dl->AddRectFilled(pos, add(pos, {w, h}), ImGui::GetColorU32(f.p.bar_bg), rounding);
+    const float filled = w * static_cast<float>(std::clamp(percent, 0, 100)) / 100.0f;
+    if (filled > 0) {
+        dl->AddRectFilled(pos, add(pos, {filled, h}),
+                          ImGui::GetColorU32(highlight ? f.p.primary : f.p.bar), rounding);
+    }
+    ImGui::Dummy({w, h});
+    ImGui::SameLine();
+    f.bold(label, f.p.text);
+}
+
+static std::string votes_text(std::int64_t votes, int percent) {
+    return std::to_string(votes) + (votes == 1 ? " vote" : " votes") + " \u00B7 " +
+           std::to_string(percent) + "%";
+}
+
+static void classroom_paragraphs(Frame& f, const std::vector<classroom::Paragraph>& paragraphs,
+                                 bool dimmed) {
+    std::vector<Line> lines;
+    for (const classroom::Paragraph& p : paragraphs) {
+        lines.push_back({p.speaker, p.text});
+    }
+    story(f, lines, dimmed);
+}
+
+static void leave_question(Frame& f) {
+    Card card(f, f.p.panel, f.p.tiers[2], 2.0f);
+    f.bold("Leave this classroom session?", f.p.tiers[2]);
+    f.body(f.s.classroom.presenter.finished
+               ? "The session is finished and its report is saved."
+               : "The session stops here; what the room decided so far stays recorded.");
+    if (f.primary("Leave (Enter)")) {
+        classroom_set(f, "leave-confirm");
+    }
+    f.next_to(f.button_width("Stay (Esc)"));
+    if (f.button("Stay (Esc)")) {
+        classroom_set(f, "leave-cancel");
+    }
+}
+
+// The projector: drawn from the AudienceState only.
+void audience_view(Frame& f) {
+    const classroom::AudienceState& a = f.s.classroom.audience;
+    if (f.s.classroom.confirm_leave) {
+        leave_question(f);
+    }
+    f.muted(a.session_name + " \u00B7 " + a.scenario_title);
+    if (!a.status.empty()) {
+        f.text(a.status, f.p.speaker, f.ctx.fonts.heading);
+    }
+    f.gap(0.3f);
+    const bool ended = a.stage == classroom::Stage::Ended;
+    classroom_paragraphs(f, a.paragraphs, a.picked);
+    if (!a.question.empty()) {
+        f.text(a.question, f.p.heading, f.ctx.fonts.heading);
+        if (a.multiple) {
+            f.muted("Several answers may be right.");
+        }
+    }
+    if (!a.choices.empty() && !ended) {
+        f.gap(0.3f);
+        for (const classroom::AudienceChoice& c : a.choices) {
+            const std::string line = c.key + "   " + c.text;
+            const ImVec4 ink = !c.enabled ? f.p.muted : f.p.text;
+            if (c.chosen) {
+                Card card(f, f.p.panel, f.p.primary, 2.0f);
+                f.text(line, ink, f.ctx.fonts.bold);
+                f.bold(a.is_check ? "\u2714 The room's answer" : "\u2714 The room's choice",
+                       f.p.speaker);
+                if (c.votes) {
+                    vote_bar(f, c.percent, votes_text(*c.votes, c.percent), true);
+                }
+            } else {
+                f.text(line, ink);
+                if (!c.enabled) {
+                    f.muted("Not available now");
+                }
+                if (c.votes) {
+                    vote_bar(f, c.percent, votes_text(*c.votes, c.percent), false);
+                }
+            }
+            if (c.correct) {
+                f.bold(*c.correct ? "\u2714 Right" : "\u2716 Not right",
+                       *c.correct ? f.p.tiers[0] : f.p.tiers[3]);
+            }
+            if (!c.feedback.empty()) {
+                f.body(c.feedback);
+            }
+            f.gap(0.4f);
+        }
+        if (a.tally_shown) {
+            f.muted(std::to_string(a.total_votes) +
+                    (a.total_votes == 1 ? " vote in all." : " votes in all."));
+        }
+    }
+    if (a.picked && !ended) {
+        Card card(f, f.p.panel, f.p.border);
+        if (!a.rating.empty()) {
+            f.text(a.rating, f.p.heading, f.ctx.fonts.heading);
+        }
+        if (a.answered_right) {
+            f.text(*a.answered_right ? "The room answered right." : "Not quite.", f.p.heading,
+                   f.ctx.fonts.heading);
+        }
+        if (!a.feedback.empty()) {
+            f.body(a.feedback);
+        }
+        for (const std::string& n : a.noticed) {
+            f.bold("\u2714 Noticed: " + n, f.p.tiers[0]);
+        }
+    }
+    if (ended) {
+        f.title(a.outcome);
+        for (const std::string& d : a.debrief) {
+            f.body(d);
+        }
+        if (!a.indicators_noticed.empty()) {
+            f.heading("Signs the room recognised");
+            for (const std::string& n : a.indicators_noticed) {
+                f.body("\u2714 " + n);
+            }
+        }
+        if (!a.indicators_missed.empty()) {
+            f.heading("Signs to look for next time");
+            for (const std::string& n : a.indicators_missed) {
+                f.body("\u25CB " + n);
+            }
+        }
+        if (!a.response.empty()) {
+            f.heading("What to do");
+            f.body(a.response);
+        }
+        if (!a.report.empty()) {
+            f.heading("How to report");
+            f.body(a.report);
+        }
+    }
+}
+
+static const char* control_label(classroom::Control c) {
+    switch (c) {
+    case classroom::Control::Discuss:
+        return "Discuss (D)";
+    case classroom::Control::OpenVoting:
+        return "Open voting (V)";
+    case classroom::Control::EnterVotes:
+        return "Votes: 1\u20139 then + / \u2212";
+    case classroom::Control::Lock:
+        return "Lock votes (L)";
+    case classroom::Control::Unlock:
+        return "Reopen voting (U)";
+    case classroom::Control::Reveal:
+        return "Reveal the tally (R)";
+    case classroom::Control::TakeMajority:
+        return "Take the majority (M)";
+    case classroom::Control::Pick:
+        return "Pick the selected one (Enter)";
+    case classroom::Control::Continue:
+        return "Continue (PageDown)";
+    case classroom::Control::GoBack:
+        return "Go back (PageUp)";
+    case classroom::Control::Finish:
+        return "Finish the session (PageDown)";
+    case classroom::Control::Abandon:
+        return "Leave (Esc)";
+    }
+    return "";
+}
+
+static const char* control_step(classroom::Control c) {
+    switch (c) {
+    case classroom::Control::Discuss:
+        return "discuss";
+    case classroom::Control::OpenVoting:
+        return "open-voting";
+    case classroom::Control::EnterVotes:
+        return nullptr;
+    case classroom::Control::Lock:
+        return "lock";
+    case classroom::Control::Unlock:
+        return "unlock";
+    case classroom::Control::Reveal:
+        return "reveal";
+    case classroom::Control::TakeMajority:
+        return "majority";
+    case classroom::Control::Pick:
+        return "pick";
+    case classroom::Control::Continue:
+    case classroom::Control::Finish:
+        return "forward";
+    case classroom::Control::GoBack:
+        return "back";
+    case classroom::Control::Abandon:
+        return "leave";
+    }
+    return nullptr;
+}
+
+// The facilitator's screen: drawn from the PresenterState. The controls and
+// the tally first, so that they fit above the fold; the story last.
+void presenter_view(Frame& f) {
+    const ClassroomState& c = f.s.classroom;
+    const classroom::PresenterState& p = c.presenter;
+    if (c.confirm_leave) {
+        leave_question(f);
+    }
+    f.muted("Presenter view \u00B7 the room sees the audience view (Tab or F5 switches)");
+    f.text(p.session_name, f.p.heading, f.ctx.fonts.heading);
+    std::string who = p.scenario_title;
+    if (!p.facilitator.empty()) {
+        who += " \u00B7 facilitator " + p.facilitator;
+    }
+    who += " \u00B7 " + (p.head_count > 0 ? std::to_string(p.head_count) + " people"
+                                          : std::string("head count unknown"));
+    who += " \u00B7 branch " + std::to_string(p.branch + 1) + " \u00B7 stage " +
+           classroom::stage_name(p.stage) + " \u00B7 " +
+           std::to_string(static_cast<long>(p.session_seconds / 60)) + " min";
+    f.muted(who);
+    if (!c.error.empty()) {
+        f.bold("\u26A0 " + c.error, f.p.tiers[3]);
+    }
+    if (!c.report_csv.empty()) {
+        Card card(f, f.p.panel, f.p.tiers[0]);
+        f.bold("Session report saved", f.p.tiers[0]);
+        f.body("CSV: " + c.report_csv);
+        f.body("PDF: " + c.report_pdf);
+    }
+    f.gap(0.3f);
+    bool first = true;
+    for (const classroom::Control control : p.controls) {
+        const char* step = control_step(control);
+        const std::string label = control_label(control);
+        if (step == nullptr || control == classroom::Control::Abandon) {
+            continue; // said in the key hints
+        }
+        if (!first) {
+            f.next_to(f.button_width(label, f.ctx.fonts.bold));
+        }
+        first = false;
+        const bool main = p.forward && control == *p.forward;
+        if (main ? f.primary(label) : f.button(label)) {
+            classroom_set(f, step);
+        }
+    }
+    f.muted("PageDown / \u2192 next step \u00B7 PageUp / \u2190 back \u00B7 1\u20139 select \u00B7 "
+            "+ / \u2212 votes \u00B7 D discuss \u00B7 V vote \u00B7 L lock \u00B7 R reveal \u00B7 "
+            "M majority \u00B7 Enter pick \u00B7 Esc leave");
+    if (!p.question.empty()) {
+        f.heading(p.question);
+    }
+    if (!p.choices.empty()) {
+        if (p.question.empty()) {
+            f.heading(p.is_check ? "Options and votes" : "Choices and votes");
+        }
+        for (std::size_t i = 0; i < p.choices.size(); ++i) {
+            const classroom::PresenterChoice& ch = p.choices[i];
+            const bool selected = i == c.selected;
+            const std::string line = (selected ? "\u25B6 " : "") + ch.key + ". " + ch.text;
+            f.text(line, ch.enabled ? f.p.text : f.p.muted,
+                   selected ? f.ctx.fonts.bold : f.ctx.fonts.body);
+            std::string label = votes_text(ch.votes, ch.percent);
+            if (ch.best) {
+                label += p.is_check ? " \u00B7 \u2714 correct" : " \u00B7 \u2605 best";
+            }
+            if (!ch.tier_name.empty() && !(ch.best && p.is_check)) {
+                label += " \u00B7 " + ch.tier_name;
+            }
+            if (ch.leading) {
+                label += " \u00B7 leading";
+            }
+            if (ch.chosen) {
+                label += " \u00B7 chosen";
+            }
+            if (!ch.enabled) {
+                label += " \u00B7 not available";
+            }
+            vote_bar(f, ch.percent, label, ch.leading);
+        }
+        if (!p.tally_summary.empty()) {
+            f.body(p.tally_summary);
+        }
+        if (!p.warning.empty()) {
+            f.bold("\u26A0 " + p.warning, f.p.tiers[2]);
+        }
+    }
+    if (p.decided) {
+        Card card(f, f.p.panel, f.p.border);
+        f.bold(std::string("Picked by ") + classroom::decided_name(*p.decided) +
+                   (p.tier_name.empty() ? "" : " \u00B7 " + p.tier_name),
+               f.p.heading);
+        if (!p.feedback.empty()) {
+            f.body(p.feedback);
+        }
+        std::string scores;
+        for (const classroom::PresenterScore& s : p.score_changes) {
+            if (s.score != 0) {
+                scores +=
+                    (scores.empty() ? "" : " \u00B7 ") + s.dimension + " " + signed_number(s.score);
+            }
+        }
+        if (!scores.empty()) {
+            f.muted(scores);
+        }
+        for (const std::string& n : p.noticed) {
+            f.bold("\u2714 Noticed: " + n, f.p.tiers[0]);
+        }
+    } else if (!p.best_why.empty()) {
+        Card card(f, f.p.panel, f.p.tiers[0]);
+        std::string keys;
+        for (const std::string& id : p.best) {
+            for (const classroom::PresenterChoice& ch : p.choices) {
+                if (ch.id == id) {
+                    keys += (keys.empty() ? "" : ", ") + ch.key;
+                }
+            }
+        }
+        f.bold("\u2605 Best: " + keys, f.p.tiers[0]);
+        f.body(p.best_why);
+    }
+    if (!p.notes.empty()) {
+        Card card(f, f.p.note, f.p.note_text);
+        f.bold("Facilitator notes", f.p.note_text);
+        for (const std::string& n : p.notes) {
+            f.text(n, f.p.note_text);
+        }
+    }
+    if (!p.prompts.empty()) {
+        f.heading("Discussion prompts");
+        for (const std::string& q : p.prompts) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            f.body(q);
+        }
+    }
+    if (!p.outcome.empty()) {
+        f.heading("Ending: " + p.outcome);
+        for (const classroom::PresenterScore& s : p.scores) {
+            f.body(s.dimension + ": " + std::to_string(s.score) + " (" + std::to_string(s.percent) +
+                   "%)");
+        }
+        for (const std::string& n : p.indicators_noticed) {
+            f.body("\u2714 Recognised: " + n);
+        }
+        for (const std::string& n : p.indicators_missed) {
+            f.body("\u25CB Missed: " + n);
+        }
+    }
+    f.heading("What the room sees");
+    classroom_paragraphs(f, p.paragraphs, true);
+    if (!p.path.empty()) {
+        f.heading("Path");
+        for (const classroom::PresenterPoint& pt : p.path) {
+            ImGui::PushID(static_cast<int>(pt.index));
+            std::string line = std::to_string(pt.index + 1) + ". " + pt.label;
+            if (pt.picked) {
+                line += " \u2192 " + pt.chosen_text + " (" + pt.decided + ")";
+            }
+            f.body(line);
+            if (pt.picked && f.button("Go back here")) {
+                classroom_set(f, "go-back", static_cast<int>(pt.index));
+            }
+            ImGui::PopID();
+        }
+    }
+}
+
+void classroom_keys(Frame& f, int digit, bool enter) {
+    const KeyCodes& k = f.ctx.keys;
+    const auto pressed = [](int key) {
+        return key >= 0 && key < 512 && ImGui::IsKeyPressed(key, false);
+    };
+    const ClassroomState& c = f.s.classroom;
+    if (c.confirm_leave) {
+        if (enter) {
+            classroom_set(f, "leave-confirm");
+        }
+        return;
+    }
+    if (digit > 0) {
+        classroom_set(f, "select", digit - 1);
+    } else if (pressed(k.tab) || pressed(k.f5)) {
+        classroom_set(f, "toggle-view");
+    } else if (pressed(k.page_down) || pressed(k.right)) {
+        classroom_set(f, "forward");
+    } else if (pressed(k.page_up) || pressed(k.left)) {
+        classroom_set(f, "back");
+    } else if (pressed(k.keypad_add) || pressed(k.equal)) {
+        classroom_set(f, "vote-up");
+    } else if (pressed(k.minus) || pressed(k.keypad_subtract)) {
+        classroom_set(f, "vote-down");
+    } else if (pressed(k.l)) {
+        classroom_set(f, "lock");
+    } else if (pressed(k.u)) {
+        classroom_set(f, "unlock");
+    } else if (pressed(k.r)) {
+        classroom_set(f, "reveal");
+    } else if (pressed(k.m)) {
+        classroom_set(f, "majority");
+    } else if (pressed(k.d)) {
+        classroom_set(f, "discuss");
+    } else if (pressed(k.v)) {
+        classroom_set(f, "open-voting");
+    } else if (enter) {
+        classroom_set(f, "confirm");
+    }
+}
+
+} // namespace sightline::ui::detail
