@@ -915,6 +915,11 @@ void capture_text(std::vector<DrawnText>* sink) {
     g_capture = sink;
 }
 
+bool scales_glyphs(const Screen& screen) {
+    return screen.id == ScreenId::Classroom && !screen.classroom.presenter_view &&
+           !screen.help.open;
+}
+
 Intent draw(Screen& screen, const ViewContext& context) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -929,8 +934,7 @@ Intent draw(Screen& screen, const ViewContext& context) {
     Frame f(screen, context);
     ImGui::Begin("Sightline", nullptr, kMain);
     // The projector's view: no top bar, large type that grows with the screen.
-    const bool audience =
-        screen.id == ScreenId::Classroom && !screen.classroom.presenter_view && !screen.help.open;
+    const bool audience = scales_glyphs(screen);
     if (!audience) {
         top_bar(f);
     }

@@ -24,6 +24,11 @@ struct ViewContext {
 // Draws one frame between ImGui::NewFrame() and ImGui::Render().
 Intent draw(Screen& screen, const ViewContext& context);
 
+// Whether draw() enlarges the font atlas's glyphs for this screen (the
+// projector's audience view); everywhere else glyphs are drawn pixel for
+// pixel, so a renderer may sample the atlas without filtering.
+bool scales_glyphs(const Screen& screen);
+
 // For tests: every piece of text the views draw, with its colour and font.
 struct DrawnText {
     std::string text;

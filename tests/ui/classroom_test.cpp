@@ -178,10 +178,13 @@ TEST_CASE("classroom: open, vote, lock, reveal, pick and go back with the keyboa
     CHECK(r.f().path().front().chosen.front() != chosen);
     CHECK(r.f().log().size() == 2); // both branches recorded
 
-    // Tab switches the views; a refused step is said in a sentence.
+    // Tab switches the views; a refused step is said in a sentence. Only the
+    // audience view enlarges glyphs (so the shell filters the atlas for it).
     CHECK(r.screen().classroom.presenter_view);
+    CHECK_FALSE(ui::scales_glyphs(r.screen()));
     r.key("tab");
     CHECK_FALSE(r.screen().classroom.presenter_view);
+    CHECK(ui::scales_glyphs(r.screen()));
     r.key("f5");
     CHECK(r.screen().classroom.presenter_view);
     r.key("l");

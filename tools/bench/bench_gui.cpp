@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
             app.frame();
         }
         glFinish();
-        constexpr int kFrames = 300;
+        constexpr int kFrames = 1000;
         std::vector<double> cpu;
         std::vector<double> wall;
         std::vector<double> build;

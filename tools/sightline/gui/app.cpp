@@ -1,12 +1,12 @@
 #include "gui/app.hpp"
 
+#include "gui/renderer.hpp"
 #include "gui/screenshot.hpp"
 #include "records/paths.hpp"
 #include "records/records.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -142,7 +142,18 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false; // no animation, so no timer to wake us
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    try {
+        renderer_ = std::make_unique<Renderer>();
+    } catch (const std::runtime_error& e) {
+        throw StartError(true, e.what());
+    }
+    io.BackendRendererName = "sightline_gl3";
+    // Thick lines as geometry, not as strips of the atlas: the renderer samples
+    // the atlas with nearest filtering, which suits glyphs but not those strips.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
+    if (renderer_->has_vertex_offset()) {
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    }
     times_.window = ms_since(start);
 
     // Fonts, with glyphs for every character of the courses.
@@ -160,7 +171,7 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
 
 App::~App() {
     if (imgui_ready_) {
-        ImGui_ImplOpenGL3_Shutdown();
+        renderer_.reset(); // its GL objects go before the context does
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
     }
@@ -182,11 +193,7 @@ void App::rebuild_fonts() {
     view_.fonts = ui::build_fonts(*io.Fonts, font_data_, ranges_, scale);
     view_.theme = settings_.theme;
     ImGui::GetStyle() = ui::make_style(settings_.theme, scale);
-    if (built_scale_ > 0.0f) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    built_scale_ = scale;
+    renderer_->upload_fonts(*io.Fonts);
     fonts_dirty_ = false;
     player_->screen().theme = settings_.theme;
     player_->screen().text_scale = settings_.text_scale;
@@ -265,7 +272,6 @@ void App::frame(bool present) {
     if (fonts_dirty_) {
         rebuild_fonts();
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (headless_) {
@@ -298,7 +304,8 @@ void App::frame(bool present) {
     const ImVec4 bg = ui::palette(settings_.theme).background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_->smooth_glyphs(ui::scales_glyphs(player_->screen()));
+    renderer_->render(*ImGui::GetDrawData(), fb_w, fb_h);
     const double c2 = cpu_ms();
     if (present) {
         glfwSwapBuffers(window_);

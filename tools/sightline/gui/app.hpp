@@ -1,5 +1,5 @@
 // The desktop player's shell: a GLFW window with an OpenGL context, Dear
-// ImGui's GLFW and OpenGL 3 backends, and the loop that feeds the views'
+// ImGui's GLFW backend with our own OpenGL renderer, and the loop that feeds the views'
 // intents to the controller (engine/ui). It waits for events (no timers, no
 // busy loop), rebuilds the fonts when the text scale changes, keeps the
 // settings file, and can render itself to a PNG.
@@ -24,6 +24,8 @@ struct GLFWwindow;
 
 namespace sightline::gui {
 
+class Renderer;
+
 inline constexpr int kExitNoDisplay = 77; // --screenshot without a display (ctest: skipped)
 
 // Why the player could not start. `no_display`: no window could be opened
@@ -42,7 +44,7 @@ class StartError : public std::runtime_error {
 // (Mesa's rendering threads included); for the benchmark.
 struct FrameTimes {
     double build = 0;   // the views: NewFrame() to Render()
-    double render = 0;  // ImGui_ImplOpenGL3_RenderDrawData and the clear
+    double render = 0;  // the clear and the renderer's draw calls
     double present = 0; // glfwSwapBuffers
 };
 
@@ -97,10 +99,10 @@ class App {
     std::vector<ImWchar> ranges_;
     ui::ViewContext view_;
     GLFWwindow* window_ = nullptr;
+    std::unique_ptr<Renderer> renderer_;
     bool glfw_ready_ = false;
     bool imgui_ready_ = false;
     float content_scale_ = 1.0f;
-    float built_scale_ = 0.0f; // the scale the fonts were built at
     bool fonts_dirty_ = false;
     std::optional<ui::KeyPress> key_down_;
     std::optional<ui::KeyPress> key_up_;
