@@ -7,6 +7,7 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
 pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
 find_package(nlohmann_json 3.10 REQUIRED) # nlohmann_json::nlohmann_json
+find_package(Threads REQUIRED)           # Threads::Threads: the exports' writer thread
 find_package(OpenSSL 3 REQUIRED)         # OpenSSL::Crypto: SHA-256 with SHA-NI (bundle checksums)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)           # certificate PDFs
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo) # certificate text layout

@@ -1,5 +1,6 @@
 #include "records/export.hpp"
 
+#include "records/background_writer.hpp"
 #include "records/paths.hpp"
 
 #include <nlohmann/json.hpp>
@@ -145,7 +146,7 @@ std::string statement_text(const std::string& id, const AttemptContext& c, const
 class XapiWriter {
   public:
     XapiWriter(Store& store, std::ostream& out, const ExportOptions& options)
-        : out_(out), options_(options) {
+        : writer_(out), options_(options) {
         base_ = options.base_iri;
         if (base_.empty() || base_.back() != '/') {
             base_ += '/';
@@ -232,10 +233,24 @@ class XapiWriter {
     }
 
     void emit(const std::string& statement) {
-        out_ << statement << '\n';
+        pending_ += statement;
+        pending_ += '\n';
         ++counts_.statements;
+        if (pending_.size() >= kFlushBytes) {
+            flush();
+        }
     }
 
+  public:
+    // Hands the buffered statements to the writer thread.
+    void flush() { writer_.submit(pending_); }
+    // Writes what is buffered and waits until the stream has it all.
+    void finish() {
+        flush();
+        writer_.finish();
+    }
+
+  private:
     // The interaction's definition is the same for everyone who met the node
     // with the same choices, so it is serialised once per distinct node view.
     const std::string& object_text(const AttemptContext& c, const Event& e) {
@@ -378,7 +393,11 @@ class XapiWriter {
         }
     }
 
-    std::ostream& out_;
+    // Statements go out in writes of about this size: a system call per
+    // ofstream buffer (8 KiB) costs more kernel time than the formatting.
+    static constexpr std::size_t kFlushBytes = 1 << 20;
+    std::string pending_;
+    BackgroundWriter writer_;
     const ExportOptions& options_;
     std::string base_;
     std::string score_changes_key_; // the extension keys, quoted
@@ -567,6 +586,7 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
 ExportCounts export_xapi(Store& store, std::ostream& out, const ExportOptions& options) {
     XapiWriter writer(store, out, options);
     ExportCounts counts = writer.run(store);
+    writer.finish();
     out.flush();
     if (!out) {
         throw RecordsError("cannot write the xAPI statements (is the disk full?)");

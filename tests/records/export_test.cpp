@@ -330,6 +330,43 @@ TEST_CASE("xAPI text with quotes, backslashes and control characters stays valid
     CHECK(all[2].at("result").at("score").at("scaled") == 0.5);
 }
 
+TEST_CASE("a large xAPI export crosses many write buffers and keeps every statement in order") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Attempt attempt =
+        store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
+    constexpr std::uint32_t kEvents = 1200; // with distinct prompts: about 4 MB of statements
+    for (std::uint32_t i = 1; i <= kEvents; ++i) {
+        Event e;
+        e.attempt_id = attempt.id;
+        e.sequence = i;
+        e.time = i;
+        e.node_id = "n" + std::to_string(i);
+        e.prompt = std::string(3000, 'p') + std::to_string(i);
+        e.response = {"a"};
+        e.offered = {{"a", "A", true}};
+        store->record_event(e, {});
+    }
+    const auto all = statements(*store);
+    REQUIRE(all.size() == kEvents);
+    for (std::uint32_t i = 0; i < kEvents; ++i) {
+        CHECK(all[i].at("object").at("id").get<std::string>().ends_with("/nodes/n" +
+                                                                        std::to_string(i + 1)));
+    }
+}
+
+TEST_CASE("an xAPI export to a stream that cannot be written says so") {
+    Fixture f;
+    struct FullDisk : std::streambuf {
+        std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+        int_type overflow(int_type) override { return traits_type::eof(); }
+    } disk;
+    std::ostream out(&disk);
+    CHECK_THROWS_WITH_AS(export_xapi(*f.store, out),
+                         "cannot write the xAPI statements (is the disk full?)", RecordsError);
+}
+
 TEST_CASE("classroom sessions keep a head count, the room's votes and explored branches") {
     TempDir temp;
     auto store = open_store(temp.path());
