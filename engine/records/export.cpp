@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <openssl/evp.h>
 #include <optional>
 #include <unordered_map>
@@ -116,12 +117,11 @@ struct AttemptContext {
     std::uint32_t seen = 0; // events written so far
 };
 
-// A statement as JSON text: the per-attempt parts are spliced in already
-// serialised, so a million statements do not copy them a million times.
-std::string statement_text(const std::string& id, const AttemptContext& c, const std::string& verb,
-                           const std::string& object, const std::string& result, TimeMs time) {
-    std::string out;
-    out.reserve(2048);
+// Appends a statement as JSON text: the per-attempt parts are spliced in
+// already serialised, so a million statements do not copy them a million times.
+void append_statement(std::string& out, const std::string& id, const AttemptContext& c,
+                      const std::string& verb, const std::string& object, const std::string& result,
+                      TimeMs time) {
     out += R"({"id":")";
     out += id;
     out += R"(","actor":)";
@@ -139,8 +139,7 @@ std::string statement_text(const std::string& id, const AttemptContext& c, const
     out += c.context;
     out += R"(,"timestamp":")";
     out += iso8601_utc(time);
-    out += "\"}";
-    return out;
+    out += "\"}\n";
 }
 
 class XapiWriter {
@@ -232,9 +231,9 @@ class XapiWriter {
         return c;
     }
 
-    void emit(const std::string& statement) {
-        pending_ += statement;
-        pending_ += '\n';
+    void emit(const std::string& id, const AttemptContext& c, const std::string& verb,
+              const std::string& object, const std::string& result, TimeMs time) {
+        append_statement(pending_, id, c, verb, object, result, time);
         ++counts_.statements;
         if (pending_.size() >= kFlushBytes) {
             flush();
@@ -254,7 +253,8 @@ class XapiWriter {
     // The interaction's definition is the same for everyone who met the node
     // with the same choices, so it is serialised once per distinct node view.
     const std::string& object_text(const AttemptContext& c, const Event& e) {
-        std::string key = c.scenario_iri;
+        std::string& key = key_; // reused: its capacity outlives the call
+        key.assign(c.scenario_iri);
         key += '\n';
         key += e.node_id;
         key += '\n';
@@ -302,7 +302,7 @@ class XapiWriter {
         if (objects_.size() >= kMaxCachedObjects) {
             objects_.clear(); // bounded memory whatever the data
         }
-        return objects_.emplace(std::move(key), object.dump()).first->second;
+        return objects_.emplace(key, object.dump()).first->second;
     }
 
     // The per-event result, written directly: it is the one part that differs
@@ -356,9 +356,8 @@ class XapiWriter {
 
     void answered(const AttemptContext& c, const Event& e) {
         ++counts_.events;
-        emit(
-            statement_text(name_uuid(e.attempt_id + "/" + std::to_string(e.sequence) + "/answered"),
-                           c, "answered", object_text(c, e), result_text(e), e.time));
+        emit(name_uuid(e.attempt_id + "/" + std::to_string(e.sequence) + "/answered"), c,
+             "answered", object_text(c, e), result_text(e), e.time);
     }
 
     // `completed`, then `passed` or `failed`, for a finished attempt.
@@ -388,8 +387,7 @@ class XapiWriter {
         append_quoted(result, r.outcome);
         result += "}}";
         for (const std::string verb : {"completed", r.passed ? "passed" : "failed"}) {
-            emit(
-                statement_text(name_uuid(a.id + "/" + verb), c, verb, object, result, *a.finished));
+            emit(name_uuid(a.id + "/" + verb), c, verb, object, result, *a.finished);
         }
     }
 
@@ -412,6 +410,7 @@ class XapiWriter {
     std::unordered_map<std::string, AttemptContext> attempts_;
     static constexpr std::size_t kMaxCachedObjects = 4096;
     std::unordered_map<std::string, std::string> objects_; // object_text()
+    std::string key_;                                      // object_text()'s lookup key
     ExportCounts counts_;
 };
 
@@ -481,14 +480,16 @@ std::string name_uuid(std::string_view name) {
                                                                  0xd4, 0x90, 0x1f, 0x6b};
     // Fetched once: looking SHA-1 up per call costs more than hashing.
     static EVP_MD* const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    // One context per thread, reset by each init: an export hashes a million names.
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+        EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    const bool hashed = context != nullptr && sha1 != nullptr &&
-                        EVP_DigestInit_ex(context, sha1, nullptr) == 1 &&
-                        EVP_DigestUpdate(context, kNamespace.data(), kNamespace.size()) == 1 &&
-                        EVP_DigestUpdate(context, name.data(), name.size()) == 1 &&
-                        EVP_DigestFinal_ex(context, digest.data(), nullptr) == 1;
-    EVP_MD_CTX_free(context);
+    const bool hashed =
+        context != nullptr && sha1 != nullptr &&
+        EVP_DigestInit_ex(context.get(), sha1, nullptr) == 1 &&
+        EVP_DigestUpdate(context.get(), kNamespace.data(), kNamespace.size()) == 1 &&
+        EVP_DigestUpdate(context.get(), name.data(), name.size()) == 1 &&
+        EVP_DigestFinal_ex(context.get(), digest.data(), nullptr) == 1;
     if (!hashed) {
         throw RecordsError("cannot compute SHA-1 for a statement id (OpenSSL failed)");
     }
@@ -496,6 +497,7 @@ std::string name_uuid(std::string_view name) {
     digest[8] = static_cast<unsigned char>((digest[8] & 0x3f) | 0x80);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
+    out.reserve(36);
     for (std::size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10) {
             out += '-';
