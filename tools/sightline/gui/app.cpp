@@ -113,6 +113,12 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
 
     // The window.
     start = std::chrono::steady_clock::now();
+    // Without a GPU, Mesa draws with llvmpipe, which by default hands every
+    // frame to one worker thread per core. Our frames are small and drawn
+    // only when the learner acts, so the hand-offs cost more CPU than they
+    // save (about 0.8 ms of 5 per 1920x1080 frame; BENCHMARKS.md). One
+    // thread it is, unless the user chose otherwise; other drivers ignore it.
+    ::setenv("LP_NUM_THREADS", "0", /*overwrite=*/0);
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() == GLFW_FALSE) {
         throw StartError(true, "cannot open a window: " + g_glfw_error);
