@@ -143,6 +143,7 @@ void Renderer::upload_fonts(ImFontAtlas& atlas) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    white_ = atlas.TexUvWhitePixel;
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(font_texture_)));
 }
 
@@ -186,6 +187,17 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vertex_array_);
 
+    bool blending = true;
+    const auto draw = [this](std::size_t first, std::size_t count, unsigned vertex_offset) {
+        const GLenum type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+        const void* offset = reinterpret_cast<const void*>(first * sizeof(ImDrawIdx));
+        if (base_vertex_) {
+            glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset,
+                                     static_cast<GLint>(vertex_offset));
+        } else { // vertex_offset is always 0 here
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset);
+        }
+    };
     const ImVec2 clip_offset = data.DisplayPos;
     const ImVec2 clip_scale = data.FramebufferScale;
     for (int n = 0; n < data.CmdListsCount; ++n) {
@@ -214,14 +226,34 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
                       static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
             glBindTexture(GL_TEXTURE_2D,
                           static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
-            const GLsizei count = static_cast<GLsizei>(cmd.ElemCount);
-            const GLenum type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
-            const void* first = reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx));
-            if (base_vertex_) {
-                glDrawElementsBaseVertex(GL_TRIANGLES, count, type, first,
-                                         static_cast<GLint>(cmd.VtxOffset));
-            } else {
-                glDrawElements(GL_TRIANGLES, count, type, first); // VtxOffset is always 0 here
+            // Runs of opaque triangles (a solid colour on the atlas's white
+            // texel) go without blending: the same pixels, and llvmpipe then
+            // writes them without reading the framebuffer back first.
+            const ImDrawVert* vertices = list.VtxBuffer.Data + cmd.VtxOffset;
+            const ImDrawIdx* indices = list.IdxBuffer.Data;
+            const auto opaque = [&](std::size_t t) {
+                for (std::size_t k = t; k < t + 3; ++k) {
+                    const ImDrawVert& v = vertices[indices[k]];
+                    if ((v.col >> IM_COL32_A_SHIFT) != 0xFF || v.uv.x != white_.x ||
+                        v.uv.y != white_.y) {
+                        return false;
+                    }
+                }
+                return true;
+            };
+            const std::size_t end = cmd.IdxOffset + cmd.ElemCount;
+            for (std::size_t begin = cmd.IdxOffset; begin + 2 < end;) {
+                const bool solid = opaque(begin);
+                std::size_t stop = begin + 3;
+                while (stop + 2 < end && opaque(stop) == solid) {
+                    stop += 3;
+                }
+                if (solid != !blending) {
+                    blending = !solid;
+                    blending ? glEnable(GL_BLEND) : glDisable(GL_BLEND);
+                }
+                draw(begin, stop - begin, cmd.VtxOffset);
+                begin = stop;
             }
         }
     }

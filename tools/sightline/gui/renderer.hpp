@@ -2,8 +2,9 @@
 // imgui_impl_opengl3 backend because, under Mesa's software rasteriser
 // (llvmpipe, the usual driver where there is no GPU), every pixel costs CPU:
 // this one samples the font atlas without filtering wherever glyphs are drawn
-// pixel for pixel (the picture is the same; llvmpipe's texturing gets much
-// cheaper) and interpolates without perspective division (the UI is flat). It sets its GL state
+// pixel for pixel, draws solid shapes without blending, and interpolates
+// without perspective division (the UI is flat). The picture is the same;
+// llvmpipe's work per pixel is much smaller. It sets its GL state
 // once per frame and does not restore it: the window's context is ours alone.
 #pragma once
 
@@ -42,6 +43,7 @@ class Renderer {
     unsigned font_texture_ = 0;
     bool base_vertex_ = false;
     bool smooth_ = false;
+    ImVec2 white_; // the atlas's white texel: solid shapes sample it
 };
 
 } // namespace sightline::gui
