@@ -58,6 +58,15 @@ struct Fixture {
     }
 };
 
+// One learner with one self-paced attempt and no events yet.
+struct OneAttempt {
+    TempDir temp;
+    std::unique_ptr<Store> store = open_store(temp.path());
+    Learner ana = store->add_learner({"Ana", "", "", ""});
+    Attempt attempt =
+        store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
+};
+
 std::vector<json> statements(Store& store, const ExportOptions& options = {}) {
     std::ostringstream out;
     export_xapi(store, out, options);
@@ -297,11 +306,9 @@ TEST_CASE("ISO 8601 times and durations, RFC 4180 fields and name-based UUIDs") 
 }
 
 TEST_CASE("xAPI text with quotes, backslashes and control characters stays valid JSON") {
-    TempDir temp;
-    auto store = open_store(temp.path());
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
-    const Attempt attempt =
-        store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
+    OneAttempt f;
+    auto& store = f.store;
+    const Attempt& attempt = f.attempt;
     const std::string odd = "a \"quoted\" \\ back\tslash\x01\n é — ¿";
     Event e;
     e.attempt_id = attempt.id;
@@ -331,11 +338,9 @@ TEST_CASE("xAPI text with quotes, backslashes and control characters stays valid
 }
 
 TEST_CASE("a large xAPI export crosses many write buffers and keeps every statement in order") {
-    TempDir temp;
-    auto store = open_store(temp.path());
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
-    const Attempt attempt =
-        store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
+    OneAttempt f;
+    auto& store = f.store;
+    const Attempt& attempt = f.attempt;
     constexpr std::uint32_t kEvents = 1200; // with distinct prompts: about 4 MB of statements
     for (std::uint32_t i = 1; i <= kEvents; ++i) {
         Event e;
