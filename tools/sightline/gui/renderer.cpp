@@ -157,6 +157,49 @@ void Renderer::smooth_glyphs(bool smooth) {
     set_filter(smooth);
 }
 
+void Renderer::draw(std::size_t first, std::size_t count, unsigned vertex_offset) const {
+    const GLenum type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    const void* offset = reinterpret_cast<const void*>(first * sizeof(ImDrawIdx));
+    if (base_vertex_) {
+        glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset,
+                                 static_cast<GLint>(vertex_offset));
+    } else { // without base vertex, ImGui keeps every VtxOffset at 0
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset);
+    }
+}
+
+void Renderer::draw_runs(const ImDrawList& list, const ImDrawCmd& cmd, bool on_atlas,
+                         bool& blending) const {
+    // Runs of opaque triangles (a solid colour on the atlas's white texel) go
+    // without blending: the same pixels, and llvmpipe then writes them
+    // without reading the framebuffer back first.
+    const ImDrawVert* vertices = list.VtxBuffer.Data + cmd.VtxOffset;
+    const ImDrawIdx* indices = list.IdxBuffer.Data;
+    const auto opaque = [&](std::size_t t) {
+        for (std::size_t k = t; k < t + 3; ++k) {
+            const ImDrawVert& v = vertices[indices[k]];
+            if ((v.col >> IM_COL32_A_SHIFT) != 0xFF || v.uv.x != white_.x || v.uv.y != white_.y) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const std::size_t end = cmd.IdxOffset + cmd.ElemCount;
+    for (std::size_t begin = cmd.IdxOffset; begin + 2 < end;) {
+        const bool solid = on_atlas && opaque(begin);
+        std::size_t stop = begin + 3;
+        while (stop + 2 < end && on_atlas && opaque(stop) == solid) {
+            stop += 3;
+        }
+        if (blending == solid) {
+            blending = !solid;
+            blending ? glEnable(GL_BLEND) : glDisable(GL_BLEND);
+        }
+        draw(begin, stop - begin, cmd.VtxOffset);
+        begin = stop;
+    }
+}
+
 void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebuffer_height) {
     if (framebuffer_width <= 0 || framebuffer_height <= 0 || data.CmdListsCount == 0) {
         return;
@@ -188,16 +231,6 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
     glBindVertexArray(vertex_array_);
 
     bool blending = true;
-    const auto draw = [this](std::size_t first, std::size_t count, unsigned vertex_offset) {
-        const GLenum type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
-        const void* offset = reinterpret_cast<const void*>(first * sizeof(ImDrawIdx));
-        if (base_vertex_) {
-            glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset,
-                                     static_cast<GLint>(vertex_offset));
-        } else { // vertex_offset is always 0 here
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), type, offset);
-        }
-    };
     const ImVec2 clip_offset = data.DisplayPos;
     const ImVec2 clip_scale = data.FramebufferScale;
     for (int n = 0; n < data.CmdListsCount; ++n) {
@@ -211,8 +244,10 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
                          static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
                      list.IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            if (cmd.UserCallback != nullptr) {
-                cmd.UserCallback(&list, &cmd); // the views set none; honoured for completeness
+            if (cmd.UserCallback != nullptr) { // the views set none; honoured for completeness
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) {
+                    cmd.UserCallback(&list, &cmd);
+                }
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - clip_offset.x) * clip_scale.x;
@@ -224,37 +259,10 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
             }
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(framebuffer_height - y1),
                       static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D,
-                          static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID())));
-            // Runs of opaque triangles (a solid colour on the atlas's white
-            // texel) go without blending: the same pixels, and llvmpipe then
-            // writes them without reading the framebuffer back first.
-            const ImDrawVert* vertices = list.VtxBuffer.Data + cmd.VtxOffset;
-            const ImDrawIdx* indices = list.IdxBuffer.Data;
-            const auto opaque = [&](std::size_t t) {
-                for (std::size_t k = t; k < t + 3; ++k) {
-                    const ImDrawVert& v = vertices[indices[k]];
-                    if ((v.col >> IM_COL32_A_SHIFT) != 0xFF || v.uv.x != white_.x ||
-                        v.uv.y != white_.y) {
-                        return false;
-                    }
-                }
-                return true;
-            };
-            const std::size_t end = cmd.IdxOffset + cmd.ElemCount;
-            for (std::size_t begin = cmd.IdxOffset; begin + 2 < end;) {
-                const bool solid = opaque(begin);
-                std::size_t stop = begin + 3;
-                while (stop + 2 < end && opaque(stop) == solid) {
-                    stop += 3;
-                }
-                if (solid != !blending) {
-                    blending = !solid;
-                    blending ? glEnable(GL_BLEND) : glDisable(GL_BLEND);
-                }
-                draw(begin, stop - begin, cmd.VtxOffset);
-                begin = stop;
-            }
+            const auto texture =
+                static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID()));
+            glBindTexture(GL_TEXTURE_2D, texture);
+            draw_runs(list, cmd, texture == font_texture_, blending);
         }
     }
     glBindVertexArray(0);

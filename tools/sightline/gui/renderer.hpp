@@ -8,6 +8,7 @@
 // once per frame and does not restore it: the window's context is ours alone.
 #pragma once
 
+#include <cstddef>
 #include <imgui.h>
 
 namespace sightline::gui {
@@ -34,6 +35,12 @@ class Renderer {
     void render(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
 
   private:
+    // One command's triangles, in runs that are solid (drawn without
+    // blending) or not; `blending` is the GL state, kept across calls.
+    void draw_runs(const ImDrawList& list, const ImDrawCmd& cmd, bool on_atlas,
+                   bool& blending) const;
+    void draw(std::size_t first, std::size_t count, unsigned vertex_offset) const;
+
     unsigned program_ = 0;
     int projection_ = -1; // uniform locations
     int texture_ = -1;
