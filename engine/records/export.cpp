@@ -192,6 +192,12 @@ class XapiWriter {
         return counts_;
     }
 
+    // Writes what is still buffered and waits until the stream has it all.
+    void finish() {
+        flush();
+        writer_.finish();
+    }
+
   private:
     AttemptContext make_context(Attempt a) {
         AttemptContext c;
@@ -240,16 +246,9 @@ class XapiWriter {
         }
     }
 
-  public:
     // Hands the buffered statements to the writer thread.
     void flush() { writer_.submit(pending_); }
-    // Writes what is buffered and waits until the stream has it all.
-    void finish() {
-        flush();
-        writer_.finish();
-    }
 
-  private:
     // The interaction's definition is the same for everyone who met the node
     // with the same choices, so it is serialised once per distinct node view.
     const std::string& object_text(const AttemptContext& c, const Event& e) {
