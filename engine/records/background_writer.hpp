@@ -22,8 +22,9 @@ class BackgroundWriter {
     BackgroundWriter& operator=(const BackgroundWriter&) = delete;
 
     // Queues `buffer`'s contents and hands back an empty buffer (with the
-    // capacity of one already written). Blocks while a write is pending, so
-    // at most two buffers exist. Rethrows what a failed write threw.
+    // capacity of one already written). Blocks while another buffer waits, so
+    // at most three exist: one being written, one waiting, the caller's.
+    // Rethrows what a failed write threw.
     void submit(std::string& buffer);
     // Waits until everything submitted is written. Rethrows a write's exception.
     void finish();
