@@ -344,8 +344,16 @@ class Card {
     float pad_;
 };
 
-// The story paragraphs of a node (views.cpp).
+// Progress towards each completion rule (a word and an icon, never colour
+// alone), then what comes next: the attestation, the certificate, or who
+// issues it. On the course map and under a debrief (views.cpp).
+void credit_panel(Frame& f);
+
+// The story paragraphs of a node, the scenario screens and the debrief
+// (views_scenario.cpp).
 void story(Frame& f, const std::vector<Line>& lines, bool dimmed = false);
+void scenario(Frame& f);
+void debrief(Frame& f);
 
 // The classroom screens and their keys (views_classroom.cpp).
 void classroom_setup(Frame& f);

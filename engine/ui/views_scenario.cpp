@@ -1,0 +1,413 @@
+// The scenario screens of the desktop player (the content note, story,
+// decisions, knowledge checks and their feedback) and the debrief.
+#include "ui/views_frame.hpp"
+
+namespace sightline::ui::detail {
+
+// ---------------------------------------------------------------- scenario
+
+void story(Frame& f, const std::vector<Line>& lines, bool dimmed) {
+
+    const ImVec4 ink = dimmed ? f.p.muted : f.p.text;
+    for (const Line& line : lines) {
+        if (line.speaker.empty()) {
+            f.text(line.text, ink);
+        } else {
+            const ImVec2 start = ImGui::GetCursorScreenPos();
+            const float bar = std::max(3.0f, f.em * 0.2f);
+            const float indent = f.em * 0.9f;
+            ImGui::Indent(indent);
+            f.bold(line.speaker, f.p.speaker);
+            f.text(line.text, ink);
+            ImGui::Unindent(indent);
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                start, {start.x + bar, ImGui::GetItemRectMax().y}, ImGui::GetColorU32(f.p.speaker));
+        }
+        f.gap(0.3f);
+    }
+}
+
+namespace {
+
+void record_error(Frame& f, const std::string& error) {
+    Card card(f, f.p.panel, f.p.tiers[3], 2.0f);
+    f.bold("\u26A0 Your answer could not be recorded", f.p.tiers[3]);
+    f.body(error);
+    f.body("Nothing has been lost and the story has not moved on. Try again, or go back to the "
+           "course and carry on later.");
+    if (f.primary("Try again (Enter)")) {
+        f.set(IntentKind::Retry);
+    }
+    f.next_to(f.button_width("Back to the course (Esc)"));
+    if (f.button("Back to the course (Esc)")) {
+        f.set(IntentKind::Back);
+    }
+}
+
+void intro(Frame& f) {
+    const ScenarioState& s = f.s.scenario;
+    f.muted(s.course_title);
+    f.title(s.title);
+    f.muted("About " + std::to_string(s.minutes) + (s.minutes == 1 ? " minute" : " minutes") +
+            ". No timers: take as long as you need.");
+    f.gap();
+    {
+        Card card(f, f.p.note, f.p.note_text);
+        f.bold("Content note", f.p.note_text);
+        f.text(s.content_note, f.p.note_text);
+    }
+    if (!s.objectives.empty()) {
+        f.heading("In this scenario you practise how to:");
+        for (const std::string& o : s.objectives) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            f.body(o);
+        }
+    }
+    f.gap();
+    if (f.primary(s.resuming ? "Carry on where you stopped (Enter)" : "Begin (Enter)")) {
+        f.set(IntentKind::Begin);
+    }
+    f.next_to(f.button_width("Back to the course (Esc)"));
+    if (f.button("Back to the course (Esc)")) {
+        f.set(IntentKind::Back);
+    }
+}
+
+void decision(Frame& f) {
+    ScenarioState& s = f.s.scenario;
+    f.heading("What do you do?");
+    for (std::size_t i = 0; i < s.choices.size(); ++i) {
+        const ChoiceItem& c = s.choices[i];
+        const std::string id = "##choice" + c.id;
+        Frame::Tile t;
+        t.id = id.c_str();
+        t.number = static_cast<int>(i + 1);
+        t.title = c.text;
+        t.status = c.enabled ? std::string_view{} : std::string_view("Not available now");
+        t.status_colour = f.p.muted;
+        t.enabled = c.enabled;
+        t.bold_title = false;
+        if (f.tile(t)) {
+            f.set(IntentKind::Choose, c.id);
+        }
+        if (i == 0) {
+            ImGui::SetItemDefaultFocus();
+        }
+    }
+    f.muted(s.choices.size() == 1
+                ? "Press 1, or click the choice."
+                : "Press 1 to " + std::to_string(s.choices.size()) + ", or click a choice.");
+}
+
+void check(Frame& f) {
+    ScenarioState& s = f.s.scenario;
+    s.picked.resize(s.options.size(), false);
+    f.heading("Question");
+    f.body(s.prompt);
+    f.muted(s.multi ? "Pick every answer that applies, then submit."
+                    : "Pick one answer, then submit.");
+    for (std::size_t i = 0; i < s.options.size(); ++i) {
+        const bool on = s.picked[i];
+        const std::string id = "##option" + s.options[i].id;
+        const std::string mark = s.multi ? (on ? "\u2611" : "\u2610") : (on ? "\u25CF" : "\u25CB");
+        const std::string number = std::to_string(i + 1) + ". ";
+        const std::string title = number + s.options[i].text;
+        Frame::Tile t;
+        t.id = id.c_str();
+        t.mark = mark;
+        t.title = title;
+        t.selected = on;
+        t.bold_title = false;
+        if (f.tile(t)) {
+            if (!s.multi) {
+                std::fill(s.picked.begin(), s.picked.end(), false);
+            }
+            s.picked[i] = !on || !s.multi;
+        }
+    }
+    const bool any = std::find(s.picked.begin(), s.picked.end(), true) != s.picked.end();
+    f.gap(0.3f);
+    if (!any) {
+        ImGui::BeginDisabled();
+    }
+    if (f.primary("Submit answer (Enter)") && any) {
+        Intent i;
+        i.kind = IntentKind::Answer;
+        for (std::size_t k = 0; k < s.options.size(); ++k) {
+            if (s.picked[k]) {
+                i.ids.push_back(s.options[k].id);
+            }
+        }
+        f.set(std::move(i));
+    }
+    if (!any) {
+        ImGui::EndDisabled();
+    }
+}
+
+std::string score_text(const std::vector<ScoreLine>& scores) {
+    std::string out;
+    for (const ScoreLine& s : scores) {
+        if (s.delta != 0) {
+            out += (out.empty() ? "" : " \u00B7 ") + s.dimension + " " + signed_number(s.delta);
+        }
+    }
+    return out;
+}
+
+void choice_feedback(Frame& f) {
+    const ChoiceFeedback& fb = *f.s.scenario.choice_feedback;
+    f.muted("You chose:");
+    f.body("\u201C" + fb.choice_text + "\u201D");
+    f.gap(0.3f);
+    {
+        const ImVec4 colour = f.p.tiers[static_cast<std::size_t>(std::clamp(fb.look, 0, 3))];
+        Card card(f, f.p.panel, colour, 2.0f);
+        f.tier(fb.look, fb.tier_name, f.ctx.fonts.heading);
+        f.body(fb.feedback);
+        const std::string scores = score_text(fb.scores);
+        if (!scores.empty()) {
+            f.muted("Score: " + scores);
+        }
+        if (!fb.noticed.empty()) {
+            f.gap(0.2f);
+            f.bold(fb.noticed.size() == 1 ? "A sign you noticed" : "Signs you noticed", f.p.text);
+            f.chips(fb.noticed);
+        }
+        if (!fb.weighed.empty()) {
+            f.gap(0.2f);
+            f.bold("Weighed, but on their own not signs", f.p.text);
+            f.chips(fb.weighed, true);
+        }
+    }
+    f.gap(0.3f);
+    if (f.primary("Continue (Enter)")) {
+        f.set(IntentKind::Continue);
+    }
+    ImGui::SetItemDefaultFocus();
+    if (f.new_content) {
+        ImGui::SetScrollHereY(1.0f);
+    }
+}
+
+void check_feedback(Frame& f) {
+    const ScenarioState& s = f.s.scenario;
+    const CheckFeedback& fb = *s.check_feedback;
+    f.heading("Question");
+    f.body(s.prompt);
+    f.gap(0.3f);
+    {
+        const int look = fb.correct ? 0 : fb.partly ? 2 : 3;
+        const ImVec4 colour = f.p.tiers[static_cast<std::size_t>(look)];
+        Card card(f, f.p.panel, colour, 2.0f);
+        f.tier(look,
+               fb.correct  ? "Correct"
+               : fb.partly ? "Partly correct"
+                           : "Not correct",
+               f.ctx.fonts.heading);
+        for (const OptionOutcome& o : fb.options) {
+            const std::string mark = o.picked ? "\u2611 " : "\u2610 ";
+            f.bold(mark + o.text, f.p.text);
+            const bool right = o.picked == o.correct;
+            const std::string verdict = o.picked
+                                            ? (o.correct ? "You picked this, rightly."
+                                                         : "You picked this, but it is not right.")
+                                            : (o.correct ? "You left this out, but it is right."
+                                                         : "You left this out, rightly.");
+            ImGui::Indent(f.em);
+            f.text(std::string(right ? "\u2714 " : "\u2716 ") + verdict, f.p.tiers[right ? 0 : 3]);
+            if (!o.feedback.empty()) {
+                f.body(o.feedback);
+            }
+            ImGui::Unindent(f.em);
+        }
+        const std::string points = score_text(fb.points);
+        if (!points.empty()) {
+            f.muted("Score: " + points);
+        }
+    }
+    f.gap(0.3f);
+    if (f.primary("Continue (Enter)")) {
+        f.set(IntentKind::Continue);
+    }
+    if (f.new_content) {
+        ImGui::SetScrollHereY(1.0f);
+    }
+}
+
+} // namespace
+
+void scenario(Frame& f) {
+    ScenarioState& s = f.s.scenario;
+    if (s.stage == Stage::Intro) {
+        intro(f);
+        return;
+    }
+    f.muted(s.title);
+    f.gap(0.2f);
+    if (s.stage == Stage::ChoiceFeedback && s.choice_feedback) {
+        story(f, s.lines, true); // what the choice answered, kept for context
+        choice_feedback(f);
+        return;
+    }
+    if (s.stage == Stage::CheckFeedback && s.check_feedback) {
+        check_feedback(f);
+        return;
+    }
+    story(f, s.lines);
+    if (!s.error.empty()) {
+        record_error(f, s.error);
+        return;
+    }
+    switch (s.kind) {
+    case NodeKind::Decision:
+        decision(f);
+        break;
+    case NodeKind::Check:
+        check(f);
+        break;
+    case NodeKind::AnsweredCheck:
+        f.heading("Question");
+        f.body(s.prompt);
+        f.muted("You have answered this question.");
+        [[fallthrough]];
+    case NodeKind::Passage:
+        f.gap(0.3f);
+        if (f.primary("Continue (Enter)")) {
+            f.set(IntentKind::Continue);
+        }
+        break;
+    case NodeKind::Ending:
+        f.gap(0.3f);
+        if (f.primary("See your debrief (Enter)")) {
+            f.set(IntentKind::Continue);
+        }
+        break;
+    case NodeKind::Stuck:
+        f.bold("\u26A0 This scenario cannot go on from here: no choice is available. Please tell "
+               "the course author.",
+               f.p.tiers[3]);
+        if (f.button("Back to the course (Esc)")) {
+            f.set(IntentKind::Back);
+        }
+        break;
+    }
+}
+
+// ---------------------------------------------------------------- debrief
+
+namespace {
+
+void sign_list(Frame& f, const char* heading, const std::vector<Chip>& signs, const char* none) {
+    f.heading(heading);
+    if (signs.empty()) {
+        f.muted(none);
+    }
+    for (const Chip& sign : signs) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        f.bold(sign.name, f.p.text);
+        if (!sign.description.empty()) {
+            f.body(sign.description);
+        }
+        ImGui::EndGroup();
+    }
+}
+
+} // namespace
+
+void debrief(Frame& f) {
+    const DebriefState& d = f.s.debrief;
+    f.muted("Debrief \u00B7 " + d.title);
+    f.title(d.outcome);
+    const int look = d.passed ? 0 : 2;
+    f.tier(look,
+           "Your score: " + std::to_string(d.percent) + "% (pass mark " +
+               std::to_string(d.passing_score) + "%) \u2014 " +
+               (d.passed ? "passed" : "not passed yet"),
+           f.ctx.fonts.bold);
+    if (!d.error.empty()) {
+        Card card(f, f.p.panel, f.p.tiers[3], 2.0f);
+        f.bold("\u26A0 Your result could not be recorded", f.p.tiers[3]);
+        f.body(d.error);
+        if (f.primary("Try again (Enter)")) {
+            f.set(IntentKind::Retry);
+        }
+    }
+    f.gap(0.3f);
+    for (const std::string& paragraph : d.text) {
+        f.body(paragraph);
+        f.gap(0.2f);
+    }
+
+    f.heading("Your scores");
+    const float label_w = f.em * 9;
+    const float bar_w = std::max(f.em * 4, f.width - label_w - f.em * 4);
+    for (const ScoreBar& bar : d.scores) {
+        const float x0 = ImGui::GetCursorPosX();
+        ImGui::AlignTextToFramePadding();
+        f.bold(bar.name, f.p.text);
+        ImGui::SameLine(x0 + label_w);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, f.p.bar_bg);
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, f.p.bar);
+        ImGui::ProgressBar(static_cast<float>(bar.percent) / 100.0f, {bar_w, 0}, "");
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine();
+        f.body(std::to_string(bar.percent) + "%");
+    }
+    f.muted("Each bar shows where your score sits between the lowest and highest score this "
+            "scenario allows.");
+
+    sign_list(f, "Signs you noticed", d.noticed, "None this time.");
+    sign_list(f, "Signs you missed", d.missed, "None \u2014 you noticed every sign.");
+    if (!d.confounders.empty()) {
+        sign_list(f, "Details that can look like signs but on their own are not", d.confounders,
+                  "");
+    }
+
+    if (!d.decisions.empty()) {
+        f.heading("Your decisions");
+        for (std::size_t i = 0; i < d.decisions.size(); ++i) {
+            const DecisionLine& line = d.decisions[i];
+            f.body(std::to_string(i + 1) + ". " + line.choice_text);
+            ImGui::Indent(f.em * 1.2f);
+            f.tier(line.look, line.tier_name, f.ctx.fonts.bold);
+            ImGui::Unindent(f.em * 1.2f);
+        }
+    }
+    if (!d.checks.empty()) {
+        f.heading("Your answers");
+        for (const CheckLine& c : d.checks) {
+            f.body(c.prompt);
+            ImGui::Indent(f.em * 1.2f);
+            f.tier(c.correct ? 0 : 3, c.correct ? "Correct" : "Not fully correct",
+                   f.ctx.fonts.bold);
+            ImGui::Unindent(f.em * 1.2f);
+        }
+    }
+    f.gap();
+    {
+        Card card(f, f.p.panel, f.p.tiers[0], 2.0f);
+        f.text("The safe response", f.p.heading, f.ctx.fonts.heading);
+        f.body(d.response);
+    }
+    f.gap(0.3f);
+    {
+        Card card(f, f.p.panel, f.p.border);
+        f.text("\u260E Where to report", f.p.heading, f.ctx.fonts.heading);
+        f.body(d.report);
+    }
+    credit_panel(f);
+    f.gap();
+    if (f.primary("Back to the course (Enter)")) {
+        f.set(IntentKind::Back);
+    }
+    f.next_to(f.button_width("Play this scenario again"));
+    if (f.button("Play this scenario again")) {
+        f.set(IntentKind::StartScenario, d.scenario_id);
+    }
+}
+
+} // namespace sightline::ui::detail
