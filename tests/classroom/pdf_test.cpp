@@ -9,13 +9,11 @@
 #include "classroom/report.hpp"
 #include "helpers.hpp"
 #include "runtime/fixtures.hpp"
+#include "support/pdf_pages.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cairo.h>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -28,23 +26,6 @@ namespace {
 
 const fs::path kGolden =
     fs::path(SIGHTLINE_SOURCE_DIR) / "tests/classroom/golden/session-report.png";
-
-bool on_path(const char* tool) {
-    const std::string command = std::string("command -v ") + tool + " >/dev/null 2>&1";
-    return std::system(command.c_str()) == 0;
-}
-
-std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        out.append(buffer.data(), n);
-    }
-    ::pclose(pipe);
-    return out;
-}
 
 // The scripted example session, with the parts that depend on the machine
 // (the local date, the attempt's random id) fixed.
@@ -64,37 +45,8 @@ fs::path write(const fs::path& dir, const std::string& name, const std::string& 
     return path;
 }
 
-// Renders page 1 at `dpi` to <dir>/<stem>.png.
-fs::path to_png(const fs::path& pdf, int dpi, const std::string& stem) {
-    const fs::path out = pdf.parent_path() / stem;
-    const std::string command = "pdftoppm -png -singlefile -r " + std::to_string(dpi) + " '" +
-                                pdf.string() + "' '" + out.string() + "'";
-    REQUIRE(std::system(command.c_str()) == 0);
-    return fs::path(out).concat(".png");
-}
-
 std::string text_of(const fs::path& pdf) {
-    return capture("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
-}
-
-struct Image {
-    int width = 0, height = 0, stride = 0;
-    std::vector<unsigned char> data; // cairo ARGB32 / RGB24 rows
-};
-
-Image load_png(const fs::path& path) {
-    cairo_surface_t* surface = cairo_image_surface_create_from_png(path.c_str());
-    Image image;
-    if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
-        cairo_surface_flush(surface);
-        image.width = cairo_image_surface_get_width(surface);
-        image.height = cairo_image_surface_get_height(surface);
-        image.stride = cairo_image_surface_get_stride(surface);
-        const unsigned char* data = cairo_image_surface_get_data(surface);
-        image.data.assign(data, data + static_cast<std::size_t>(image.stride * image.height));
-    }
-    cairo_surface_destroy(surface);
-    return image;
+    return test::capture("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
 }
 
 } // namespace
@@ -127,37 +79,8 @@ TEST_CASE("the rendered report matches the reviewed golden image") {
     const fs::path pdf = write(temp.path(), "report.pdf", render_report_pdf(fixed_report()));
     fs::copy_file(pdf, fs::path(SIGHTLINE_BINARY_DIR) / "session-report-test.pdf",
                   fs::copy_options::overwrite_existing);
-    const fs::path png = to_png(pdf, 72, "page");
-    if (std::getenv("SIGHTLINE_UPDATE_GOLDEN") != nullptr) {
-        fs::copy_file(png, kGolden, fs::copy_options::overwrite_existing);
-        MESSAGE("wrote " << kGolden.string());
-    }
-    const Image actual = load_png(png);
-    const Image golden = load_png(kGolden);
-    REQUIRE_MESSAGE(golden.width > 0, "cannot read " << kGolden.string());
-    REQUIRE(actual.width == golden.width);
-    REQUIRE(actual.height == golden.height);
-    // Antialiasing may differ a little between poppler or freetype versions:
-    // allow small differences, and a few pixels that differ more.
-    std::size_t different = 0;
-    for (int y = 0; y < actual.height; ++y) {
-        for (int x = 0; x < actual.width; ++x) {
-            const std::size_t at = static_cast<std::size_t>(y * actual.stride + x * 4);
-            int worst = 0;
-            for (int c = 0; c < 3; ++c) {
-                worst = std::max(worst, std::abs(actual.data[at + static_cast<std::size_t>(c)] -
-                                                 golden.data[at + static_cast<std::size_t>(c)]));
-            }
-            different += worst > 48 ? 1 : 0;
-        }
-    }
-    const double share = static_cast<double>(different) / (actual.width * actual.height);
-    CHECK_MESSAGE(share < 0.004, different << " pixels differ from " << kGolden.string()
-                                           << "; the render is " << png.string());
-    if (share >= 0.004) {
-        fs::copy_file(png, fs::path(SIGHTLINE_BINARY_DIR) / "session-report-actual.png",
-                      fs::copy_options::overwrite_existing);
-    }
+    const fs::path png = test::to_png(pdf, 72, "page");
+    test::check_matches_golden(png, kGolden, "session-report-actual.png");
 }
 
 TEST_CASE("a long session stays on one page and points to the CSV for the rest") {
@@ -204,7 +127,7 @@ TEST_CASE("a session without decisions still has a report") {
 
 int main(int argc, char** argv) {
     for (const char* tool : {"pdftoppm", "pdftotext"}) {
-        if (!on_path(tool)) {
+        if (!test::on_path(tool)) {
             std::cout << "skipped: " << tool << " is not installed (poppler-utils)\n";
             return 77;
         }
