@@ -4,6 +4,7 @@
 // text. Real bundled courses, a real SQLite store, a headless ImGui.
 #include "bundle/bundle.hpp"
 #include "classroom/facilitation.hpp"
+#include "courses.hpp"
 #include "headless.hpp"
 #include "model/link.hpp"
 #include "records/store.hpp"
@@ -13,26 +14,12 @@
 
 #include <filesystem>
 #include <set>
-#include <unistd.h>
 
 namespace sightline::test {
 
 namespace {
 
 using ui::IntentKind;
-
-std::filesystem::path scratch(const char* name) {
-    const std::filesystem::path dir = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" / "ui" /
-                                      "work" / (std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-const bundle::LoadedBundle& courses() {
-    static const bundle::LoadedBundle loaded = bundle::read_bundle_file(SIGHTLINE_COURSES_BUNDLE);
-    return loaded;
-}
 
 ui::Intent intent(IntentKind kind, std::string id = {}, int index = -1) {
     ui::Intent i;
@@ -52,7 +39,7 @@ struct Room {
     ui::Player player;
     Headless ui;
     explicit Room(const char* name, ImVec2 size = {1280, 800})
-        : dir(scratch(name)), store(records::open_store(dir)),
+        : dir(scratch_dir(name)), store(records::open_store(dir)),
           player(courses().model, {courses().content_hash(), "test"}, *store,
                  ui::PlayerOptions{{}, {}, dir / "classroom-reports", {}}),
           ui(size) {}

@@ -2,6 +2,7 @@
 // a scratch directory: what each screen holds, and that a choice is on disk
 // before its feedback is shown.
 #include "bundle/bundle.hpp"
+#include "courses.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
 #include "model/link.hpp"
@@ -15,26 +16,12 @@
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <unistd.h>
 
 namespace sightline::test {
 
 namespace {
 
 using ui::IntentKind;
-
-std::filesystem::path scratch_dir(const char* name) {
-    const std::filesystem::path dir = std::filesystem::path(SIGHTLINE_BINARY_DIR) / "tests" / "ui" /
-                                      "work" / (std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-const bundle::LoadedBundle& courses() {
-    static const bundle::LoadedBundle loaded = bundle::read_bundle_file(SIGHTLINE_COURSES_BUNDLE);
-    return loaded;
-}
 
 records::BundleInfo info() {
     return {courses().content_hash(), "test"};
