@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <csv.h>
 
 namespace sightline::test {
 
@@ -55,23 +54,6 @@ void play_example_session(classroom::Facilitation& f, FakeClock& clock) {
     f.advance(); // tense: a passage
     clock.seconds(10);
     f.advance(); // unsafe-end
-}
-
-std::vector<std::vector<std::string>> parse_csv(const std::string& bytes) {
-    struct Rows {
-        std::vector<std::vector<std::string>> rows{{}};
-    } rows;
-    csv_parser parser;
-    REQUIRE(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) == 0);
-    const auto field = [](void* data, std::size_t size, void* out) {
-        static_cast<Rows*>(out)->rows.back().emplace_back(static_cast<char*>(data), size);
-    };
-    const auto row_end = [](int, void* out) { static_cast<Rows*>(out)->rows.emplace_back(); };
-    CHECK(csv_parse(&parser, bytes.data(), bytes.size(), field, row_end, &rows) == bytes.size());
-    CHECK(csv_fini(&parser, field, row_end, &rows) == 0);
-    csv_free(&parser);
-    rows.rows.pop_back(); // the empty row after the last line end
-    return rows.rows;
 }
 
 } // namespace sightline::test

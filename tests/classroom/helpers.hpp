@@ -1,8 +1,10 @@
 // Shared pieces of the classroom tests: a clock the test moves by hand, the
-// example session on the FORMAT.md scenario, and a strict CSV reader.
+// example session on the FORMAT.md scenario; the strict CSV reader comes
+// from support/csv_rows.hpp.
 #pragma once
 
 #include "classroom/facilitation.hpp"
+#include "support/csv_rows.hpp" // parse_csv, as_record
 
 #include <doctest/doctest.h>
 
@@ -46,8 +48,5 @@ void refuses(F&& call, const std::string& words) {
         CHECK_MESSAGE(what.find(words) != std::string::npos, what);
     }
 }
-
-// RFC 4180 rows read with libcsv in strict mode.
-std::vector<std::vector<std::string>> parse_csv(const std::string& bytes);
 
 } // namespace sightline::test

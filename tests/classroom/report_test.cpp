@@ -26,16 +26,6 @@ SessionReport example_report() {
     return make_report(f);
 }
 
-std::map<std::string, std::string> as_record(const std::vector<std::string>& header,
-                                             const std::vector<std::string>& row) {
-    REQUIRE(header.size() == row.size());
-    std::map<std::string, std::string> out;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        out[header[i]] = row[i];
-    }
-    return out;
-}
-
 std::vector<std::string> names(const std::vector<ReportIndicator>& indicators) {
     std::vector<std::string> out;
     for (const ReportIndicator& i : indicators) {
@@ -126,7 +116,7 @@ TEST_CASE("the CSV has one row per decision and reads back with a strict RFC 418
         "tier",    "correct",  "seconds", "total_votes", "indicators", "choice_1", "text_1",
         "votes_1", "choice_2", "text_2",  "votes_2",     "choice_3",   "text_3",   "votes_3"};
     CHECK(rows[0] == expected_header);
-    const auto desk = as_record(rows[0], rows[1]);
+    const auto desk = test::as_record(rows[0], rows[1]);
     CHECK(desk.at("step") == "1");
     CHECK(desk.at("branch") == "0");
     CHECK(desk.at("node") == "desk");
@@ -145,14 +135,14 @@ TEST_CASE("the CSV has one row per decision and reads back with a strict RFC 418
     CHECK(desk.at("votes_2") == "7");
     CHECK(desk.at("votes_3") == "2");
 
-    const auto check = as_record(rows[0], rows[2]);
+    const auto check = test::as_record(rows[0], rows[2]);
     CHECK(check.at("kind") == "check");
     CHECK(check.at("chosen") == "id;answers");
     CHECK(check.at("tier").empty());
     CHECK(check.at("seconds") == "50.0");
     CHECK(check.at("votes_1") == "11");
 
-    const auto back = as_record(rows[0], rows[3]);
+    const auto back = test::as_record(rows[0], rows[3]);
     CHECK(back.at("branch") == "1");
     CHECK(back.at("chosen") == "ask-her");
     CHECK(back.at("decided") == "override");
@@ -167,7 +157,7 @@ TEST_CASE("rows with fewer choices than the widest leave the extra columns empty
     std::ostringstream out;
     write_report_csv(r, out);
     const auto rows = test::parse_csv(out.str());
-    const auto check = as_record(rows[0], rows[2]);
+    const auto check = test::as_record(rows[0], rows[2]);
     CHECK(check.at("choice_3").empty());
     CHECK(check.at("votes_3").empty());
 }
@@ -179,7 +169,7 @@ TEST_CASE("a tie broken by the facilitator is reported as a tie-break") {
     std::ostringstream out;
     write_report_csv(make_report(f), out);
     const auto rows = test::parse_csv(out.str());
-    CHECK(as_record(rows[0], rows[1]).at("decided") == "tie-break");
+    CHECK(test::as_record(rows[0], rows[1]).at("decided") == "tie-break");
 }
 
 TEST_CASE("the saved CSV and PDF are owner-only files") {

@@ -3,12 +3,12 @@
 #include "records/uuid.hpp"
 #include "runtime/fixtures.hpp"
 #include "runtime/run.hpp"
+#include "support/csv_rows.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <csv.h>
 #include <fstream>
 #include <map>
 #include <set>
@@ -92,32 +92,8 @@ bool is_timestamp(const std::string& t) {
 
 // Reads a CSV file with libcsv (strict mode) into rows of fields.
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& file) {
-    struct Rows {
-        std::vector<std::vector<std::string>> rows{{}};
-    } rows;
-    csv_parser parser;
-    REQUIRE(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) == 0);
     std::ifstream in(file, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    const auto field = [](void* data, std::size_t size, void* out) {
-        static_cast<Rows*>(out)->rows.back().emplace_back(static_cast<char*>(data), size);
-    };
-    const auto row_end = [](int, void* out) { static_cast<Rows*>(out)->rows.emplace_back(); };
-    CHECK(csv_parse(&parser, bytes.data(), bytes.size(), field, row_end, &rows) == bytes.size());
-    CHECK(csv_fini(&parser, field, row_end, &rows) == 0);
-    csv_free(&parser);
-    rows.rows.pop_back(); // the empty row after the last line end
-    return rows.rows;
-}
-
-std::map<std::string, std::string> as_record(const std::vector<std::string>& header,
-                                             const std::vector<std::string>& row) {
-    REQUIRE(header.size() == row.size());
-    std::map<std::string, std::string> out;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        out[header[i]] = row[i];
-    }
-    return out;
+    return test::parse_csv({std::istreambuf_iterator<char>(in), {}});
 }
 
 } // namespace
@@ -252,7 +228,7 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
 
     const auto attempts = read_csv(out.path() / "csv" / "attempts.csv");
     REQUIRE(attempts.size() == 6);
-    const auto first = as_record(attempts[0], attempts[1]);
+    const auto first = test::as_record(attempts[0], attempts[1]);
     CHECK(first.at("attempt_id") == f.best);
     CHECK(first.at("learner_name") == "Ana Díaz, RN");
     CHECK(first.at("licence_number") == "RN-555");
@@ -263,7 +239,7 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
 
     const auto events = read_csv(out.path() / "csv" / "events.csv");
     REQUIRE(events.size() == 7);
-    const auto last = as_record(events[0], events.back());
+    const auto last = test::as_record(events[0], events.back());
     CHECK(last.at("prompt") == e.prompt);
     CHECK(last.at("response") == "a;b");
     CHECK(last.at("score_changes") == "recognition:+2;response:-1");
@@ -417,11 +393,11 @@ TEST_CASE("classroom sessions keep a head count, the room's votes and explored b
     export_csv(*store, out.path());
     const auto rows = read_csv(out.path() / "events.csv");
     REQUIRE(rows.size() == 3);
-    const auto second_row = as_record(rows[0], rows[2]);
+    const auto second_row = test::as_record(rows[0], rows[2]);
     CHECK(second_row.at("votes") == "ask-her:3;log-and-tell:9;ignore:2");
     CHECK(second_row.at("branch") == "1");
     const auto attempts = read_csv(out.path() / "attempts.csv");
-    const auto session = as_record(attempts[0], attempts[1]);
+    const auto session = test::as_record(attempts[0], attempts[1]);
     CHECK(session.at("classroom_session") == "Hotel staff meeting");
     CHECK(session.at("head_count") == "14");
     CHECK(session.at("facilitator").empty()); // a name: only with --identify
