@@ -312,11 +312,19 @@ void Player::show_course(const std::string& course_id) {
 
 // ---------------------------------------------------------------- playing
 
-void Player::start_scenario(const std::string& scenario_id, bool resume) {
+Player::Found Player::find_in_course(const std::string& scenario_id) {
     const model::Scenario* scenario = model::find_by_id(bundle_.scenarios, scenario_id);
     const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
     if (scenario == nullptr || course == nullptr) {
         screen_.notice = "There is no scenario '" + scenario_id + "' in this course.";
+        return {};
+    }
+    return {scenario, course};
+}
+
+void Player::start_scenario(const std::string& scenario_id, bool resume) {
+    const auto [scenario, course] = find_in_course(scenario_id);
+    if (scenario == nullptr) {
         return;
     }
     session_.reset();

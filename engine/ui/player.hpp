@@ -55,6 +55,13 @@ class Player {
     void create_learner(const LearnerForm& form);
     void show_catalogue();
     void show_course(const std::string& course_id);
+    // A scenario of the open course, with the course; both null (and a notice
+    // for the learner) when either is missing.
+    struct Found {
+        const model::Scenario* scenario = nullptr;
+        const model::Course* course = nullptr;
+    };
+    Found find_in_course(const std::string& scenario_id);
     void start_scenario(const std::string& scenario_id, bool resume);
     void begin();
     void show_node();

@@ -17,10 +17,8 @@ namespace sightline::ui {
 // ---------------------------------------------------------------- classroom
 
 void Player::open_classroom_setup(const std::string& scenario_id) {
-    const model::Scenario* scenario = model::find_by_id(bundle_.scenarios, scenario_id);
-    const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
-    if (scenario == nullptr || course == nullptr) {
-        screen_.notice = "There is no scenario '" + scenario_id + "' in this course.";
+    const auto [scenario, course] = find_in_course(scenario_id);
+    if (scenario == nullptr) {
         return;
     }
     session_.reset();
