@@ -4,9 +4,9 @@
 // to measure at a given scale, once to draw, shrinking the decisions until
 // they fit on the page and cutting the rest with a pointer to the CSV.
 #include "classroom/report.hpp"
+#include "pdf/one_page.hpp"
 
 #include <algorithm>
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmath>
 #include <ctime>
@@ -17,15 +17,21 @@ namespace sightline::classroom {
 
 namespace {
 
+using pdf::AttrList;
+using pdf::Cairo;
+using pdf::Colour;
+using pdf::Context;
+using pdf::FontDescription;
+using pdf::FontMap;
+using pdf::FontOptions;
+using pdf::Layout;
+
 // US Letter, portrait, in points.
 constexpr double kWidth = 612;
 constexpr double kHeight = 792;
 constexpr double kMargin = 48;
 constexpr double kBottom = kHeight - 44; // above the footer
 
-struct Colour {
-    double r, g, b;
-};
 constexpr Colour kInk{0.13, 0.16, 0.20};
 constexpr Colour kNavy{0.12, 0.23, 0.37};
 constexpr Colour kMuted{0.36, 0.41, 0.47};
@@ -33,29 +39,6 @@ constexpr Colour kAccent{0.18, 0.50, 0.47}; // the path taken
 constexpr Colour kBar{0.55, 0.63, 0.73};    // other choices
 constexpr Colour kTrack{0.92, 0.94, 0.96};  // the empty part of a bar
 constexpr Colour kFaint{0.72, 0.77, 0.82};
-
-template <class T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-struct GObjectDeleter {
-    void operator()(void* p) const { g_object_unref(p); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
-using Cairo = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
-using FontOptions = std::unique_ptr<cairo_font_options_t,
-                                    Deleter<cairo_font_options_t, cairo_font_options_destroy>>;
-using FontDescription = std::unique_ptr<PangoFontDescription,
-                                        Deleter<PangoFontDescription, pango_font_description_free>>;
-using AttrList = std::unique_ptr<PangoAttrList, Deleter<PangoAttrList, pango_attr_list_unref>>;
-using FontMap = std::unique_ptr<PangoFontMap, GObjectDeleter>;
-using Context = std::unique_ptr<PangoContext, GObjectDeleter>;
-using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 struct Style {
     const char* font; // pango family and style
@@ -389,39 +372,13 @@ std::string pdf_date(records::TimeMs time) {
 } // namespace
 
 std::string render_report_pdf(const SessionReport& report) {
-    std::string bytes;
-    {
-        Surface surface(cairo_pdf_surface_create_for_stream(append, &bytes, kWidth, kHeight));
-        cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
-        const std::string title = "Classroom session report: " + report.name;
-        const std::string date = pdf_date(report.started);
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
-        if (!report.facilitator.empty()) {
-            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
-                                           report.facilitator.c_str());
-        }
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Sightline");
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-        {
-            Cairo cr(cairo_create(surface.get()));
-            {
-                Page page(cr.get());
-                draw(page, cr.get(), report);
-            }
-            cairo_show_page(cr.get());
-            if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-                throw FacilitationError(std::string("cannot draw the session report: ") +
-                                        cairo_status_to_string(cairo_status(cr.get())));
-            }
-        }
-        cairo_surface_finish(surface.get());
-        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-            throw FacilitationError(std::string("cannot write the session report PDF: ") +
-                                    cairo_status_to_string(cairo_surface_status(surface.get())));
-        }
-    }
-    return bytes;
+    return pdf::one_page<FacilitationError>(
+        kWidth, kHeight,
+        {"Classroom session report: " + report.name, report.facilitator, pdf_date(report.started)},
+        "session report", [&](cairo_t* cr) {
+            Page page(cr);
+            draw(page, cr, report);
+        });
 }
 
 } // namespace sightline::classroom

@@ -1,8 +1,8 @@
 #include "credentials/pdf.hpp"
 
 #include "credentials/timestamps.hpp"
+#include "pdf/one_page.hpp"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmath>
 #include <memory>
@@ -13,46 +13,27 @@ namespace sightline::credentials {
 
 namespace {
 
+using pdf::AttrList;
+using pdf::Cairo;
+using pdf::Colour;
+using pdf::Context;
+using pdf::FontDescription;
+using pdf::FontMap;
+using pdf::FontOptions;
+using pdf::Layout;
+
 // US Letter, landscape, in points.
 constexpr double kWidth = 792;
 constexpr double kHeight = 612;
 constexpr double kMargin = 54;
 
-struct Colour {
-    double r, g, b;
-};
 constexpr Colour kInk{0.13, 0.16, 0.20};    // body text
 constexpr Colour kNavy{0.12, 0.23, 0.37};   // headings and border
 constexpr Colour kMuted{0.36, 0.41, 0.47};  // labels
 constexpr Colour kAccent{0.18, 0.50, 0.47}; // the rule under the title
 constexpr Colour kFaint{0.72, 0.77, 0.82};  // inner border
 
-template <class T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-void unref_object(void* p) {
-    g_object_unref(p);
-}
-using Surface = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
-using Cairo = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
-using FontOptions = std::unique_ptr<cairo_font_options_t,
-                                    Deleter<cairo_font_options_t, cairo_font_options_destroy>>;
-using FontDescription = std::unique_ptr<PangoFontDescription,
-                                        Deleter<PangoFontDescription, pango_font_description_free>>;
-using AttrList = std::unique_ptr<PangoAttrList, Deleter<PangoAttrList, pango_attr_list_unref>>;
-using Qr = std::unique_ptr<QRcode, Deleter<QRcode, QRcode_free>>;
-struct GObjectDeleter {
-    void operator()(void* p) const { unref_object(p); }
-};
-using FontMap = std::unique_ptr<PangoFontMap, GObjectDeleter>;
-using Context = std::unique_ptr<PangoContext, GObjectDeleter>;
-using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
+using Qr = std::unique_ptr<QRcode, pdf::Deleter<QRcode, QRcode_free>>;
 
 struct TextStyle {
     const char* font; // pango family and style, e.g. "DejaVu Serif Bold"
@@ -356,36 +337,13 @@ QrMatrix qr_matrix(std::string_view text) {
 
 std::string render_certificate_pdf(const CertificateFacts& facts, std::string_view qr_text) {
     const QrMatrix qr = qr_matrix(qr_text);
-    std::string bytes;
-    {
-        Surface surface(cairo_pdf_surface_create_for_stream(append, &bytes, kWidth, kHeight));
-        cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
-        const std::string title = "Certificate of completion: " + facts.course_title;
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
-                                       facts.provider.organisation.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Sightline");
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
-                                       facts.issued.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE,
-                                       facts.issued.c_str());
-        {
-            Cairo cr(cairo_create(surface.get()));
-            Page page(cr.get());
-            draw(page, facts, qr);
-            cairo_show_page(cr.get());
-            if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-                throw CredentialError(std::string("cannot draw the certificate: ") +
-                                      cairo_status_to_string(cairo_status(cr.get())));
-            }
-        }
-        cairo_surface_finish(surface.get());
-        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-            throw CredentialError(std::string("cannot write the certificate PDF: ") +
-                                  cairo_status_to_string(cairo_surface_status(surface.get())));
-        }
-    }
-    return bytes;
+    return pdf::one_page<CredentialError>(kWidth, kHeight,
+                                          {"Certificate of completion: " + facts.course_title,
+                                           facts.provider.organisation, facts.issued},
+                                          "certificate", [&](cairo_t* cr) {
+                                              Page page(cr);
+                                              draw(page, facts, qr);
+                                          });
 }
 
 } // namespace sightline::credentials
