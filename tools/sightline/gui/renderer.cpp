@@ -7,13 +7,16 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace sightline::gui {
 
 namespace {
 
-// `noperspective`: screen-space interpolation, no per-pixel division by w.
-constexpr const char* kVertexShader = R"(#version 130
+// Three programs, one per TriangleKind. `noperspective`: the UI is flat, so
+// no per-pixel division by w. Textured triangles sample the atlas; the
+// others do not, and solid ones take their one colour from a uniform.
+constexpr const char* kTexturedVertex = R"(#version 130
 uniform mat4 projection;
 in vec2 position;
 in vec2 uv;
@@ -27,13 +30,51 @@ void main() {
 }
 )";
 
-constexpr const char* kFragmentShader = R"(#version 130
+constexpr const char* kTexturedFragment = R"(#version 130
 uniform sampler2D atlas;
 noperspective in vec2 frag_uv;
 noperspective in vec4 frag_color;
 out vec4 out_color;
 void main() {
     out_color = frag_color * texture(atlas, frag_uv);
+}
+)";
+
+constexpr const char* kShadedVertex = R"(#version 130
+uniform mat4 projection;
+in vec2 position;
+in vec4 color;
+noperspective out vec4 frag_color;
+void main() {
+    frag_color = color;
+    gl_Position = projection * vec4(position, 0.0, 1.0);
+}
+)";
+
+constexpr const char* kShadedFragment = R"(#version 130
+noperspective in vec4 frag_color;
+out vec4 out_color;
+void main() {
+    out_color = frag_color;
+}
+)";
+
+constexpr const char* kSolidVertex = R"(#version 130
+uniform mat4 projection;
+in vec2 position;
+void main() {
+    gl_Position = projection * vec4(position, 0.0, 1.0);
+}
+)";
+
+// The colour comes from a uniform, not from the vertices: llvmpipe then
+// fills with its fast path for constant colours (about ten times cheaper
+// per pixel than the same colour read from a flat varying).
+constexpr const char* kSolidFragment = R"(#version 130
+uniform vec4 colour;
+out vec4 out_color;
+void main() {
+    out_color = colour;
 }
 )";
 
@@ -63,43 +104,79 @@ void set_filter(bool smooth) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
 }
 
-} // namespace
-
-Renderer::Renderer() {
-    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
+// A linked program with its attributes at our fixed locations.
+GLuint link(const char* vertex_source, const char* fragment_source) {
+    const GLuint vertex = compile(GL_VERTEX_SHADER, vertex_source);
     GLuint fragment = 0;
     try {
-        fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+        fragment = compile(GL_FRAGMENT_SHADER, fragment_source);
     } catch (...) {
         glDeleteShader(vertex);
         throw;
     }
-    program_ = glCreateProgram();
-    glAttachShader(program_, vertex);
-    glAttachShader(program_, fragment);
-    glBindAttribLocation(program_, kPosition, "position");
-    glBindAttribLocation(program_, kUv, "uv");
-    glBindAttribLocation(program_, kColor, "color");
-    glBindFragDataLocation(program_, 0, "out_color");
-    glLinkProgram(program_);
+    const GLuint program = glCreateProgram();
+    glAttachShader(program, vertex);
+    glAttachShader(program, fragment);
+    glBindAttribLocation(program, kPosition, "position");
+    glBindAttribLocation(program, kUv, "uv");
+    glBindAttribLocation(program, kColor, "color");
+    glBindFragDataLocation(program, 0, "out_color");
+    glLinkProgram(program);
     glDeleteShader(vertex);
     glDeleteShader(fragment);
     GLint ok = GL_FALSE;
-    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (ok != GL_TRUE) {
         char log[1024] = {};
-        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-        glDeleteProgram(program_);
+        glGetProgramInfoLog(program, sizeof log, nullptr, log);
+        glDeleteProgram(program);
         throw std::runtime_error(std::string("the OpenGL driver could not link the shaders: ") +
                                  log);
     }
+    return program;
+}
+
+} // namespace
+
+TriangleKind triangle_kind(const ImDrawVert* vertices, const ImDrawIdx* indices, ImVec2 white,
+                           bool on_atlas) {
+    const ImDrawVert& first = vertices[indices[0]];
+    bool solid = true;
+    for (int k = 0; k < 3; ++k) {
+        const ImDrawVert& v = vertices[indices[k]];
+        if (!on_atlas || v.uv.x != white.x || v.uv.y != white.y) {
+            return TriangleKind::Textured;
+        }
+        solid = solid && v.col == first.col;
+    }
+    return solid && (first.col >> IM_COL32_A_SHIFT) == 0xFF ? TriangleKind::Solid
+                                                            : TriangleKind::Shaded;
+}
+
+Renderer::Renderer() {
+    const std::pair<const char*, const char*> sources[kKinds] = {
+        {kTexturedVertex, kTexturedFragment},
+        {kShadedVertex, kShadedFragment},
+        {kSolidVertex, kSolidFragment},
+    };
+    try {
+        for (std::size_t k = 0; k < kKinds; ++k) {
+            programs_[k].id = link(sources[k].first, sources[k].second);
+            programs_[k].projection = glGetUniformLocation(programs_[k].id, "projection");
+        }
+    } catch (...) {
+        for (const Program& program : programs_) {
+            glDeleteProgram(program.id); // 0 is ignored
+        }
+        throw;
+    }
+    texture_ = glGetUniformLocation(programs_[kind_index(TriangleKind::Textured)].id, "atlas");
+    colour_ = glGetUniformLocation(programs_[kind_index(TriangleKind::Solid)].id, "colour");
     GLint major = 0;
     GLint minor = 0;
     glGetIntegerv(GL_MAJOR_VERSION, &major);
     glGetIntegerv(GL_MINOR_VERSION, &minor);
     base_vertex_ = major > 3 || (major == 3 && minor >= 2);
-    projection_ = glGetUniformLocation(program_, "projection");
-    texture_ = glGetUniformLocation(program_, "atlas");
 
     glGenVertexArrays(1, &vertex_array_);
     glGenBuffers(1, &vertices_);
@@ -125,7 +202,9 @@ Renderer::~Renderer() {
     glDeleteBuffers(1, &indices_);
     glDeleteBuffers(1, &vertices_);
     glDeleteVertexArrays(1, &vertex_array_);
-    glDeleteProgram(program_);
+    for (const Program& program : programs_) {
+        glDeleteProgram(program.id);
+    }
 }
 
 void Renderer::upload_fonts(ImFontAtlas& atlas) {
@@ -169,31 +248,36 @@ void Renderer::draw(std::size_t first, std::size_t count, unsigned vertex_offset
 }
 
 void Renderer::draw_runs(const ImDrawList& list, const ImDrawCmd& cmd, bool on_atlas,
-                         bool& blending) const {
-    // Runs of opaque triangles (a solid colour on the atlas's white texel) go
-    // without blending: the same pixels, and llvmpipe then writes them
-    // without reading the framebuffer back first.
+                         DrawState& state) const {
+    // Each run of one kind goes with its own program; a solid run also has
+    // one colour. Solid runs go without blending: the same pixels, and
+    // llvmpipe then writes them without reading the framebuffer back first.
     const ImDrawVert* vertices = list.VtxBuffer.Data + cmd.VtxOffset;
     const ImDrawIdx* indices = list.IdxBuffer.Data;
-    const auto opaque = [&](std::size_t t) {
-        for (std::size_t k = t; k < t + 3; ++k) {
-            const ImDrawVert& v = vertices[indices[k]];
-            if ((v.col >> IM_COL32_A_SHIFT) != 0xFF || v.uv.x != white_.x || v.uv.y != white_.y) {
-                return false;
-            }
-        }
-        return true;
+    const auto kind_at = [&](std::size_t t) {
+        return triangle_kind(vertices, indices + t, white_, on_atlas);
     };
+    const auto colour_at = [&](std::size_t t) { return vertices[indices[t]].col; };
     const std::size_t end = cmd.IdxOffset + cmd.ElemCount;
     for (std::size_t begin = cmd.IdxOffset; begin + 2 < end;) {
-        const bool solid = on_atlas && opaque(begin);
+        const TriangleKind kind = kind_at(begin);
+        const bool solid = kind == TriangleKind::Solid;
+        const ImU32 colour = colour_at(begin);
         std::size_t stop = begin + 3;
-        while (stop + 2 < end && on_atlas && opaque(stop) == solid) {
+        while (stop + 2 < end && kind_at(stop) == kind && (!solid || colour_at(stop) == colour)) {
             stop += 3;
         }
-        if (blending == solid) {
-            blending = !solid;
-            blending ? glEnable(GL_BLEND) : glDisable(GL_BLEND);
+        if (state.blending == solid) {
+            state.blending = !solid;
+            solid ? glDisable(GL_BLEND) : glEnable(GL_BLEND);
+        }
+        if (state.program != kind_index(kind)) {
+            state.program = kind_index(kind);
+            glUseProgram(programs_[state.program].id);
+        }
+        if (solid) {
+            const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+            glUniform4f(colour_, c.x, c.y, c.z, c.w);
         }
         draw(begin, stop - begin, cmd.VtxOffset);
         begin = stop;
@@ -224,13 +308,16 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
         {0.0f, 0.0f, -1.0f, 0.0f},
         {(right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f},
     };
-    glUseProgram(program_);
-    glUniformMatrix4fv(projection_, 1, GL_FALSE, &projection[0][0]);
+    for (const Program& program : programs_) {
+        glUseProgram(program.id);
+        glUniformMatrix4fv(program.projection, 1, GL_FALSE, &projection[0][0]);
+    }
+    glUseProgram(programs_[0].id);
     glUniform1i(texture_, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vertex_array_);
 
-    bool blending = true;
+    DrawState state{true, 0};
     const ImVec2 clip_offset = data.DisplayPos;
     const ImVec2 clip_scale = data.FramebufferScale;
     for (int n = 0; n < data.CmdListsCount; ++n) {
@@ -262,7 +349,7 @@ void Renderer::render(const ImDrawData& data, int framebuffer_width, int framebu
             const auto texture =
                 static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(cmd.GetTexID()));
             glBindTexture(GL_TEXTURE_2D, texture);
-            draw_runs(list, cmd, texture == font_texture_, blending);
+            draw_runs(list, cmd, texture == font_texture_, state);
         }
     }
     glBindVertexArray(0);

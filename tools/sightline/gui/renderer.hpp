@@ -2,7 +2,8 @@
 // imgui_impl_opengl3 backend because, under Mesa's software rasteriser
 // (llvmpipe, the usual driver where there is no GPU), every pixel costs CPU:
 // this one samples the font atlas without filtering wherever glyphs are drawn
-// pixel for pixel, draws solid shapes without blending, and interpolates
+// pixel for pixel, fills solid shapes with a constant colour and no blending,
+// samples the atlas only for triangles that need it, and interpolates
 // without perspective division (the UI is flat). The picture is the same;
 // llvmpipe's work per pixel is much smaller. It sets its GL state
 // once per frame and does not restore it: the window's context is ours alone.
@@ -12,6 +13,20 @@
 #include <imgui.h>
 
 namespace sightline::gui {
+
+// What a triangle needs, cheapest last: the atlas or another texture
+// (glyphs, images); an interpolated colour on the atlas's white texel
+// (anti-aliased fringes, gradients); one opaque colour (solid shapes).
+enum class TriangleKind { Textured, Shaded, Solid };
+constexpr std::size_t kKinds = 3;
+constexpr std::size_t kind_index(TriangleKind kind) {
+    return static_cast<std::size_t>(kind);
+}
+
+// The kind of the triangle at `indices[0..2]`; `on_atlas` when the command
+// draws with the font atlas, whose white texel is at `white`.
+TriangleKind triangle_kind(const ImDrawVert* vertices, const ImDrawIdx* indices, ImVec2 white,
+                           bool on_atlas);
 
 class Renderer {
   public:
@@ -35,22 +50,30 @@ class Renderer {
     void render(const ImDrawData& data, int framebuffer_width, int framebuffer_height);
 
   private:
-    // One command's triangles, in runs that are solid (drawn without
-    // blending) or not; `blending` is the GL state, kept across calls.
+    struct Program {
+        unsigned id = 0;
+        int projection = -1; // uniform location
+    };
+    // The GL state draw_runs changes, kept across calls within a frame.
+    struct DrawState {
+        bool blending;
+        std::size_t program; // kind_index
+    };
+    // One command's triangles, in runs of one TriangleKind each.
     void draw_runs(const ImDrawList& list, const ImDrawCmd& cmd, bool on_atlas,
-                   bool& blending) const;
+                   DrawState& state) const;
     void draw(std::size_t first, std::size_t count, unsigned vertex_offset) const;
 
-    unsigned program_ = 0;
-    int projection_ = -1; // uniform locations
-    int texture_ = -1;
+    Program programs_[kKinds]; // by kind_index
+    int texture_ = -1;         // the textured program's sampler uniform
+    int colour_ = -1;          // the solid program's colour uniform
     unsigned vertex_array_ = 0;
     unsigned vertices_ = 0;
     unsigned indices_ = 0;
     unsigned font_texture_ = 0;
     bool base_vertex_ = false;
     bool smooth_ = false;
-    ImVec2 white_; // the atlas's white texel: solid shapes sample it
+    ImVec2 white_; // the atlas's white texel: untextured shapes point at it
 };
 
 } // namespace sightline::gui
