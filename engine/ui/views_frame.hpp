@@ -3,6 +3,7 @@
 // views.cpp and views_classroom.cpp only.
 #pragma once
 
+#include "ui/shapes.hpp"
 #include "ui/views.hpp"
 
 #include <algorithm>
@@ -206,14 +207,14 @@ class Frame {
                           : (held || t.selected) ? p.button_active
                           : hovered              ? p.button_hovered
                                                  : p.button;
-        dl->AddRectFilled(pos, end, ImGui::GetColorU32(bg), rounding);
         const float border = ImGui::GetStyle().FrameBorderSize;
-        dl->AddRect(pos, end, ImGui::GetColorU32(t.selected ? p.heading : p.border), rounding, 0,
+        framed_rect(*dl, pos, end, ImGui::GetColorU32(bg),
+                    ImGui::GetColorU32(t.selected ? p.heading : p.border), rounding,
                     t.selected ? border * 2 : border);
         if (focused) {
-            const float ring = std::max(2.0f, em * 0.15f);
-            dl->AddRect(add(pos, {-ring, -ring}), add(end, {ring, ring}),
-                        ImGui::GetColorU32(p.focus), rounding + ring, 0, ring);
+            const float ring = std::max(2.0f, std::round(em * 0.15f));
+            outline_rect(*dl, add(pos, {-ring, -ring}), add(end, {ring, ring}),
+                         ImGui::GetColorU32(p.focus), rounding + ring, ring);
         }
         const ImVec4 ink = t.enabled ? p.text : p.muted;
         float x = pos.x + pad;
@@ -280,9 +281,8 @@ class Frame {
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             ImGui::Dummy(size);
             const float rounding = size.y * 0.5f;
-            dl->AddRectFilled(pos, add(pos, size), ImGui::GetColorU32(fill), rounding);
-            dl->AddRect(pos, add(pos, size), ImGui::GetColorU32(edge), rounding, 0,
-                        ImGui::GetStyle().FrameBorderSize);
+            framed_rect(*dl, pos, add(pos, size), ImGui::GetColorU32(fill),
+                        ImGui::GetColorU32(edge), rounding, ImGui::GetStyle().FrameBorderSize);
             ImGui::PushClipRect(pos, add(pos, size), true);
             dl->AddText(add(pos, pad), ImGui::GetColorU32(ink), label.c_str());
             ImGui::PopClipRect();
@@ -320,9 +320,8 @@ class Card {
         const ImVec2 end{start_.x + outer_width_, ImGui::GetItemRectMax().y + pad_};
         dl_->ChannelsSetCurrent(0);
         const float rounding = ImGui::GetStyle().ChildRounding;
-        dl_->AddRectFilled(start_, end, ImGui::GetColorU32(bg_), rounding);
-        dl_->AddRect(start_, end, ImGui::GetColorU32(border_), rounding, 0,
-                     ImGui::GetStyle().FrameBorderSize * border_scale_);
+        framed_rect(*dl_, start_, end, ImGui::GetColorU32(bg_), ImGui::GetColorU32(border_),
+                    rounding, ImGui::GetStyle().FrameBorderSize * border_scale_);
         dl_->ChannelsMerge();
         ImGui::SetCursorScreenPos({start_.x, end.y});
         ImGui::Dummy({outer_width_, 0});
