@@ -1,12 +1,16 @@
 // Desktop player benchmark (run it under Xvfb with Mesa llvmpipe):
-//   xvfb-run -a -s "-screen 0 1920x1080x24" env LIBGL_ALWAYS_SOFTWARE=1 bench_gui [BUNDLE]
+//   xvfb-run -a -s "-screen 0 1920x1080x24" env LIBGL_ALWAYS_SOFTWARE=1
+//       bench_gui [--frames N] [BUNDLE]
 // 1. Cold start to first frame: from main() to the first frame on screen
 //    (bundle load, records, window and GL context, fonts, one frame, glFinish).
 // 2. CPU time per frame on a scenario screen (the story and four choices) at
 //    1920x1080: process CPU time, so Mesa's rendering threads count too.
 // 3. Idle CPU over 10 s in the real event loop (glfwWaitEvents) with nothing
 //    happening. Records and settings go to a scratch directory.
-// Prints figures only; nothing is asserted.
+// Prints figures only; nothing is asserted. The measured frames run in
+// measure_frames(), so callgrind can count their instructions alone, a figure
+// that does not move with a virtual machine's noise (see BENCHMARKS.md):
+//   valgrind --tool=callgrind --toggle-collect='*measure_frames*' bench_gui --frames 20
 #include "gui/app.hpp"
 #include "textplay/terminal.hpp"
 #include "ui/screens.hpp"
@@ -21,6 +25,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <string>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -52,6 +57,33 @@ ui::Intent intent(ui::IntentKind kind, std::string id = {}) {
     return i;
 }
 
+struct FrameSamples {
+    std::vector<double> cpu;
+    std::vector<double> wall;
+    std::vector<double> build;
+    std::vector<double> render;
+    std::vector<double> present;
+};
+
+// Each frame drawn, rendered and finished. Not inlined: callgrind's
+// --toggle-collect finds it by name.
+[[gnu::noinline]] FrameSamples measure_frames(gui::App& app, int frames) {
+    FrameSamples s;
+    for (int i = 0; i < frames; ++i) {
+        const double c0 = cpu_ms();
+        const Clock::time_point w0 = Clock::now();
+        glfwPollEvents();
+        app.frame();
+        glFinish();
+        s.cpu.push_back(cpu_ms() - c0);
+        s.wall.push_back(ms(Clock::now() - w0));
+        s.build.push_back(app.frame_times().build);
+        s.render.push_back(app.frame_times().render);
+        s.present.push_back(app.frame_times().present);
+    }
+    return s;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -66,8 +98,14 @@ int main(int argc, char** argv) {
     gui::GuiOptions options;
     options.width = 1920;
     options.height = 1080;
-    if (argc > 1) {
-        options.bundle = argv[1];
+    int frames = 1000;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--frames" && i + 1 < argc) {
+            frames = std::max(1, std::atoi(argv[++i]));
+        } else {
+            options.bundle = arg;
+        }
     }
     const textplay::Environment env{
         std::cin, std::cout, std::cerr, textplay::executable_path(argc > 0 ? argv[0] : nullptr),
@@ -100,38 +138,21 @@ int main(int argc, char** argv) {
             app.frame();
         }
         glFinish();
-        constexpr int kFrames = 1000;
-        std::vector<double> cpu;
-        std::vector<double> wall;
-        std::vector<double> build;
-        std::vector<double> render;
-        std::vector<double> present;
-        for (int i = 0; i < kFrames; ++i) {
-            const double c0 = cpu_ms();
-            const Clock::time_point w0 = Clock::now();
-            glfwPollEvents();
-            app.frame();
-            glFinish();
-            cpu.push_back(cpu_ms() - c0);
-            wall.push_back(ms(Clock::now() - w0));
-            build.push_back(app.frame_times().build);
-            render.push_back(app.frame_times().render);
-            present.push_back(app.frame_times().present);
-        }
+        const FrameSamples s = measure_frames(app, frames);
         int fb_w = 0;
         int fb_h = 0;
         glfwGetFramebufferSize(app.window(), &fb_w, &fb_h);
         std::printf("scenario screen at %dx%d, %d frames (each drawn, rendered and finished):\n",
-                    fb_w, fb_h, kFrames);
+                    fb_w, fb_h, frames);
         std::printf("  CPU per frame: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-                    percentile(cpu, 0.5), percentile(cpu, 0.95), percentile(cpu, 1.0));
-        std::printf("  wall per frame: median %.2f ms, p95 %.2f ms\n", percentile(wall, 0.5),
-                    percentile(wall, 0.95));
+                    percentile(s.cpu, 0.5), percentile(s.cpu, 0.95), percentile(s.cpu, 1.0));
+        std::printf("  wall per frame: median %.2f ms, p95 %.2f ms\n", percentile(s.wall, 0.5),
+                    percentile(s.wall, 0.95));
         std::printf("  CPU medians: views (ImGui NewFrame..Render) %.2f ms, OpenGL draw %.2f ms, "
                     "swap %.2f ms, the rest (events, glFinish) %.2f ms\n",
-                    percentile(build, 0.5), percentile(render, 0.5), percentile(present, 0.5),
-                    percentile(cpu, 0.5) - percentile(build, 0.5) - percentile(render, 0.5) -
-                        percentile(present, 0.5));
+                    percentile(s.build, 0.5), percentile(s.render, 0.5), percentile(s.present, 0.5),
+                    percentile(s.cpu, 0.5) - percentile(s.build, 0.5) - percentile(s.render, 0.5) -
+                        percentile(s.present, 0.5));
 
         // Idle: the real loop, waiting for events that never come.
         std::atomic<double> idle_cpu{0};
