@@ -2,7 +2,9 @@
 // llvmpipe, where there is no GPU) does little work for them. llvmpipe pays
 // per 4x4 block a triangle touches, so long thin triangles, such as the
 // anti-aliased fringe along a straight edge or the slivers of a fan across
-// a wide button, cost far more than the pixels they change.
+// a wide button, cost far more than the pixels they change. Border colours
+// are meant to be opaque: where a straight side meets a corner's arc, a
+// pixel or two is drawn twice.
 #pragma once
 
 #include <imgui.h>
