@@ -13,14 +13,7 @@ namespace sightline::credentials {
 
 namespace {
 
-using pdf::AttrList;
-using pdf::Cairo;
-using pdf::Colour;
-using pdf::Context;
-using pdf::FontDescription;
-using pdf::FontMap;
-using pdf::FontOptions;
-using pdf::Layout;
+using namespace pdf; // the cairo/pango handles of engine/pdf/one_page.hpp
 
 // US Letter, landscape, in points.
 constexpr double kWidth = 792;
