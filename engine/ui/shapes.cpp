@@ -18,8 +18,8 @@ float corner_radius(ImVec2 min, ImVec2 max, float rounding) {
     return std::max(r, 0.0f);
 }
 
-// Turns anti-aliased filling off until the end of the scope: the shapes
-// drawn meanwhile meet each other or a border along their edges.
+// Turns anti-aliased filling off until the end of the scope, for convex
+// shapes whose edges lie under a border.
 class NoFringe {
   public:
     explicit NoFringe(ImDrawList& list) : list_(list), flags_(list.Flags) {
@@ -62,13 +62,11 @@ void outline_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 colour, float 
     const float x1 = std::ceil(b.x - r + std::min(r, 1.0f));
     const float y0 = std::floor(a.y + r - std::min(r, 1.0f));
     const float y1 = std::ceil(b.y - r + std::min(r, 1.0f));
-    {
-        const NoFringe solid(list);
-        list.AddRectFilled({x0, min.y}, {x1, min.y + thickness}, colour);
-        list.AddRectFilled({x0, max.y - thickness}, {x1, max.y}, colour);
-        list.AddRectFilled({min.x, y0}, {min.x + thickness, y1}, colour);
-        list.AddRectFilled({max.x - thickness, y0}, {max.x, y1}, colour);
-    }
+    // Unrounded rectangles: ImGui never gives those a fringe.
+    list.AddRectFilled({x0, min.y}, {x1, min.y + thickness}, colour);
+    list.AddRectFilled({x0, max.y - thickness}, {x1, max.y}, colour);
+    list.AddRectFilled({min.x, y0}, {min.x + thickness, y1}, colour);
+    list.AddRectFilled({max.x - thickness, y0}, {max.x, y1}, colour);
     if (r <= 0.0f) {
         return;
     }
@@ -94,24 +92,22 @@ void framed_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bor
     min = snapped(min);
     max = snapped(max);
     const float r = corner_radius(min, max, rounding);
-    {
-        const NoFringe under_border(list);
-        if (r <= 0.0f) {
-            list.AddRectFilled(min, max, fill);
-        } else {
-            list.AddRectFilled({min.x, min.y + r}, {max.x, max.y - r}, fill);
-            list.AddRectFilled({min.x + r, min.y}, {max.x - r, min.y + r}, fill);
-            list.AddRectFilled({min.x + r, max.y - r}, {max.x - r, max.y}, fill);
-            const auto corner = [&](ImVec2 centre, Corner c) {
-                list.PathLineTo(centre);
-                list.PathArcToFast(centre, r, c.from, c.to);
-                list.PathFillConvex(fill);
-            };
-            corner({min.x + r, min.y + r}, kTopLeft);
-            corner({max.x - r, min.y + r}, kTopRight);
-            corner({max.x - r, max.y - r}, kBottomRight);
-            corner({min.x + r, max.y - r}, kBottomLeft);
-        }
+    if (r <= 0.0f) {
+        list.AddRectFilled(min, max, fill);
+    } else {
+        list.AddRectFilled({min.x, min.y + r}, {max.x, max.y - r}, fill);
+        list.AddRectFilled({min.x + r, min.y}, {max.x - r, min.y + r}, fill);
+        list.AddRectFilled({min.x + r, max.y - r}, {max.x - r, max.y}, fill);
+        const NoFringe under_border(list); // the corner fans' curved edges
+        const auto corner = [&](ImVec2 centre, Corner c) {
+            list.PathLineTo(centre);
+            list.PathArcToFast(centre, r, c.from, c.to);
+            list.PathFillConvex(fill);
+        };
+        corner({min.x + r, min.y + r}, kTopLeft);
+        corner({max.x - r, min.y + r}, kTopRight);
+        corner({max.x - r, max.y - r}, kBottomRight);
+        corner({min.x + r, max.y - r}, kBottomLeft);
     }
     outline_rect(list, min, max, border, rounding, thickness);
 }
