@@ -26,7 +26,7 @@ std::string list_of(const std::vector<std::string>& items) {
 } // namespace
 
 Facilitation::Facilitation(const model::Bundle& bundle, Setup setup, records::Store* store,
-                           records::BundleInfo info, Clock clock)
+                           learning::BundleInfo info, Clock clock)
     : setup_(std::move(setup)), clock_(clock ? std::move(clock) : Clock(records::now_ms)),
       run_(bundle, setup_.scenario_id, setup_.options), store_(store) {
     if (setup_.name.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -38,13 +38,13 @@ Facilitation::Facilitation(const model::Bundle& bundle, Setup setup, records::St
     }
     started_ = clock_();
     if (store_ != nullptr) {
-        records::SessionStart start;
+        learning::SessionStart start;
         start.course_id = setup_.course_id;
         start.scenario_id = setup_.scenario_id;
         start.options = setup_.options;
         start.mode = records::Mode::Classroom;
         start.language = setup_.language;
-        recorder_ = records::Recorder::start(*store_, run_, info, start, started_);
+        recorder_ = learning::Recorder::start(*store_, run_, info, start, started_);
         store_->record_classroom_session(
             {recorder_->attempt().id, setup_.name, setup_.facilitator, setup_.head_count});
     }
@@ -564,7 +564,7 @@ void Facilitation::do_pick_choice(std::size_t index, Decided decided) {
     runtime::Run next = run_;
     runtime::ChoiceResult result = next.choose(id);
     // The same event as the recorder's, kept for the report (also of a dry run).
-    records::Event event = records::choice_event(run_, id, result);
+    records::Event event = learning::choice_event(run_, id, result);
     add_classroom(event);
     if (recorder_) {
         recorder_->set_classroom(event.votes, branch_);
@@ -598,7 +598,7 @@ void Facilitation::do_pick_options(const std::vector<std::size_t>& picked, Decid
     }
     runtime::Run next = run_;
     runtime::CheckResult result = next.answer(ids);
-    records::Event event = records::answer_event(run_, ids, result);
+    records::Event event = learning::answer_event(run_, ids, result);
     add_classroom(event);
     if (recorder_) {
         recorder_->set_classroom(event.votes, branch_);

@@ -36,7 +36,7 @@
 #pragma once
 
 #include "model/model.hpp"
-#include "records/session.hpp"
+#include "learning/session.hpp"
 #include "records/store.hpp"
 #include "runtime/run.hpp"
 
@@ -149,7 +149,7 @@ class Facilitation {
     // FacilitationError for a missing name or a negative head count,
     // runtime::RunError for an unknown scenario, records::RecordsError.
     Facilitation(const model::Bundle& bundle, Setup setup, records::Store* store = nullptr,
-                 records::BundleInfo info = {}, Clock clock = {});
+                 learning::BundleInfo info = {}, Clock clock = {});
 
     // Not copyable (two copies would record into one attempt); movable.
     Facilitation(const Facilitation&) = delete;
@@ -257,7 +257,7 @@ class Facilitation {
     Setup setup_;
     Clock clock_;
     runtime::Run run_;
-    std::optional<records::Recorder> recorder_;
+    std::optional<learning::Recorder> recorder_;
     records::Store* store_ = nullptr;
     Stage stage_ = Stage::Situation;
     std::vector<std::int64_t> votes_;

@@ -8,7 +8,6 @@
 
 #include <sodium.h>
 
-#include <algorithm>
 #include <cmath>
 
 namespace sightline::credentials {
@@ -47,35 +46,6 @@ void write_files(const CertificateFiles& files, std::string_view pdf, std::strin
 }
 
 } // namespace
-
-std::vector<std::string> unmet_rules(const records::CourseProgress& p) {
-    std::vector<std::string> unmet;
-    if (!p.all_required_completed()) {
-        unmet.push_back(std::to_string(p.required_completed) + " of " +
-                        plural(p.required_total, "required scenario", "required scenarios") +
-                        " completed");
-    }
-    const int passing = p.course ? static_cast<int>(p.course->passing_score) : 0;
-    if (!p.passing()) {
-        unmet.push_back(p.score_percent
-                            ? "score " + std::to_string(*p.score_percent) +
-                                  "% is below the passing score of " + std::to_string(passing) + "%"
-                            : "no score yet (the score counts once every required scenario is "
-                              "completed; passing is " +
-                                  std::to_string(passing) + "%)");
-    }
-    if (!p.enough_time()) {
-        const std::int64_t minutes = p.active_ms / 60000;
-        unmet.push_back("active time " + std::to_string(minutes) + " min of the " +
-                        std::to_string(p.course ? p.course->credit_minutes : 0) +
-                        " min the course requires");
-    }
-    if (!p.attested()) {
-        unmet.push_back("the learner has not yet attested that they completed the training "
-                        "themselves");
-    }
-    return unmet;
-}
 
 std::string new_verification_code() {
     static const int ready = sodium_init();
@@ -128,8 +98,8 @@ find_certificate(records::Store& store, std::string_view learner_id, std::string
     return std::nullopt;
 }
 
-IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
-                                    const model::Course& course, std::string_view learner_id,
+IssuedCertificate issue_certificate(records::Store& store, const model::Course& course,
+                                    std::string_view learner_id, const CourseEvidence& evidence,
                                     const Provider& provider, const IssueOptions& options) {
     if (!provider.key) {
         throw CredentialError("the provider's signing key is not loaded");
@@ -139,23 +109,9 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& 
         throw CredentialError("no learner '" + std::string(learner_id) + "' in " +
                               store.location());
     }
-    const records::CourseProgress progress =
-        records::course_progress(store, bundle, course, learner_id);
-    if (std::vector<std::string> unmet = unmet_rules(progress); !unmet.empty()) {
-        throw NotEligible(std::move(unmet));
-    }
     if (std::optional<records::Certificate> existing =
             find_certificate(store, learner_id, course.id)) {
         throw AlreadyIssued(std::move(*existing));
-    }
-
-    // When the last rule was met: the last finished attempt or the attestation.
-    records::TimeMs completed = progress.attestation->time;
-    for (const records::Attempt& a : store.attempts(learner_id)) {
-        if (a.course_id == course.id && a.status == records::Status::Completed && a.finished &&
-            a.mode == records::Mode::SelfPaced) {
-            completed = std::max(completed, *a.finished);
-        }
     }
     const auto offset = [&](records::TimeMs t) {
         return options.utc_offset_minutes.value_or(local_offset_minutes(t));
@@ -168,7 +124,7 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& 
         f.verification_code = new_verification_code();
     } while (store.certificate(f.verification_code));
     f.issued = stamp(options.now);
-    f.completed = stamp(completed);
+    f.completed = stamp(evidence.completed);
     f.learner_name = learner->display_name;
     f.profession = learner->profession;
     f.licence_number = learner->licence_number;
@@ -181,14 +137,14 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& 
     f.course_version = options.bundle_hash;
     f.credit_hours = std::round(course.credit_minutes / 60.0 * 100) / 100;
     f.criteria = "Completed all " +
-                 plural(progress.required_total, "required scenario", "required scenarios") +
+                 plural(evidence.required_total, "required scenario", "required scenarios") +
                  ", scored at least " + std::to_string(course.passing_score) +
                  "% overall, spent at least " + std::to_string(course.credit_minutes) +
                  " minutes of active time on the course, and attested to completing it "
                  "personally.";
-    f.score_percent = progress.score_percent;
-    f.attestation_statement = progress.attestation->statement;
-    f.attestation_time = stamp(progress.attestation->time);
+    f.score_percent = evidence.score_percent;
+    f.attestation_statement = evidence.attestation.statement;
+    f.attestation_time = stamp(evidence.attestation.time);
     f.issuer_id = provider.did();
     f.provider = provider.info;
 
@@ -202,14 +158,6 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& 
     issued.certificate = {f.certificate_id, std::string(learner_id), course.id,
                           options.now,      f.verification_code,     text};
     store.add_certificate(issued.certificate);
-    bool has_completion = false;
-    for (const records::Completion& c : store.completions(learner_id)) {
-        has_completion = has_completion || c.course_id == course.id;
-    }
-    if (!has_completion) {
-        store.record_completion({std::string(learner_id), course.id, completed,
-                                 progress.score_percent.value_or(0), progress.active_ms / 60000});
-    }
     if (!options.out_dir.empty()) {
         issued.files = file_names(options.out_dir, f.verification_code);
         write_files(issued.files, pdf, text);

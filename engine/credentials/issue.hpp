@@ -1,12 +1,12 @@
-// Issuing certificates: the completion rules are checked against the
-// learner's records, then the credential is built, signed, stored and the
-// PDF rendered. Players (text and desktop) and `sightline cert` call this.
+// Issuing certificates: the credential is built from what the learner's
+// records show, signed, stored and the PDF rendered. Whether the learner is
+// eligible is the learning layer's question (learning/credit.hpp), which
+// players and `sightline cert` call; it calls issue_certificate below.
 #pragma once
 
 #include "credentials/credential.hpp"
 #include "credentials/provider.hpp"
 #include "model/model.hpp"
-#include "records/progress.hpp"
 #include "records/store.hpp"
 
 #include <filesystem>
@@ -17,22 +17,12 @@
 
 namespace sightline::credentials {
 
-// What a learner agrees to (sightline cert attest, or the player's dialog)
-// before a certificate can be issued; stored with its time.
-inline constexpr std::string_view kAttestationStatement =
-    "I completed this training myself: I read every scenario and made every choice and answer "
-    "on my own.";
-
-// The completion rules that are not met yet, each in words ("score 72% is
-// below the passing score of 80%"); empty when the course is complete.
-std::vector<std::string> unmet_rules(const records::CourseProgress& progress);
-
 // A short code to read over the phone or type: "ABCD-EFGH" from an alphabet
 // without look-alikes (no 0/O, 1/I/L, U), about 39 bits.
 std::string new_verification_code();
 bool is_verification_code(std::string_view text);
 
-// Thrown by issue_certificate when a rule is unmet.
+// Thrown by learning::issue_certificate when a rule is unmet.
 class NotEligible : public CredentialError {
   public:
     explicit NotEligible(std::vector<std::string> unmet);
@@ -75,14 +65,22 @@ struct IssuedCertificate {
 std::optional<records::Certificate>
 find_certificate(records::Store& store, std::string_view learner_id, std::string_view course_id);
 
-// Checks records::course_progress(...).complete() (NotEligible lists what is
-// unmet), refuses a second certificate (AlreadyIssued), then signs the
-// credential with the provider's key (which must be loaded), stores the
-// certificate (Store::add_certificate) and writes the files. The PDF is
-// rendered before anything is stored. Throws CredentialError (or
-// records::RecordsError from the store).
-IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
-                                    const model::Course& course, std::string_view learner_id,
+// What the learner's records show for a course whose completion rules are
+// all met (learning::issue_certificate checks them first).
+struct CourseEvidence {
+    int required_total = 0;
+    std::optional<int> score_percent;
+    records::Attestation attestation;
+    records::TimeMs completed = 0; // when the last rule was met
+};
+
+// Refuses a second certificate (AlreadyIssued), then signs the credential with
+// the provider's key (which must be loaded), stores the certificate
+// (Store::add_certificate) and writes the files. The PDF is rendered before
+// anything is stored. Throws CredentialError (or records::RecordsError from
+// the store).
+IssuedCertificate issue_certificate(records::Store& store, const model::Course& course,
+                                    std::string_view learner_id, const CourseEvidence& evidence,
                                     const Provider& provider, const IssueOptions& options = {});
 
 // Renders a stored certificate again from its credential (ids and text

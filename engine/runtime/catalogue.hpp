@@ -18,6 +18,8 @@ class Catalogue {
   public:
     explicit Catalogue(const model::Bundle& bundle) : bundle_(&bundle) {}
 
+    const model::Bundle& bundle() const { return *bundle_; }
+
     // Every course, in bundle order.
     std::vector<const model::Course*> courses() const;
     const model::Course* course(std::string_view id) const; // nullptr when unknown

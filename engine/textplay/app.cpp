@@ -1,8 +1,8 @@
 #include "textplay/app.hpp"
 
 #include "bundle/bundle.hpp"
+#include "learning/learning.hpp"
 #include "records/paths.hpp"
-#include "records/progress.hpp"
 #include "runtime/catalogue.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/run.hpp"
@@ -67,7 +67,7 @@ void write_save_file(const std::filesystem::path& path, const std::vector<std::u
 
 void list_bundle(const model::Bundle& bundle, std::ostream& out) {
     const runtime::Catalogue catalogue(bundle);
-    for (const model::Course* course : catalogue.courses()) {
+    for (const model::Course* course : learning::courses_in_shelf_order(bundle)) {
         out << course->id << ": " << course->title << "\n";
         for (const runtime::CourseScenario& entry : catalogue.scenarios(course->id)) {
             out << "  " << entry.scenario->id << ": " << entry.scenario->title
@@ -83,16 +83,10 @@ void list_bundle(const model::Bundle& bundle, std::ostream& out) {
     }
 }
 
-// "1.2.3" from the header's major<<16 | minor<<8 | patch.
-std::string version_text(std::uint32_t version) {
-    return std::to_string(version >> 16) + "." + std::to_string((version >> 8) & 0xff) + "." +
-           std::to_string(version & 0xff);
-}
-
 // The first course that lists `scenario`, for a scenario picked by id alone.
 const model::Course* course_of(const runtime::Catalogue& catalogue,
                                const model::Scenario& scenario) {
-    for (const model::Course* c : catalogue.courses()) {
+    for (const model::Course* c : learning::courses_in_shelf_order(catalogue.bundle())) {
         for (const auto& entry : catalogue.scenarios(c->id)) {
             if (entry.scenario == &scenario) {
                 return c;
@@ -149,7 +143,7 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
         return selected.scenario;
     }
     if (selected.course == nullptr) {
-        const auto courses = catalogue.courses();
+        const auto courses = learning::courses_in_shelf_order(catalogue.bundle());
         std::vector<std::string> labels;
         for (const model::Course* c : courses) {
             labels.push_back(c->title);
@@ -176,32 +170,22 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     return i ? entries[*i].scenario : nullptr;
 }
 
-// Records the result and the course's completion once every required
-// scenario is done with a passing score, then shows the progress towards a
-// certificate. A failure here is reported; the attempt stays open at its
-// ending and is finished on the next run.
-void finish_attempt(records::Store& store, RecordedSteps& steps, const runtime::Run& run,
-                    const model::Course* course, const std::string& learner_id,
-                    const std::filesystem::path& data_dir, Printer& printer, Input& input) {
+// Records the result (and the course's completion, as the learning layer
+// decides), then shows the progress towards a certificate. A failure here is
+// reported; the attempt stays open at its ending and is finished on the next run.
+void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runtime::Run& run,
+                    const model::Course* course, Printer& printer, Input& input) {
     try {
-        steps.recorder().record_finish(run, course != nullptr ? course->passing_score : 0);
+        const learning::Finished finished = layer.finish(steps.recorder(), run, course);
         if (course == nullptr) {
             return;
         }
-        const auto progress = records::course_progress(store, run.bundle(), *course, learner_id);
-        const auto done = store.completions(learner_id);
-        const bool recorded = std::any_of(done.begin(), done.end(),
-                                          [&](const auto& c) { return c.course_id == course->id; });
-        if (progress.all_required_completed() && progress.passing() && !recorded) {
-            store.record_completion({learner_id, course->id, records::now_ms(),
-                                     *progress.score_percent, progress.active_ms / 60000});
+        if (finished.completion) {
             printer.blank();
             printer.text("You have completed " + course->title + " with a score of " +
-                         std::to_string(*progress.score_percent) + "%.");
+                         std::to_string(finished.completion->score_percent) + "%.");
         }
-        course_progress_and_certificate(store, run.bundle(), *course, learner_id,
-                                        records::default_config_dir(), data_dir / "certificates",
-                                        printer, input);
+        course_progress_and_certificate(layer, *course, printer, input);
     } catch (const records::RecordsError& e) {
         printer.blank();
         printer.text(std::string("Your result could not be recorded: ") + e.what() +
@@ -283,68 +267,68 @@ int play(const Options& o, const Environment& env) {
         return kExitOk;
     };
 
-    std::optional<records::Learner> learner;
+    std::optional<learning::Learning> layer;
     if (store) {
-        learner = choose_learner(*store, o, printer, input);
-        if (!learner) {
+        layer.emplace(*store, bundle, learning::bundle_info(loaded),
+                         learning::Settings{records::default_config_dir(),
+                                            std::filesystem::path(store->location()).parent_path() /
+                                                "certificates"});
+        if (!choose_learner(*layer, o, printer, input)) {
             return stopped();
         }
         printer.blank();
-        printer.text("Training as " + learner->display_name + ". Your records are kept in " +
-                     store->location() + ".");
+        printer.text("Training as " + layer->learner()->display_name +
+                     ". Your records are kept in " + store->location() + ".");
     }
 
     std::optional<RecordedSteps> steps;
     const model::Course* course = selected.course;
-    if (run) {
+    const auto resuming = [&](const model::Scenario& s) {
         printer.blank();
-        printer.text(run->scenario().title, "Resuming: ");
-        printer.text(run->scenario().content_note, "Content note: ");
+        printer.text(s.title, "Resuming: ");
+        printer.text(s.content_note, "Content note: ");
+    };
+    if (run) {
+        resuming(run->scenario());
     } else {
         const model::Scenario* s = ask_scenario(catalogue, selected, printer, input, course);
         if (s == nullptr) {
             return stopped();
         }
-        if (store) {
-            if (const auto unfinished = store->unfinished_attempt(learner->id, s->id)) {
-                const std::optional<bool> resume = ask_continue(*unfinished, printer, input);
-                if (!resume) {
+        const auto begin = [&](learning::Started started) {
+            run.emplace(started.session.run());
+            steps.emplace(started.session.recorder());
+            return started;
+        };
+        bool fresh = true;
+        if (layer) {
+            if (const auto unfinished = layer->unfinished(s->id)) {
+                const std::optional<learning::Unfinished> choice =
+                    ask_continue(*unfinished, printer, input);
+                if (!choice) {
                     return stopped();
                 }
-                if (*resume) {
-                    try {
-                        run.emplace(runtime::Run::restore(bundle, unfinished->save));
-                        steps.emplace(records::Recorder::resume(*store, *unfinished));
-                        printer.blank();
-                        printer.text(s->title, "Resuming: ");
-                        printer.text(s->content_note, "Content note: ");
-                    } catch (const runtime::SaveError& e) {
-                        run.reset();
-                        printer.text(std::string("That attempt cannot be continued (") + e.what() +
-                                     "). Starting again.");
+                if (*choice == learning::Unfinished::Resume) {
+                    const learning::Started started =
+                        begin(layer->start(*s, course, {*choice, o.seed}));
+                    fresh = !started.resumed;
+                    if (fresh) {
+                        printer.text(started.notice);
+                    } else {
+                        resuming(*s);
                     }
-                }
-                if (!run) {
-                    store->abandon_attempt(unfinished->id, records::now_ms());
                 }
             }
         }
-        if (!run) {
-            if (!player.introduce(*s)) {
-                return stopped();
-            }
+        // A fresh start shows the introduction first, so quitting there
+        // starts no attempt.
+        if (fresh && !player.introduce(*s)) {
+            return stopped();
+        }
+        if (!run && layer) {
+            begin(layer->start(*s, course, {learning::Unfinished::StartAgain, o.seed}));
+        } else if (!run) {
             run.emplace(bundle, s->id, runtime::RunOptions{o.seed.value_or(0), o.seed.has_value()});
-            if (store) {
-                records::SessionStart start;
-                start.learner_id = learner->id;
-                start.course_id = course != nullptr ? course->id : "";
-                start.scenario_id = s->id;
-                start.options = run->options();
-                start.language = s->language.empty() ? "en" : s->language;
-                steps.emplace(records::Recorder::start(
-                    *store, *run,
-                    {loaded.content_hash(), version_text(loaded.header.compiler_version)}, start));
-            }
         }
     }
     if (steps) {
@@ -358,8 +342,7 @@ int play(const Options& o, const Environment& env) {
             std::filesystem::remove(o.save, ignored);
         }
         if (steps) {
-            finish_attempt(*store, *steps, *run, course, learner->id,
-                           std::filesystem::path(store->location()).parent_path(), printer, input);
+            finish_attempt(*layer, *steps, *run, course, printer, input);
         }
         return kExitOk;
     case PlayEnd::Quit:

@@ -1,8 +1,6 @@
 #include "textplay/recording.hpp"
 
-#include "credentials/issue.hpp"
 #include "records/paths.hpp"
-#include "records/progress.hpp"
 
 #include <ctime>
 
@@ -44,17 +42,12 @@ std::unique_ptr<records::Store> open_records(const Options& options) {
                                store_options);
 }
 
-std::optional<records::Learner> choose_learner(records::Store& store, const Options& options,
-                                               Printer& printer, Input& input) {
-    const auto learners = store.learners();
+bool choose_learner(learning::Learning& layer, const Options& options, Printer& printer,
+                    Input& input) {
     if (!options.learner.empty()) {
-        for (const auto& learner : learners) {
-            if (learner.id == options.learner || learner.display_name == options.learner) {
-                return learner;
-            }
-        }
-        return store.add_learner({options.learner, "", "", ""});
+        return layer.select_learner(layer.learner_named(options.learner).id);
     }
+    const auto learners = layer.learners();
     std::vector<std::string> labels;
     for (const auto& learner : learners) {
         labels.push_back(learner.display_name);
@@ -62,37 +55,44 @@ std::optional<records::Learner> choose_learner(records::Store& store, const Opti
     labels.push_back("Someone new");
     const std::optional<std::size_t> picked = pick_one(printer, input, "Who is training?", labels);
     if (!picked) {
-        return std::nullopt;
+        return false;
     }
     if (*picked < learners.size()) {
-        return learners[*picked];
+        return layer.select_learner(learners[*picked].id);
     }
-    records::LearnerInput profile;
     printer.blank();
-    const auto name =
-        ask_text(printer, input, "Your name, as it should appear on a certificate:", true);
-    if (!name) {
-        return std::nullopt;
+    while (true) {
+        records::LearnerInput profile;
+        const auto name =
+            ask_text(printer, input, "Your name, as it should appear on a certificate:", true);
+        if (!name) {
+            return false;
+        }
+        profile.display_name = *name;
+        const auto profession =
+            ask_text(printer, input, "Your profession (optional, Enter to skip):", false);
+        const auto licence = profession
+                                 ? ask_text(printer, input, "Your licence number (optional):", false)
+                                 : std::nullopt;
+        const auto state =
+            licence ? ask_text(printer, input, "The state that issued it (optional):", false)
+                    : std::nullopt;
+        if (!state) {
+            return false;
+        }
+        profile.profession = *profession;
+        profile.licence_number = *licence;
+        profile.licence_state = *state;
+        try {
+            return layer.select_learner(layer.add_learner(profile).id);
+        } catch (const learning::LearnerError& e) {
+            printer.text(e.what()); // then the questions again
+        }
     }
-    profile.display_name = *name;
-    const auto profession =
-        ask_text(printer, input, "Your profession (optional, Enter to skip):", false);
-    const auto licence = profession
-                             ? ask_text(printer, input, "Your licence number (optional):", false)
-                             : std::nullopt;
-    const auto state = licence
-                           ? ask_text(printer, input, "The state that issued it (optional):", false)
-                           : std::nullopt;
-    if (!state) {
-        return std::nullopt;
-    }
-    profile.profession = *profession;
-    profile.licence_number = *licence;
-    profile.licence_state = *state;
-    return store.add_learner(profile);
 }
 
-std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& printer, Input& input) {
+std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt,
+                                                 Printer& printer, Input& input) {
     const std::optional<std::size_t> picked =
         pick_one(printer, input,
                  "You started this scenario on " + local_date(attempt.started) +
@@ -101,44 +101,20 @@ std::optional<bool> ask_continue(const records::Attempt& attempt, Printer& print
     if (!picked) {
         return std::nullopt;
     }
-    return *picked == 0;
+    return *picked == 0 ? learning::Unfinished::Resume : learning::Unfinished::StartAgain;
 }
 
-void course_progress_and_certificate(records::Store& store, const model::Bundle& bundle,
-                                     const model::Course& course, const std::string& learner_id,
-                                     const std::filesystem::path& config_dir,
-                                     const std::filesystem::path& certificates_dir,
+void course_progress_and_certificate(learning::Learning& layer, const model::Course& course,
                                      Printer& printer, Input& input) {
-    auto progress = records::course_progress(store, bundle, course, learner_id);
-    const auto mark = [](bool met) { return met ? "[done] " : "[not yet] "; };
+    learning::Credit credit = layer.credit(course);
     printer.blank();
     printer.text("Your progress in " + course.title);
-    printer.text(std::to_string(progress.required_completed) + " of " +
-                     std::to_string(progress.required_total) + " required scenarios completed.",
-                 mark(progress.all_required_completed()));
-    printer.text(progress.score_percent
-                     ? "Score " + std::to_string(*progress.score_percent) + "%; passing is " +
-                           std::to_string(course.passing_score) + "%."
-                     : "Score: counted once every required scenario is completed; passing is " +
-                           std::to_string(course.passing_score) + "%.",
-                 mark(progress.passing()));
-    if (course.credit_minutes > 0) {
-        printer.text("Time on task " + std::to_string(progress.active_ms / 60000) + " of " +
-                         std::to_string(course.credit_minutes) + " minutes.",
-                     mark(progress.enough_time()));
+    for (const learning::RuleLine& rule : credit.rules) {
+        printer.text(rule.text, rule.met ? "[done] " : "[not yet] ");
     }
-    printer.text(progress.attested() ? "You confirmed that you did this training yourself."
-                                     : "Your confirmation that you did this training yourself.",
-                 mark(progress.attested()));
-
-    const bool rest_met =
-        progress.all_required_completed() && progress.passing() && progress.enough_time();
-    if (!rest_met || credentials::find_certificate(store, learner_id, course.id)) {
-        return;
-    }
-    if (!progress.attested()) {
+    if (credit.attestation_offered) {
         printer.blank();
-        printer.text(std::string(credentials::kAttestationStatement), "Please confirm: ");
+        printer.text(std::string(learning::kAttestationStatement), "Please confirm: ");
         printer.text("Type yes to confirm, or press Enter to decide later.");
         const std::optional<std::string> answer = input.read();
         if (!answer || *answer != "yes") {
@@ -146,17 +122,19 @@ void course_progress_and_certificate(records::Store& store, const model::Bundle&
                          "sightline cert attest.");
             return;
         }
-        store.record_attestation({learner_id, course.id,
-                                  std::string(credentials::kAttestationStatement),
-                                  records::now_ms()});
-        progress = records::course_progress(store, bundle, course, learner_id);
+        layer.attest(course);
+        credit = layer.credit(course);
+    }
+    if (!credit.issue_elsewhere.empty()) {
+        printer.blank();
+        printer.text(credit.issue_elsewhere);
+        return;
+    }
+    if (!credit.issue_offered) {
+        return;
     }
     try {
-        const credentials::Provider provider = credentials::load_provider(config_dir, true);
-        credentials::IssueOptions options;
-        options.out_dir = certificates_dir;
-        const auto issued =
-            credentials::issue_certificate(store, bundle, course, learner_id, provider, options);
+        const credentials::IssuedCertificate issued = layer.issue(course);
         printer.blank();
         printer.text("Your certificate is ready. Verification code: " +
                      issued.certificate.verification_code + ".");
@@ -164,11 +142,7 @@ void course_progress_and_certificate(records::Store& store, const model::Bundle&
         printer.text(issued.files.json.string(), "Signed credential: ");
     } catch (const std::exception& e) {
         printer.blank();
-        printer.text(std::string("You have met every rule. The certificate could not be issued "
-                                 "here yet: ") +
-                     e.what());
-        printer.text("Your completion is recorded; an administrator can issue it later with "
-                     "sightline cert issue.");
+        printer.text(learning::issue_elsewhere_message(e.what()));
     }
 }
 

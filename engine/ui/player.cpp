@@ -2,12 +2,7 @@
 
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
-#include "credentials/issue.hpp"
-#include "credentials/provider.hpp"
 #include "model/link.hpp"
-#include "records/paths.hpp"
-#include "records/progress.hpp"
-#include "runtime/catalogue.hpp"
 #include "runtime/errors.hpp"
 #include "ui/player_text.hpp"
 
@@ -30,13 +25,13 @@ std::string learner_detail(const records::Learner& l) {
     return out;
 }
 
-Progress progress_of(records::ScenarioState state) {
+Progress progress_of(learning::ScenarioState state) {
     switch (state) {
-    case records::ScenarioState::NotStarted:
+    case learning::ScenarioState::NotStarted:
         return Progress::NotStarted;
-    case records::ScenarioState::InProgress:
+    case learning::ScenarioState::InProgress:
         return Progress::InProgress;
-    case records::ScenarioState::Completed:
+    case learning::ScenarioState::Completed:
         return Progress::Completed;
     }
     return Progress::NotStarted;
@@ -48,9 +43,10 @@ Chip chip_of(const model::Indicator& indicator) {
 
 } // namespace
 
-Player::Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store,
+Player::Player(const model::Bundle& bundle, learning::BundleInfo info, records::Store& store,
                PlayerOptions options)
     : bundle_(bundle), info_(std::move(info)), store_(store), options_(std::move(options)),
+      learning_(store, bundle, info_, {options_.config_dir, options_.certificates_dir}),
       help_(help_content(bundle)) {
     screen_.help.hotlines = help_.hotlines;
     screen_.help.emergency = help_.emergency;
@@ -73,18 +69,18 @@ void Player::apply(const Intent& intent) {
         break;
     case IntentKind::SwitchLearner:
         session_.reset();
-        learner_id_.clear();
+        learning_.clear_learner();
         screen_.learner_name.clear();
         show_welcome();
         break;
     case IntentKind::OpenCourse:
-        if (!learner_id_.empty()) {
+        if (has_learner()) {
             show_course(intent.id);
         }
         break;
     case IntentKind::StartScenario:
     case IntentKind::ResumeScenario:
-        if (!learner_id_.empty() && !course_id_.empty()) {
+        if (has_learner() && !course_id_.empty()) {
             start_scenario(intent.id, intent.kind == IntentKind::ResumeScenario);
         }
         break;
@@ -117,7 +113,7 @@ void Player::apply(const Intent& intent) {
         issue_certificate();
         break;
     case IntentKind::ClassroomSetup:
-        if (!learner_id_.empty() && !course_id_.empty()) {
+        if (has_learner() && !course_id_.empty()) {
             open_classroom_setup(intent.id);
         }
         break;
@@ -163,7 +159,7 @@ void Player::show_welcome() {
     w.records_location =
         "Your records are kept on this computer in " + shown_path(store_.location()) + ".";
     try {
-        for (const records::Learner& l : store_.learners()) {
+        for (const records::Learner& l : learning_.learners()) {
             w.learners.push_back({l.id, l.display_name, learner_detail(l)});
         }
     } catch (const records::RecordsError& e) {
@@ -173,13 +169,11 @@ void Player::show_welcome() {
 
 void Player::select_learner(const std::string& id) {
     try {
-        const std::optional<records::Learner> learner = store_.learner(id);
-        if (!learner) {
+        if (!learning_.select_learner(id)) {
             screen_.welcome.error = "That learner profile no longer exists.";
             return;
         }
-        learner_id_ = learner->id;
-        screen_.learner_name = learner->display_name;
+        screen_.learner_name = learning_.learner()->display_name;
         show_catalogue();
     } catch (const records::RecordsError& e) {
         screen_.notice = e.what();
@@ -187,25 +181,13 @@ void Player::select_learner(const std::string& id) {
 }
 
 void Player::create_learner(const LearnerForm& form) {
-    records::LearnerInput input{trimmed(form.name), trimmed(form.profession),
-                                trimmed(form.licence_number), trimmed(form.licence_state)};
-    if (input.display_name.empty()) {
-        screen_.welcome.error = "Please type a name first.";
-        return;
-    }
     try {
-        // Two profiles with one name would be told apart by no one.
-        for (const records::Learner& l : store_.learners()) {
-            if (l.display_name == input.display_name) {
-                screen_.welcome.error = "There is already a profile named " + l.display_name +
-                                        ". Pick it above, or add something to the name to tell "
-                                        "you apart.";
-                return;
-            }
-        }
-        const records::Learner learner = store_.add_learner(input);
+        const records::Learner learner = learning_.add_learner(
+            {form.name, form.profession, form.licence_number, form.licence_state});
         screen_.welcome.form = {};
         select_learner(learner.id);
+    } catch (const learning::LearnerError& e) {
+        screen_.welcome.error = e.what();
     } catch (const records::RecordsError& e) {
         screen_.welcome.error = e.what();
     }
@@ -223,45 +205,28 @@ void Player::show_catalogue() {
     CatalogueState& c = screen_.catalogue;
     c.groups.clear();
     try {
-        const auto add_course = [&](RoleGroup& group, const model::Course& course) {
-            const records::CourseProgress progress =
-                records::course_progress(store_, bundle_, course, learner_id_);
-            CourseItem item;
-            item.id = course.id;
-            item.title = course.title;
-            item.description = course.description;
-            item.scenarios = static_cast<int>(progress.scenarios.size());
-            item.required_total = progress.required_total;
-            item.required_completed = progress.required_completed;
-            item.score_percent = progress.score_percent;
-            const bool started = std::any_of(
-                progress.scenarios.begin(), progress.scenarios.end(),
-                [](const auto& s) { return s.state != records::ScenarioState::NotStarted; });
-            item.progress = progress.all_required_completed() && progress.required_total > 0
-                                ? Progress::Completed
-                            : started ? Progress::InProgress
-                                      : Progress::NotStarted;
-            group.courses.push_back(std::move(item));
-        };
-        for (const model::Role& role : bundle_.roles) {
-            RoleGroup group{role.name, {}};
-            for (const model::Course& course : bundle_.courses) {
-                if (course.role == role.id) {
-                    add_course(group, course);
-                }
+        for (const learning::ShelfGroup& shelf : learning_.shelf()) {
+            RoleGroup group{shelf.role_name, {}};
+            for (const model::Course* course : shelf.courses) {
+                const learning::CourseProgress progress = learning_.progress(*course);
+                CourseItem item;
+                item.id = course->id;
+                item.title = course->title;
+                item.description = course->description;
+                item.scenarios = static_cast<int>(progress.scenarios.size());
+                item.required_total = progress.required_total;
+                item.required_completed = progress.required_completed;
+                item.score_percent = progress.score_percent;
+                const bool started = std::any_of(
+                    progress.scenarios.begin(), progress.scenarios.end(),
+                    [](const auto& s) { return s.state != learning::ScenarioState::NotStarted; });
+                item.progress = progress.all_required_completed() && progress.required_total > 0
+                                    ? Progress::Completed
+                                : started ? Progress::InProgress
+                                          : Progress::NotStarted;
+                group.courses.push_back(std::move(item));
             }
-            if (!group.courses.empty()) {
-                c.groups.push_back(std::move(group));
-            }
-        }
-        RoleGroup other{"Other courses", {}};
-        for (const model::Course& course : bundle_.courses) {
-            if (model::find_by_id(bundle_.roles, course.role) == nullptr) {
-                add_course(other, course);
-            }
-        }
-        if (!other.courses.empty()) {
-            c.groups.push_back(std::move(other));
+            c.groups.push_back(std::move(group));
         }
     } catch (const records::RecordsError& e) {
         screen_.notice = e.what();
@@ -287,13 +252,12 @@ void Player::show_course(const std::string& course_id) {
     m.passing_score = static_cast<int>(course->passing_score);
     m.credit_minutes = static_cast<int>(course->credit_minutes);
     try {
-        const records::CourseProgress progress =
-            records::course_progress(store_, bundle_, *course, learner_id_);
+        const learning::CourseProgress progress = learning_.progress(*course);
         m.active_minutes = static_cast<int>(progress.active_ms / 60000);
         m.required_total = progress.required_total;
         m.required_completed = progress.required_completed;
         m.score_percent = progress.score_percent;
-        for (const records::ScenarioProgress& s : progress.scenarios) {
+        for (const learning::ScenarioProgress& s : progress.scenarios) {
             ScenarioItem item;
             item.id = s.scenario->id;
             item.title = s.scenario->title;
@@ -330,29 +294,14 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
     session_.reset();
     bool resumed = false;
     try {
-        const std::optional<records::Attempt> unfinished =
-            store_.unfinished_attempt(learner_id_, scenario_id);
-        if (unfinished && resume) {
-            try {
-                session_.emplace(records::Session::resume(store_, bundle_, *unfinished));
-                resumed = true;
-            } catch (const runtime::SaveError&) {
-                // The content changed where the learner stopped: start afresh below.
-                store_.abandon_attempt(unfinished->id, records::now_ms());
-                screen_.notice = "The course has changed since you stopped, so this scenario "
-                                 "starts again from the beginning.";
-            }
-        } else if (unfinished) {
-            store_.abandon_attempt(unfinished->id, records::now_ms());
+        learning::Started started = learning_.start(
+            *scenario, course,
+            {resume ? learning::Unfinished::Resume : learning::Unfinished::StartAgain, {}});
+        resumed = started.resumed;
+        if (!started.notice.empty()) {
+            screen_.notice = started.notice;
         }
-        if (!session_) {
-            records::SessionStart start;
-            start.learner_id = learner_id_;
-            start.course_id = course_id_;
-            start.scenario_id = scenario_id;
-            start.language = scenario->language.empty() ? "en" : scenario->language;
-            session_.emplace(records::Session::start(store_, bundle_, info_, start));
-        }
+        session_.emplace(std::move(started.session));
     } catch (const records::RecordsError& e) {
         session_.reset();
         screen_.notice = std::string("The scenario could not be started: ") + e.what();
@@ -540,7 +489,7 @@ void Player::finish(const Intent& intent) {
     const std::uint32_t passing = course != nullptr ? course->passing_score : 0;
     records::AttemptResult result;
     try {
-        result = session_->finish(passing);
+        result = learning_.finish(*session_, course).result;
     } catch (const records::RecordsError& e) {
         failed(intent, e.what());
         return;
@@ -598,7 +547,7 @@ void Player::back() {
     case ScreenId::Welcome:
         break;
     case ScreenId::Catalogue:
-        learner_id_.clear();
+        learning_.clear_learner();
         screen_.learner_name.clear();
         show_welcome();
         break;

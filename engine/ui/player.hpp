@@ -1,15 +1,16 @@
-// The desktop player's controller: it keeps the Screen the views draw in step
-// with the engine. Intents from the views become calls on the records store
-// (learners, progress) and on a records::Session (the scenario being played),
-// which commits every choice and answer before its feedback is shown. A
-// failed write is shown to the learner with "Try again"; nothing moves on.
-// It also records the learner's attestation and issues certificates
-// (credentials::issue_certificate) once a course's rules are met.
+// The desktop player's controller: a thin adapter that keeps the Screen the
+// views draw in step with the learning layer. Intents from the views become
+// calls on learning::Learning (the learner, start or resume, finishing,
+// progress, attestation, issuing) and on its learning::Session (the scenario
+// being played), which commits every choice and answer before its feedback
+// is shown. A failed write is shown to the learner with "Try again"; nothing
+// moves on. The policy itself lives in engine/learning, shared with the text
+// player.
 #pragma once
 
 #include "classroom/facilitation.hpp"
 #include "model/model.hpp"
-#include "records/session.hpp"
+#include "learning/learning.hpp"
 #include "records/store.hpp"
 #include "ui/help.hpp"
 #include "ui/screens.hpp"
@@ -32,7 +33,7 @@ struct PlayerOptions {
 class Player {
   public:
     // The bundle and the store must outlive the player.
-    Player(const model::Bundle& bundle, records::BundleInfo info, records::Store& store,
+    Player(const model::Bundle& bundle, learning::BundleInfo info, records::Store& store,
            PlayerOptions options = {});
 
     Screen& screen() { return screen_; }
@@ -43,13 +44,14 @@ class Player {
     void apply(const Intent& intent);
 
     // The scenario being played, if any (for tests and the shell).
-    const records::Session* session() const { return session_ ? &*session_ : nullptr; }
+    const learning::Session* session() const { return session_ ? &*session_ : nullptr; }
     // The classroom session being run, if any.
     const classroom::Facilitation* facilitation() const {
         return classroom_ ? &*classroom_ : nullptr;
     }
 
   private:
+    bool has_learner() const { return learning_.learner().has_value(); }
     void show_welcome();
     void select_learner(const std::string& id);
     void create_learner(const LearnerForm& form);
@@ -86,14 +88,14 @@ class Player {
     std::vector<ScoreLine> score_lines(const std::vector<runtime::ScoreDelta>& deltas) const;
 
     const model::Bundle& bundle_;
-    records::BundleInfo info_;
+    learning::BundleInfo info_;
     records::Store& store_;
     PlayerOptions options_;
+    learning::Learning learning_;
     HelpContent help_;
     Screen screen_;
-    std::string learner_id_;
     std::string course_id_;
-    std::optional<records::Session> session_;
+    std::optional<learning::Session> session_;
     std::optional<classroom::Facilitation> classroom_;
     Intent pending_; // what "Try again" repeats
 };

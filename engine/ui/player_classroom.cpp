@@ -1,12 +1,8 @@
 // The player controller: running a classroom session.
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
-#include "credentials/issue.hpp"
-#include "credentials/provider.hpp"
 #include "model/link.hpp"
 #include "records/paths.hpp"
-#include "records/progress.hpp"
-#include "runtime/catalogue.hpp"
 #include "ui/player.hpp"
 #include "ui/player_text.hpp"
 

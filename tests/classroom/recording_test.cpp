@@ -19,7 +19,7 @@ using sightline::test::TempDir;
 
 namespace {
 
-const records::BundleInfo kInfo{"hash", "0.1.0"};
+const learning::BundleInfo kInfo{"hash", "0.1.0"};
 
 // The real store, with record_event failing on demand.
 class FlakyStore final : public records::Store {

@@ -3,11 +3,12 @@
 #include "bundle/bundle.hpp"
 #include "commands.hpp"
 #include "credentials/credential.hpp"
+#include "learning/credit.hpp"
 #include "credentials/files.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
 #include "fixtures.hpp"
-#include "records/session.hpp"
+#include "learning/session.hpp"
 #include "runtime/fixtures.hpp"
 #include "support/temp_dir.hpp"
 
@@ -91,14 +92,14 @@ std::string line_after(const std::string& text, std::string_view label) {
 // Plays the FORMAT.md example course to the end as `learner`, attested.
 void complete_course(records::Store& store, const std::string& learner) {
     const model::Course& course = test::format_example().courses.at(0);
-    records::SessionStart start;
+    learning::SessionStart start;
     start.learner_id = learner;
     start.course_id = course.id;
     start.scenario_id = "hotel.example";
     start.options.seed = 7;
     const records::TimeMs minute = 60'000;
-    records::Session session =
-        records::Session::start(store, test::format_example(), {"hash", "0.1.0"}, start, 0);
+    learning::Session session =
+        learning::Session::start(store, test::format_example(), {"hash", "0.1.0"}, start, 0);
     session.choose("log-and-tell", 4 * minute);
     session.answer({"id", "answers"}, 8 * minute);
     session.advance(11 * minute);
@@ -406,13 +407,13 @@ TEST_CASE("unmet rules are each said in words") {
     model::Course course;
     course.passing_score = 80;
     course.credit_minutes = 60;
-    records::CourseProgress p;
+    learning::CourseProgress p;
     p.course = &course;
     p.required_total = 3;
     p.required_completed = 3;
     p.score_percent = 72;
     p.active_ms = 41 * 60'000 + 59'999;
-    CHECK(credentials::unmet_rules(p) ==
+    CHECK(learning::unmet_rules(p) ==
           std::vector<std::string>{"score 72% is below the passing score of 80%",
                                    "active time 41 min of the 60 min the course requires",
                                    "the learner has not yet attested that they completed the "
@@ -420,7 +421,7 @@ TEST_CASE("unmet rules are each said in words") {
     p.score_percent = 80;
     p.active_ms = 60 * 60'000;
     p.attestation = records::Attestation{"l", "c", "s", 1};
-    CHECK(credentials::unmet_rules(p).empty());
+    CHECK(learning::unmet_rules(p).empty());
     CHECK(p.complete());
 }
 

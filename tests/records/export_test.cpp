@@ -1,5 +1,5 @@
 #include "records/export.hpp"
-#include "records/session.hpp"
+#include "learning/session.hpp"
 #include "records/uuid.hpp"
 #include "runtime/fixtures.hpp"
 #include "runtime/run.hpp"
@@ -17,6 +17,7 @@
 
 using namespace sightline;
 using namespace sightline::records;
+using namespace sightline::learning;
 using nlohmann::json;
 using sightline::test::TempDir;
 

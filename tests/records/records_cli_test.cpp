@@ -2,7 +2,7 @@
 // text player.
 #include "bundle/bundle.hpp"
 #include "commands.hpp"
-#include "records/session.hpp"
+#include "learning/session.hpp"
 #include "records/store.hpp"
 #include "runtime/run.hpp"
 #include "support/temp_dir.hpp"
@@ -143,13 +143,13 @@ TEST_CASE("records session-report writes a classroom session's CSV and PDF") {
     std::string attempt_id;
     {
         auto store = records::open_store(data.path());
-        records::SessionStart start;
+        learning::SessionStart start;
         start.course_id = "hotel-example";
         start.scenario_id = "hotel.example";
         start.mode = records::Mode::Classroom;
         runtime::Run run(loaded.model, "hotel.example");
-        records::Recorder recorder =
-            records::Recorder::start(*store, run, {"h", "v"}, start, 1'000);
+        learning::Recorder recorder =
+            learning::Recorder::start(*store, run, {"h", "v"}, start, 1'000);
         attempt_id = recorder.attempt().id;
         store->record_classroom_session({attempt_id, "Night audit in-service", "", 12});
         runtime::Run next = run;

@@ -23,7 +23,7 @@ namespace {
 
 using ui::IntentKind;
 
-records::BundleInfo info() {
+learning::BundleInfo info() {
     return {courses().content_hash(), "test"};
 }
 
@@ -85,7 +85,7 @@ struct Fixture {
         player.apply(intent(IntentKind::Begin));
     }
     std::size_t events() {
-        const records::Session* s = player.session();
+        const learning::Session* s = player.session();
         REQUIRE(s != nullptr);
         return store.events(s->attempt().id).size();
     }
@@ -511,7 +511,7 @@ TEST_CASE("every rule met: the learner confirms, then the certificate is issued"
     CHECK(c.rules[1].met);
     CHECK_FALSE(c.rules[2].met);
     REQUIRE(c.attestation_offered);
-    CHECK(c.attestation_statement == credentials::kAttestationStatement);
+    CHECK(c.attestation_statement == learning::kAttestationStatement);
     CHECK_FALSE(c.issue_offered);
     f.player.apply(intent(IntentKind::IssueCertificate)); // not yet
     CHECK_FALSE(credentials::find_certificate(f.store, learner_id, "hotel").has_value());
@@ -519,7 +519,7 @@ TEST_CASE("every rule met: the learner confirms, then the certificate is issued"
     f.player.apply(intent(IntentKind::Attest));
     const std::optional<records::Attestation> attested = f.store.attestation(learner_id, "hotel");
     REQUIRE(attested.has_value());
-    CHECK(attested->statement == credentials::kAttestationStatement);
+    CHECK(attested->statement == learning::kAttestationStatement);
     CHECK(s.id == ui::ScreenId::Debrief); // the panel changes in place
     CHECK(c.rules[2].met);
     CHECK(c.rules[2].text == "You confirmed that you did this training yourself.");

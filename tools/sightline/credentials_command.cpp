@@ -12,6 +12,7 @@
 #include "credentials/keys.hpp"
 #include "credentials/provider.hpp"
 #include "credentials/timestamps.hpp"
+#include "learning/credit.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
 
@@ -285,7 +286,7 @@ int cert_issue(const std::vector<std::string>& args, const Environment& env) {
         cr::IssueOptions options;
         options.out_dir = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
         options.bundle_hash = loaded->bundle.content_hash();
-        const cr::IssuedCertificate issued = cr::issue_certificate(
+        const cr::IssuedCertificate issued = learning::issue_certificate(
             *store, loaded->bundle.model, loaded->course(), o.get("learner"), provider, options);
         env.out << "issued certificate " << issued.certificate.id << " (verification code "
                 << issued.certificate.verification_code << ")\n"
@@ -395,7 +396,7 @@ int cert_attest(const std::vector<std::string>& args, const Environment& env) {
         }
         env.out << "Learner: " << learner->display_name << '\n'
                 << "Course:  " << loaded->course().title << '\n'
-                << "\"" << cr::kAttestationStatement << "\"\n"
+                << "\"" << learning::kAttestationStatement << "\"\n"
                 << "Do you confirm this statement? [y/N] " << std::flush;
         std::string answer;
         std::getline(env.in, answer);
@@ -412,8 +413,7 @@ int cert_attest(const std::vector<std::string>& args, const Environment& env) {
             return kInvalid;
         }
         const records::TimeMs now = records::now_ms();
-        store->record_attestation(
-            {learner->id, loaded->course().id, std::string(cr::kAttestationStatement), now});
+        learning::attest(*store, learner->id, loaded->course().id, now);
         env.out << "recorded at " << cr::format_timestamp(now, cr::local_offset_minutes(now))
                 << '\n';
     } catch (const records::RecordsError& e) {

@@ -34,11 +34,6 @@ double ms_since(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
-std::string version_text(std::uint32_t v) {
-    return std::to_string(v >> 16) + "." + std::to_string((v >> 8) & 0xFF) + "." +
-           std::to_string(v & 0xFF);
-}
-
 std::string read_text(const std::filesystem::path& path, bool& ok) {
     std::ifstream in(path, std::ios::binary);
     ok = static_cast<bool>(in);
@@ -83,7 +78,7 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
     player_options.certificates_dir = data / "certificates";
     player_ = std::make_unique<ui::Player>(
         bundle_.model,
-        records::BundleInfo{bundle_.content_hash(), version_text(bundle_.header.compiler_version)},
+        learning::bundle_info(bundle_),
         *store_, std::move(player_options));
     times_.store = ms_since(start);
 

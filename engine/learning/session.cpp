@@ -1,11 +1,11 @@
-#include "records/session.hpp"
+#include "learning/session.hpp"
 
 #include "model/analysis.hpp"
 #include "runtime/errors.hpp"
 
 #include <algorithm>
 
-namespace sightline::records {
+namespace sightline::learning {
 
 namespace {
 
@@ -41,8 +41,8 @@ std::string prompt_of(const runtime::NodeView& view) {
     return text;
 }
 
-std::vector<ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& deltas) {
-    std::vector<ScoreChange> out;
+std::vector<records::ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& deltas) {
+    std::vector<records::ScoreChange> out;
     for (const auto& d : deltas) {
         out.push_back({std::string(d.dimension), d.delta});
     }
@@ -51,14 +51,14 @@ std::vector<ScoreChange> changes_of(const std::vector<runtime::ScoreDelta>& delt
 
 } // namespace
 
-Event choice_event(const runtime::Run& before, std::string_view choice_id,
+records::Event choice_event(const runtime::Run& before, std::string_view choice_id,
                    const runtime::ChoiceResult& result) {
     const runtime::NodeView view = before.view();
     const model::Node& node = before.node();
-    Event event;
+    records::Event event;
     event.node_id = node.id;
     event.prompt = prompt_of(view);
-    event.kind = EventKind::Choice;
+    event.kind = records::EventKind::Choice;
     event.response = {std::string(choice_id)};
     for (const auto& shown : view.choices) {
         const auto it = std::find_if(node.choices.begin(), node.choices.end(),
@@ -78,13 +78,13 @@ Event choice_event(const runtime::Run& before, std::string_view choice_id,
     return event;
 }
 
-Event answer_event(const runtime::Run& before, const std::vector<std::string_view>& option_ids,
+records::Event answer_event(const runtime::Run& before, const std::vector<std::string_view>& option_ids,
                    const runtime::CheckResult& result) {
     const runtime::NodeView view = before.view();
-    Event event;
+    records::Event event;
     event.node_id = std::string(view.id);
     event.prompt = prompt_of(view);
-    event.kind = EventKind::Answer;
+    event.kind = records::EventKind::Answer;
     for (const auto id : option_ids) {
         event.response.emplace_back(id);
     }
@@ -96,33 +96,33 @@ Event answer_event(const runtime::Run& before, const std::vector<std::string_vie
     return event;
 }
 
-Recorder::Recorder(Store& store, Attempt attempt, TimeMs node_entered)
+Recorder::Recorder(records::Store& store, records::Attempt attempt, records::TimeMs node_entered)
     : store_(&store), attempt_(std::move(attempt)), node_entered_(node_entered) {}
 
-Recorder Recorder::start(Store& store, const runtime::Run& run, const BundleInfo& info,
-                         const SessionStart& start, TimeMs when) {
-    const AttemptStart attempt{start.learner_id,  start.course_id,       start.scenario_id,
+Recorder Recorder::start(records::Store& store, const runtime::Run& run, const BundleInfo& info,
+                         const SessionStart& start, records::TimeMs when) {
+    const records::AttemptStart attempt{start.learner_id,  start.course_id,       start.scenario_id,
                                info.content_hash, info.compiler_version, start.mode,
                                start.language,    run.options().seed,    run.save()};
     return Recorder(store, store.start_attempt(attempt, when), when);
 }
 
-Recorder Recorder::resume(Store& store, const Attempt& attempt, TimeMs when) {
-    if (attempt.status != Status::InProgress) {
-        throw RecordsError("attempt " + attempt.id + " is " + status_name(attempt.status) +
+Recorder Recorder::resume(records::Store& store, const records::Attempt& attempt, records::TimeMs when) {
+    if (attempt.status != records::Status::InProgress) {
+        throw records::RecordsError("attempt " + attempt.id + " is " + records::status_name(attempt.status) +
                            " and cannot be continued");
     }
     store.touch(attempt.id, when);
-    Attempt resumed = attempt;
+    records::Attempt resumed = attempt;
     resumed.last_activity = std::max(resumed.last_activity, when);
     return Recorder(store, std::move(resumed), when);
 }
 
-void Recorder::record(Event& event, const runtime::Run& after, TimeMs when) {
+void Recorder::record(records::Event& event, const runtime::Run& after, records::TimeMs when) {
     event.attempt_id = attempt_.id;
     event.sequence = attempt_.events + 1;
     event.time = when;
-    event.time_on_node_ms = std::max<TimeMs>(0, when - node_entered_);
+    event.time_on_node_ms = std::max<records::TimeMs>(0, when - node_entered_);
     event.votes = votes_;
     event.branch = branch_;
     store_->record_event(event, after.save());
@@ -131,36 +131,36 @@ void Recorder::record(Event& event, const runtime::Run& after, TimeMs when) {
     attempt_.last_activity = std::max(attempt_.last_activity, when);
 }
 
-void Recorder::set_classroom(std::vector<VoteCount> votes, std::uint32_t branch) {
+void Recorder::set_classroom(std::vector<records::VoteCount> votes, std::uint32_t branch) {
     votes_ = std::move(votes);
     branch_ = branch;
 }
 
 void Recorder::record_choice(const runtime::Run& before, const runtime::Run& after,
                              std::string_view choice_id, const runtime::ChoiceResult& result,
-                             TimeMs when) {
-    Event event = choice_event(before, choice_id, result);
+                             records::TimeMs when) {
+    records::Event event = choice_event(before, choice_id, result);
     record(event, after, when);
     node_entered_ = when;
 }
 
 void Recorder::record_answer(const runtime::Run& before, const runtime::Run& after,
                              const std::vector<std::string_view>& option_ids,
-                             const runtime::CheckResult& result, TimeMs when) {
-    Event event = answer_event(before, option_ids, result);
+                             const runtime::CheckResult& result, records::TimeMs when) {
+    records::Event event = answer_event(before, option_ids, result);
     record(event, after, when);
 }
 
-void Recorder::record_advance(TimeMs when) {
+void Recorder::record_advance(records::TimeMs when) {
     store_->touch(attempt_.id, when);
     attempt_.last_activity = std::max(attempt_.last_activity, when);
     node_entered_ = when;
 }
 
-AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t passing_percent,
-                                      TimeMs when) {
+records::AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t passing_percent,
+                                      records::TimeMs when) {
     const runtime::Debrief debrief = run.debrief();
-    AttemptResult result;
+    records::AttemptResult result;
     result.ending_node = std::string(debrief.ending_node);
     result.outcome = std::string(debrief.outcome);
     for (const auto& score : debrief.scores) {
@@ -172,7 +172,7 @@ AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t pas
     result.raw = std::clamp(result.raw, result.min, std::max(result.min, result.max));
     result.passed = result.scaled() * 100.0 + 1e-9 >= static_cast<double>(passing_percent);
     store_->finish_attempt(attempt_.id, result, when);
-    attempt_.status = Status::Completed;
+    attempt_.status = records::Status::Completed;
     attempt_.finished = when;
     attempt_.result = result;
     return result;
@@ -181,24 +181,24 @@ AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t pas
 Session::Session(runtime::Run run, Recorder recorder)
     : run_(std::move(run)), recorder_(std::move(recorder)) {}
 
-Session Session::start(Store& store, const model::Bundle& bundle, const BundleInfo& info,
-                       const SessionStart& start, TimeMs when) {
+Session Session::start(records::Store& store, const model::Bundle& bundle, const BundleInfo& info,
+                       const SessionStart& start, records::TimeMs when) {
     runtime::Run run(bundle, start.scenario_id, start.options);
     Recorder recorder = Recorder::start(store, run, info, start, when);
     return Session(std::move(run), std::move(recorder));
 }
 
-Session Session::resume(Store& store, const model::Bundle& bundle, const Attempt& attempt,
-                        TimeMs when) {
-    if (attempt.status != Status::InProgress) { // before restoring: a clearer message
-        throw RecordsError("attempt " + attempt.id + " is " + status_name(attempt.status) +
+Session Session::resume(records::Store& store, const model::Bundle& bundle, const records::Attempt& attempt,
+                        records::TimeMs when) {
+    if (attempt.status != records::Status::InProgress) { // before restoring: a clearer message
+        throw records::RecordsError("attempt " + attempt.id + " is " + records::status_name(attempt.status) +
                            " and cannot be continued");
     }
     runtime::Run run = runtime::Run::restore(bundle, attempt.save);
     return Session(std::move(run), Recorder::resume(store, attempt, when));
 }
 
-runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
+runtime::ChoiceResult Session::choose(std::string_view choice_id, records::TimeMs when) {
     runtime::Run next = run_; // the learner's run moves on only once the choice is on disk
     runtime::ChoiceResult result = next.choose(choice_id);
     recorder_.record_choice(run_, next, choice_id, result, when);
@@ -206,7 +206,7 @@ runtime::ChoiceResult Session::choose(std::string_view choice_id, TimeMs when) {
     return result;
 }
 
-runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids, TimeMs when) {
+runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids, records::TimeMs when) {
     runtime::Run next = run_;
     runtime::CheckResult result = next.answer(option_ids);
     recorder_.record_answer(run_, next, option_ids, result, when);
@@ -214,15 +214,15 @@ runtime::CheckResult Session::answer(const std::vector<std::string_view>& option
     return result;
 }
 
-void Session::advance(TimeMs when) {
+void Session::advance(records::TimeMs when) {
     runtime::Run next = run_;
     next.advance();
     recorder_.record_advance(when);
     run_ = std::move(next);
 }
 
-AttemptResult Session::finish(std::uint32_t passing_percent, TimeMs when) {
+records::AttemptResult Session::finish(std::uint32_t passing_percent, records::TimeMs when) {
     return recorder_.record_finish(run_, passing_percent, when);
 }
 
-} // namespace sightline::records
+} // namespace sightline::learning

@@ -1,11 +1,11 @@
-#include "records/progress.hpp"
+#include "learning/progress.hpp"
 
 #include "runtime/catalogue.hpp"
 
 #include <cmath>
 #include <map>
 
-namespace sightline::records {
+namespace sightline::learning {
 
 bool CourseProgress::passing() const {
     return score_percent && course != nullptr &&
@@ -17,7 +17,7 @@ bool CourseProgress::enough_time() const {
            active_ms >= static_cast<std::int64_t>(course->credit_minutes) * 60 * 1000;
 }
 
-CourseProgress course_progress(Store& store, const model::Bundle& bundle,
+CourseProgress course_progress(records::Store& store, const model::Bundle& bundle,
                                const model::Course& course, std::string_view learner_id) {
     CourseProgress progress;
     progress.course = &course;
@@ -32,20 +32,20 @@ CourseProgress course_progress(Store& store, const model::Bundle& bundle,
     for (auto& scenario : progress.scenarios) {
         by_id[scenario.scenario->id] = &scenario;
     }
-    for (const Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
+    for (const records::Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
         const auto it = by_id.find(attempt.scenario_id);
-        if (attempt.mode != Mode::SelfPaced || attempt.course_id != course.id ||
+        if (attempt.mode != records::Mode::SelfPaced || attempt.course_id != course.id ||
             it == by_id.end()) {
             continue;
         }
         ScenarioProgress& s = *it->second;
         s.active_ms += attempt.active_ms;
         progress.active_ms += attempt.active_ms;
-        if (attempt.status == Status::Completed && attempt.result) {
+        if (attempt.status == records::Status::Completed && attempt.result) {
             const int percent = static_cast<int>(std::lround(attempt.result->scaled() * 100.0));
             s.best_percent = s.best_percent ? std::max(*s.best_percent, percent) : percent;
             s.state = ScenarioState::Completed;
-        } else if (attempt.status == Status::InProgress) {
+        } else if (attempt.status == records::Status::InProgress) {
             s.resume = attempt.id; // attempts come oldest first: the newest wins
             if (s.state == ScenarioState::NotStarted) {
                 s.state = ScenarioState::InProgress;
@@ -71,4 +71,4 @@ CourseProgress course_progress(Store& store, const model::Bundle& bundle,
     return progress;
 }
 
-} // namespace sightline::records
+} // namespace sightline::learning

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace sightline::records {
+namespace sightline::learning {
 
 enum class ScenarioState : std::uint8_t { NotStarted, InProgress, Completed };
 
@@ -30,7 +30,7 @@ struct CourseProgress {
     std::optional<int>
         score_percent; // mean of the required scenarios' best scores, once all are done
     std::int64_t active_ms = 0;
-    std::optional<Attestation> attestation;
+    std::optional<records::Attestation> attestation;
 
     // The rules for credit, each on its own so players can show them.
     bool all_required_completed() const { return required_completed == required_total; }
@@ -43,7 +43,7 @@ struct CourseProgress {
 };
 
 // Only the learner's own self-paced attempts count.
-CourseProgress course_progress(Store& store, const model::Bundle& bundle,
+CourseProgress course_progress(records::Store& store, const model::Bundle& bundle,
                                const model::Course& course, std::string_view learner_id);
 
-} // namespace sightline::records
+} // namespace sightline::learning

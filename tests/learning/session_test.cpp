@@ -1,5 +1,5 @@
-#include "records/progress.hpp"
-#include "records/session.hpp"
+#include "learning/progress.hpp"
+#include "learning/session.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/fixtures.hpp"
 #include "support/temp_dir.hpp"
@@ -9,6 +9,7 @@
 
 using namespace sightline;
 using namespace sightline::records;
+using namespace sightline::learning;
 using sightline::test::TempDir;
 
 namespace {

@@ -1,0 +1,121 @@
+#include "learning/credit.hpp"
+
+#include <algorithm>
+
+namespace sightline::learning {
+
+namespace {
+
+std::string plural(std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+int passing_of(const CourseProgress& p) {
+    return p.course != nullptr ? static_cast<int>(p.course->passing_score) : 0;
+}
+
+} // namespace
+
+std::vector<RuleLine> rule_lines(const CourseProgress& p) {
+    std::vector<RuleLine> rules;
+    rules.push_back({std::to_string(p.required_completed) + " of " +
+                         std::to_string(p.required_total) + " required scenarios completed.",
+                     p.all_required_completed()});
+    const std::string passing = std::to_string(passing_of(p)) + "%.";
+    rules.push_back({p.score_percent ? "Score " + std::to_string(*p.score_percent) +
+                                           "%; passing is " + passing
+                                     : "Score: counted once every required scenario is "
+                                       "completed; passing is " +
+                                           passing,
+                     p.passing()});
+    if (p.course != nullptr && p.course->credit_minutes > 0) {
+        rules.push_back({"Time on task " + std::to_string(p.active_ms / 60000) + " of " +
+                             std::to_string(p.course->credit_minutes) + " minutes.",
+                         p.enough_time()});
+    }
+    rules.push_back({p.attested() ? "You confirmed that you did this training yourself."
+                                  : "Your confirmation that you did this training yourself.",
+                     p.attested()});
+    return rules;
+}
+
+std::vector<std::string> unmet_rules(const CourseProgress& p) {
+    std::vector<std::string> unmet;
+    if (!p.all_required_completed()) {
+        unmet.push_back(std::to_string(p.required_completed) + " of " +
+                        plural(p.required_total, "required scenario", "required scenarios") +
+                        " completed");
+    }
+    const int passing = passing_of(p);
+    if (!p.passing()) {
+        unmet.push_back(p.score_percent
+                            ? "score " + std::to_string(*p.score_percent) +
+                                  "% is below the passing score of " + std::to_string(passing) + "%"
+                            : "no score yet (the score counts once every required scenario is "
+                              "completed; passing is " +
+                                  std::to_string(passing) + "%)");
+    }
+    if (!p.enough_time()) {
+        const std::int64_t minutes = p.active_ms / 60000;
+        unmet.push_back("active time " + std::to_string(minutes) + " min of the " +
+                        std::to_string(p.course ? p.course->credit_minutes : 0) +
+                        " min the course requires");
+    }
+    if (!p.attested()) {
+        unmet.push_back("the learner has not yet attested that they completed the training "
+                        "themselves");
+    }
+    return unmet;
+}
+
+void attest(records::Store& store, std::string_view learner_id, std::string_view course_id,
+            records::TimeMs when) {
+    store.record_attestation({std::string(learner_id), std::string(course_id),
+                              std::string(kAttestationStatement), when});
+}
+
+credentials::IssuedCertificate issue_certificate(records::Store& store,
+                                                 const model::Bundle& bundle,
+                                                 const model::Course& course,
+                                                 std::string_view learner_id,
+                                                 const credentials::Provider& provider,
+                                                 const credentials::IssueOptions& options) {
+    if (!store.learner(learner_id)) {
+        throw credentials::CredentialError("no learner '" + std::string(learner_id) + "' in " +
+                                           store.location());
+    }
+    const CourseProgress progress = course_progress(store, bundle, course, learner_id);
+    if (std::vector<std::string> unmet = unmet_rules(progress); !unmet.empty()) {
+        throw credentials::NotEligible(std::move(unmet));
+    }
+    // When the last rule was met: the last finished attempt or the attestation.
+    records::TimeMs completed = progress.attestation->time;
+    for (const records::Attempt& a : store.attempts(learner_id, /*with_saves=*/false)) {
+        if (a.course_id == course.id && a.status == records::Status::Completed && a.finished &&
+            a.mode == records::Mode::SelfPaced) {
+            completed = std::max(completed, *a.finished);
+        }
+    }
+    const credentials::CourseEvidence evidence{progress.required_total, progress.score_percent,
+                                               *progress.attestation, completed};
+    credentials::IssuedCertificate issued =
+        credentials::issue_certificate(store, course, learner_id, evidence, provider, options);
+    const std::vector<records::Completion> done = store.completions(learner_id);
+    if (std::none_of(done.begin(), done.end(),
+                     [&](const records::Completion& c) { return c.course_id == course.id; })) {
+        store.record_completion({std::string(learner_id), course.id, completed,
+                                 progress.score_percent.value_or(0), progress.active_ms / 60000});
+    }
+    return issued;
+}
+
+std::string issue_elsewhere_message(std::string why) {
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) {
+        why.pop_back();
+    }
+    return "You have met every rule. The certificate could not be issued here yet: " + why +
+           ". Your completion is recorded; an administrator can issue it later with sightline "
+           "cert issue.";
+}
+
+} // namespace sightline::learning

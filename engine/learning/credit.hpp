@@ -1,0 +1,70 @@
+// A course's credit: the completion rules in the words every player shows,
+// the learner's attestation, eligibility, and issuing the certificate once
+// every rule is met. Players, `sightline cert` and (later) an administrator's
+// server all go through here, so a certificate means the same everywhere.
+#pragma once
+
+#include "credentials/issue.hpp"
+#include "credentials/provider.hpp"
+#include "learning/progress.hpp"
+#include "records/store.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::learning {
+
+// What a learner agrees to (in a player, or with `sightline cert attest`)
+// before a certificate can be issued; stored with its time.
+inline constexpr std::string_view kAttestationStatement =
+    "I completed this training myself: I read every scenario and made every choice and answer "
+    "on my own.";
+
+// One completion rule as the learner sees it: "2 of 3 required scenarios completed."
+struct RuleLine {
+    std::string text;
+    bool met = false;
+};
+
+// Every rule of the course, in the order players show them.
+std::vector<RuleLine> rule_lines(const CourseProgress& progress);
+
+// The rules that are not met yet, each as a clause ("score 72% is below the
+// passing score of 80%"); empty when the course is complete.
+std::vector<std::string> unmet_rules(const CourseProgress& progress);
+
+// Where the learner stands on a course's credit, and what a player may offer next.
+struct Credit {
+    CourseProgress progress;
+    std::vector<RuleLine> rules;
+    std::optional<records::Certificate> certificate; // issued before
+    // Every rule but the attestation is met and no certificate exists.
+    bool attestation_offered = false;
+    // Every rule is met, no certificate exists and the provider is set up here.
+    bool issue_offered = false;
+    // Every rule is met but the certificate cannot be issued here: why, and who can.
+    std::string issue_elsewhere;
+};
+
+// Records the learner's attestation for the course.
+void attest(records::Store& store, std::string_view learner_id, std::string_view course_id,
+            records::TimeMs when = records::now_ms());
+
+// Checks the completion rules (credentials::NotEligible lists what is unmet),
+// then issues the certificate (credentials::issue_certificate: one per learner
+// and course, signed with the provider's loaded key) and makes sure the
+// course's completion is recorded. Throws credentials::CredentialError or
+// records::RecordsError.
+credentials::IssuedCertificate issue_certificate(records::Store& store,
+                                                 const model::Bundle& bundle,
+                                                 const model::Course& course,
+                                                 std::string_view learner_id,
+                                                 const credentials::Provider& provider,
+                                                 const credentials::IssueOptions& options = {});
+
+// "You have met every rule. The certificate could not be issued here yet: ..."
+std::string issue_elsewhere_message(std::string why);
+
+} // namespace sightline::learning

@@ -1,0 +1,219 @@
+#include "learning/learning.hpp"
+
+#include "bundle/bundle.hpp"
+#include "records/paths.hpp"
+#include "runtime/errors.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace sightline::learning {
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+// "1.2.3" from the header's major<<16 | minor<<8 | patch.
+std::string version_text(std::uint32_t v) {
+    return std::to_string(v >> 16) + "." + std::to_string((v >> 8) & 0xFF) + "." +
+           std::to_string(v & 0xFF);
+}
+
+std::uint32_t passing_of(const model::Course* course) {
+    return course != nullptr ? course->passing_score : 0;
+}
+
+} // namespace
+
+BundleInfo bundle_info(const bundle::LoadedBundle& loaded) {
+    return {loaded.content_hash(), version_text(loaded.header.compiler_version)};
+}
+
+Learning::Learning(records::Store& store, const model::Bundle& bundle, BundleInfo info,
+                   Settings settings)
+    : store_(&store), bundle_(&bundle), info_(std::move(info)), settings_(std::move(settings)) {}
+
+// ---------------------------------------------------------------- the learner
+
+std::vector<records::Learner> Learning::learners() {
+    return store_->learners();
+}
+
+records::Learner Learning::add_learner(records::LearnerInput input) {
+    input.display_name = trimmed(input.display_name);
+    input.profession = trimmed(input.profession);
+    input.licence_number = trimmed(input.licence_number);
+    input.licence_state = trimmed(input.licence_state);
+    if (input.display_name.empty()) {
+        throw LearnerError("Please type a name first.");
+    }
+    // Two profiles with one name would be told apart by no one.
+    for (const records::Learner& l : store_->learners()) {
+        if (l.display_name == input.display_name) {
+            throw LearnerError("There is already a profile named " + l.display_name +
+                               ". Pick it, or add something to the name to tell you apart.");
+        }
+    }
+    return store_->add_learner(input);
+}
+
+records::Learner Learning::learner_named(std::string_view id_or_name) {
+    for (const records::Learner& l : store_->learners()) {
+        if (l.id == id_or_name || l.display_name == id_or_name) {
+            return l;
+        }
+    }
+    return add_learner({std::string(id_or_name), "", "", ""});
+}
+
+bool Learning::select_learner(std::string_view id) {
+    std::optional<records::Learner> found = store_->learner(id);
+    if (!found) {
+        return false;
+    }
+    learner_ = std::move(found);
+    return true;
+}
+
+const records::Learner& Learning::selected() const {
+    if (!learner_) {
+        throw std::logic_error("learning: no learner is selected");
+    }
+    return *learner_;
+}
+
+// ---------------------------------------------------------------- progress
+
+CourseProgress Learning::progress(const model::Course& course) {
+    return course_progress(*store_, *bundle_, course, selected().id);
+}
+
+std::optional<records::Attempt> Learning::unfinished(std::string_view scenario_id) {
+    return store_->unfinished_attempt(selected().id, scenario_id);
+}
+
+// ---------------------------------------------------------------- playing
+
+Started Learning::start(const model::Scenario& scenario, const model::Course* course,
+                        const StartOptions& options) {
+    const records::Learner& learner = selected();
+    std::string notice;
+    if (const std::optional<records::Attempt> open = unfinished(scenario.id)) {
+        if (options.unfinished == Unfinished::Resume) {
+            try {
+                return {Session::resume(*store_, *bundle_, *open), true, {}};
+            } catch (const runtime::SaveError&) {
+                notice = "The course has changed since you stopped, so this scenario starts "
+                         "again from the beginning.";
+            }
+        }
+        // Never two open attempts at one scenario: the old one is closed.
+        store_->abandon_attempt(open->id, records::now_ms());
+    }
+    SessionStart start;
+    start.learner_id = learner.id;
+    start.course_id = course != nullptr ? course->id : "";
+    start.scenario_id = scenario.id;
+    start.options = runtime::RunOptions{options.seed.value_or(0), options.seed.has_value()};
+    start.language = scenario.language.empty() ? "en" : scenario.language;
+    return {Session::start(*store_, *bundle_, info_, start), false, std::move(notice)};
+}
+
+Finished Learning::finish(Session& session, const model::Course* course, records::TimeMs when) {
+    Finished done;
+    done.result = session.finish(passing_of(course), when);
+    if (course != nullptr) {
+        done.completion = complete_course(*course, when);
+    }
+    return done;
+}
+
+Finished Learning::finish(Recorder& recorder, const runtime::Run& run, const model::Course* course,
+                          records::TimeMs when) {
+    Finished done;
+    done.result = recorder.record_finish(run, passing_of(course), when);
+    if (course != nullptr) {
+        done.completion = complete_course(*course, when);
+    }
+    return done;
+}
+
+// A course is completed when every required scenario is completed with a
+// passing score; recorded once. Credit (time, attestation) is checked when
+// the certificate is issued.
+std::optional<records::Completion> Learning::complete_course(const model::Course& course,
+                                                             records::TimeMs when) {
+    const CourseProgress p = progress(course);
+    if (!(p.all_required_completed() && p.passing())) {
+        return std::nullopt;
+    }
+    const std::vector<records::Completion> done = store_->completions(selected().id);
+    if (std::any_of(done.begin(), done.end(),
+                    [&](const records::Completion& c) { return c.course_id == course.id; })) {
+        return std::nullopt;
+    }
+    const records::Completion completion{selected().id, course.id, when, *p.score_percent,
+                                         p.active_ms / 60000};
+    store_->record_completion(completion);
+    return completion;
+}
+
+// ---------------------------------------------------------------- credit
+
+std::filesystem::path Learning::config_dir() const {
+    return settings_.config_dir.empty() ? records::default_config_dir() : settings_.config_dir;
+}
+
+std::filesystem::path Learning::certificates_dir() const {
+    if (!settings_.certificates_dir.empty()) {
+        return settings_.certificates_dir;
+    }
+    const std::filesystem::path db(store_->location());
+    return (db.has_parent_path() ? db.parent_path() : records::default_data_dir()) /
+           "certificates";
+}
+
+Credit Learning::credit(const model::Course& course) {
+    Credit c;
+    c.progress = progress(course);
+    c.rules = rule_lines(c.progress);
+    c.certificate = credentials::find_certificate(*store_, selected().id, course.id);
+    const CourseProgress& p = c.progress;
+    if (c.certificate || !(p.all_required_completed() && p.passing() && p.enough_time())) {
+        return c;
+    }
+    if (!p.attested()) {
+        c.attestation_offered = true;
+        return c;
+    }
+    // Every rule is met: the certificate can be issued here only where the
+    // training provider has been set up.
+    try {
+        (void)credentials::load_provider(config_dir(), false);
+        c.issue_offered = true;
+    } catch (const credentials::CredentialError& e) {
+        c.issue_elsewhere = issue_elsewhere_message(e.what());
+    }
+    return c;
+}
+
+void Learning::attest(const model::Course& course) {
+    learning::attest(*store_, selected().id, course.id);
+}
+
+credentials::IssuedCertificate Learning::issue(const model::Course& course) {
+    const credentials::Provider provider = credentials::load_provider(config_dir(), true);
+    credentials::IssueOptions options;
+    options.out_dir = certificates_dir();
+    options.bundle_hash = info_.content_hash;
+    return issue_certificate(*store_, *bundle_, course, selected().id, provider, options);
+}
+
+} // namespace sightline::learning

@@ -1,0 +1,142 @@
+// The learning layer: the rules of learning that every player follows, in one
+// place (as Tracy's Worker is the one data model behind its View). The desktop
+// views, the text printer and the classroom only turn this state into screens
+// or text and user input into calls:
+//
+//   - the learner: picking one, or adding one (a name is required and unique);
+//   - the catalogue: courses grouped by role, foundations first (shelf.hpp);
+//   - start or resume: an unfinished attempt is resumed or abandoned, never
+//     left behind twice; a resume whose place the content no longer has
+//     starts afresh with a notice;
+//   - durable steps: a learning::Session commits each choice and answer
+//     before it returns the feedback (session.hpp);
+//   - finishing: the result is recorded against the course's passing score,
+//     and the course's completion as soon as every required scenario passes;
+//   - progress, attestation, eligibility and issuing (progress.hpp, credit.hpp).
+//
+// records::Store keeps the data; it does not know how a scenario is played.
+#pragma once
+
+#include "credentials/issue.hpp"
+#include "learning/credit.hpp"
+#include "learning/progress.hpp"
+#include "learning/session.hpp"
+#include "learning/shelf.hpp"
+#include "records/store.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::bundle {
+struct LoadedBundle;
+}
+
+namespace sightline::learning {
+
+// A learner profile that cannot be added as given (no name, a name taken):
+// the message is a sentence to show the learner.
+class LearnerError : public std::runtime_error {
+  public:
+    explicit LearnerError(const std::string& what) : std::runtime_error(what) {}
+};
+
+// Which bundle an attempt is played from, as recorded with it.
+BundleInfo bundle_info(const bundle::LoadedBundle& loaded);
+
+struct Settings {
+    std::filesystem::path config_dir;       // the provider's key; empty: records::default_config_dir()
+    std::filesystem::path certificates_dir; // empty: "certificates" beside the records
+};
+
+// What to do with an unfinished attempt at the scenario being started.
+enum class Unfinished : std::uint8_t { Resume, StartAgain };
+
+struct StartOptions {
+    Unfinished unfinished = Unfinished::Resume;
+    // Set: show options in the order this seed draws (see runtime::RunOptions).
+    std::optional<std::uint64_t> seed;
+};
+
+struct Started {
+    Session session;
+    bool resumed = false;
+    std::string notice; // for the learner, e.g. why a resume started afresh
+};
+
+struct Finished {
+    records::AttemptResult result;
+    // The course's completion, when this attempt completed it just now.
+    std::optional<records::Completion> completion;
+};
+
+class Learning {
+  public:
+    // The store and the bundle must outlive this.
+    Learning(records::Store& store, const model::Bundle& bundle, BundleInfo info,
+             Settings settings = {});
+
+    records::Store& store() { return *store_; }
+    const model::Bundle& bundle() const { return *bundle_; }
+
+    // ---- the learner
+    std::vector<records::Learner> learners();
+    // Adds a profile: the name is required (trimmed) and must not be taken.
+    // Throws LearnerError, or records::RecordsError.
+    records::Learner add_learner(records::LearnerInput input);
+    // The learner with this id or name, added (with just a name) when there
+    // is none: `--learner NAME` in a script.
+    records::Learner learner_named(std::string_view id_or_name);
+    // Makes the learner with this id the one training; false when unknown.
+    bool select_learner(std::string_view id);
+    void clear_learner() { learner_.reset(); }
+    const std::optional<records::Learner>& learner() const { return learner_; }
+
+    // ---- the catalogue and progress (of the selected learner)
+    std::vector<ShelfGroup> shelf() const { return course_shelf(*bundle_); }
+    CourseProgress progress(const model::Course& course);
+    // The learner's unfinished attempt at the scenario, to offer resuming it.
+    std::optional<records::Attempt> unfinished(std::string_view scenario_id);
+
+    // ---- playing: start or resume, then finish
+    // Starts the scenario for the selected learner (of `course`, which may be
+    // null for a scenario played outside a course). An unfinished attempt is
+    // resumed or abandoned as `options` say. Throws records::RecordsError.
+    Started start(const model::Scenario& scenario, const model::Course* course,
+                  const StartOptions& options = {});
+    // At an ending: records the result against the course's passing score,
+    // then the course's completion once every required scenario is passed.
+    // Throws records::RecordsError; the attempt then stays open at its ending.
+    Finished finish(Session& session, const model::Course* course,
+                    records::TimeMs when = records::now_ms());
+    // The same for a run a player drives itself through a Recorder.
+    Finished finish(Recorder& recorder, const runtime::Run& run, const model::Course* course,
+                    records::TimeMs when = records::now_ms());
+
+    // ---- credit
+    Credit credit(const model::Course& course);
+    void attest(const model::Course& course);
+    // Issues the certificate with the provider set up here; throws
+    // credentials::CredentialError (NotEligible, AlreadyIssued, no provider)
+    // or records::RecordsError.
+    credentials::IssuedCertificate issue(const model::Course& course);
+
+    std::filesystem::path config_dir() const;
+    std::filesystem::path certificates_dir() const;
+
+  private:
+    const records::Learner& selected() const; // throws std::logic_error when none
+    std::optional<records::Completion> complete_course(const model::Course& course,
+                                                       records::TimeMs when);
+
+    records::Store* store_;
+    const model::Bundle* bundle_;
+    BundleInfo info_;
+    Settings settings_;
+    std::optional<records::Learner> learner_;
+};
+
+} // namespace sightline::learning
