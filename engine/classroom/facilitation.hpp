@@ -35,8 +35,8 @@
 // counts as taking the majority.
 #pragma once
 
-#include "model/model.hpp"
 #include "learning/session.hpp"
+#include "model/model.hpp"
 #include "records/store.hpp"
 #include "runtime/run.hpp"
 

@@ -22,11 +22,11 @@ std::vector<RuleLine> rule_lines(const CourseProgress& p) {
                          std::to_string(p.required_total) + " required scenarios completed.",
                      p.all_required_completed()});
     const std::string passing = std::to_string(passing_of(p)) + "%.";
-    rules.push_back({p.score_percent ? "Score " + std::to_string(*p.score_percent) +
-                                           "%; passing is " + passing
-                                     : "Score: counted once every required scenario is "
-                                       "completed; passing is " +
-                                           passing,
+    rules.push_back({p.score_percent
+                         ? "Score " + std::to_string(*p.score_percent) + "%; passing is " + passing
+                         : "Score: counted once every required scenario is "
+                           "completed; passing is " +
+                               passing,
                      p.passing()});
     if (p.course != nullptr && p.course->credit_minutes > 0) {
         rules.push_back({"Time on task " + std::to_string(p.active_ms / 60000) + " of " +
@@ -74,8 +74,7 @@ void attest(records::Store& store, std::string_view learner_id, std::string_view
                               std::string(kAttestationStatement), when});
 }
 
-credentials::IssuedCertificate issue_certificate(records::Store& store,
-                                                 const model::Bundle& bundle,
+credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
                                                  const model::Course& course,
                                                  std::string_view learner_id,
                                                  const credentials::Provider& provider,

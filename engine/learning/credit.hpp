@@ -57,8 +57,7 @@ void attest(records::Store& store, std::string_view learner_id, std::string_view
 // and course, signed with the provider's loaded key) and makes sure the
 // course's completion is recorded. Throws credentials::CredentialError or
 // records::RecordsError.
-credentials::IssuedCertificate issue_certificate(records::Store& store,
-                                                 const model::Bundle& bundle,
+credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
                                                  const model::Course& course,
                                                  std::string_view learner_id,
                                                  const credentials::Provider& provider,

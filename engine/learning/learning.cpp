@@ -176,8 +176,7 @@ std::filesystem::path Learning::certificates_dir() const {
         return settings_.certificates_dir;
     }
     const std::filesystem::path db(store_->location());
-    return (db.has_parent_path() ? db.parent_path() : records::default_data_dir()) /
-           "certificates";
+    return (db.has_parent_path() ? db.parent_path() : records::default_data_dir()) / "certificates";
 }
 
 Credit Learning::credit(const model::Course& course) {

@@ -48,7 +48,7 @@ class LearnerError : public std::runtime_error {
 BundleInfo bundle_info(const bundle::LoadedBundle& loaded);
 
 struct Settings {
-    std::filesystem::path config_dir;       // the provider's key; empty: records::default_config_dir()
+    std::filesystem::path config_dir; // the provider's key; empty: records::default_config_dir()
     std::filesystem::path certificates_dir; // empty: "certificates" beside the records
 };
 

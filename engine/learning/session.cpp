@@ -52,7 +52,7 @@ std::vector<records::ScoreChange> changes_of(const std::vector<runtime::ScoreDel
 } // namespace
 
 records::Event choice_event(const runtime::Run& before, std::string_view choice_id,
-                   const runtime::ChoiceResult& result) {
+                            const runtime::ChoiceResult& result) {
     const runtime::NodeView view = before.view();
     const model::Node& node = before.node();
     records::Event event;
@@ -78,8 +78,9 @@ records::Event choice_event(const runtime::Run& before, std::string_view choice_
     return event;
 }
 
-records::Event answer_event(const runtime::Run& before, const std::vector<std::string_view>& option_ids,
-                   const runtime::CheckResult& result) {
+records::Event answer_event(const runtime::Run& before,
+                            const std::vector<std::string_view>& option_ids,
+                            const runtime::CheckResult& result) {
     const runtime::NodeView view = before.view();
     records::Event event;
     event.node_id = std::string(view.id);
@@ -102,15 +103,17 @@ Recorder::Recorder(records::Store& store, records::Attempt attempt, records::Tim
 Recorder Recorder::start(records::Store& store, const runtime::Run& run, const BundleInfo& info,
                          const SessionStart& start, records::TimeMs when) {
     const records::AttemptStart attempt{start.learner_id,  start.course_id,       start.scenario_id,
-                               info.content_hash, info.compiler_version, start.mode,
-                               start.language,    run.options().seed,    run.save()};
+                                        info.content_hash, info.compiler_version, start.mode,
+                                        start.language,    run.options().seed,    run.save()};
     return Recorder(store, store.start_attempt(attempt, when), when);
 }
 
-Recorder Recorder::resume(records::Store& store, const records::Attempt& attempt, records::TimeMs when) {
+Recorder Recorder::resume(records::Store& store, const records::Attempt& attempt,
+                          records::TimeMs when) {
     if (attempt.status != records::Status::InProgress) {
-        throw records::RecordsError("attempt " + attempt.id + " is " + records::status_name(attempt.status) +
-                           " and cannot be continued");
+        throw records::RecordsError("attempt " + attempt.id + " is " +
+                                    records::status_name(attempt.status) +
+                                    " and cannot be continued");
     }
     store.touch(attempt.id, when);
     records::Attempt resumed = attempt;
@@ -157,8 +160,9 @@ void Recorder::record_advance(records::TimeMs when) {
     node_entered_ = when;
 }
 
-records::AttemptResult Recorder::record_finish(const runtime::Run& run, std::uint32_t passing_percent,
-                                      records::TimeMs when) {
+records::AttemptResult Recorder::record_finish(const runtime::Run& run,
+                                               std::uint32_t passing_percent,
+                                               records::TimeMs when) {
     const runtime::Debrief debrief = run.debrief();
     records::AttemptResult result;
     result.ending_node = std::string(debrief.ending_node);
@@ -188,11 +192,12 @@ Session Session::start(records::Store& store, const model::Bundle& bundle, const
     return Session(std::move(run), std::move(recorder));
 }
 
-Session Session::resume(records::Store& store, const model::Bundle& bundle, const records::Attempt& attempt,
-                        records::TimeMs when) {
+Session Session::resume(records::Store& store, const model::Bundle& bundle,
+                        const records::Attempt& attempt, records::TimeMs when) {
     if (attempt.status != records::Status::InProgress) { // before restoring: a clearer message
-        throw records::RecordsError("attempt " + attempt.id + " is " + records::status_name(attempt.status) +
-                           " and cannot be continued");
+        throw records::RecordsError("attempt " + attempt.id + " is " +
+                                    records::status_name(attempt.status) +
+                                    " and cannot be continued");
     }
     runtime::Run run = runtime::Run::restore(bundle, attempt.save);
     return Session(std::move(run), Recorder::resume(store, attempt, when));
@@ -206,7 +211,8 @@ runtime::ChoiceResult Session::choose(std::string_view choice_id, records::TimeM
     return result;
 }
 
-runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids, records::TimeMs when) {
+runtime::CheckResult Session::answer(const std::vector<std::string_view>& option_ids,
+                                     records::TimeMs when) {
     runtime::Run next = run_;
     runtime::CheckResult result = next.answer(option_ids);
     recorder_.record_answer(run_, next, option_ids, result, when);

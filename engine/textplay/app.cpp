@@ -270,9 +270,9 @@ int play(const Options& o, const Environment& env) {
     std::optional<learning::Learning> layer;
     if (store) {
         layer.emplace(*store, bundle, learning::bundle_info(loaded),
-                         learning::Settings{records::default_config_dir(),
-                                            std::filesystem::path(store->location()).parent_path() /
-                                                "certificates"});
+                      learning::Settings{records::default_config_dir(),
+                                         std::filesystem::path(store->location()).parent_path() /
+                                             "certificates"});
         if (!choose_learner(*layer, o, printer, input)) {
             return stopped();
         }

@@ -71,9 +71,9 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
         profile.display_name = *name;
         const auto profession =
             ask_text(printer, input, "Your profession (optional, Enter to skip):", false);
-        const auto licence = profession
-                                 ? ask_text(printer, input, "Your licence number (optional):", false)
-                                 : std::nullopt;
+        const auto licence =
+            profession ? ask_text(printer, input, "Your licence number (optional):", false)
+                       : std::nullopt;
         const auto state =
             licence ? ask_text(printer, input, "The state that issued it (optional):", false)
                     : std::nullopt;
@@ -91,8 +91,8 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
     }
 }
 
-std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt,
-                                                 Printer& printer, Input& input) {
+std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt, Printer& printer,
+                                                 Input& input) {
     const std::optional<std::size_t> picked =
         pick_one(printer, input,
                  "You started this scenario on " + local_date(attempt.started) +

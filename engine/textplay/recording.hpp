@@ -27,8 +27,8 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
                     Input& input);
 
 // Asks whether to continue `attempt` or start again; nullopt when the learner quits.
-std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt,
-                                                 Printer& printer, Input& input);
+std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt, Printer& printer,
+                                                 Input& input);
 
 // After a scenario of `course`: shows the learner's progress towards each
 // completion rule, asks for their attestation once every other rule is met,

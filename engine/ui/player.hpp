@@ -9,8 +9,8 @@
 #pragma once
 
 #include "classroom/facilitation.hpp"
-#include "model/model.hpp"
 #include "learning/learning.hpp"
+#include "model/model.hpp"
 #include "records/store.hpp"
 #include "ui/help.hpp"
 #include "ui/screens.hpp"

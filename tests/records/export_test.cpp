@@ -1,5 +1,5 @@
-#include "records/export.hpp"
 #include "learning/session.hpp"
+#include "records/export.hpp"
 #include "records/uuid.hpp"
 #include "runtime/fixtures.hpp"
 #include "runtime/run.hpp"

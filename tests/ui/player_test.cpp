@@ -568,6 +568,37 @@ TEST_CASE("every rule met: the learner confirms, then the certificate is issued"
     CHECK(f.store.certificates().size() == 1);
 }
 
+TEST_CASE("the last required scenario passed records the course's completion, before any "
+          "certificate") {
+    Fixture f("completion", quick_hotel());
+    f.player.apply(learner("Sam Rivera"));
+    const std::string learner_id = f.store.learners().front().id;
+    f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
+    const std::vector<std::string> required = required_scenarios(quick_hotel(), "hotel");
+    for (const std::string& id : required) {
+        CHECK(f.store.completions(learner_id).empty());
+        f.player.apply(intent(IntentKind::StartScenario, id));
+        f.player.apply(intent(IntentKind::Begin));
+        f.play_to_end();
+        REQUIRE(f.screen().id == ui::ScreenId::Debrief);
+        REQUIRE(f.screen().debrief.passed);
+        f.player.apply(intent(IntentKind::Back));
+    }
+    // Recorded when the last one was finished: no attestation, no certificate yet.
+    const std::vector<records::Completion> done = f.store.completions(learner_id);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].course_id == "hotel");
+    CHECK(done[0].score_percent == f.screen().course.score_percent.value_or(-1));
+    CHECK_FALSE(f.store.attestation(learner_id, "hotel").has_value());
+    CHECK(f.store.certificates().empty());
+
+    // Played again, it is not recorded twice.
+    f.player.apply(intent(IntentKind::StartScenario, required.front()));
+    f.player.apply(intent(IntentKind::Begin));
+    f.play_to_end();
+    CHECK(f.store.completions(learner_id).size() == 1);
+}
+
 TEST_CASE("the certificate goes where the options say, with the provider from there") {
     Fixture base("issue-options-config");
     const std::filesystem::path config = base.dir / "config";

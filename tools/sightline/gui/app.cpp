@@ -76,10 +76,8 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
     // in the config directory when one is issued.
     ui::PlayerOptions player_options;
     player_options.certificates_dir = data / "certificates";
-    player_ = std::make_unique<ui::Player>(
-        bundle_.model,
-        learning::bundle_info(bundle_),
-        *store_, std::move(player_options));
+    player_ = std::make_unique<ui::Player>(bundle_.model, learning::bundle_info(bundle_), *store_,
+                                           std::move(player_options));
     times_.store = ms_since(start);
 
     // Settings: the file, then the command line over it. Screenshots ignore the file.
