@@ -11,6 +11,7 @@
 #include "learning/progress.hpp"
 #include "model/link.hpp"
 #include "records/store.hpp"
+#include "support/scoped_env.hpp"
 #include "support/temp_dir.hpp"
 #include "textplay/app.hpp"
 #include "ui/player.hpp"
@@ -87,29 +88,6 @@ std::string story_scn() {
                    "title: The second late check-in");
     return text + "\n" + second;
 }
-
-// Sets $SIGHTLINE_CONFIG_DIR (the training provider's home) for one test.
-class ConfigDir {
-  public:
-    explicit ConfigDir(const std::filesystem::path& dir) {
-        if (const char* old = std::getenv("SIGHTLINE_CONFIG_DIR")) {
-            old_ = old;
-        }
-        ::setenv("SIGHTLINE_CONFIG_DIR", dir.c_str(), 1);
-    }
-    ~ConfigDir() {
-        if (old_) {
-            ::setenv("SIGHTLINE_CONFIG_DIR", old_->c_str(), 1);
-        } else {
-            ::unsetenv("SIGHTLINE_CONFIG_DIR");
-        }
-    }
-    ConfigDir(const ConfigDir&) = delete;
-    ConfigDir& operator=(const ConfigDir&) = delete;
-
-  private:
-    std::optional<std::string> old_;
-};
 
 // ---------------------------------------------------------------- the adapters
 
@@ -334,7 +312,7 @@ std::vector<std::string> recorded(const std::filesystem::path& data) {
 TEST_CASE_TEMPLATE("the learner story leaves the same records through either player", Adapter,
                    TextAdapter, DesktopAdapter) {
     TempDir config;
-    const ConfigDir config_env(config.path());
+    const ScopedEnv config_env("SIGHTLINE_CONFIG_DIR", config.path().string());
     credentials::init_provider(
         config.path(), {"Story Training", "ST-1", "training@example.org", "A. Signer", "Director"},
         false, records::now_ms());

@@ -7,6 +7,7 @@
 #include "credentials/provider.hpp"
 #include "model/link.hpp"
 #include "records/store.hpp"
+#include "support/scoped_env.hpp"
 #include "ui/player.hpp"
 
 #include <doctest/doctest.h>
@@ -344,30 +345,6 @@ bool any_named(const std::vector<ui::Chip>& chips, const std::set<std::string>& 
                        [&](const ui::Chip& c) { return names.count(c.name) > 0; });
 }
 
-// SIGHTLINE_CONFIG_DIR set for the test's life (restored afterwards): where
-// the player looks for the training provider by default.
-class ConfigDir {
-  public:
-    explicit ConfigDir(const std::filesystem::path& dir) {
-        if (const char* old = std::getenv("SIGHTLINE_CONFIG_DIR")) {
-            old_ = old;
-        }
-        ::setenv("SIGHTLINE_CONFIG_DIR", dir.c_str(), 1);
-    }
-    ~ConfigDir() {
-        if (old_) {
-            ::setenv("SIGHTLINE_CONFIG_DIR", old_->c_str(), 1);
-        } else {
-            ::unsetenv("SIGHTLINE_CONFIG_DIR");
-        }
-    }
-    ConfigDir(const ConfigDir&) = delete;
-    ConfigDir& operator=(const ConfigDir&) = delete;
-
-  private:
-    std::optional<std::string> old_;
-};
-
 // The bundled courses with the hotel course's time and score rules relaxed,
 // so a test can meet every rule in milliseconds.
 const model::Bundle& quick_hotel() {
@@ -488,7 +465,7 @@ TEST_CASE("course map: progress towards each completion rule, in words") {
 
 TEST_CASE("every rule met: the learner confirms, then the certificate is issued") {
     const std::filesystem::path config = scratch_dir("issue-config");
-    const ConfigDir config_env(config);
+    const ScopedEnv config_env("SIGHTLINE_CONFIG_DIR", config.string());
     Fixture f("issue", quick_hotel());
     ui::Screen& s = f.screen();
     f.player.apply(learner("Sam Rivera"));
