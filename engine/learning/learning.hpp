@@ -79,9 +79,6 @@ class Learning {
     Learning(records::Store& store, const model::Bundle& bundle, BundleInfo info,
              Settings settings = {});
 
-    records::Store& store() { return *store_; }
-    const model::Bundle& bundle() const { return *bundle_; }
-
     // ---- the learner
     std::vector<records::Learner> learners();
     // Adds a profile: the name is required (trimmed) and must not be taken.
@@ -124,10 +121,9 @@ class Learning {
     // or records::RecordsError.
     credentials::IssuedCertificate issue(const model::Course& course);
 
+  private:
     std::filesystem::path config_dir() const;
     std::filesystem::path certificates_dir() const;
-
-  private:
     const records::Learner& selected() const; // throws std::logic_error when none
     std::optional<records::Completion> complete_course(const model::Course& course,
                                                        records::TimeMs when);

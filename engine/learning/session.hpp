@@ -2,8 +2,9 @@
 // drives a Session (or a Recorder beside its own run) instead of a bare
 // runtime::Run: every choice and answer is committed to the store *before*
 // the call returns the feedback to show, so anything the learner has seen
-// acknowledged survives a kill. When recording fails, the call throws RecordsError and the run is
-// left exactly as it was, so the player can tell the learner and retry or stop.
+// acknowledged survives a kill. When recording fails, the call throws
+// records::RecordsError and the run is left exactly as it was, so the player
+// can tell the learner and retry or stop.
 #pragma once
 
 #include "records/store.hpp"

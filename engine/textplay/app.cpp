@@ -269,10 +269,7 @@ int play(const Options& o, const Environment& env) {
 
     std::optional<learning::Learning> layer;
     if (store) {
-        layer.emplace(*store, bundle, learning::bundle_info(loaded),
-                      learning::Settings{records::default_config_dir(),
-                                         std::filesystem::path(store->location()).parent_path() /
-                                             "certificates"});
+        layer.emplace(*store, bundle, learning::bundle_info(loaded));
         if (!choose_learner(*layer, o, printer, input)) {
             return stopped();
         }
