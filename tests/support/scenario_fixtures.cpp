@@ -1,4 +1,4 @@
-#include "fixtures.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include "content/compile.hpp"
 #include "support/files.hpp"
