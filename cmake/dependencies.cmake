@@ -18,3 +18,11 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)
 find_package(glfw3 3.3 REQUIRED)         # glfw
 find_package(OpenGL REQUIRED)            # OpenGL::GL
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb) # stb_image(_write): screenshots and golden images
+# libcsv, for the tests that read exports back with a real CSV parser (Debian's
+# libcsv-dev has no pkg-config file): the imported target libcsv::csv.
+find_path(LIBCSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(LIBCSV_LIBRARY csv REQUIRED)
+add_library(libcsv::csv UNKNOWN IMPORTED)
+set_target_properties(libcsv::csv PROPERTIES
+    IMPORTED_LOCATION ${LIBCSV_LIBRARY}
+    INTERFACE_INCLUDE_DIRECTORIES ${LIBCSV_INCLUDE_DIR})

@@ -24,7 +24,7 @@ class Checker {
         roles_ = declared(b_.roles, unit_.roles, "role");
         dimensions_ = declared(b_.dimensions, unit_.dimensions, "dimension");
         if (b_.dimensions.size() > kMaxDimensions) {
-            sink_.report("SL0109", unit_.dimensions[kMaxDimensions].at,
+            sink_.report(codes::invalid_value, unit_.dimensions[kMaxDimensions].at,
                          "at most " + std::to_string(kMaxDimensions) +
                              " score dimensions can be declared");
         }
@@ -69,7 +69,7 @@ class Checker {
         for (std::size_t i = 0; i < items.size(); ++i) {
             auto [it, fresh] = map.emplace(items[i].id, i);
             if (!fresh) {
-                sink_.report("SL0201", location_of(i),
+                sink_.report(codes::duplicate_id, location_of(i),
                              "duplicate " + std::string(what) + " '" + items[i].id +
                                  "'; it is first declared at " + place(location_of(it->second)));
             }
@@ -81,7 +81,8 @@ class Checker {
         if (id.empty() || map.contains(id)) {
             return true;
         }
-        const char* code = what == "indicator" ? "SL0203" : "SL0204";
+        const DiagnosticCode code =
+            what == "indicator" ? codes::unknown_indicator : codes::unknown_declaration;
         sink_.report(code, at, "unknown " + std::string(what) + " '" + std::string(id) + "'");
         return false;
     }
@@ -93,7 +94,7 @@ class Checker {
         for (std::size_t e = 0; e < course.entries.size(); ++e) {
             const std::string& id = course.entries[e].scenario;
             if (!scenarios_.contains(id)) {
-                sink_.report("SL0205", source.items[e],
+                sink_.report(codes::unknown_course_scenario, source.items[e],
                              "course '" + course.id + "' lists scenario '" + id +
                                  "', which is not declared in any file");
             }
@@ -122,7 +123,7 @@ class Checker {
             variables_ = c_.declared(s_.variables, "variable",
                                      [this](std::size_t i) { return src_.variables[i]; });
             if (!s_.start.empty() && !nodes_.contains(s_.start)) {
-                c_.sink_.report("SL0202", src_.fields.at("start"),
+                c_.sink_.report(codes::unknown_node, src_.fields.at("start"),
                                 "start node '" + s_.start + "' is not in scenario '" + s_.id + "'");
             }
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
@@ -163,7 +164,7 @@ class Checker {
                 const Choice& choice = node.choices[i];
                 const ChoiceSource& at = source.choices[i];
                 if (!choice_ids.emplace(choice.id, i).second) {
-                    c_.sink_.report("SL0201", at.at,
+                    c_.sink_.report(codes::duplicate_id, at.at,
                                     "duplicate choice '" + choice.id + "' in node '" + node.id +
                                         "'");
                 }
@@ -172,7 +173,7 @@ class Checker {
             IdMap option_ids;
             for (std::size_t i = 0; i < node.check.options.size(); ++i) {
                 if (!option_ids.emplace(node.check.options[i].id, i).second) {
-                    c_.sink_.report("SL0201", source.options[i],
+                    c_.sink_.report(codes::duplicate_id, source.options[i],
                                     "duplicate option '" + node.check.options[i].id + "'");
                 }
             }
@@ -209,7 +210,7 @@ class Checker {
 
         void target(const std::string& id, Location at) {
             if (!nodes_.contains(id)) {
-                c_.sink_.report("SL0202", at,
+                c_.sink_.report(codes::unknown_node, at,
                                 "no node '" + id + "' in scenario '" + s_.id + "'" +
                                     suggestion(id));
             }
@@ -269,12 +270,13 @@ class Checker {
             bool names_ok = true;
             for (const Op& op : expr.ops) {
                 if (op.code == OpCode::LoadVar && !variables_.contains(op.name)) {
-                    c_.sink_.report("SL0206", at,
+                    c_.sink_.report(codes::undeclared_variable, at,
                                     "'" + op.name + "' is not declared; add 'var " + op.name +
                                         ": TYPE = VALUE' before the first node");
                     names_ok = false;
                 } else if (op.code == OpCode::Visits && !nodes_.contains(op.name)) {
-                    c_.sink_.report("SL0202", at, "visits() names unknown node '" + op.name + "'");
+                    c_.sink_.report(codes::unknown_node, at,
+                                    "visits() names unknown node '" + op.name + "'");
                     names_ok = false;
                 }
             }
@@ -285,11 +287,12 @@ class Checker {
                 expr, [this](std::string_view name) { return variable_type(name); },
                 [this](std::string_view name) { return nodes_.contains(name); });
             if (!result.type) {
-                c_.sink_.report("SL0301", at, result.error + " in '" + expr.source + "'");
+                c_.sink_.report(codes::type_mismatch, at,
+                                result.error + " in '" + expr.source + "'");
                 return std::nullopt;
             }
             if (want && *result.type != *want) {
-                c_.sink_.report("SL0301", at,
+                c_.sink_.report(codes::type_mismatch, at,
                                 "'" + expr.source + "' is " + std::string(type_name(*result.type)) +
                                     " but " + std::string(type_name(*want)) + " is needed here");
             }
@@ -299,13 +302,13 @@ class Checker {
         void effect(const Effect& e, Location at) {
             std::optional<ValueType> type = variable_type(e.variable);
             if (!type) {
-                c_.sink_.report("SL0206", at,
+                c_.sink_.report(codes::undeclared_variable, at,
                                 "'" + e.variable + "' is not declared; add 'var " + e.variable +
                                     ": TYPE = VALUE' before the first node");
                 return;
             }
             if (e.kind == EffectKind::Add && *type != ValueType::Integer) {
-                c_.sink_.report("SL0301", at,
+                c_.sink_.report(codes::type_mismatch, at,
                                 "'add' needs an int variable, but '" + e.variable + "' is " +
                                     std::string(type_name(*type)));
                 return;
@@ -347,13 +350,13 @@ class Checker {
             }
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
                 if (!seen[n]) {
-                    c_.sink_.report("SL0402", src_.nodes[n].at,
+                    c_.sink_.report(codes::unreachable_node, src_.nodes[n].at,
                                     "node '" + s_.nodes[n].id + "' cannot be reached from '" +
                                         s_.nodes[start].id + "'");
                 }
             }
             if (!ending) {
-                c_.sink_.report("SL0408", src_.at,
+                c_.sink_.report(codes::no_reachable_ending, src_.at,
                                 "no ending can be reached in scenario '" + s_.id + "'");
             }
         }
@@ -424,7 +427,7 @@ void check_tier_scores(const ParsedUnit& unit, DiagnosticSink& sink) {
                 return is_best_tier_choice(node, choice, b.tiers);
             });
         if (all.reaches_ending && best.reaches_ending && all.max_total > best.max_total) {
-            sink.report("SL0407", unit.scenarios[i].at,
+            sink.report(codes::poorer_tier_outscores_best, unit.scenarios[i].at,
                         "a path through poorer-tier choices can score " +
                             std::to_string(all.max_total) + ", more than the best-tier path's " +
                             std::to_string(best.max_total) +

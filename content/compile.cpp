@@ -112,8 +112,8 @@ CompileResult compile_paths(const std::vector<std::filesystem::path>& paths) {
     for (auto& [name, reason] : failures) {
         result.sources.emplace_back(name, std::string());
         const auto index = static_cast<std::uint32_t>(result.sources.size() - 1);
-        result.diagnostics.push_back(
-            Diagnostic{"SL0001", Severity::Error, {index, 0, 0}, std::move(reason)});
+        result.diagnostics.push_back(Diagnostic{
+            codes::source_unreadable, Severity::Error, {index, 0, 0}, std::move(reason)});
     }
     if (!failures.empty()) {
         result.bundle.reset();

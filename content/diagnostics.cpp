@@ -16,10 +16,8 @@ std::string_view severity_name(Severity severity) {
     return severity == Severity::Error ? "error" : "warning";
 }
 
-void DiagnosticSink::report(std::string_view code, Location where, std::string message) {
-    const CodeInfo* info = find_code(code);
-    diagnostics_.push_back(Diagnostic{std::string(code), info ? info->severity : Severity::Error,
-                                      where, std::move(message)});
+void DiagnosticSink::report(DiagnosticCode code, Location where, std::string message) {
+    diagnostics_.push_back(Diagnostic{code, code.severity(), where, std::move(message)});
 }
 
 std::size_t DiagnosticSink::error_count() const {
@@ -50,7 +48,7 @@ void print_diagnostic(std::ostream& out, const Diagnostic& diagnostic, const Sou
     if (at.line > 0) {
         out << ':' << at.line << ':' << std::max<std::uint32_t>(at.column, 1);
     }
-    out << ": " << severity_name(diagnostic.severity) << ' ' << diagnostic.code << ": "
+    out << ": " << severity_name(diagnostic.severity) << ' ' << diagnostic.code.id() << ": "
         << diagnostic.message << '\n';
     if (!file || at.line == 0) {
         return;

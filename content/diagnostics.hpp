@@ -1,33 +1,21 @@
 // Compiler diagnostics in the Yarn Spinner manner: every problem has a stable
 // code (SL0101...), a severity, a location and a message. The catalogue of codes
-// lives in diagnostic_codes.cpp; content/diagnostics.md explains each with an
-// example that the tests compile.
+// lives in diagnostic_codes.hpp, where each is a named constant checked at compile
+// time; content/diagnostics.md explains each with an example that the tests compile.
 #pragma once
 
+#include "content/diagnostic_codes.hpp"
 #include "content/source.hpp"
 
 #include <ostream>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sightline::content {
 
-enum class Severity { Error, Warning };
-
-struct CodeInfo {
-    std::string_view code; // "SL0101"
-    Severity severity;
-    std::string_view title; // one line, for listings
-};
-
-// Every code the compiler can report, in numeric order.
-std::span<const CodeInfo> all_codes();
-const CodeInfo* find_code(std::string_view code);
-
 struct Diagnostic {
-    std::string code;
+    DiagnosticCode code;
     Severity severity = Severity::Error;
     Location location;
     std::string message;
@@ -36,7 +24,7 @@ struct Diagnostic {
 // Collects diagnostics; the severity comes from the catalogue.
 class DiagnosticSink {
   public:
-    void report(std::string_view code, Location where, std::string message);
+    void report(DiagnosticCode code, Location where, std::string message);
     const std::vector<Diagnostic>& all() const { return diagnostics_; }
     std::vector<Diagnostic> take() { return std::move(diagnostics_); }
     std::size_t error_count() const;

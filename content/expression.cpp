@@ -68,7 +68,7 @@ class Parser {
         result_.expr.source = std::string(text_);
         skip_space();
         if (pos_ == text_.size()) {
-            return fail("SL0106", "expected a condition or value", pos_);
+            return fail(codes::malformed_expression, "expected a condition or value", pos_);
         }
         while (pos_ < text_.size() && result_.ok) {
             expect_operand_ ? operand() : operator_or_close();
@@ -78,11 +78,13 @@ class Parser {
             return result_;
         }
         if (expect_operand_) {
-            return fail("SL0106", "expression ends where a value was expected", pos_);
+            return fail(codes::malformed_expression, "expression ends where a value was expected",
+                        pos_);
         }
         while (!pending_.empty()) {
             if (pending_.back().paren) {
-                return fail("SL0106", "'(' is never closed", pending_.back().offset);
+                return fail(codes::malformed_expression, "'(' is never closed",
+                            pending_.back().offset);
             }
             emit(pending_.back().code);
             pending_.pop_back();
@@ -91,7 +93,7 @@ class Parser {
     }
 
   private:
-    ParsedExpression fail(const char* code, std::string message, std::size_t offset) {
+    ParsedExpression fail(DiagnosticCode code, std::string message, std::size_t offset) {
         if (result_.ok) {
             result_.ok = false;
             result_.error = {code, std::move(message), offset};
@@ -132,7 +134,7 @@ class Parser {
         const char c = text_[pos_];
         if (c == '(') {
             if (++depth_ > kMaxNesting) {
-                fail("SL0107",
+                fail(codes::expression_too_deep,
                      "parentheses nest more than " + std::to_string(kMaxNesting) +
                          " deep; split the condition up",
                      pos_);
@@ -154,7 +156,7 @@ class Parser {
             std::int64_t value = 0;
             auto [end, error] = std::from_chars(text_.data() + start, text_.data() + pos_, value);
             if (error != std::errc() || end != text_.data() + pos_) {
-                fail("SL0106", "number too large", start);
+                fail(codes::malformed_expression, "number too large", start);
                 return;
             }
             result_.expr.ops.push_back(Op{OpCode::PushInt, value, {}, model::kNoIndex});
@@ -171,7 +173,7 @@ class Parser {
                 literal.push_back(text_[pos_++]);
             }
             if (pos_ == text_.size()) {
-                fail("SL0106", "string is never closed with '\"'", start);
+                fail(codes::malformed_expression, "string is never closed with '\"'", start);
                 return;
             }
             ++pos_;
@@ -180,7 +182,8 @@ class Parser {
             return;
         }
         if (!is_name_start(c)) {
-            fail("SL0106", std::string("expected a value, found '") + c + "'", start);
+            fail(codes::malformed_expression, std::string("expected a value, found '") + c + "'",
+                 start);
             return;
         }
         std::string_view name = word();
@@ -191,7 +194,8 @@ class Parser {
                 Op{OpCode::PushBool, name == "true" ? 1 : 0, {}, model::kNoIndex});
             expect_operand_ = false;
         } else if (name == "and" || name == "or") {
-            fail("SL0106", "'" + std::string(name) + "' needs a value before it", start);
+            fail(codes::malformed_expression, "'" + std::string(name) + "' needs a value before it",
+                 start);
         } else if (name == "visits") {
             visits(start);
         } else {
@@ -204,7 +208,7 @@ class Parser {
     void visits(std::size_t start) {
         skip_space();
         if (pos_ >= text_.size() || text_[pos_] != '(') {
-            fail("SL0106", "expected '(' after visits", pos_);
+            fail(codes::malformed_expression, "expected '(' after visits", pos_);
             return;
         }
         ++pos_;
@@ -216,7 +220,7 @@ class Parser {
         std::string_view id = text_.substr(id_start, pos_ - id_start);
         skip_space();
         if (id.empty() || pos_ >= text_.size() || text_[pos_] != ')') {
-            fail("SL0106", "expected visits(NODE-ID)", start);
+            fail(codes::malformed_expression, "expected visits(NODE-ID)", start);
             return;
         }
         ++pos_;
@@ -233,7 +237,7 @@ class Parser {
                 pending_.pop_back();
             }
             if (pending_.empty()) {
-                fail("SL0106", "')' without a matching '('", start);
+                fail(codes::malformed_expression, "')' without a matching '('", start);
                 return;
             }
             pending_.pop_back();
@@ -260,7 +264,7 @@ class Parser {
         } else if (c == '-') {
             code = OpCode::Subtract, ++pos_;
         } else if (c == '=') {
-            fail("SL0106", "use '==' to compare", start);
+            fail(codes::malformed_expression, "use '==' to compare", start);
             return;
         } else if (is_name_start(c)) {
             std::string_view name = word();
@@ -269,13 +273,13 @@ class Parser {
             } else if (name == "or") {
                 code = OpCode::Or;
             } else {
-                fail("SL0106",
+                fail(codes::malformed_expression,
                      "expected 'and', 'or' or a comparison before '" + std::string(name) + "'",
                      start);
                 return;
             }
         } else {
-            fail("SL0106", std::string("unexpected '") + c + "'", start);
+            fail(codes::malformed_expression, std::string("unexpected '") + c + "'", start);
             return;
         }
         push_operator(code, start);

@@ -3,6 +3,7 @@
 // parentheses may nest only kMaxNesting deep, so no input can exhaust the stack.
 #pragma once
 
+#include "content/diagnostic_codes.hpp"
 #include "model/model.hpp"
 
 #include <cstddef>
@@ -14,7 +15,7 @@ namespace sightline::content {
 inline constexpr std::size_t kMaxNesting = 32;
 
 struct ExpressionError {
-    std::string code; // SL0106 or SL0107
+    DiagnosticCode code = codes::malformed_expression; // or codes::expression_too_deep
     std::string message;
     std::size_t offset = 0; // byte offset into the text
 };

@@ -31,7 +31,7 @@ class FileParser {
     // --- small helpers ---------------------------------------------------------------
     Location at(std::string_view part) const { return line_->at(fi_, part); }
     Location at() const { return line_->at(fi_); }
-    void report(std::string_view code, Location where, std::string message) {
+    void report(DiagnosticCode code, Location where, std::string message) {
         sink_.report(code, where, std::move(message));
     }
 

@@ -74,7 +74,7 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
         }
         const std::size_t begin = clean_.size();
         if (raw.size() > kMaxLineBytes) {
-            sink.report("SL0104", {file_index, number, 1},
+            sink.report(codes::line_too_long, {file_index, number, 1},
                         "line is " + std::to_string(raw.size()) + " bytes long; the limit is " +
                             std::to_string(kMaxLineBytes) + " (it is skipped)");
         } else {
@@ -83,7 +83,7 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
             for (std::size_t i = 0; i < raw.size();) {
                 if (raw[i] == '\0') {
                     if (!reported_nul) {
-                        sink.report("SL0103",
+                        sink.report(codes::nul_byte,
                                     {file_index, number, static_cast<std::uint32_t>(i + 1)},
                                     "NUL byte in text; is this a binary file?");
                         reported_nul = true;
@@ -95,7 +95,7 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
                 const std::size_t length = utf8_sequence(raw, i);
                 if (length == 0) {
                     if (!reported_utf8) {
-                        sink.report("SL0102",
+                        sink.report(codes::invalid_utf8,
                                     {file_index, number, static_cast<std::uint32_t>(i + 1)},
                                     "invalid UTF-8 byte; save the file as UTF-8");
                         reported_utf8 = true;

@@ -293,9 +293,8 @@ class Linter {
     }
 
   private:
-    void report(std::string_view code, Location where, std::string message) {
-        report_.diagnostics.push_back(
-            Diagnostic{std::string(code), Severity::Error, where, std::move(message)});
+    void report(DiagnosticCode code, Location where, std::string message) {
+        report_.diagnostics.push_back(Diagnostic{code, Severity::Error, where, std::move(message)});
     }
 
     // Where every block starts, per file, so a block's lines end where the next begins.
@@ -369,7 +368,7 @@ class Linter {
     void reporting_resources(const model::Scenario& s, const ScenarioSource& source) {
         if (!names_reporting_resource(s.report)) {
             const auto it = source.fields.find("report");
-            report("SL0501", it == source.fields.end() ? source.at : it->second,
+            report(codes::no_reporting_resource, it == source.fields.end() ? source.at : it->second,
                    "the 'report:' of scenario '" + s.id +
                        "' names no reporting resource; give the National Human Trafficking "
                        "Hotline (call 1-888-373-7888 or text 233733) and 911 for danger");
@@ -384,7 +383,8 @@ class Linter {
                 continue;
             }
             const auto it = source.nodes[n].fields.find("debrief");
-            report("SL0501", it == source.nodes[n].fields.end() ? source.nodes[n].at : it->second,
+            report(codes::no_reporting_resource,
+                   it == source.nodes[n].fields.end() ? source.nodes[n].at : it->second,
                    "the debrief of ending '" + node.id +
                        "' names no reporting resource; add a debrief line with the hotline "
                        "(call 1-888-373-7888 or text 233733) or 911 for danger");
@@ -412,7 +412,7 @@ class Linter {
                 missing.push_back(indicator.id);
             }
         }
-        report("SL0502", source.at,
+        report(codes::too_few_indicators, source.at,
                "course '" + course.id + "' covers " + std::to_string(figure.covered) + " of the " +
                    std::to_string(figure.indicators) + " indicators of role '" + course.role +
                    "'; at least " + std::to_string(figure.required) +
@@ -448,7 +448,7 @@ class Linter {
             message +=
                 "; the hardest node is '" + hardest + "' (grade " + grade_text(hardest_grade) + ")";
         }
-        report("SL0504", source.at, std::move(message));
+        report(codes::reading_grade_too_high, source.at, std::move(message));
     }
 
     // --- SL0505 -----------------------------------------------------------------------
@@ -463,7 +463,7 @@ class Linter {
                 return model::is_best_tier_choice(n, c, b_.tiers);
             });
         if (!best.reaches_ending) {
-            report("SL0505", source.at,
+            report(codes::best_tier_below_maximum, source.at,
                    "in scenario '" + s.id +
                        "', taking only best-tier choices never reaches an ending");
             return;
@@ -490,7 +490,7 @@ class Linter {
         if (!short_of.empty()) {
             message += "; on best-tier paths " + join(short_of, "; ");
         }
-        report("SL0505", source.at, std::move(message));
+        report(codes::best_tier_below_maximum, source.at, std::move(message));
     }
 
     // --- SL0503 and SL0506: every text, with the block it belongs to ----------------------
@@ -597,10 +597,10 @@ class Linter {
             const Location at =
                 locate(range, text, [&](std::string_view line) { return find_term(line, m.term); });
             const lint_terms::BannedTerm& term = kBannedTerms[m.term];
-            if (!reported_.insert({"SL0503", at.file, at.line, at.column}).second) {
+            if (!reported_.insert({codes::banned_term, at.file, at.line, at.column}).second) {
                 continue;
             }
-            report("SL0503", at,
+            report(codes::banned_term, at,
                    "'" + std::string(text.text.substr(m.begin, m.end - m.begin)) +
                        "' is on the banned list; write '" + std::string(term.instead) +
                        "' instead, or mark a node that teaches about the word with 'teaches: " +
@@ -617,10 +617,11 @@ class Linter {
                 return found == std::string_view::npos ? std::nullopt
                                                        : std::optional<std::size_t>(found);
             });
-            if (!reported_.insert({"SL0506", at.file, at.line, at.column}).second) {
+            if (!reported_.insert({codes::unknown_phone_number, at.file, at.line, at.column})
+                     .second) {
                 continue;
             }
-            report("SL0506", at,
+            report(codes::unknown_phone_number, at,
                    "'" + std::string(number) +
                        "' is not a known reporting number; the National Human Trafficking "
                        "Hotline is 1-888-373-7888 (text 233733). Known numbers are listed in "
@@ -629,7 +630,7 @@ class Linter {
     }
 
     struct Reported {
-        std::string_view code;
+        DiagnosticCode code;
         std::uint32_t file, line, column;
         auto operator<=>(const Reported&) const = default;
     };
@@ -645,8 +646,8 @@ class Linter {
 
 } // namespace
 
-bool is_lint_code(std::string_view code) {
-    return code.starts_with("SL05");
+bool is_lint_code(DiagnosticCode code) {
+    return code.id().starts_with("SL05");
 }
 
 bool names_reporting_resource(std::string_view text) {

@@ -45,7 +45,7 @@ struct LintReport {
 };
 
 // True for the codes only lint reports (SL05xx).
-bool is_lint_code(std::string_view code);
+bool is_lint_code(DiagnosticCode code);
 
 // Runs every gate. `compiled` must have compiled without errors (it has a
 // bundle); the diagnostics point into compiled.sources.

@@ -39,25 +39,26 @@ void FileParser::finish_node() {
     const bool passage = !n.next.empty();
     const bool ending = n.is_ending();
     if (decision && (check || passage || ending)) {
-        report("SL0406", source.at,
+        report(codes::node_of_two_kinds, source.at,
                name + " has choices and also " +
                    (check     ? "a knowledge check"
                     : passage ? "'->'"
                               : "'ending:'") +
                    "; a node is one of a decision, a check, a passage or an ending");
     } else if (ending && (check || passage)) {
-        report("SL0406", source.at,
+        report(codes::node_of_two_kinds, source.at,
                name + " is an ending and also has " + (check ? "a knowledge check" : "'->'"));
     } else if (check && !passage) {
-        report("SL0403", source.at,
+        report(codes::dead_end, source.at,
                name + " has a knowledge check but no '-> NODE' saying where to go next");
     } else if (!decision && !check && !passage && !ending) {
-        report("SL0403", source.at,
+        report(codes::dead_end, source.at,
                name + " has no choices, no '-> NODE' and is not an ending, so play would "
                       "stop here");
     }
     if (!n.debrief.empty() && !ending) {
-        report("SL0406", source.fields.contains("debrief") ? source.fields["debrief"] : source.at,
+        report(codes::node_of_two_kinds,
+               source.fields.contains("debrief") ? source.fields["debrief"] : source.at,
                "'debrief:' belongs in an ending; add 'ending: OUTCOME' to " + name);
     }
     if (check) {
@@ -72,13 +73,13 @@ void FileParser::finish_check(const Node& n, const NodeSource& source) {
         correct += option.correct ? 1 : 0;
     }
     if (n.check.options.size() < 2) {
-        report("SL0409", where,
+        report(codes::check_too_few_options, where,
                "a knowledge check needs at least two options ('+ [id]' or '- [id]')");
     } else if (correct == 0) {
-        report("SL0404", where,
+        report(codes::check_without_correct_answer, where,
                "no option is marked correct; start the correct ones with '+' instead of '-'");
     } else if (n.check.kind == CheckKind::Single && correct > 1) {
-        report("SL0405", where,
+        report(codes::single_check_many_correct, where,
                std::to_string(correct) +
                    " options are marked correct in a 'check single'; use 'check multi' or "
                    "mark only one with '+'");
@@ -94,7 +95,7 @@ void FileParser::node_line(std::string_view text) {
     if (text.starts_with("->")) {
         std::string_view target = trim(text.substr(2));
         if (!n.next.empty()) {
-            report("SL0110", at(), "node already has '-> " + n.next + "'");
+            report(codes::duplicate_field, at(), "node already has '-> " + n.next + "'");
             return;
         }
         n.next = take_id(target, "node");
@@ -149,7 +150,7 @@ void FileParser::add_text(std::string_view text, std::string_view where) {
 void FileParser::speaker_line(std::string_view whole, std::string_view rest, Expr condition) {
     const std::size_t colon = rest.find(':');
     if (colon == std::string_view::npos || trim(rest.substr(0, colon)).empty()) {
-        report("SL0101", at(whole), "expected '@Speaker: what they say'");
+        report(codes::syntax_error, at(whole), "expected '@Speaker: what they say'");
         return;
     }
     node().body.push_back(Paragraph{std::string(trim(rest.substr(0, colon))),
@@ -162,7 +163,7 @@ void FileParser::speaker_line(std::string_view whole, std::string_view rest, Exp
 void FileParser::conditional_line(std::string_view text) {
     const std::size_t close = text.find('}');
     if (close == std::string_view::npos || (text.size() > 3 && text[3] != ' ')) {
-        report("SL0101", at(), "expected '{if CONDITION} text'");
+        report(codes::syntax_error, at(), "expected '{if CONDITION} text'");
         return;
     }
     std::string_view condition_text = trim(text.substr(3, close - 3));
@@ -172,7 +173,7 @@ void FileParser::conditional_line(std::string_view text) {
         return;
     }
     if (rest.empty()) {
-        report("SL0101", at(text.substr(close)), "expected text after '{if ...}'");
+        report(codes::syntax_error, at(text.substr(close)), "expected text after '{if ...}'");
         return;
     }
     if (rest.starts_with("@")) {
@@ -206,7 +207,8 @@ void FileParser::node_field(const Field& field) {
         set_text(n.discussion_prompts.back(), field.value);
     } else if (field.key == "ending") {
         if (!n.outcome.empty()) {
-            report("SL0110", at(field.key), "node already has 'ending: " + n.outcome + "'");
+            report(codes::duplicate_field, at(field.key),
+                   "node already has 'ending: " + n.outcome + "'");
             return;
         }
         n.outcome = take_id(field.value, "outcome");
@@ -220,7 +222,7 @@ void FileParser::node_field(const Field& field) {
         continuation_ = &n.debrief;
     } else if (field.key == "score") {
         if (!n.has_check()) {
-            report("SL0101", at(field.key),
+            report(codes::syntax_error, at(field.key),
                    "'score:' in a node belongs to a knowledge check; put choice scores "
                    "under the choice");
             return;
@@ -229,7 +231,7 @@ void FileParser::node_field(const Field& field) {
     } else if (field.key == "teaches") {
         const std::vector<std::string_view> terms = split_list(field.value);
         if (terms.empty()) {
-            report("SL0109", at(field.key),
+            report(codes::invalid_value, at(field.key),
                    "expected the words this node teaches about, e.g. 'teaches: lot lizard'");
         }
         for (std::string_view term : terms) {
@@ -250,7 +252,7 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
         const std::size_t equals = value.find('=');
         if (equals == std::string_view::npos ||
             (equals + 1 < value.size() && value[equals + 1] == '=')) {
-            report("SL0101", at(value), "expected 'set: VARIABLE = VALUE'");
+            report(codes::syntax_error, at(value), "expected 'set: VARIABLE = VALUE'");
             return std::nullopt;
         }
         result.kind = EffectKind::Set;
@@ -267,7 +269,8 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
             amount = parse_signed(trim(value.substr(space + 1)));
         }
         if (!amount) {
-            report("SL0101", at(value), "expected 'add: VARIABLE NUMBER', e.g. 'add: concerns 1'");
+            report(codes::syntax_error, at(value),
+                   "expected 'add: VARIABLE NUMBER', e.g. 'add: concerns 1'");
             return std::nullopt;
         }
         result.kind = EffectKind::Add;
@@ -276,7 +279,8 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
         result.value.source = std::string(trim(value.substr(space + 1)));
     }
     if (!is_variable_name(result.variable)) {
-        report("SL0108", at(value), "'" + result.variable + "' is not a valid variable name");
+        report(codes::invalid_id, at(value),
+               "'" + result.variable + "' is not a valid variable name");
         return std::nullopt;
     }
     return result;
@@ -295,7 +299,7 @@ void FileParser::scores(std::string_view value, std::vector<ScoreChange>& out,
             delta = parse_signed(number);
         }
         if (!delta || *delta < -1000000 || *delta > 1000000) {
-            report("SL0109", at(item),
+            report(codes::invalid_value, at(item),
                    std::string("expected 'DIMENSION ") + (signed_required ? "+N" : "N") +
                        "' such as 'recognition " + (signed_required ? "+2" : "2") + "'");
             continue;
@@ -312,7 +316,8 @@ void FileParser::choice_line(std::string_view text) {
     std::string_view rest = trim(text.substr(1));
     const std::size_t close = rest.find(']');
     if (!rest.starts_with("[") || close == std::string_view::npos) {
-        report("SL0101", at(), "expected '* [choice-id] What the learner does -> node-id'");
+        report(codes::syntax_error, at(),
+               "expected '* [choice-id] What the learner does -> node-id'");
         return;
     }
     std::string_view id = trim(rest.substr(1, close - 1));
@@ -323,7 +328,7 @@ void FileParser::choice_line(std::string_view text) {
     ChoiceSource source;
     source.at = at(id);
     if (arrow == std::string_view::npos || trim(after.substr(arrow + 2)).empty()) {
-        report("SL0111", at(id),
+        report(codes::choice_without_target, at(id),
                "choice '" + c.id + "' does not say where it leads; end the line with '-> node-id'");
         c.text = std::string(trim(after));
         source.target = source.at;
@@ -334,7 +339,8 @@ void FileParser::choice_line(std::string_view text) {
         source.target = at(target);
     }
     if (c.text.empty()) {
-        report("SL0101", at(id), "choice '" + c.id + "' has no text for the learner to read");
+        report(codes::syntax_error, at(id),
+               "choice '" + c.id + "' has no text for the learner to read");
     }
     node().choices.push_back(std::move(c));
     node_source().choices.push_back(std::move(source));
@@ -348,11 +354,12 @@ void FileParser::check_line(std::string_view text) {
     const std::size_t colon = text.find(':');
     std::string_view kind = trim(text.substr(5, colon - 5));
     if (kind != "single" && kind != "multi") {
-        report("SL0101", at(), "expected 'check single: QUESTION' or 'check multi: QUESTION'");
+        report(codes::syntax_error, at(),
+               "expected 'check single: QUESTION' or 'check multi: QUESTION'");
         return;
     }
     if (n.has_check()) {
-        report("SL0110", at(), "node '" + n.id + "' already has a knowledge check");
+        report(codes::duplicate_field, at(), "node '" + n.id + "' already has a knowledge check");
         return;
     }
     n.check.kind = kind == "single" ? CheckKind::Single : CheckKind::Multi;
@@ -365,21 +372,21 @@ void FileParser::option_line(std::string_view text) {
     choice_open_ = false;
     Node& n = node();
     if (!n.has_check()) {
-        report("SL0101", at(),
+        report(codes::syntax_error, at(),
                "answer options belong under a 'check single:' or 'check multi:' line");
         return;
     }
     std::string_view rest = trim(text.substr(1));
     const std::size_t close = rest.find(']');
     if (close == std::string_view::npos) {
-        report("SL0101", at(), "expected '+ [option-id] text' or '- [option-id] text'");
+        report(codes::syntax_error, at(), "expected '+ [option-id] text' or '- [option-id] text'");
         return;
     }
     std::string_view id = trim(rest.substr(1, close - 1));
     CheckOption option{
         take_id(id, "option"), std::string(trim(rest.substr(close + 1))), text.front() == '+', {}};
     if (option.text.empty()) {
-        report("SL0101", at(id), "option '" + option.id + "' has no text");
+        report(codes::syntax_error, at(id), "option '" + option.id + "' has no text");
     }
     n.check.options.push_back(std::move(option));
     node_source().options.push_back(at(id));
@@ -416,7 +423,7 @@ void FileParser::choice_field(const Field& field) {
         } else if (field.value == "disabled") {
             c.when_unavailable = WhenUnavailable::Disable;
         } else {
-            report("SL0109", at(field.value), "expected 'hidden' or 'disabled'");
+            report(codes::invalid_value, at(field.value), "expected 'hidden' or 'disabled'");
         }
     } else if (field.key == "set" || field.key == "add") {
         if (std::optional<Effect> e = effect(field.key, field.value)) {

@@ -35,7 +35,7 @@ DeclarationSource& FileParser::declaration_source() {
 
 std::string FileParser::take_id(std::string_view id, std::string_view what) {
     if (!is_valid_id(id)) {
-        report("SL0108", at(id),
+        report(codes::invalid_id, at(id),
                "'" + std::string(id) + "' is not a valid " + std::string(what) +
                    " id (use lower-case letters, digits, '.', '-' and '_')");
     }
@@ -45,7 +45,7 @@ std::string FileParser::take_id(std::string_view id, std::string_view what) {
 std::optional<std::uint32_t> FileParser::take_number(std::string_view text, std::uint32_t max) {
     std::optional<std::uint32_t> value = parse_unsigned(text, max);
     if (!value) {
-        report("SL0109", at(text),
+        report(codes::invalid_value, at(text),
                "expected a whole number from 0 to " + std::to_string(max) + ", found '" +
                    std::string(text) + "'");
     }
@@ -55,7 +55,7 @@ std::optional<std::uint32_t> FileParser::take_number(std::string_view text, std:
 bool FileParser::note_field(FieldLocations& fields, const FieldRule& rule, std::string_view key) {
     auto [it, fresh] = fields.emplace(std::string(key), at(key));
     if (!fresh && !rule.repeatable) {
-        report("SL0110", at(key),
+        report(codes::duplicate_field, at(key),
                "'" + std::string(key) + "' is already given on line " +
                    std::to_string(it->second.line));
         return false;
@@ -67,7 +67,7 @@ void FileParser::require_fields(std::span<const FieldRule> rules, const FieldLoc
                                 Location where, std::string_view what) {
     for (const FieldRule& rule : rules) {
         if (rule.required && !fields.contains(rule.key)) {
-            report("SL0401", where,
+            report(codes::missing_field, where,
                    std::string(what) + " is missing '" + std::string(rule.key) + ":'");
         }
     }
@@ -93,7 +93,7 @@ void FileParser::handle(const Line& line) {
     choice_open_ = option_open_ = false;
     switch (block_) {
     case Block::None:
-        report("SL0101", at(),
+        report(codes::syntax_error, at(),
                "expected a block such as 'scenario ID', 'indicator ID' or 'course ID'");
         return;
     case Block::Scenario:
@@ -175,7 +175,7 @@ void FileParser::finish_block() {
         require_fields(kScenarioFields, source.fields, source.at,
                        "scenario '" + scenario().id + "'");
         if (scenario().nodes.empty()) {
-            report("SL0408", source.at,
+            report(codes::no_reachable_ending, source.at,
                    "scenario '" + scenario().id + "' has no nodes (start one with '== ID')");
         }
         break;
@@ -194,12 +194,13 @@ void FileParser::finish_block() {
 void FileParser::declaration_line(std::string_view text) {
     std::optional<Field> field = split_field(text);
     if (!field) {
-        report("SL0101", at(), "expected a field such as 'name: ...'");
+        report(codes::syntax_error, at(), "expected a field such as 'name: ...'");
         return;
     }
     const FieldRule* rule = find_rule(rules_for(block_), field->key);
     if (!rule) {
-        report("SL0105", at(field->key), unknown_field_message(field->key, rules_for(block_)));
+        report(codes::unknown_field, at(field->key),
+               unknown_field_message(field->key, rules_for(block_)));
         return;
     }
     if (!note_field(declaration_source().fields, *rule, field->key)) {
@@ -225,7 +226,7 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             } else if (value == "labor") {
                 indicator.type = "labour";
             } else {
-                report("SL0109", at(value), "type must be sex, labour or both");
+                report(codes::invalid_value, at(value), "type must be sex, labour or both");
             }
         } else if (key == "roles") {
             for (std::string_view role : split_list(value)) {
@@ -236,7 +237,7 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             if (value == "yes" || value == "no") {
                 indicator.confounder = value == "yes";
             } else {
-                report("SL0109", at(value), "confounder must be yes or no");
+                report(codes::invalid_value, at(value), "confounder must be yes or no");
             }
         }
         return;
@@ -294,7 +295,8 @@ void FileParser::course_entry(Course& course, std::string_view value) {
         if (mode == "optional") {
             required = false;
         } else if (mode != "required") {
-            report("SL0109", at(mode), "expected 'required' or 'optional' after the scenario id");
+            report(codes::invalid_value, at(mode),
+                   "expected 'required' or 'optional' after the scenario id");
         }
     }
     course.entries.push_back(CourseEntry{take_id(id, "scenario"), required, kNoIndex});
@@ -321,13 +323,14 @@ void FileParser::scenario_line(std::string_view text) {
     }
     std::optional<Field> field = split_field(text);
     if (!field) {
-        report("SL0101", at(),
+        report(codes::syntax_error, at(),
                "expected a scenario field, 'var NAME: TYPE = VALUE' or a node ('== ID')");
         return;
     }
     const FieldRule* rule = find_rule(kScenarioFields, field->key);
     if (!rule) {
-        report("SL0105", at(field->key), unknown_field_message(field->key, kScenarioFields));
+        report(codes::unknown_field, at(field->key),
+               unknown_field_message(field->key, kScenarioFields));
         return;
     }
     if (!note_field(scenario_source().fields, *rule, field->key)) {
@@ -369,14 +372,15 @@ void FileParser::variable_line(std::string_view text) {
     const std::size_t colon = text.find(':');
     const std::size_t equals = text.find('=');
     if (colon == std::string_view::npos || equals == std::string_view::npos || equals < colon) {
-        report("SL0101", at(), "expected 'var NAME: TYPE = VALUE', e.g. 'var asked: bool = false'");
+        report(codes::syntax_error, at(),
+               "expected 'var NAME: TYPE = VALUE', e.g. 'var asked: bool = false'");
         return;
     }
     std::string_view name = trim(text.substr(0, colon));
     std::string_view type = trim(text.substr(colon + 1, equals - colon - 1));
     std::string_view value = trim(text.substr(equals + 1));
     if (!is_variable_name(name)) {
-        report("SL0108", at(name),
+        report(codes::invalid_id, at(name),
                "'" + std::string(name) +
                    "' is not a valid variable name (lower-case letters, digits and '_', "
                    "starting with a letter)");
@@ -384,24 +388,24 @@ void FileParser::variable_line(std::string_view text) {
     Variable variable{std::string(name), {}};
     if (type == "bool") {
         if (value != "true" && value != "false") {
-            report("SL0301", at(value), "a bool starts as true or false");
+            report(codes::type_mismatch, at(value), "a bool starts as true or false");
         }
         variable.initial = Value::of(value == "true");
     } else if (type == "int") {
         std::optional<std::int64_t> number = parse_signed(value);
         if (!number) {
-            report("SL0301", at(value), "an int starts as a whole number");
+            report(codes::type_mismatch, at(value), "an int starts as a whole number");
         }
         variable.initial = Value::of(number.value_or(0));
     } else if (type == "string") {
         if (value.size() < 2 || value.front() != '"' || value.back() != '"') {
-            report("SL0301", at(value), "a string starts as text in double quotes");
+            report(codes::type_mismatch, at(value), "a string starts as text in double quotes");
             variable.initial = Value::of(std::string());
         } else {
             variable.initial = Value::of(std::string(value.substr(1, value.size() - 2)));
         }
     } else {
-        report("SL0109", at(type), "type must be bool, int or string");
+        report(codes::invalid_value, at(type), "type must be bool, int or string");
     }
     scenario().variables.push_back(std::move(variable));
     scenario_source().variables.push_back(at(name));
@@ -423,9 +427,9 @@ void FileParser::handle_indented(std::string_view text) {
             return;
         }
         if (field) {
-            report("SL0105", at(field->key), unknown_field_message(field->key, rules));
+            report(codes::unknown_field, at(field->key), unknown_field_message(field->key, rules));
         } else {
-            report("SL0101", at(),
+            report(codes::syntax_error, at(),
                    choice_open_ ? "expected a choice field such as 'tier:' or 'feedback:'"
                                 : "expected 'feedback:'");
         }
@@ -439,7 +443,7 @@ void FileParser::handle_indented(std::string_view text) {
         node_line(text);
         return;
     }
-    report("SL0101", at(), "unexpected indented line");
+    report(codes::syntax_error, at(), "unexpected indented line");
 }
 
 void FileParser::append_continuation(std::string_view text) {

@@ -21,6 +21,7 @@ packages=(
   libqrencode-dev                     # certificate QR codes
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
   libcsv-dev                          # records tests: exports read back by a real CSV parser
+  clang-format                        # tools/test.sh: the code style (.clang-format)
 )
 
 missing=()

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Installs what is missing, then builds and runs every test: the release and
-# the AddressSanitizer+UBSan suites (warnings are errors in both), then each
-# libFuzzer target for a fixed number of runs over its seed corpus.
+# Installs what is missing, checks that every tracked C++ file is formatted,
+# then builds and runs every test: the release and the AddressSanitizer+UBSan
+# suites (warnings are errors in both), then each libFuzzer target for a fixed
+# number of runs over its seed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
+
+# The code style (.clang-format, Debian's clang-format 14) before anything is built:
+# any tracked C++ file that clang-format would change fails the run with the diff.
+echo "== format: clang-format --dry-run --Werror"
+git ls-files -z -- '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror
 
 jobs=$(nproc)
 for preset in release asan; do

@@ -106,22 +106,22 @@ void Player::classroom_step(const Intent& intent) {
     }
     ClassroomState& c = screen_.classroom;
     classroom::Facilitation& f = *classroom_;
-    const std::string& step = intent.id;
+    const ClassroomStep step = intent.step;
     const auto index = intent.index >= 0 ? static_cast<std::size_t>(intent.index) : c.selected;
-    if (step == "toggle-view") {
+    if (step == ClassroomStep::ToggleView) {
         c.presenter_view = !c.presenter_view;
         ++screen_.version;
         return;
     }
-    if (step == "leave") {
+    if (step == ClassroomStep::Leave) {
         c.confirm_leave = true;
         return;
     }
-    if (step == "leave-cancel") {
+    if (step == ClassroomStep::LeaveCancel) {
         c.confirm_leave = false;
         return;
     }
-    if (step == "leave-confirm") {
+    if (step == ClassroomStep::LeaveConfirm) {
         try {
             if (!f.finished()) {
                 f.abandon();
@@ -133,7 +133,7 @@ void Player::classroom_step(const Intent& intent) {
         show_course(course_id_);
         return;
     }
-    if (step == "select") {
+    if (step == ClassroomStep::Select) {
         if (index < c.presenter.choices.size()) {
             c.selected = index;
         }
@@ -144,31 +144,32 @@ void Player::classroom_step(const Intent& intent) {
     }
     const bool was_picked = f.stage() == classroom::Stage::Feedback;
     try {
-        if (step == "forward" || (step == "confirm" && f.stage() != classroom::Stage::Revealed)) {
+        if (step == ClassroomStep::Forward ||
+            (step == ClassroomStep::Confirm && f.stage() != classroom::Stage::Revealed)) {
             if (f.stage() == classroom::Stage::Ended) {
                 f.finish();
             } else {
                 f.forward();
             }
-        } else if (step == "back") {
+        } else if (step == ClassroomStep::Back) {
             f.back();
-        } else if (step == "discuss") {
+        } else if (step == ClassroomStep::Discuss) {
             f.discuss();
-        } else if (step == "open-voting") {
+        } else if (step == ClassroomStep::OpenVoting) {
             f.open_voting();
-        } else if (step == "vote-up") {
+        } else if (step == ClassroomStep::VoteUp) {
             f.vote_up(index);
-        } else if (step == "vote-down") {
+        } else if (step == ClassroomStep::VoteDown) {
             f.vote_down(index);
-        } else if (step == "lock") {
+        } else if (step == ClassroomStep::Lock) {
             f.lock();
-        } else if (step == "unlock") {
+        } else if (step == ClassroomStep::Unlock) {
             f.unlock();
-        } else if (step == "reveal") {
+        } else if (step == ClassroomStep::Reveal) {
             f.reveal();
-        } else if (step == "majority") {
+        } else if (step == ClassroomStep::Majority) {
             f.take_majority();
-        } else if (step == "pick" || step == "confirm") {
+        } else if (step == ClassroomStep::Pick || step == ClassroomStep::Confirm) {
             if (index >= c.presenter.choices.size()) {
                 throw classroom::FacilitationError("There is no choice " +
                                                    std::to_string(index + 1) + ".");
@@ -179,7 +180,7 @@ void Player::classroom_step(const Intent& intent) {
             } else {
                 f.pick(id);
             }
-        } else if (step == "go-back") {
+        } else if (step == ClassroomStep::GoBack) {
             f.go_back(index);
         } else {
             return;
@@ -192,7 +193,8 @@ void Player::classroom_step(const Intent& intent) {
         c.error = std::string("This step could not be recorded: ") + e.what();
     }
     const bool moved = was_picked != (f.stage() == classroom::Stage::Feedback) ||
-                       step == "forward" || step == "back" || step == "go-back";
+                       step == ClassroomStep::Forward || step == ClassroomStep::Back ||
+                       step == ClassroomStep::GoBack;
     show_classroom();
     if (moved) {
         ++screen_.version;

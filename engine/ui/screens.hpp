@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sightline::ui {
@@ -305,6 +307,29 @@ struct Screen {
     std::uint64_t version_seen = 0; // the view's own bookkeeping
 };
 
+// A step of a classroom session (IntentKind::Classroom). Each has one script word
+// (classroom_step_word), e.g. "classroom open-voting" or "classroom pick 2".
+enum class ClassroomStep : std::uint8_t {
+    Forward, // the next step: discuss, open voting, lock, reveal, pick, continue
+    Back,    // back one step or explore another branch
+    Discuss,
+    OpenVoting,
+    Select,   // index: a choice
+    VoteUp,   // index: a choice; none: the selected one
+    VoteDown, // index: a choice; none: the selected one
+    Lock,
+    Unlock,
+    Reveal,
+    Majority,   // pick the choice with the most votes
+    Pick,       // index: a choice; none: the selected one
+    Confirm,    // Enter: pick once revealed, otherwise the next step
+    GoBack,     // index: a path point to explore again
+    ToggleView, // audience or presenter view
+    Leave,      // asks first
+    LeaveConfirm,
+    LeaveCancel,
+};
+
 // What the learner asked for. The controller acts on most; the shell handles
 // the display ones (scale, theme, quit).
 enum class IntentKind : std::uint8_t {
@@ -326,7 +351,7 @@ enum class IntentKind : std::uint8_t {
     ToggleHelp,
     ClassroomSetup, // id: a scenario of the open course; shows the setup form
     StartClassroom, // classroom: the form
-    Classroom,      // id: a classroom step (see classroom_steps()), index: a choice or path point
+    Classroom,      // step, index: a choice or path point
     ScaleUp,
     ScaleDown,
     SetScale, // scale
@@ -342,15 +367,20 @@ struct Intent {
     Theme theme = Theme::Light;
     int scale = 0;
     ClassroomForm classroom;
+    ClassroomStep step = ClassroomStep::Forward; // IntentKind::Classroom
     int index = -1;
 
     explicit operator bool() const { return kind != IntentKind::None; }
 };
 
-// The words of IntentKind::Classroom: "forward", "back", "discuss", "open-voting", "select",
-// "vote-up", "vote-down", "lock", "unlock", "reveal", "majority", "pick", "confirm",
-// "go-back", "toggle-view", "leave", "leave-confirm", "leave-cancel".
-const std::vector<std::string>& classroom_steps();
+// Every classroom step, in the order of the enum.
+std::span<const ClassroomStep> classroom_steps();
+// The script word of a step: "forward", "back", "discuss", "open-voting", "select", "vote-up",
+// "vote-down", "lock", "unlock", "reveal", "majority", "pick", "confirm", "go-back",
+// "toggle-view", "leave", "leave-confirm", "leave-cancel".
+std::string_view classroom_step_word(ClassroomStep step);
+// The step a script word names, if any.
+std::optional<ClassroomStep> parse_classroom_step(std::string_view word);
 
 // "choose log", "answer a c", "theme dark"...: the script form (see script.hpp).
 std::string describe(const Intent& intent);

@@ -3,6 +3,7 @@
 #include "ui/keys.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <sstream>
 
@@ -128,10 +129,18 @@ Script parse_script(std::string_view text) {
             step.intent.classroom.head_count = count;
             step.intent.classroom.name = rest_after_first(rest_after_first(line));
         } else if (verb == "classroom") {
-            const std::vector<std::string>& steps = classroom_steps();
+            const std::optional<ClassroomStep> classroom_step =
+                w.size() >= 2 ? parse_classroom_step(w[1]) : std::nullopt;
+            if (w.size() >= 2 && !classroom_step) {
+                std::string known_steps;
+                for (const ClassroomStep s : classroom_steps()) {
+                    known_steps +=
+                        (known_steps.empty() ? "" : ", ") + std::string(classroom_step_word(s));
+                }
+                return fail("'classroom' has no step '" + w[1] + "'; the steps are " + known_steps);
+            }
             int index = -1;
-            const bool ok = (w.size() == 2 || w.size() == 3) &&
-                            std::find(steps.begin(), steps.end(), w[1]) != steps.end() &&
+            const bool ok = (w.size() == 2 || w.size() == 3) && classroom_step &&
                             (w.size() == 2 ||
                              (std::from_chars(w[2].data(), w[2].data() + w[2].size(), index).ec ==
                                   std::errc() &&
@@ -140,7 +149,7 @@ Script parse_script(std::string_view text) {
                 return fail("'classroom' needs a step such as forward, reveal or pick 2");
             }
             step.intent.kind = IntentKind::Classroom;
-            step.intent.id = w[1];
+            step.intent.step = *classroom_step;
             step.intent.index = index;
         } else if (verb == "answer") {
             if (w.size() < 2) {
@@ -179,12 +188,71 @@ Script parse_script(std::string_view text) {
     return script;
 }
 
-const std::vector<std::string>& classroom_steps() {
-    static const std::vector<std::string> steps{
-        "forward",   "back",    "discuss",     "open-voting", "select",        "vote-up",
-        "vote-down", "lock",    "unlock",      "reveal",      "majority",      "pick",
-        "confirm",   "go-back", "toggle-view", "leave",       "leave-confirm", "leave-cancel"};
+namespace {
+
+struct StepWord {
+    ClassroomStep step;
+    std::string_view word;
+};
+
+// In the order of the enum (checked below), one word each.
+constexpr std::array kStepWords = {
+    StepWord{ClassroomStep::Forward, "forward"},
+    StepWord{ClassroomStep::Back, "back"},
+    StepWord{ClassroomStep::Discuss, "discuss"},
+    StepWord{ClassroomStep::OpenVoting, "open-voting"},
+    StepWord{ClassroomStep::Select, "select"},
+    StepWord{ClassroomStep::VoteUp, "vote-up"},
+    StepWord{ClassroomStep::VoteDown, "vote-down"},
+    StepWord{ClassroomStep::Lock, "lock"},
+    StepWord{ClassroomStep::Unlock, "unlock"},
+    StepWord{ClassroomStep::Reveal, "reveal"},
+    StepWord{ClassroomStep::Majority, "majority"},
+    StepWord{ClassroomStep::Pick, "pick"},
+    StepWord{ClassroomStep::Confirm, "confirm"},
+    StepWord{ClassroomStep::GoBack, "go-back"},
+    StepWord{ClassroomStep::ToggleView, "toggle-view"},
+    StepWord{ClassroomStep::Leave, "leave"},
+    StepWord{ClassroomStep::LeaveConfirm, "leave-confirm"},
+    StepWord{ClassroomStep::LeaveCancel, "leave-cancel"},
+};
+
+constexpr bool step_words_in_enum_order() {
+    for (std::size_t i = 0; i < kStepWords.size(); ++i) {
+        if (static_cast<std::size_t>(kStepWords[i].step) != i) {
+            return false;
+        }
+    }
+    return static_cast<std::size_t>(ClassroomStep::LeaveCancel) + 1 == kStepWords.size();
+}
+static_assert(step_words_in_enum_order(), "one word per ClassroomStep, in the enum's order");
+
+constexpr std::array<ClassroomStep, kStepWords.size()> kSteps = [] {
+    std::array<ClassroomStep, kStepWords.size()> steps{};
+    for (std::size_t i = 0; i < kStepWords.size(); ++i) {
+        steps[i] = kStepWords[i].step;
+    }
     return steps;
+}();
+
+} // namespace
+
+std::span<const ClassroomStep> classroom_steps() {
+    return kSteps;
+}
+
+std::string_view classroom_step_word(ClassroomStep step) {
+    const auto i = static_cast<std::size_t>(step);
+    return i < kStepWords.size() ? kStepWords[i].word : std::string_view("unknown");
+}
+
+std::optional<ClassroomStep> parse_classroom_step(std::string_view word) {
+    for (const StepWord& s : kStepWords) {
+        if (s.word == word) {
+            return s.step;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string describe(const Intent& intent) {
@@ -232,7 +300,7 @@ std::string describe(const Intent& intent) {
         return "classroom-start " + std::to_string(intent.classroom.head_count) + " " +
                intent.classroom.name;
     case IntentKind::Classroom:
-        return "classroom " + intent.id +
+        return "classroom " + std::string(classroom_step_word(intent.step)) +
                (intent.index >= 0 ? " " + std::to_string(intent.index) : std::string());
     case IntentKind::ScaleUp:
         return "scale-up";

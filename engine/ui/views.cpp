@@ -418,7 +418,8 @@ void keyboard(Frame& f) {
         if (s.help.open) {
             f.set(IntentKind::ToggleHelp);
         } else if (s.id == ScreenId::Classroom) {
-            classroom_set(f, s.classroom.confirm_leave ? "leave-cancel" : "leave");
+            classroom_set(f, s.classroom.confirm_leave ? ClassroomStep::LeaveCancel
+                                                       : ClassroomStep::Leave);
         } else if (s.id != ScreenId::Welcome) {
             f.set(IntentKind::Back);
         }

@@ -57,10 +57,10 @@ void classroom_setup(Frame& f) {
     }
 }
 
-void classroom_set(Frame& f, const char* step, int index) {
+void classroom_set(Frame& f, ClassroomStep step, int index) {
     Intent i;
     i.kind = IntentKind::Classroom;
-    i.id = step;
+    i.step = step;
     i.index = index;
     f.set(std::move(i));
 }
@@ -104,11 +104,11 @@ static void leave_question(Frame& f) {
                ? "The session is finished and its report is saved."
                : "The session stops here; what the room decided so far stays recorded.");
     if (f.primary("Leave (Enter)")) {
-        classroom_set(f, "leave-confirm");
+        classroom_set(f, ClassroomStep::LeaveConfirm);
     }
     f.next_to(f.button_width("Stay (Esc)"));
     if (f.button("Stay (Esc)")) {
-        classroom_set(f, "leave-cancel");
+        classroom_set(f, ClassroomStep::LeaveCancel);
     }
 }
 
@@ -241,33 +241,34 @@ static const char* control_label(classroom::Control c) {
     return "";
 }
 
-static const char* control_step(classroom::Control c) {
+// The step a control button takes; none for the ones said in the key hints.
+static std::optional<ClassroomStep> control_step(classroom::Control c) {
     switch (c) {
     case classroom::Control::Discuss:
-        return "discuss";
+        return ClassroomStep::Discuss;
     case classroom::Control::OpenVoting:
-        return "open-voting";
+        return ClassroomStep::OpenVoting;
     case classroom::Control::EnterVotes:
-        return nullptr;
+        return std::nullopt;
     case classroom::Control::Lock:
-        return "lock";
+        return ClassroomStep::Lock;
     case classroom::Control::Unlock:
-        return "unlock";
+        return ClassroomStep::Unlock;
     case classroom::Control::Reveal:
-        return "reveal";
+        return ClassroomStep::Reveal;
     case classroom::Control::TakeMajority:
-        return "majority";
+        return ClassroomStep::Majority;
     case classroom::Control::Pick:
-        return "pick";
+        return ClassroomStep::Pick;
     case classroom::Control::Continue:
     case classroom::Control::Finish:
-        return "forward";
+        return ClassroomStep::Forward;
     case classroom::Control::GoBack:
-        return "back";
+        return ClassroomStep::Back;
     case classroom::Control::Abandon:
-        return "leave";
+        return ClassroomStep::Leave;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 // The facilitator's screen: drawn from the PresenterState. The controls and
@@ -302,9 +303,9 @@ void presenter_view(Frame& f) {
     f.gap(0.3f);
     bool first = true;
     for (const classroom::Control control : p.controls) {
-        const char* step = control_step(control);
+        const std::optional<ClassroomStep> step = control_step(control);
         const std::string label = control_label(control);
-        if (step == nullptr || control == classroom::Control::Abandon) {
+        if (!step || control == classroom::Control::Abandon) {
             continue; // said in the key hints
         }
         if (!first) {
@@ -313,7 +314,7 @@ void presenter_view(Frame& f) {
         first = false;
         const bool main = p.forward && control == *p.forward;
         if (main ? f.primary(label) : f.button(label)) {
-            classroom_set(f, step);
+            classroom_set(f, *step);
         }
     }
     f.muted("PageDown / \u2192 next step \u00B7 PageUp / \u2190 back \u00B7 1\u20139 select \u00B7 "
@@ -431,7 +432,7 @@ void presenter_view(Frame& f) {
             }
             f.body(line);
             if (pt.picked && f.button("Go back here")) {
-                classroom_set(f, "go-back", static_cast<int>(pt.index));
+                classroom_set(f, ClassroomStep::GoBack, static_cast<int>(pt.index));
             }
             ImGui::PopID();
         }
@@ -446,36 +447,36 @@ void classroom_keys(Frame& f, int digit, bool enter) {
     const ClassroomState& c = f.s.classroom;
     if (c.confirm_leave) {
         if (enter) {
-            classroom_set(f, "leave-confirm");
+            classroom_set(f, ClassroomStep::LeaveConfirm);
         }
         return;
     }
     if (digit > 0) {
-        classroom_set(f, "select", digit - 1);
+        classroom_set(f, ClassroomStep::Select, digit - 1);
     } else if (pressed(k.tab) || pressed(k.f5)) {
-        classroom_set(f, "toggle-view");
+        classroom_set(f, ClassroomStep::ToggleView);
     } else if (pressed(k.page_down) || pressed(k.right)) {
-        classroom_set(f, "forward");
+        classroom_set(f, ClassroomStep::Forward);
     } else if (pressed(k.page_up) || pressed(k.left)) {
-        classroom_set(f, "back");
+        classroom_set(f, ClassroomStep::Back);
     } else if (pressed(k.keypad_add) || pressed(k.equal)) {
-        classroom_set(f, "vote-up");
+        classroom_set(f, ClassroomStep::VoteUp);
     } else if (pressed(k.minus) || pressed(k.keypad_subtract)) {
-        classroom_set(f, "vote-down");
+        classroom_set(f, ClassroomStep::VoteDown);
     } else if (pressed(k.l)) {
-        classroom_set(f, "lock");
+        classroom_set(f, ClassroomStep::Lock);
     } else if (pressed(k.u)) {
-        classroom_set(f, "unlock");
+        classroom_set(f, ClassroomStep::Unlock);
     } else if (pressed(k.r)) {
-        classroom_set(f, "reveal");
+        classroom_set(f, ClassroomStep::Reveal);
     } else if (pressed(k.m)) {
-        classroom_set(f, "majority");
+        classroom_set(f, ClassroomStep::Majority);
     } else if (pressed(k.d)) {
-        classroom_set(f, "discuss");
+        classroom_set(f, ClassroomStep::Discuss);
     } else if (pressed(k.v)) {
-        classroom_set(f, "open-voting");
+        classroom_set(f, ClassroomStep::OpenVoting);
     } else if (enter) {
-        classroom_set(f, "confirm");
+        classroom_set(f, ClassroomStep::Confirm);
     }
 }
 

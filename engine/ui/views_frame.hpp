@@ -356,7 +356,7 @@ void debrief(Frame& f);
 
 // The classroom screens and their keys (views_classroom.cpp).
 void classroom_setup(Frame& f);
-void classroom_set(Frame& f, const char* step, int index = -1);
+void classroom_set(Frame& f, ClassroomStep step, int index = -1);
 void audience_view(Frame& f);
 void presenter_view(Frame& f);
 void classroom_keys(Frame& f, int digit, bool enter);

@@ -3,9 +3,9 @@
 // view of it all.
 #include "classroom/facilitation.hpp"
 #include "classroom/views.hpp"
-#include "helpers.hpp"
 #include "runtime/errors.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/classroom_helpers.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 

@@ -7,9 +7,9 @@
 // and look at tests/classroom/golden/session-report.png before committing it.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "classroom/report.hpp"
-#include "helpers.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/classroom_helpers.hpp"
 #include "support/pdf_pages.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -3,9 +3,9 @@
 // with the room's votes and the explored branch, and the finish.
 #include "classroom/facilitation.hpp"
 #include "classroom/report.hpp"
-#include "helpers.hpp"
 #include "records/store.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/classroom_helpers.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -1,8 +1,8 @@
 // The session report: what it says about each decision and the indicators,
 // and its CSV read back with a strict RFC 4180 parser.
 #include "classroom/report.hpp"
-#include "helpers.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/classroom_helpers.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

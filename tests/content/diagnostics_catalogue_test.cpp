@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace sightline;
@@ -17,12 +18,15 @@ namespace {
 
 struct Example {
     std::string code;
-    std::string text; // empty when the section has no example
+    std::string title;       // the heading after "SLxxxx: "
+    std::string explanation; // the prose between the heading and the example
+    std::string text;        // empty when the section has no example
 };
 
 std::vector<Example> catalogue_examples() {
     const std::string doc = test::read_source_file("content/diagnostics.md");
     std::vector<Example> examples;
+    bool in_section = false; // prose belongs to the last code until the next heading
     std::size_t position = 0;
     while (position < doc.size()) {
         std::size_t end = doc.find('\n', position);
@@ -31,13 +35,18 @@ std::vector<Example> catalogue_examples() {
         }
         const std::string line = doc.substr(position, end - position);
         // Section headings look like "## SL0101: title".
-        if (line.starts_with("## SL") && line.size() > 9 && line[9] == ':') {
-            examples.push_back({line.substr(3, 6), {}});
+        if (line.starts_with("## SL") && line.size() > 10 && line[9] == ':') {
+            examples.push_back({line.substr(3, 6), line.substr(11), {}, {}});
+            in_section = true;
+        } else if (line.starts_with("#")) {
+            in_section = false;
         } else if (line == "```scn" && !examples.empty()) {
             const std::size_t close = doc.find("\n```", end);
             REQUIRE(close != std::string::npos);
             examples.back().text = doc.substr(end + 1, close - end);
             end = close + 4;
+        } else if (in_section && !line.empty()) {
+            examples.back().explanation += line + '\n';
         }
         position = end + 1;
     }
@@ -59,15 +68,15 @@ std::string expand_placeholders(std::string text) {
     return text;
 }
 
-std::set<std::string> codes_of(const std::vector<content::Diagnostic>& diagnostics) {
-    std::set<std::string> codes;
+std::set<content::DiagnosticCode> codes_of(const std::vector<content::Diagnostic>& diagnostics) {
+    std::set<content::DiagnosticCode> codes;
     for (const content::Diagnostic& d : diagnostics) {
         codes.insert(d.code);
     }
     return codes;
 }
 
-std::set<std::string> codes_of(const content::CompileResult& result) {
+std::set<content::DiagnosticCode> codes_of(const content::CompileResult& result) {
     return codes_of(result.diagnostics);
 }
 
@@ -78,13 +87,45 @@ TEST_CASE("every code in the catalogue is documented and every documented code e
     std::set<std::string> documented;
     for (const Example& e : examples) {
         CHECK_MESSAGE(documented.insert(e.code).second, "documented twice: " << e.code);
-        CHECK_MESSAGE(content::find_code(e.code) != nullptr, "no such code: " << e.code);
+        CHECK_MESSAGE(content::find_code(e.code).has_value(), "no such code: " << e.code);
     }
-    for (const content::CodeInfo& info : content::all_codes()) {
-        CHECK_MESSAGE(documented.contains(std::string(info.code)),
-                      "not documented in diagnostics.md: " << info.code);
+    for (const content::DiagnosticCode code : content::all_codes()) {
+        CHECK_MESSAGE(documented.contains(std::string(code.id())),
+                      "not documented in diagnostics.md: " << code);
     }
 }
+
+TEST_CASE(
+    "each documented code has its catalogue title, its severity, an explanation and an example") {
+    for (const Example& example : catalogue_examples()) {
+        CAPTURE(example.code);
+        const std::optional<content::DiagnosticCode> code = content::find_code(example.code);
+        REQUIRE(code.has_value());
+        // "## SL0402: unreachable node (warning)": the heading may shorten the catalogue title
+        // ("syntax error" for "syntax error: the line is ..."), and marks every warning.
+        std::string title = example.title;
+        const std::string warning = " (warning)";
+        const bool marked = title.ends_with(warning);
+        if (marked) {
+            title.resize(title.size() - warning.size());
+        }
+        CHECK(marked == (code->severity() == content::Severity::Warning));
+        CHECK_MESSAGE(code->title().starts_with(title),
+                      "heading '" << example.title << "' against title '" << code->title() << "'");
+        CHECK_FALSE(example.explanation.empty());
+        // SL0001 needs a missing file, not a text (tested below); every other code has one.
+        CHECK(example.text.empty() == (*code == content::codes::source_unreadable));
+    }
+}
+
+// The catalogue's own invariants are static_asserts in diagnostic_codes.hpp; these show the
+// named constants are the catalogue's entries.
+static_assert(content::codes::unknown_node.id() == "SL0202");
+static_assert(content::codes::unreachable_node.severity() == content::Severity::Warning);
+static_assert(content::find_code("SL0202") == content::codes::unknown_node);
+static_assert(!content::find_code("SL9999").has_value());
+static_assert(content::all_codes().front() == content::codes::source_unreadable);
+static_assert(content::all_codes().back() == content::codes::unknown_phone_number);
 
 TEST_CASE("each documented example fires exactly its own code") {
     const std::string prelude = test::read_source_file("tests/content/examples/prelude.scn");
@@ -97,24 +138,24 @@ TEST_CASE("each documented example fires exactly its own code") {
         sources.emplace_back("prelude.scn", prelude);
         sources.emplace_back(example.code + ".scn", expand_placeholders(example.text));
         const content::CompileResult result = content::compile(std::move(sources));
-        const content::CodeInfo* info = content::find_code(example.code);
-        REQUIRE(info != nullptr);
-        if (content::is_lint_code(example.code)) {
+        const std::optional<content::DiagnosticCode> code = content::find_code(example.code);
+        REQUIRE(code.has_value());
+        if (content::is_lint_code(*code)) {
             // A quality gate: the content compiles without a word, then fails one gate.
             CHECK(result.diagnostics.empty());
             REQUIRE(result.bundle.has_value());
             const content::LintReport report = content::lint(result);
-            CHECK(codes_of(report.diagnostics) == std::set<std::string>{example.code});
+            CHECK(codes_of(report.diagnostics) == std::set{*code});
             CHECK_FALSE(report.passed());
             for (const content::Diagnostic& d : report.diagnostics) {
-                CHECK(d.severity == info->severity);
+                CHECK(d.severity == code->severity());
                 CHECK(d.location.file == 1);
                 CHECK(d.location.line > 0);
             }
             continue;
         }
-        CHECK(codes_of(result) == std::set<std::string>{example.code});
-        CHECK(result.has_errors() == (info->severity == content::Severity::Error));
+        CHECK(codes_of(result) == std::set{*code});
+        CHECK(result.has_errors() == (code->severity() == content::Severity::Error));
         for (const content::Diagnostic& d : result.diagnostics) {
             CHECK(d.location.file == 1); // it points into the example, not the prelude
         }
@@ -123,12 +164,12 @@ TEST_CASE("each documented example fires exactly its own code") {
 
 TEST_CASE("only the quality-gate codes are lint codes, and the prelude passes every gate") {
     std::size_t lint_codes = 0;
-    for (const content::CodeInfo& info : content::all_codes()) {
-        lint_codes += content::is_lint_code(info.code) ? 1 : 0;
+    for (const content::DiagnosticCode code : content::all_codes()) {
+        lint_codes += content::is_lint_code(code) ? 1 : 0;
     }
     CHECK(lint_codes == 6);
-    CHECK(content::is_lint_code("SL0503"));
-    CHECK_FALSE(content::is_lint_code("SL0407"));
+    CHECK(content::is_lint_code(content::codes::banned_term));
+    CHECK_FALSE(content::is_lint_code(content::codes::poorer_tier_outscores_best));
     const content::CompileResult prelude = content::compile_text(
         "prelude.scn", test::read_source_file("tests/content/examples/prelude.scn"));
     REQUIRE(prelude.bundle.has_value());
@@ -138,7 +179,7 @@ TEST_CASE("only the quality-gate codes are lint codes, and the prelude passes ev
 TEST_CASE("SL0001: a path that cannot be read is a diagnostic, not an exception") {
     const content::CompileResult result =
         content::compile_paths({"/nonexistent/sightline/missing.scn"});
-    CHECK(codes_of(result) == std::set<std::string>{"SL0001"});
+    CHECK(codes_of(result) == std::set{content::codes::source_unreadable});
     CHECK(result.has_errors());
     CHECK_FALSE(result.bundle.has_value());
 }

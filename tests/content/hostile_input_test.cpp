@@ -12,8 +12,8 @@ using namespace sightline;
 
 namespace {
 
-std::set<std::string> codes_of(const content::CompileResult& result) {
-    std::set<std::string> codes;
+std::set<content::DiagnosticCode> codes_of(const content::CompileResult& result) {
+    std::set<content::DiagnosticCode> codes;
     for (const content::Diagnostic& d : result.diagnostics) {
         codes.insert(d.code);
     }
@@ -57,14 +57,14 @@ TEST_CASE("binary garbage gives errors, not a crash") {
     }
     const content::CompileResult result = content::compile_text("garbage.bin", garbage);
     CHECK(result.has_errors());
-    CHECK(codes_of(result).contains("SL0102"));
+    CHECK(codes_of(result).contains(content::codes::invalid_utf8));
     CHECK_FALSE(result.bundle.has_value());
 }
 
 TEST_CASE("NUL bytes are reported with their column") {
     const content::CompileResult result =
         content::compile_text("nul.scn", std::string("role hotel\nname: Ho\0tel\n", 24));
-    REQUIRE(codes_of(result) == std::set<std::string>{"SL0103"});
+    REQUIRE(codes_of(result) == std::set<content::DiagnosticCode>{content::codes::nul_byte});
     CHECK(result.diagnostics[0].location.line == 2);
     CHECK(result.diagnostics[0].location.column == 9);
 }
@@ -72,14 +72,15 @@ TEST_CASE("NUL bytes are reported with their column") {
 TEST_CASE("a multi-megabyte line is reported and skipped") {
     std::string text = "role hotel\nname: " + std::string(4 << 20, 'x') + "\n";
     const content::CompileResult result = content::compile_text("long.scn", text);
-    CHECK(codes_of(result).contains("SL0104"));
+    CHECK(codes_of(result).contains(content::codes::line_too_long));
 }
 
 TEST_CASE("5,000 nested parentheses stop at the nesting limit") {
     std::string text = std::string(kDeclarations) + "\n== a\n{if " + std::string(5000, '(') +
                        "true" + std::string(5000, ')') + "} Text.\n-> b\n== b\nending: done\n";
     const content::CompileResult result = content::compile_text("deep.scn", text);
-    CHECK(codes_of(result) == std::set<std::string>{"SL0107"});
+    CHECK(codes_of(result) ==
+          std::set<content::DiagnosticCode>{content::codes::expression_too_deep});
 }
 
 TEST_CASE("a long run of 'not' is parsed and checked without recursion") {
@@ -115,7 +116,7 @@ TEST_CASE("more score dimensions than the cap are refused by the checker and by 
         text += "dimension d" + std::to_string(d) + "\nname: D\n";
     }
     const content::CompileResult result = content::compile_text("dims.scn", text);
-    CHECK(codes_of(result) == std::set<std::string>{"SL0109"});
+    CHECK(codes_of(result) == std::set<content::DiagnosticCode>{content::codes::invalid_value});
     REQUIRE_FALSE(result.diagnostics.empty());
     CHECK(result.diagnostics[0].location.line == 3 + 2 * model::kMaxDimensions);
 

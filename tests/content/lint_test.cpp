@@ -47,27 +47,27 @@ debrief: Call the hotline at 1-888-373-7888 when you see a pattern.
 struct Linted {
     content::CompileResult compiled;
     content::LintReport report;
-    std::set<std::string> codes() const {
-        std::set<std::string> out;
+    std::set<content::DiagnosticCode> codes() const {
+        std::set<content::DiagnosticCode> out;
         for (const content::Diagnostic& d : report.diagnostics) {
             out.insert(d.code);
         }
         return out;
     }
-    std::size_t count(std::string_view code) const {
+    std::size_t count(content::DiagnosticCode code) const {
         std::size_t n = 0;
         for (const content::Diagnostic& d : report.diagnostics) {
             n += d.code == code ? 1 : 0;
         }
         return n;
     }
-    const content::Diagnostic& first(std::string_view code) const {
+    const content::Diagnostic& first(content::DiagnosticCode code) const {
         for (const content::Diagnostic& d : report.diagnostics) {
             if (d.code == code) {
                 return d;
             }
         }
-        throw std::runtime_error("no " + std::string(code));
+        throw std::runtime_error("no " + std::string(code.id()));
     }
 };
 
@@ -126,14 +126,17 @@ TEST_CASE("SL0501: every ending's debrief and the report must name a reporting r
         std::string nodes = kGoodNodes;
         nodes.replace(nodes.find("Call the hotline"), std::string::npos, "Well done.\n");
         const Linted l = lint_text(scenario(nodes));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0501"});
-        CHECK(l.first("SL0501").location.line == 21);
-        CHECK(l.first("SL0501").message.find("ending 'done'") != std::string::npos);
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::no_reporting_resource});
+        CHECK(l.first(content::codes::no_reporting_resource).location.line == 21);
+        CHECK(l.first(content::codes::no_reporting_resource).message.find("ending 'done'") !=
+              std::string::npos);
     }
     SUBCASE("a report without one fails, at the report line") {
         const Linted l = lint_text(scenario(kGoodNodes, "Tell your manager."));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0501"});
-        CHECK(l.first("SL0501").location.line == 10);
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::no_reporting_resource});
+        CHECK(l.first(content::codes::no_reporting_resource).location.line == 10);
     }
     SUBCASE("what counts as naming a resource") {
         CHECK(content::names_reporting_resource("Call 911 if anyone is in danger."));
@@ -159,8 +162,8 @@ TEST_CASE("SL0502: a course covers at least 10 of its role's indicators") {
     SUBCASE("9 of 13 is too few; the message lists the rest") {
         const Linted l =
             lint_text(indicators(12) + kCourse + scenario(with_notices(notices(0, 8))));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0502"});
-        const content::Diagnostic& d = l.first("SL0502");
+        REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::too_few_indicators});
+        const content::Diagnostic& d = l.first(content::codes::too_few_indicators);
         CHECK(d.location.line == 12 * 7 + 1); // the course line, after 12 indicator blocks
         CHECK(d.message.find("covers 9 of the 13 indicators") != std::string::npos);
         CHECK(d.message.find("hotel.sign-8, hotel.sign-9") != std::string::npos);
@@ -183,12 +186,14 @@ TEST_CASE("SL0502: a course covers at least 10 of its role's indicators") {
         CHECK(l.report.coverage[0].required == 9);
         const Linted fewer =
             lint_text(indicators(12, 4) + kCourse + scenario(with_notices(notices(0, 11))));
-        CHECK(fewer.codes() == std::set<std::string>{"SL0502"});
+        CHECK(fewer.codes() ==
+              std::set<content::DiagnosticCode>{content::codes::too_few_indicators});
     }
     SUBCASE("a role with fewer than 10 indicators needs all of them") {
         const Linted l = lint_text(indicators(2) + kCourse + scenario(kGoodNodes));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0502"});
-        CHECK(l.first("SL0502").message.find("covers 1 of the 3") != std::string::npos);
+        REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::too_few_indicators});
+        CHECK(l.first(content::codes::too_few_indicators).message.find("covers 1 of the 3") !=
+              std::string::npos);
         CHECK(lint_text(indicators(2) + kCourse + scenario(with_notices(notices(0, 2))))
                   .report.passed());
     }
@@ -215,19 +220,22 @@ TEST_CASE("SL0503: banned terms, and nodes that teach about them") {
               "Someone on the radio says lot-lizard.", "Lot  lizards, he says."}) {
             CAPTURE(text);
             const Linted l = lint_text(scenario(with_text(text)));
-            REQUIRE(l.codes() == std::set<std::string>{"SL0503"});
-            CHECK(l.count("SL0503") == 1);
-            CHECK(l.first("SL0503").location.line == 14);
+            REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::banned_term});
+            CHECK(l.count(content::codes::banned_term) == 1);
+            CHECK(l.first(content::codes::banned_term).location.line == 14);
         }
         const Linted l = lint_text(scenario(with_text("A coworker says she is a prostitute.")));
-        CHECK(l.first("SL0503").location.column == 26);
-        CHECK(l.first("SL0503").message.find("a person who sells sex") != std::string::npos);
+        CHECK(l.first(content::codes::banned_term).location.column == 26);
+        CHECK(l.first(content::codes::banned_term).message.find("a person who sells sex") !=
+              std::string::npos);
     }
     SUBCASE("a longer term is reported once, as itself") {
         const Linted l = lint_text(scenario(with_text("He calls her a child prostitute.")));
-        REQUIRE(l.count("SL0503") == 1);
-        CHECK(l.first("SL0503").message.find("'child prostitute'") != std::string::npos);
-        CHECK(l.first("SL0503").message.find("sexually exploited") != std::string::npos);
+        REQUIRE(l.count(content::codes::banned_term) == 1);
+        CHECK(l.first(content::codes::banned_term).message.find("'child prostitute'") !=
+              std::string::npos);
+        CHECK(l.first(content::codes::banned_term).message.find("sexually exploited") !=
+              std::string::npos);
     }
     SUBCASE("words that only contain a term are fine") {
         const Linted l = lint_text(scenario(
@@ -242,30 +250,32 @@ TEST_CASE("SL0503: banned terms, and nodes that teach about them") {
         // The same word in the ending's debrief is outside the teaching node.
         nodes.insert(nodes.find("debrief:"), "debrief: Never say lot lizard.\n");
         const Linted outside = lint_text(scenario(nodes));
-        REQUIRE(outside.codes() == std::set<std::string>{"SL0503"});
-        CHECK(outside.first("SL0503").location.line == 23);
+        REQUIRE(outside.codes() == std::set<content::DiagnosticCode>{content::codes::banned_term});
+        CHECK(outside.first(content::codes::banned_term).location.line == 23);
         // A header field is never a teaching node.
         std::string header =
             scenario(with_text("@CB voice: Lot lizard on row 4.\nteaches: lot lizard"));
         header.replace(header.find("A short demo."), 13, "A CB slur, lot lizard, is named.");
-        CHECK(lint_text(header).codes() == std::set<std::string>{"SL0503"});
+        CHECK(lint_text(header).codes() ==
+              std::set<content::DiagnosticCode>{content::codes::banned_term});
     }
     SUBCASE("'teaches:' names exactly the terms it allows") {
         const Linted l = lint_text(
             scenario(with_text("@Guest: She is a prostitute, a lot lizard.\nteaches: lot lizard")));
-        REQUIRE(l.count("SL0503") == 1);
-        CHECK(l.first("SL0503").message.find("'prostitute'") != std::string::npos);
+        REQUIRE(l.count(content::codes::banned_term) == 1);
+        CHECK(l.first(content::codes::banned_term).message.find("'prostitute'") !=
+              std::string::npos);
     }
     SUBCASE("indicators and courses are checked too") {
         std::string course = kCourse;
         course.replace(course.find("Demo course"), 11, "Spotting sex slaves");
         const Linted l = lint_text(course + scenario(kGoodNodes));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0503"});
-        CHECK(l.first("SL0503").location.line == 2);
+        REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::banned_term});
+        CHECK(l.first(content::codes::banned_term).location.line == 2);
     }
     SUBCASE("facilitator notes count: they are read aloud") {
         const Linted l = lint_text(scenario(with_text("note: Ask why people say illegals.")));
-        CHECK(l.codes() == std::set<std::string>{"SL0503"});
+        CHECK(l.codes() == std::set<content::DiagnosticCode>{content::codes::banned_term});
     }
     SUBCASE("comments are not content") {
         const Linted l =
@@ -281,7 +291,7 @@ TEST_CASE("the 'teaches:' field is parsed into the node's source, and must name 
                                               "ending: missed\ndebrief: Call 911.\n"));
     const content::CompileResult result = content::compile(std::move(sources));
     REQUIRE(result.diagnostics.size() == 1);
-    CHECK(result.diagnostics[0].code == "SL0109");
+    CHECK(result.diagnostics[0].code == content::codes::invalid_value);
     CHECK(result.diagnostics[0].location.line == 13);
 }
 
@@ -292,8 +302,8 @@ TEST_CASE("SL0504: learner-facing text above the grade limit") {
                  "responsibilities, the overnight administrative representative contemplated\n"
                  "communicating observations concerning the individual's circumstances.\n");
     const Linted l = lint_text(scenario(nodes));
-    REQUIRE(l.codes() == std::set<std::string>{"SL0504"});
-    const content::Diagnostic& d = l.first("SL0504");
+    REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::reading_grade_too_high});
+    const content::Diagnostic& d = l.first(content::codes::reading_grade_too_high);
     CHECK(d.location.line == 1);
     CHECK(d.message.find("the hardest node is 'desk'") != std::string::npos);
     // The grade lint measures is the one `sightc stats` shows.
@@ -326,8 +336,9 @@ TEST_CASE("SL0505: the best-tier path must reach the maximum score") {
         const Linted l = lint_text(scenario(nodes));
         // Totals tie (1 and 1), so the compiler's SL0407 stays quiet; lint does not.
         CHECK(l.compiled.diagnostics.empty());
-        REQUIRE(l.codes() == std::set<std::string>{"SL0505"});
-        const std::string& message = l.first("SL0505").message;
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::best_tier_below_maximum});
+        const std::string& message = l.first(content::codes::best_tier_below_maximum).message;
         CHECK(message.find("scores at most 1, but the scenario's maximum is 2") !=
               std::string::npos);
         CHECK(message.find("recognition reaches only 0 of 1") != std::string::npos);
@@ -374,8 +385,10 @@ ending: reported-safely
 debrief: Call 911 if anyone is in danger.
 )";
         const Linted l = lint_text(scenario(nodes));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0505"});
-        CHECK(l.first("SL0505").message.find("never reaches an ending") != std::string::npos);
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::best_tier_below_maximum});
+        CHECK(l.first(content::codes::best_tier_below_maximum)
+                  .message.find("never reaches an ending") != std::string::npos);
     }
 }
 
@@ -389,8 +402,9 @@ TEST_CASE("SL0506: phone numbers must be known reporting numbers, written the sa
                               "Call 911, or text 233773.", "Call 911 or 18883737888."}) {
         CAPTURE(wrong);
         const Linted l = lint_text(with_debrief(wrong));
-        REQUIRE(l.codes() == std::set<std::string>{"SL0506"});
-        CHECK(l.first("SL0506").location.line == 21);
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::unknown_phone_number});
+        CHECK(l.first(content::codes::unknown_phone_number).location.line == 21);
     }
     for (const char* fine :
          {"Call 911. It runs 24-hour, 7 days a week.", "At 1:30 a.m. call 911.",
@@ -409,7 +423,8 @@ TEST_CASE("every banned term and reporting number is written in a form the match
         // Each term, alone in a debrief, is found by the gate.
         std::string nodes = kGoodNodes;
         nodes.insert(nodes.find("* [tell]"), "They say " + std::string(term.term) + ".\n");
-        CHECK(lint_text(scenario(nodes)).codes() == std::set<std::string>{"SL0503"});
+        CHECK(lint_text(scenario(nodes)).codes() ==
+              std::set<content::DiagnosticCode>{content::codes::banned_term});
     }
     for (std::string_view number : content::lint_terms::kReportingNumbers) {
         CAPTURE(number);

@@ -6,10 +6,10 @@
 #include "credentials/files.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
-#include "fixtures.hpp"
 #include "learning/credit.hpp"
 #include "learning/session.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/credential_fixtures.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

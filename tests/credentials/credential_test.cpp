@@ -3,7 +3,7 @@
 #include "credentials/credential.hpp"
 #include "credentials/files.hpp"
 #include "credentials/jcs.hpp"
-#include "fixtures.hpp"
+#include "support/credential_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -8,7 +8,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "credentials/credential.hpp"
 #include "credentials/pdf.hpp"
-#include "fixtures.hpp"
+#include "support/credential_fixtures.hpp"
 #include "support/pdf_pages.hpp"
 #include "support/temp_dir.hpp"
 

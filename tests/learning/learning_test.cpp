@@ -2,7 +2,7 @@
 // shelf, start or resume, finishing and completion, credit.
 #include "learning/learning.hpp"
 #include "records/store.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 #include "learning/progress.hpp"
 #include "learning/session.hpp"
 #include "runtime/errors.hpp"
-#include "runtime/fixtures.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -4,13 +4,13 @@
 // layer, so the records they leave must be the same, down to every event:
 // attempts, events, completions, attestations, eligibility and certificates.
 #include "bundle/bundle.hpp"
-#include "bundle_file.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
 #include "learning/credit.hpp"
 #include "learning/progress.hpp"
 #include "model/link.hpp"
 #include "records/store.hpp"
+#include "support/bundle_file.hpp"
 #include "support/scoped_env.hpp"
 #include "support/temp_dir.hpp"
 #include "textplay/app.hpp"

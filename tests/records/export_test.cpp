@@ -1,9 +1,9 @@
 #include "learning/session.hpp"
 #include "records/export.hpp"
 #include "records/uuid.hpp"
-#include "runtime/fixtures.hpp"
 #include "runtime/run.hpp"
 #include "support/csv_rows.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

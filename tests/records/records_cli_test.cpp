@@ -5,8 +5,8 @@
 #include "learning/session.hpp"
 #include "records/store.hpp"
 #include "runtime/run.hpp"
+#include "support/bundle_file.hpp"
 #include "support/temp_dir.hpp"
-#include "textplay/bundle_file.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

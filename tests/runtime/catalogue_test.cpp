@@ -1,5 +1,5 @@
-#include "fixtures.hpp"
 #include "runtime/catalogue.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 

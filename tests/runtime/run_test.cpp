@@ -1,6 +1,6 @@
-#include "fixtures.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/run.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 

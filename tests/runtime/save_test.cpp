@@ -1,9 +1,9 @@
-#include "fixtures.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/random.hpp"
 #include "runtime/run.hpp"
 #include "runtime/save.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 

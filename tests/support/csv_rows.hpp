@@ -1,5 +1,5 @@
 // Test helpers for CSV: parse with libcsv in strict mode (a real parser, not
-// ours), and look fields up by their header. Header-only; link `csv`.
+// ours), and look fields up by their header. Header-only; link libcsv::csv.
 #pragma once
 
 #include <doctest/doctest.h>

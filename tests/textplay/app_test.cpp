@@ -1,5 +1,5 @@
 #include "bundle/format.hpp"
-#include "bundle_file.hpp"
+#include "support/bundle_file.hpp"
 #include "textplay/app.hpp"
 
 #include <doctest/doctest.h>

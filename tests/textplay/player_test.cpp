@@ -1,7 +1,7 @@
 #include "bundle/bundle.hpp"
-#include "bundle_file.hpp"
-#include "runtime/fixtures.hpp"
 #include "runtime/random.hpp"
+#include "support/bundle_file.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "textplay/player.hpp"
 
 #include <doctest/doctest.h>

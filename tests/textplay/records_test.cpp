@@ -1,8 +1,8 @@
 // The text player with learner records: every answer is recorded, quitting
 // and coming back continues the attempt, and a failed write is never hidden.
-#include "bundle_file.hpp"
 #include "credentials/provider.hpp"
 #include "records/store.hpp"
+#include "support/bundle_file.hpp"
 #include "support/temp_dir.hpp"
 #include "textplay/app.hpp"
 

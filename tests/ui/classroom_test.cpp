@@ -29,8 +29,10 @@ ui::Intent intent(IntentKind kind, std::string id = {}, int index = -1) {
     return i;
 }
 
-ui::Intent step(std::string id, int index = -1) {
-    return intent(IntentKind::Classroom, std::move(id), index);
+ui::Intent step(ui::ClassroomStep which, int index = -1) {
+    ui::Intent i = intent(IntentKind::Classroom, {}, index);
+    i.step = which;
+    return i;
 }
 
 struct Room {
@@ -245,30 +247,30 @@ TEST_CASE("classroom: the audience view never draws presenter-only text, at any 
             using classroom::Stage;
             switch (stage) {
             case Stage::Situation:
-                r.player.apply(step("discuss"));
+                r.player.apply(step(ui::ClassroomStep::Discuss));
                 break;
             case Stage::Discussion:
-                r.player.apply(step("open-voting"));
+                r.player.apply(step(ui::ClassroomStep::OpenVoting));
                 break;
             case Stage::Voting: {
                 const classroom::PresenterState& p = r.screen().classroom.presenter;
                 for (std::size_t i = 0; i < p.choices.size(); ++i) {
                     if (p.choices[i].enabled) {
-                        r.player.apply(step("vote-up", static_cast<int>(i)));
+                        r.player.apply(step(ui::ClassroomStep::VoteUp, static_cast<int>(i)));
                         break;
                     }
                 }
-                r.player.apply(step("lock"));
+                r.player.apply(step(ui::ClassroomStep::Lock));
                 break;
             }
             case Stage::Locked:
-                r.player.apply(step("reveal"));
+                r.player.apply(step(ui::ClassroomStep::Reveal));
                 break;
             case Stage::Revealed:
-                r.player.apply(step("majority"));
+                r.player.apply(step(ui::ClassroomStep::Majority));
                 break;
             default:
-                r.player.apply(step("forward"));
+                r.player.apply(step(ui::ClassroomStep::Forward));
                 break;
             }
             REQUIRE_MESSAGE(r.screen().classroom.error.empty(), r.screen().classroom.error);
@@ -290,10 +292,10 @@ TEST_CASE("classroom: the audience view fits 1280x720 and 1920x1080 after the re
     for (const ImVec2 size : {ImVec2{1280, 720}, ImVec2{1920, 1080}}) {
         Room r("classroom-fit", size);
         r.open("hotel", "hotel.room-214");
-        r.player.apply(step("open-voting"));
-        r.player.apply(step("vote-up", 0));
-        r.player.apply(step("lock"));
-        r.player.apply(step("reveal"));
+        r.player.apply(step(ui::ClassroomStep::OpenVoting));
+        r.player.apply(step(ui::ClassroomStep::VoteUp, 0));
+        r.player.apply(step(ui::ClassroomStep::Lock));
+        r.player.apply(step(ui::ClassroomStep::Reveal));
         r.screen().classroom.presenter_view = false;
         r.ui.frames(r.screen(), 2);
         REQUIRE_FALSE(r.ui.drawn().empty());

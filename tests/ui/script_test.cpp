@@ -41,6 +41,32 @@ TEST_CASE("script errors name the line") {
     CHECK(ui::parse_script("key hyper").error.starts_with("line 1: 'key' needs"));
     CHECK(ui::parse_script("begin now").error.starts_with("line 1: 'begin' takes"));
     CHECK(ui::parse_script("learner   ").error == "line 1: 'learner' needs a name");
+    CHECK(ui::parse_script("begin\nclassroom fly")
+              .error.starts_with(
+                  "line 2: 'classroom' has no step 'fly'; the steps are forward, back, discuss,"));
+    CHECK(ui::parse_script("classroom").error.starts_with("line 1: 'classroom' needs a step"));
+    CHECK(ui::parse_script("classroom pick -1").error.starts_with("line 1: 'classroom' needs"));
+}
+
+TEST_CASE("classroom steps are typed and read back as the words they were written as") {
+    for (const ui::ClassroomStep step : ui::classroom_steps()) {
+        const std::string word(ui::classroom_step_word(step));
+        CAPTURE(word);
+        CHECK(ui::parse_classroom_step(word) == step);
+        const ui::Script script =
+            ui::parse_script("classroom " + word + "\nclassroom " + word + " 2\n");
+        REQUIRE(script.error.empty());
+        REQUIRE(script.steps.size() == 2);
+        CHECK(script.steps[0].intent.kind == ui::IntentKind::Classroom);
+        CHECK(script.steps[0].intent.step == step);
+        CHECK(script.steps[0].intent.index == -1);
+        CHECK(script.steps[1].intent.index == 2);
+        CHECK(ui::describe(script.steps[0].intent) == "classroom " + word);
+        CHECK(ui::describe(script.steps[1].intent) == "classroom " + word + " 2");
+    }
+    CHECK(ui::classroom_steps().size() == 18);
+    CHECK_FALSE(ui::parse_classroom_step("Forward").has_value());
+    CHECK(ui::classroom_step_word(ui::ClassroomStep::OpenVoting) == "open-voting");
 }
 
 } // namespace sightline::test

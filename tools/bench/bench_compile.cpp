@@ -6,14 +6,13 @@
 #include "content/compile.hpp"
 #include "tools/bench/synthetic.hpp"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 int main(int argc, char** argv) {
@@ -28,7 +27,8 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--write") == 0 && i + 1 < argc) {
             write_to = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: bench_compile [--scenes N] [--runs R] [--write FILE.scn]\n");
+            std::fprintf(stderr,
+                         "usage: bench_compile [--scenes N] [--runs R] [--write FILE.scn]\n");
             return 2;
         }
     }

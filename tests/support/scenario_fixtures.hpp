@@ -1,5 +1,5 @@
-// Bundles for the runtime and text player tests, compiled from .scn text with
-// the real compiler so the tests play exactly what authors write.
+// Bundles for the test suites, compiled from .scn text with the real compiler
+// so the tests play exactly what authors write.
 #pragma once
 
 #include "model/model.hpp"

@@ -1,4 +1,4 @@
-#include "fixtures.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include "content/compile.hpp"
 #include "support/files.hpp"
@@ -56,7 +56,7 @@ model::Bundle compile_scn(std::string_view text, bool with_taxonomy) {
     if (!result.bundle) {
         std::string messages;
         for (const content::Diagnostic& d : result.diagnostics) {
-            messages += d.code + ": " + d.message + "\n";
+            messages += std::string(d.code.id()) + ": " + d.message + "\n";
         }
         FAIL("test scenario does not compile:\n" << messages);
         throw std::logic_error("unreachable");

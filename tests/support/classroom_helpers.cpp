@@ -1,7 +1,6 @@
-#include "helpers.hpp"
+#include "support/classroom_helpers.hpp"
 
 #include <doctest/doctest.h>
-
 
 namespace sightline::test {
 

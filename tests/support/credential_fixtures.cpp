@@ -1,4 +1,4 @@
-#include "fixtures.hpp"
+#include "support/credential_fixtures.hpp"
 
 #include "credentials/keys.hpp"
 

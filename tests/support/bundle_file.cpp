@@ -1,8 +1,8 @@
-#include "bundle_file.hpp"
+#include "support/bundle_file.hpp"
 
 #include "bundle/bundle.hpp"
-#include "runtime/fixtures.hpp"
 #include "support/files.hpp"
+#include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 

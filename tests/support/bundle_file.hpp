@@ -1,5 +1,5 @@
-// Files the text player tests need on disk: bundles compiled from .scn text,
-// in a directory of their own per test process.
+// Files the text player, records and command-line tests need on disk: bundles
+// compiled from .scn text, in a directory of their own per test process.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,207 @@
+// The catalogue of diagnostic codes, checked by the compiler. Every code is a
+// DiagnosticCode (its number, severity and one-line title, in the manner of Yarn
+// Spinner's typed diagnostic descriptors), and only the catalogue can make one:
+// DiagnosticSink::report takes a DiagnosticCode, so a diagnostic with a code the
+// catalogue does not list cannot be written. The static_asserts below keep the
+// table well formed, unique and in numeric order; each named constant in `codes`
+// is looked up in the table at compile time, so naming a code the table lacks
+// does not compile. content/diagnostics.md explains every code with an example,
+// and tests/content/diagnostics_catalogue_test.cpp checks both lists match.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <utility>
+
+namespace sightline::content {
+
+enum class Severity { Error, Warning };
+
+struct CodeInfo {
+    std::string_view code; // "SL0101"
+    Severity severity;
+    std::string_view title; // one line, for listings
+};
+
+namespace detail {
+
+using enum Severity;
+
+// Keep in numeric order and in step with content/diagnostics.md (the asserts below and a
+// test check both).
+inline constexpr std::array kCatalogue = {
+    CodeInfo{"SL0001", Error, "a source file cannot be read"},
+    CodeInfo{"SL0101", Error, "syntax error: the line is not what was expected here"},
+    CodeInfo{"SL0102", Error, "the file is not valid UTF-8"},
+    CodeInfo{"SL0103", Error, "the file contains a NUL byte"},
+    CodeInfo{"SL0104", Error, "a line is too long"},
+    CodeInfo{"SL0105", Error, "unknown field"},
+    CodeInfo{"SL0106", Error, "malformed condition or expression"},
+    CodeInfo{"SL0107", Error, "expression nested too deeply"},
+    CodeInfo{"SL0108", Error, "invalid id"},
+    CodeInfo{"SL0109", Error, "invalid value"},
+    CodeInfo{"SL0110", Error, "a field is given twice"},
+    CodeInfo{"SL0111", Error, "a choice has no target"},
+    CodeInfo{"SL0201", Error, "duplicate id"},
+    CodeInfo{"SL0202", Error, "unknown node"},
+    CodeInfo{"SL0203", Error, "unknown indicator"},
+    CodeInfo{"SL0204", Error, "unknown role, dimension, tier or outcome"},
+    CodeInfo{"SL0205", Error, "a course names a scenario that does not exist"},
+    CodeInfo{"SL0206", Error, "undeclared variable"},
+    CodeInfo{"SL0301", Error, "type mismatch"},
+    CodeInfo{"SL0401", Error, "a required field is missing"},
+    CodeInfo{"SL0402", Warning, "unreachable node"},
+    CodeInfo{"SL0403", Error, "dead end: a node with no way on that is not an ending"},
+    CodeInfo{"SL0404", Error, "a knowledge check has no correct answer"},
+    CodeInfo{"SL0405", Error, "a single-answer check has more than one correct answer"},
+    CodeInfo{"SL0406", Error, "a node is two kinds at once"},
+    CodeInfo{"SL0407", Warning, "a poorer-tier path outscores the best-tier path"},
+    CodeInfo{"SL0408", Error, "no ending can be reached"},
+    CodeInfo{"SL0409", Error, "a knowledge check needs at least two options"},
+    // Quality gates: reported only by `sightc lint` and `sightc check --lint` (lint.hpp).
+    CodeInfo{"SL0501", Error, "a debrief or report names no reporting resource"},
+    CodeInfo{"SL0502", Error, "a course covers too few of its role's indicators"},
+    CodeInfo{"SL0503", Error, "a banned term outside a node that teaches it"},
+    CodeInfo{"SL0504", Error, "learner-facing text reads above US grade 8"},
+    CodeInfo{"SL0505", Error, "the best-tier path cannot reach the maximum score"},
+    CodeInfo{"SL0506", Error, "a phone number that is not a known reporting number"},
+};
+
+// "SL" and four digits.
+consteval bool well_formed(std::string_view code) {
+    if (code.size() != 6 || !code.starts_with("SL")) {
+        return false;
+    }
+    for (char c : code.substr(2)) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+consteval bool all_well_formed() {
+    for (const CodeInfo& info : kCatalogue) {
+        if (!well_formed(info.code) || info.title.empty()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Strictly increasing, hence also unique (equal-width codes compare as numbers).
+consteval bool strictly_increasing() {
+    for (std::size_t i = 1; i < kCatalogue.size(); ++i) {
+        if (!(kCatalogue[i - 1].code < kCatalogue[i].code)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static_assert(all_well_formed(), "every code is 'SL' and four digits, with a title");
+static_assert(strictly_increasing(), "codes are unique and in numeric order");
+static_assert(kCatalogue.size() <= UINT8_MAX, "a DiagnosticCode keeps its index in a byte");
+
+} // namespace detail
+
+// One code of the catalogue. Copyable and comparable; made only by DiagnosticCode::of (at
+// compile time) or find_code (from text, e.g. in tests), both of which accept only listed codes.
+class DiagnosticCode {
+  public:
+    constexpr std::string_view id() const { return detail::kCatalogue[index_].code; }
+    constexpr Severity severity() const { return detail::kCatalogue[index_].severity; }
+    constexpr std::string_view title() const { return detail::kCatalogue[index_].title; }
+
+    // Ordered as the catalogue is, i.e. by number.
+    friend constexpr bool operator==(DiagnosticCode, DiagnosticCode) = default;
+    friend constexpr auto operator<=>(DiagnosticCode, DiagnosticCode) = default;
+
+    // The listed code `id`; an unlisted one is not a constant expression, so does not compile.
+    static consteval DiagnosticCode of(std::string_view id) {
+        for (std::size_t i = 0; i < detail::kCatalogue.size(); ++i) {
+            if (detail::kCatalogue[i].code == id) {
+                return DiagnosticCode(i);
+            }
+        }
+        throw "no such code in the diagnostic catalogue"; // a compile error in consteval
+    }
+
+    friend constexpr std::array<DiagnosticCode, detail::kCatalogue.size()> all_codes();
+    friend constexpr std::optional<DiagnosticCode> find_code(std::string_view id);
+
+  private:
+    constexpr explicit DiagnosticCode(std::size_t index)
+        : index_(static_cast<std::uint8_t>(index)) {}
+
+    std::uint8_t index_;
+};
+
+// Every code in numeric order.
+constexpr std::array<DiagnosticCode, detail::kCatalogue.size()> all_codes() {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array{DiagnosticCode(I)...};
+    }
+    (std::make_index_sequence<detail::kCatalogue.size()>());
+}
+
+// The listed code spelled `id` ("SL0202"), if there is one.
+constexpr std::optional<DiagnosticCode> find_code(std::string_view id) {
+    for (std::size_t i = 0; i < detail::kCatalogue.size(); ++i) {
+        if (detail::kCatalogue[i].code == id) {
+            return DiagnosticCode(i);
+        }
+    }
+    return std::nullopt;
+}
+
+inline std::ostream& operator<<(std::ostream& out, DiagnosticCode code) {
+    return out << code.id();
+}
+
+// The codes by name, for the places that report them.
+namespace codes {
+
+inline constexpr DiagnosticCode source_unreadable = DiagnosticCode::of("SL0001");
+inline constexpr DiagnosticCode syntax_error = DiagnosticCode::of("SL0101");
+inline constexpr DiagnosticCode invalid_utf8 = DiagnosticCode::of("SL0102");
+inline constexpr DiagnosticCode nul_byte = DiagnosticCode::of("SL0103");
+inline constexpr DiagnosticCode line_too_long = DiagnosticCode::of("SL0104");
+inline constexpr DiagnosticCode unknown_field = DiagnosticCode::of("SL0105");
+inline constexpr DiagnosticCode malformed_expression = DiagnosticCode::of("SL0106");
+inline constexpr DiagnosticCode expression_too_deep = DiagnosticCode::of("SL0107");
+inline constexpr DiagnosticCode invalid_id = DiagnosticCode::of("SL0108");
+inline constexpr DiagnosticCode invalid_value = DiagnosticCode::of("SL0109");
+inline constexpr DiagnosticCode duplicate_field = DiagnosticCode::of("SL0110");
+inline constexpr DiagnosticCode choice_without_target = DiagnosticCode::of("SL0111");
+inline constexpr DiagnosticCode duplicate_id = DiagnosticCode::of("SL0201");
+inline constexpr DiagnosticCode unknown_node = DiagnosticCode::of("SL0202");
+inline constexpr DiagnosticCode unknown_indicator = DiagnosticCode::of("SL0203");
+inline constexpr DiagnosticCode unknown_declaration = DiagnosticCode::of("SL0204");
+inline constexpr DiagnosticCode unknown_course_scenario = DiagnosticCode::of("SL0205");
+inline constexpr DiagnosticCode undeclared_variable = DiagnosticCode::of("SL0206");
+inline constexpr DiagnosticCode type_mismatch = DiagnosticCode::of("SL0301");
+inline constexpr DiagnosticCode missing_field = DiagnosticCode::of("SL0401");
+inline constexpr DiagnosticCode unreachable_node = DiagnosticCode::of("SL0402");
+inline constexpr DiagnosticCode dead_end = DiagnosticCode::of("SL0403");
+inline constexpr DiagnosticCode check_without_correct_answer = DiagnosticCode::of("SL0404");
+inline constexpr DiagnosticCode single_check_many_correct = DiagnosticCode::of("SL0405");
+inline constexpr DiagnosticCode node_of_two_kinds = DiagnosticCode::of("SL0406");
+inline constexpr DiagnosticCode poorer_tier_outscores_best = DiagnosticCode::of("SL0407");
+inline constexpr DiagnosticCode no_reachable_ending = DiagnosticCode::of("SL0408");
+inline constexpr DiagnosticCode check_too_few_options = DiagnosticCode::of("SL0409");
+// Quality gates (lint.hpp).
+inline constexpr DiagnosticCode no_reporting_resource = DiagnosticCode::of("SL0501");
+inline constexpr DiagnosticCode too_few_indicators = DiagnosticCode::of("SL0502");
+inline constexpr DiagnosticCode banned_term = DiagnosticCode::of("SL0503");
+inline constexpr DiagnosticCode reading_grade_too_high = DiagnosticCode::of("SL0504");
+inline constexpr DiagnosticCode best_tier_below_maximum = DiagnosticCode::of("SL0505");
+inline constexpr DiagnosticCode unknown_phone_number = DiagnosticCode::of("SL0506");
+
+} // namespace codes
+
+} // namespace sightline::content
