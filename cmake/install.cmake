@@ -51,9 +51,13 @@ install(FILES ${assets}/${SIGHTLINE_APP_ID}.metainfo.xml
 # Man pages, section 1, written by help2man from each program's --help and
 # --version at build time (so they follow the options as they change), and
 # compressed with gzip -9n as Debian expects (no name or time stamp inside).
+# Not in the sanitizer and fuzzer builds: nobody installs those, and running
+# their instrumented programs at build time would only slow the build.
 find_program(HELP2MAN help2man)
 find_program(GZIP gzip)
-if(HELP2MAN AND GZIP)
+if(SIGHTLINE_SANITIZE OR SIGHTLINE_FUZZ)
+    # no man pages
+elseif(HELP2MAN AND GZIP)
     set(man_pages "")
     set(man_sightline_name "play Sightline's anti-trafficking training scenarios")
     set(man_sightc_name "check and compile Sightline scenario sources")
