@@ -22,6 +22,12 @@ packages=(
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
   libcsv-dev                          # records tests: exports read back by a real CSV parser
   clang-format                        # tools/test.sh: the code style (.clang-format)
+  # The installable product (cmake/install.cmake, cmake/packaging.cmake, tests/install):
+  librsvg2-bin                        # rsvg-convert: the icon's PNG sizes at build time
+  help2man                            # man pages from --help at build time
+  dpkg-dev                            # dpkg-shlibdeps: the .deb's Depends (CPack)
+  lintian                             # tests/install: the .deb has no lintian errors
+  desktop-file-utils appstream        # tests/install: desktop-file-validate, appstreamcli
 )
 
 missing=()

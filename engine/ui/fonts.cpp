@@ -113,15 +113,19 @@ std::vector<ImWchar> glyph_ranges(const std::string& text) {
 }
 
 std::vector<std::filesystem::path> default_font_dirs(const std::filesystem::path& executable) {
+    // The fonts are not bundled (assets/README.md): the package depends on
+    // Debian's fonts-dejavu-core. First the program's own prefix, in the same
+    // layout (<prefix>/bin/sightline, <prefix>/share/fonts/truetype/dejavu),
+    // then the system's.
+    const std::filesystem::path dejavu = std::filesystem::path("fonts") / "truetype" / "dejavu";
     std::vector<std::filesystem::path> dirs;
     if (!executable.empty()) {
-        // Installed or built: <prefix>/bin/sightline and <prefix>/share/sightline/fonts.
-        dirs.push_back(executable.parent_path().parent_path() / "share" / "sightline" / "fonts");
+        dirs.push_back((executable.parent_path() / ".." / "share" / dejavu).lexically_normal());
     }
-#ifdef SIGHTLINE_ASSETS_DIR
-    dirs.emplace_back(std::filesystem::path(SIGHTLINE_ASSETS_DIR) / "fonts");
-#endif
-    dirs.emplace_back("/usr/share/fonts/truetype/dejavu");
+    const std::filesystem::path system = std::filesystem::path("/usr/share") / dejavu;
+    if (dirs.empty() || dirs.front() != system) {
+        dirs.push_back(system);
+    }
     return dirs;
 }
 

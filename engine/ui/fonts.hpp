@@ -1,6 +1,7 @@
-// The player's fonts: DejaVu Sans (regular and bold) from assets/fonts or
-// Debian's fonts-dejavu-core, with glyph ranges built from the text the bundle
-// actually uses, so curly quotes, ñ, é, ¿, ¡ and the em dash render instead of '?'.
+// The player's fonts: DejaVu Sans (regular and bold) from Debian's
+// fonts-dejavu-core (a package dependency, not bundled: assets/README.md), with
+// glyph ranges built from the text the bundle actually uses, so curly quotes,
+// ñ, é, ¿, ¡ and the em dash render instead of '?'.
 #pragma once
 
 #include "model/model.hpp"
@@ -32,8 +33,10 @@ struct FontData {
     bool found() const { return !regular.empty(); }
 };
 
-// Searches `dirs` in order for DejaVuSans.ttf (and DejaVuSans-Bold.ttf).
+// Where DejaVu Sans is looked for: <executable>/../share/fonts/truetype/dejavu
+// (the program's own prefix), then /usr/share/fonts/truetype/dejavu.
 std::vector<std::filesystem::path> default_font_dirs(const std::filesystem::path& executable);
+// Searches `dirs` in order for DejaVuSans.ttf (and DejaVuSans-Bold.ttf).
 FontData load_font_data(const std::vector<std::filesystem::path>& dirs);
 
 struct Fonts {

@@ -101,4 +101,17 @@ TEST_CASE("without the font files the built-in font is used rather than failing"
     ImGui::DestroyContext(context);
 }
 
+TEST_CASE("DejaVu is looked for in the program's prefix, then where fonts-dejavu-core puts it") {
+    using Dirs = std::vector<std::filesystem::path>;
+    const std::filesystem::path debian = "/usr/share/fonts/truetype/dejavu";
+    CHECK(ui::default_font_dirs("/opt/sightline/bin/sightline") ==
+          Dirs{"/opt/sightline/share/fonts/truetype/dejavu", debian});
+    CHECK(ui::default_font_dirs("/usr/bin/sightline") == Dirs{debian}); // not twice
+    CHECK(ui::default_font_dirs({}) == Dirs{debian});
+    // Nothing points into the source tree: an installed player behaves the same anywhere.
+    for (const std::filesystem::path& dir : ui::default_font_dirs("/opt/s/bin/sightline")) {
+        CHECK(dir.string().find(SIGHTLINE_SOURCE_DIR) == std::string::npos);
+    }
+}
+
 } // namespace sightline::test
