@@ -60,6 +60,7 @@ inline constexpr std::array kReportingNumbers = {
     std::string_view{"01800-5533-000"}, // Mexico, on the same cards
     std::string_view{"1-800-799-7233"}, // National Domestic Violence Hotline, call
     std::string_view{"88788"},          // National Domestic Violence Hotline, text START
+    std::string_view{"855-444-3911"},   // Michigan MDHHS Centralized Intake (child abuse), §5.1
 };
 
 inline constexpr std::array kReportingChannels = {
