@@ -129,17 +129,19 @@ void Run::add_scores(const std::vector<model::ScoreChange>& changes, std::int64_
     }
 }
 
-std::vector<std::uint32_t> Run::display_order() const {
+std::vector<std::uint32_t> Run::display_order(bool check) const {
     const model::Node& n = node();
-    std::vector<std::uint32_t> order(n.choices.size());
+    std::vector<std::uint32_t> order(check ? n.check.options.size() : n.choices.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
-    if (state_.options.shuffle_choices) {
+    if (state_.options.shuffle) {
         // Keyed by ids and the visit count: the same seed gives the same order at
-        // the same point, even after a save, a restore or an edit elsewhere.
+        // the same point, even after a save, a restore or an edit elsewhere. A
+        // check's options get a stream of their own.
+        constexpr std::uint64_t kCheckStream = 0x636865636b; // "check"
         Rng rng(mix(mix(state_.options.seed, hash_id(scenario().id)),
-                    mix(hash_id(n.id), state_.visits[state_.node])));
+                    mix(hash_id(n.id) ^ (check ? kCheckStream : 0), state_.visits[state_.node])));
         shuffle(order, rng);
     }
     return order;
@@ -193,7 +195,8 @@ NodeView Run::view() const {
         view.check.prompt = n.check.prompt;
         view.check.answered = state_.answered;
         view.check.options.reserve(n.check.options.size());
-        for (const model::CheckOption& o : n.check.options) {
+        for (const std::uint32_t i : display_order(true)) {
+            const model::CheckOption& o = n.check.options[i];
             view.check.options.push_back({o.id, o.text});
         }
     }
@@ -273,7 +276,7 @@ CheckResult Run::answer(const std::vector<std::string_view>& option_ids) {
     }
 
     CheckResult result;
-    for (std::size_t i = 0; i < check.options.size(); ++i) {
+    for (const std::uint32_t i : display_order(true)) {
         const model::CheckOption& o = check.options[i];
         result.options.push_back({o.id, o.text, o.feedback, o.correct, picked[i]});
     }

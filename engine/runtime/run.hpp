@@ -22,7 +22,9 @@ struct Env;
 
 struct RunOptions {
     std::uint64_t seed = 0;
-    bool shuffle_choices = false; // show a decision's choices in a seeded order
+    // Show a decision's choices and a check's options in an order drawn from
+    // the seed (the same seed, the same order at the same point).
+    bool shuffle = false;
     friend bool operator==(const RunOptions&, const RunOptions&) = default;
 };
 
@@ -95,7 +97,7 @@ struct OptionResult {
 // What answer() did. `correct` means exactly the right options were picked.
 struct CheckResult {
     bool correct = false;
-    std::vector<OptionResult> options; // every option, in authored order
+    std::vector<OptionResult> options; // every option, in the order shown
     std::vector<ScoreDelta> points;    // points earned per dimension
 };
 
@@ -165,7 +167,9 @@ class Run {
     void apply(const std::vector<model::Effect>& effects);
     void add_scores(const std::vector<model::ScoreChange>& changes, std::int64_t numerator,
                     std::int64_t denominator, std::vector<ScoreDelta>& out);
-    std::vector<std::uint32_t> display_order() const;
+    // The current node's choices (or, with `check`, its check's options) in
+    // the order shown: written order, or seeded when options().shuffle.
+    std::vector<std::uint32_t> display_order(bool check = false) const;
     std::vector<ChoiceView> shown_choices(const Env& env) const; // choices() in Choosing
     [[noreturn]] void fail(const std::string& what) const;
 

@@ -134,7 +134,7 @@ std::vector<std::uint8_t> Run::save() const {
     SaveData d;
     d.scenario = s.id;
     d.seed = state_.options.seed;
-    d.shuffle = state_.options.shuffle_choices;
+    d.shuffle = state_.options.shuffle;
     d.node = node().id;
     d.answered = state_.answered;
     for (std::size_t i = 0; i < s.variables.size(); ++i) {

@@ -40,31 +40,54 @@ std::string score_list(const model::Bundle& bundle, const std::vector<runtime::S
 
 } // namespace
 
-std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,
-                                       std::string& why) {
+namespace {
+
+bool separator(char c) {
+    return c == ' ' || c == ',' || c == '\t';
+}
+
+// parse_numbers() and parse_answer(): numbers in [1, count], and with `ids`
+// also "@id" for the position of that id.
+std::vector<std::size_t> parse_tokens(std::string_view answer, std::size_t count,
+                                      const std::vector<std::string_view>* ids, bool many,
+                                      std::string& why) {
     std::vector<std::size_t> out;
     std::size_t pos = 0;
     while (pos < answer.size()) {
-        if (answer[pos] == ' ' || answer[pos] == ',' || answer[pos] == '\t') {
+        if (separator(answer[pos])) {
             ++pos;
             continue;
         }
         std::size_t value = 0;
-        const auto [end, error] =
-            std::from_chars(answer.data() + pos, answer.data() + answer.size(), value);
-        const auto used = static_cast<std::size_t>(end - (answer.data() + pos));
-        const bool separated = pos + used == answer.size() || answer[pos + used] == ' ' ||
-                               answer[pos + used] == ',' || answer[pos + used] == '\t';
-        if (error != std::errc() || !separated) {
-            why = "\"" + std::string(answer) + "\" is not a number. ";
-            return {};
-        }
-        if (value < 1 || value > count) {
-            why = std::to_string(value) + " is not one of the numbers shown. ";
-            return {};
+        std::size_t used = 0;
+        if (answer[pos] == '@' && ids != nullptr) {
+            while (pos + used < answer.size() && !separator(answer[pos + used])) {
+                ++used;
+            }
+            const std::string_view id = answer.substr(pos + 1, used - 1);
+            const auto it = std::find(ids->begin(), ids->end(), id);
+            if (it == ids->end()) {
+                why = "\"@" + std::string(id) + "\" is not one of the answers shown. ";
+                return {};
+            }
+            value = static_cast<std::size_t>(it - ids->begin()) + 1;
+        } else {
+            const auto [end, error] =
+                std::from_chars(answer.data() + pos, answer.data() + answer.size(), value);
+            used = static_cast<std::size_t>(end - (answer.data() + pos));
+            if (error != std::errc() ||
+                (pos + used < answer.size() && !separator(answer[pos + used]))) {
+                why = "\"" + std::string(answer) + "\" is not a number. ";
+                return {};
+            }
+            if (value < 1 || value > count) {
+                why = std::to_string(value) + " is not one of the numbers shown. ";
+                return {};
+            }
         }
         if (std::find(out.begin(), out.end(), value) != out.end()) {
-            why = "Each number counts once; " + std::to_string(value) + " is there twice. ";
+            why = std::string(answer[pos] == '@' ? "Each answer" : "Each number") +
+                  " counts once; " + std::string(answer.substr(pos, used)) + " is there twice. ";
             return {};
         }
         out.push_back(value);
@@ -77,6 +100,19 @@ std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t coun
         out.clear();
     }
     return out;
+}
+
+} // namespace
+
+std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,
+                                       std::string& why) {
+    return parse_tokens(answer, count, nullptr, many, why);
+}
+
+std::vector<std::size_t> parse_answer(std::string_view answer,
+                                      const std::vector<std::string_view>& ids, bool many,
+                                      std::string& why) {
+    return parse_tokens(answer, ids.size(), &ids, many, why);
 }
 
 Player::Player(Printer& printer, Input& input, PlayerSettings settings)
@@ -224,6 +260,10 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
         out_.text(text, number(i + 1), number(i + 1).size());
     }
     out_.text(range_hint(choices.size()));
+    std::vector<std::string_view> ids;
+    for (const runtime::ChoiceView& c : choices) {
+        ids.push_back(c.id);
+    }
     std::size_t picked = 0;
     while (picked == 0) {
         const std::optional<std::string> answer = input_.read();
@@ -231,7 +271,7 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
             return false;
         }
         std::string why;
-        const std::vector<std::size_t> numbers = parse_numbers(*answer, choices.size(), false, why);
+        const std::vector<std::size_t> numbers = parse_answer(*answer, ids, false, why);
         if (numbers.empty()) {
             input_.invalid(why + range_hint(choices.size()));
         } else if (!choices[numbers[0] - 1].enabled) {
@@ -281,6 +321,10 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
                                     "by spaces."
                                   : range_hint(count);
     out_.text(hint);
+    std::vector<std::string_view> shown;
+    for (const runtime::OptionView& o : view.options) {
+        shown.push_back(o.id);
+    }
     std::vector<std::size_t> numbers;
     while (numbers.empty()) {
         const std::optional<std::string> answer = input_.read();
@@ -288,7 +332,7 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
             return false;
         }
         std::string why;
-        numbers = parse_numbers(*answer, count, many, why);
+        numbers = parse_answer(*answer, shown, many, why);
         if (numbers.empty()) {
             input_.invalid(why + hint);
         }

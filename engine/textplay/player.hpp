@@ -87,4 +87,11 @@ std::optional<std::size_t> pick_one(Printer& printer, Input& input, const std::s
 std::vector<std::size_t> parse_numbers(std::string_view answer, std::size_t count, bool many,
                                        std::string& why);
 
+// The same for the answers shown with `ids`, which may also be named by id:
+// "@log", "@id @answers". Scripts answer this way, so they follow the same
+// path whatever order the seed shows the answers in.
+std::vector<std::size_t> parse_answer(std::string_view answer,
+                                      const std::vector<std::string_view>& ids, bool many,
+                                      std::string& why);
+
 } // namespace sightline::textplay

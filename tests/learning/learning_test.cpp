@@ -124,7 +124,7 @@ TEST_CASE("start or resume: an unfinished attempt is resumed, or closed when sta
     learning::Started seeded = f.learning.start(example_scenario(), &example_course(),
                                                 {learning::Unfinished::StartAgain, 42});
     CHECK(seeded.session.attempt().seed == 42);
-    CHECK(seeded.session.run().options().shuffle_choices);
+    CHECK(seeded.session.run().options().shuffle);
 }
 
 TEST_CASE("a resume the content no longer has starts afresh, with a notice") {

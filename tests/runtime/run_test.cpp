@@ -417,6 +417,45 @@ TEST_CASE("choice shuffling is seeded, deterministic and keeps every choice") {
     CHECK(example_run({7, true}).options() == runtime::RunOptions{7, true});
 }
 
+TEST_CASE("a check's options are shuffled by the same seed, shown and scored in that order") {
+    const auto option_ids = [](const runtime::CheckView& check) {
+        std::vector<std::string> out;
+        for (const runtime::OptionView& o : check.options) {
+            out.emplace_back(o.id);
+        }
+        return out;
+    };
+    const auto at_check = [](runtime::RunOptions options) {
+        Run run = example_run(options);
+        run.choose("log-and-tell");
+        REQUIRE(run.phase() == Phase::Answering);
+        return run;
+    };
+    CHECK(option_ids(at_check({}).view().check) ==
+          std::vector<std::string>{"id", "answers", "cash"}); // written order without shuffle
+    std::set<std::vector<std::string>> orders;
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        Run run = at_check({seed, true});
+        const std::vector<std::string> shown = option_ids(run.view().check);
+        CHECK(shown == option_ids(at_check({seed, true}).view().check));
+        // A save restores the same order.
+        CHECK(option_ids(Run::restore(run.bundle(), run.save()).view().check) == shown);
+        std::vector<std::string> sorted = shown;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(sorted == std::vector<std::string>{"answers", "cash", "id"});
+        orders.insert(shown);
+        // The feedback lists the options in the order they were shown.
+        const runtime::CheckResult result = run.answer({"id", "answers"});
+        std::vector<std::string> fed_back;
+        for (const runtime::OptionResult& o : result.options) {
+            fed_back.emplace_back(o.id);
+        }
+        CHECK(fed_back == shown);
+        CHECK(result.correct);
+    }
+    CHECK(orders.size() >= 4); // 30 seeds over 6 permutations
+}
+
 TEST_CASE("a run is a value: a copy plays on independently") {
     Run a = example_run();
     Run b = a;

@@ -11,6 +11,7 @@
 namespace {
 
 using namespace sightline;
+using textplay::parse_answer;
 using textplay::parse_numbers;
 using Numbers = std::vector<std::size_t>;
 
@@ -69,6 +70,21 @@ TEST_CASE("answers are numbers in range, separated by spaces or commas") {
     CHECK(why == "Only one answer is wanted here. ");
     CHECK(parse_numbers("", 3, false, why).empty());
     CHECK(why == "No answer was given. ");
+}
+
+TEST_CASE("a script may name the answers shown by id, whatever their order") {
+    const std::vector<std::string_view> ids{"log", "ask", "ignore"};
+    std::string why;
+    CHECK(parse_answer("@ignore", ids, false, why) == Numbers{3});
+    CHECK(parse_answer("@ask,@log", ids, true, why) == Numbers{2, 1});
+    CHECK(parse_answer("1 @ignore", ids, true, why) == Numbers{1, 3}); // numbers still work
+    CHECK(parse_answer("@nope", ids, false, why).empty());
+    CHECK(why == "\"@nope\" is not one of the answers shown. ");
+    CHECK(parse_answer("@log @log", ids, true, why).empty());
+    CHECK(why == "Each answer counts once; @log is there twice. ");
+    CHECK(parse_answer("@log @ask", ids, false, why).empty());
+    CHECK(why == "Only one answer is wanted here. ");
+    CHECK(parse_numbers("@log", 3, false, why).empty()); // menus are by number only
 }
 
 TEST_CASE("the player shows the story, never the facilitator's notes") {
