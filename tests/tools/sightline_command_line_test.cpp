@@ -91,6 +91,7 @@ TEST_CASE("every option of the text player is parsed") {
     CHECK(o.idle_minutes == std::uint32_t{7});
     CHECK(o.no_records);
     CHECK_FALSE(run({}).text->seed.has_value());
+    CHECK(run({"--seed", "1", "--seed", "2"}).text->seed == std::uint64_t{2}); // the last counts
 }
 
 TEST_CASE("bad options are explained in one line and exit 2") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <sstream>
 
 namespace sightline::command_line {
 
@@ -137,9 +138,36 @@ std::optional<int> parse(CLI::App& app, const std::vector<std::string>& args, st
 
 namespace {
 
-// CLI11's help with the usage line first, as every Unix command's help starts.
+constexpr std::size_t kHelpWidth = 80;
+constexpr std::size_t kNameColumn = 24;
+
+// Breaks `text` into lines of at most `width` characters at spaces.
+std::string wrap(const std::string& text, std::size_t width) {
+    std::string out;
+    std::size_t line = 0;
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+        if (line > 0 && line + 1 + word.size() > width) {
+            out += '\n';
+            line = 0;
+        } else if (line > 0) {
+            out += ' ';
+            ++line;
+        }
+        out += word;
+        line += word.size();
+    }
+    return out;
+}
+
+// CLI11's help with the usage line first, as every Unix command's help
+// starts, and the descriptions wrapped to 80 columns (CLI11 2.1 does not wrap).
 class UsageFirst : public CLI::Formatter {
   public:
+    std::string make_option_desc(const CLI::Option* option) const override {
+        return wrap(CLI::Formatter::make_option_desc(option), kHelpWidth - kNameColumn);
+    }
+
     std::string make_help(const CLI::App* app, std::string name,
                           CLI::AppFormatMode mode) const override {
         if (mode == CLI::AppFormatMode::Sub) {
@@ -158,7 +186,7 @@ class UsageFirst : public CLI::Formatter {
 
 std::shared_ptr<CLI::Formatter> formatter() {
     auto f = std::make_shared<UsageFirst>();
-    f->column_width(30);
+    f->column_width(kNameColumn);
     return f;
 }
 

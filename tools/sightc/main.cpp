@@ -49,6 +49,8 @@ struct CommandLine {
 
     CommandLine() {
         app.formatter(sightline::command_line::formatter());
+        // A repeated option: the last one counts, as it always did.
+        app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
         app.footer(kFooter);
         app.require_subcommand(0, 1);
         app.add_flag("--version", version, "show the version");
