@@ -58,6 +58,7 @@ struct CommandLine {
 
     CommandLine() {
         app.formatter(command_line::formatter());
+        app.set_help_flag("-h,--help", "show this help"); // and every subcommand's
         // A repeated option: the last one counts, as it always did.
         app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
         app.footer(kFooter);

@@ -207,7 +207,9 @@ CommandRun add_records_command(CLI::App& sightline) {
                      "with sightline)")
         ->type_name("FILE");
     for (CLI::App* sub : {list, exports, erase, report}) {
-        sub->fallthrough(); // --data-dir after the command
+        // --data-dir before or after the command
+        sub->add_option("--data-dir", a->data_dir, "the records folder (as for sightline records)")
+            ->type_name("DIR");
         sub->footer(kFooter);
     }
 
