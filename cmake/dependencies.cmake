@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 find_package(cereal 1.3 REQUIRED)        # cereal::cereal
 find_package(doctest 2.4 REQUIRED)       # doctest::doctest, doctest_discover_tests()
 include(doctest)
+find_package(CLI11 2.1 REQUIRED)         # CLI11::CLI11: the command lines of sightline and sightc
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
 pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)

@@ -9,6 +9,7 @@ packages=(
   libcereal-dev                       # bundle payload serialisation
   libsodium-dev                       # SHA-256 checksums, Ed25519 signatures
   doctest-dev                         # unit tests
+  libcli11-dev                        # command lines of sightline and sightc (CLI11 2.1)
   nlohmann-json3-dev                  # JSON (exports, credentials, config)
   libsqlite3-dev                      # learner records
   libgraphviz-dev graphviz            # sightc graph

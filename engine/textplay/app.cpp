@@ -7,7 +7,6 @@
 #include "runtime/errors.hpp"
 #include "runtime/run.hpp"
 #include "textplay/input.hpp"
-#include "textplay/options.hpp"
 #include "textplay/player.hpp"
 #include "textplay/printer.hpp"
 #include "textplay/recording.hpp"
@@ -17,10 +16,6 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
-
-#ifndef SIGHTLINE_VERSION
-#error "SIGHTLINE_VERSION must be defined by the build"
-#endif
 
 namespace sightline::textplay {
 
@@ -193,9 +188,9 @@ void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runti
     }
 }
 
-int play(const Options& o, const Environment& env) {
+int play(const Options& o, const Streams& env) {
     const std::filesystem::path bundle_path =
-        o.bundle.empty() ? default_bundle_path(env.executable) : std::filesystem::path(o.bundle);
+        o.bundle.empty() ? env.default_bundle : std::filesystem::path(o.bundle);
     bundle::LoadedBundle loaded;
     try {
         loaded = bundle::read_bundle_file(bundle_path);
@@ -358,26 +353,7 @@ int play(const Options& o, const Environment& env) {
 
 } // namespace
 
-std::filesystem::path default_bundle_path(const std::filesystem::path& executable) {
-    return (executable.parent_path() / ".." / "share" / "sightline" / "courses.slpack")
-        .lexically_normal();
-}
-
-int run_app(const std::vector<std::string>& args, const Environment& env) {
-    const ParsedOptions parsed = parse_options(args);
-    if (!parsed.error.empty()) {
-        env.err << "sightline: " << parsed.error << " (see sightline --help)\n";
-        return kExitUsage;
-    }
-    const Options& o = parsed.options;
-    if (o.help) {
-        env.out << usage();
-        return kExitOk;
-    }
-    if (o.version) {
-        env.out << "sightline " << SIGHTLINE_VERSION << "\n";
-        return kExitOk;
-    }
+int run_text_player(const Options& o, const Streams& env) {
     try {
         return play(o, env);
     } catch (const Fatal& f) {

@@ -1,16 +1,15 @@
-// The `sightline` command line.
+// What `sightline --text` was asked to do: the options, already parsed (the
+// command line itself is tools/sightline/command_line.cpp).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace sightline::textplay {
 
 struct Options {
-    bool help = false;
-    bool version = false;
     bool list = false;
     std::string bundle;                        // empty: the default bundle next to the executable
     std::string course;                        // empty: ask
@@ -31,15 +30,5 @@ struct Options {
         return !no_records && (interactive || !learner.empty() || !data_dir.empty());
     }
 };
-
-struct ParsedOptions {
-    Options options;
-    std::string error; // non-empty: the arguments are wrong, and why
-};
-
-ParsedOptions parse_options(const std::vector<std::string>& args);
-
-// The --help text.
-std::string usage();
 
 } // namespace sightline::textplay

@@ -4,6 +4,7 @@
 // layer, so the records they leave must be the same, down to every event:
 // attempts, events, completions, attestations, eligibility and certificates.
 #include "bundle/bundle.hpp"
+#include "commands.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
 #include "learning/credit.hpp"
@@ -13,7 +14,6 @@
 #include "support/bundle_file.hpp"
 #include "support/scoped_env.hpp"
 #include "support/temp_dir.hpp"
-#include "textplay/app.hpp"
 #include "ui/player.hpp"
 
 #include <doctest/doctest.h>
@@ -164,13 +164,12 @@ struct TextAdapter {
             std::istringstream in;
             std::ostringstream out;
             std::ostringstream err;
-            const textplay::Environment env{in,    out, err, work_dir() / "bin" / "sightline",
-                                            false, 0};
-            const int code = textplay::run_app({"--bundle", story_bundle().file.string(),
-                                                "--script", file.string(), "--learner", "Ana Story",
-                                                "--data-dir", data.string(), "--course", kCourse,
-                                                "--scenario", visit.scenario},
-                                               env);
+            const cli::Environment env{in, out, err, work_dir() / "bin" / "sightline", false, 0};
+            const int code = cli::run_sightline({"--bundle", story_bundle().file.string(),
+                                                 "--script", file.string(), "--learner",
+                                                 "Ana Story", "--data-dir", data.string(),
+                                                 "--course", kCourse, "--scenario", visit.scenario},
+                                                env);
             INFO("visit " << n << " printed:\n" << out.str() << err.str());
             REQUIRE(code == 0);
         }
@@ -371,8 +370,8 @@ TEST_CASE("both players present the bundled courses in one order: by role, found
     std::istringstream in;
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{in, out, err, work_dir() / "bin" / "sightline", false, 0};
-    REQUIRE(textplay::run_app({"--list", "--bundle", courses.string()}, env) == 0);
+    const cli::Environment env{in, out, err, work_dir() / "bin" / "sightline", false, 0};
+    REQUIRE(cli::run_sightline({"--list", "--bundle", courses.string()}, env) == 0);
     std::vector<std::string> text; // "id: title" lines; scenarios are indented
     std::istringstream listed(out.str());
     for (std::string line; std::getline(listed, line);) {

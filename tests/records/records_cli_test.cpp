@@ -29,11 +29,11 @@ Result call(std::vector<std::string> args, const std::string& input = {}) {
     std::istringstream in(input);
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
+    const cli::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
     Result r;
     if (!args.empty() && args[0] == "play") {
         args.erase(args.begin());
-        r.code = textplay::run_app(args, env);
+        r.code = cli::run_sightline(args, env);
     } else {
         r.code = cli::records_command(args, env);
     }

@@ -1,6 +1,6 @@
 #include "bundle/format.hpp"
+#include "commands.hpp"
 #include "support/bundle_file.hpp"
-#include "textplay/app.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,10 +30,10 @@ Result run(const Call& call) {
     std::istringstream in(call.input);
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{
+    const cli::Environment env{
         in, out, err, call.executable, call.terminal_input, call.terminal_width};
     Result r;
-    r.code = textplay::run_app(call.args, env);
+    r.code = cli::run_sightline(call.args, env);
     r.out = out.str();
     r.err = err.str();
     return r;
@@ -93,7 +93,7 @@ TEST_CASE("the default bundle is found next to the executable") {
     const Result r = run(call);
     CHECK(r.code == 0);
     CHECK(r.out.starts_with("hotel-example: "));
-    CHECK(textplay::default_bundle_path(exe) == (share / "courses.slpack").lexically_normal());
+    CHECK(cli::default_bundle_path(exe) == (share / "courses.slpack").lexically_normal());
 
     call.executable = test::work_dir() / "elsewhere" / "bin" / "sightline";
     const Result missing = run(call);

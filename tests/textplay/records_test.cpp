@@ -1,10 +1,10 @@
 // The text player with learner records: every answer is recorded, quitting
 // and coming back continues the attempt, and a failed write is never hidden.
+#include "commands.hpp"
 #include "credentials/provider.hpp"
 #include "records/store.hpp"
 #include "support/bundle_file.hpp"
 #include "support/temp_dir.hpp"
-#include "textplay/app.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -27,12 +27,12 @@ Result play(const test::TempDir& data, const std::string& script_text, const std
     std::istringstream in;
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
+    const cli::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
     Result r;
-    r.code = textplay::run_app({"--bundle", test::format_example_bundle().string(), "--script",
-                                script.string(), "--learner", "Ana Díaz", "--data-dir",
-                                data.path().string()},
-                               env);
+    r.code = cli::run_sightline({"--bundle", test::format_example_bundle().string(), "--script",
+                                 script.string(), "--learner", "Ana Díaz", "--data-dir",
+                                 data.path().string()},
+                                env);
     r.out = out.str();
     r.err = err.str();
     return r;

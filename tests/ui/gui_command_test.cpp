@@ -18,7 +18,7 @@ namespace sightline::test {
 
 namespace {
 
-// Runs try_gui() with DISPLAY and WAYLAND_DISPLAY unset (restored afterwards).
+// Runs sightline with DISPLAY and WAYLAND_DISPLAY unset (restored afterwards).
 struct NoDisplay {
     std::optional<std::string> display;
     std::optional<std::string> wayland;
@@ -45,19 +45,19 @@ struct NoDisplay {
 };
 
 struct Run {
-    std::optional<int> code;
+    int code = -1;
     std::string out;
     std::string err;
 };
 
-Run try_gui(const std::vector<std::string>& args) {
+Run sightline(const std::vector<std::string>& args) {
     std::istringstream in;
     std::ostringstream out;
     std::ostringstream err;
-    const textplay::Environment env{
+    const cli::Environment env{
         in, out, err, std::string(SIGHTLINE_BINARY_DIR) + "/bin/sightline", false, 0};
     Run r;
-    r.code = cli::try_gui(args, env);
+    r.code = cli::run_sightline(args, env, gui::desktop_player);
     r.out = out.str();
     r.err = err.str();
     return r;
@@ -65,34 +65,8 @@ Run try_gui(const std::vector<std::string>& args) {
 
 } // namespace
 
-TEST_CASE("no arguments and the GUI's own options are the desktop player's") {
-    CHECK(gui::parse_gui_args({}).gui);
-    const gui::ParsedGuiArgs p = gui::parse_gui_args(
-        {"--screenshot", "a.png", "--size", "800x600", "--theme", "high-contrast", "--script",
-         "s.txt", "--data-dir", "/tmp/x", "--scale", "150", "--bundle", "b.slpack"});
-    CHECK(p.gui);
-    CHECK(p.error.empty());
-    CHECK(p.options.width == 800);
-    CHECK(p.options.height == 600);
-    CHECK(p.options.theme == ui::Theme::HighContrast);
-    CHECK(p.options.scale == 150);
-    CHECK(p.options.script == "s.txt");
-}
-
-TEST_CASE("--text and the text player's options go to the text player") {
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"--text"},
-                                                 {"--list"},
-                                                 {"--help"},
-                                                 {"--scenario", "x"},
-                                                 {"--script", "answers.txt"},
-                                                 {"--bundle", "b.slpack", "--list"},
-                                                 {"--theme", "dark", "--text"}}) {
-        CHECK_FALSE(gui::parse_gui_args(args).gui);
-        const Run r = try_gui(args);
-        CHECK_FALSE(r.code.has_value());
-        CHECK(r.err.empty());
-    }
-}
+// Which player the arguments ask for, and the desktop player's options, are
+// tested in tests/tools/sightline_command_line_test.cpp.
 
 TEST_CASE("wrong GUI options are a usage error") {
     for (const std::vector<std::string>& args : {std::vector<std::string>{"--size", "big"},
@@ -100,9 +74,8 @@ TEST_CASE("wrong GUI options are a usage error") {
                                                  {"--theme", "pink"},
                                                  {"--scale", "400"},
                                                  {"--screenshot"}}) {
-        const Run r = try_gui(args);
-        REQUIRE(r.code.has_value());
-        CHECK(*r.code == 2);
+        const Run r = sightline(args);
+        CHECK(r.code == 2);
         CHECK(r.err.starts_with("sightline: "));
     }
 }
@@ -135,9 +108,8 @@ struct ScratchRecords {
 TEST_CASE("without a display the player explains in one line and the text player runs") {
     const NoDisplay no_display;
     const ScratchRecords records("fallback");
-    const Run r = try_gui({});
-    REQUIRE(r.code.has_value());
-    CHECK(*r.code == 0); // the text player ran, found no answers and stopped
+    const Run r = sightline({});
+    CHECK(r.code == 0); // the text player ran, found no answers and stopped
     CHECK(r.err.starts_with("sightline: no display"));
     CHECK(r.err.find("starting the text player instead") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
@@ -145,23 +117,14 @@ TEST_CASE("without a display the player explains in one line and the text player
 }
 
 TEST_CASE("the desktop player's own options are left out when the text player takes over") {
-    CHECK(
-        gui::text_player_args({"--theme", "dark", "--size", "800x600", "--scale", "150"}).empty());
-    CHECK(gui::text_player_args(
-              {"--theme", "dark", "--data-dir", "/tmp/x", "--bundle", "b.slpack"}) ==
-          std::vector<std::string>{"--data-dir", "/tmp/x", "--bundle", "b.slpack"});
-    CHECK(gui::text_player_args({"--bundle", "b.slpack"}) ==
-          std::vector<std::string>{"--bundle", "b.slpack"});
-
     const NoDisplay no_display;
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"--theme", "dark"},
           {"--size", "1280x800", "--scale", "150"},
           {"--theme", "high-contrast", "--bundle", SIGHTLINE_COURSES_BUNDLE, "--scale", "200"}}) {
         const ScratchRecords records("fallback-options");
-        const Run r = try_gui(args);
-        REQUIRE(r.code.has_value());
-        CHECK_MESSAGE(*r.code == 0, r.err);
+        const Run r = sightline(args);
+        CHECK_MESSAGE(r.code == 0, r.err);
         CHECK(r.err.find("unknown option") == std::string::npos);
         CHECK(r.err.find("starting the text player instead") != std::string::npos);
         CHECK(r.err.find("for the desktop player only") != std::string::npos);
@@ -175,9 +138,8 @@ TEST_CASE("a screenshot without a display exits 77, which ctest counts as skippe
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"--screenshot", "never.png"},
           {"--screenshot", "never.png", "--theme", "dark", "--size", "800x600"}}) {
-        const Run r = try_gui(args);
-        REQUIRE(r.code.has_value());
-        CHECK(*r.code == 77);
+        const Run r = sightline(args);
+        CHECK(r.code == 77);
         CHECK(r.out.empty()); // no text player
     }
 }

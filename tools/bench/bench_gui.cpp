@@ -12,7 +12,7 @@
 // that does not move with a virtual machine's noise (see BENCHMARKS.md):
 //   valgrind --tool=callgrind --toggle-collect='*measure_frames*' bench_gui --frames 20
 #include "gui/app.hpp"
-#include "textplay/terminal.hpp"
+#include "process.hpp"
 #include "ui/screens.hpp"
 
 #include <GL/gl.h>
@@ -107,9 +107,9 @@ int main(int argc, char** argv) {
             options.bundle = arg;
         }
     }
-    const textplay::Environment env{
-        std::cin, std::cout, std::cerr, textplay::executable_path(argc > 0 ? argv[0] : nullptr),
-        false,    0};
+    const cli::Environment env{std::cin,  std::cout,
+                               std::cerr, cli::executable_path(argc > 0 ? argv[0] : nullptr),
+                               false,     0};
     int code = 0;
     try {
         gui::App app(options, env);

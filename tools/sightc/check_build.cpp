@@ -9,62 +9,18 @@
 
 namespace sightline::sightc {
 
-namespace {
-
-constexpr std::string_view kCheckUsage =
-    "usage: sightc check PATH... [--lint] [--max-errors N]\n"
+const char* const kCheckHelp =
     "Checks scenario sources (files or folders of *.scn) and prints every problem as\n"
     "file:line:column: severity CODE: message, with the line and a caret.\n"
     "--lint also runs the quality gates of 'sightc lint' when the sources compile.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.\n";
 
-constexpr std::string_view kBuildUsage =
-    "usage: sightc build PATH... -o FILE.slpack [--max-errors N]\n"
+const char* const kBuildHelp =
     "Checks the sources and, if there are no errors, writes one verified bundle.\n"
     "The same sources always give a byte-identical bundle.\n"
     "Exit codes: 0 written, 1 errors found (nothing written), 2 usage or I/O error.\n";
 
-struct Options {
-    Args paths;
-    std::string output;
-    std::size_t max_errors = 200;
-    bool lint = false;
-};
-
-// Returns an error message, or empty on success.
-std::string parse(const Args& args, Options& options, bool wants_output, bool allows_lint) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--lint" && allows_lint) {
-            options.lint = true;
-        } else if ((a == "-o" || a == "--output") && wants_output) {
-            if (++i == args.size()) {
-                return "-o needs a file name";
-            }
-            options.output = args[i];
-        } else if (a == "--max-errors") {
-            if (++i == args.size()) {
-                return "--max-errors needs a number";
-            }
-            const std::string& v = args[i];
-            auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), options.max_errors);
-            if (error != std::errc() || end != v.data() + v.size()) {
-                return "--max-errors needs a number";
-            }
-        } else if (a.starts_with("-")) {
-            return "unknown option '" + a + "'";
-        } else {
-            options.paths.push_back(a);
-        }
-    }
-    if (options.paths.empty()) {
-        return "no scenario files or folders given";
-    }
-    if (wants_output && options.output.empty()) {
-        return "no output file given (-o FILE.slpack)";
-    }
-    return {};
-}
+namespace {
 
 // Writes to a temporary name and renames, so a failed build never leaves a
 // half-written bundle where the player would load it.
@@ -91,12 +47,9 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
 
 } // namespace
 
-int check_command(const Args& args) {
-    if (print_help_if_asked(args, kCheckUsage)) {
-        return kExitOk;
-    }
-    Options options;
-    if (std::string error = parse(args, options, false, true); !error.empty()) {
+int check_command(const CheckOptions& options) {
+    std::size_t max_errors = 0;
+    if (std::string error = check_options(options, false, max_errors); !error.empty()) {
         return usage_error("check", error);
     }
     const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
@@ -106,12 +59,12 @@ int check_command(const Args& args) {
         std::vector<content::Diagnostic> all = result.diagnostics;
         all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
         content::sort_diagnostics(all);
-        print_diagnostics(all, result.sources, options.max_errors);
+        print_diagnostics(all, result.sources, max_errors);
         if (!report.passed()) {
             return kExitErrors;
         }
     } else {
-        print_diagnostics(result, options.max_errors);
+        print_diagnostics(result, max_errors);
     }
     if (result.has_errors()) {
         return kExitErrors;
@@ -122,17 +75,14 @@ int check_command(const Args& args) {
     return kExitOk;
 }
 
-int build_command(const Args& args) {
-    if (print_help_if_asked(args, kBuildUsage)) {
-        return kExitOk;
-    }
-    Options options;
-    if (std::string error = parse(args, options, true, false); !error.empty()) {
+int build_command(const CheckOptions& options) {
+    std::size_t max_errors = 0;
+    if (std::string error = check_options(options, true, max_errors); !error.empty()) {
         return usage_error("build", error);
     }
     const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
     const content::CompileResult result = content::compile_paths(paths);
-    print_diagnostics(result, options.max_errors);
+    print_diagnostics(result, max_errors);
     if (result.has_errors()) {
         return kExitErrors;
     }

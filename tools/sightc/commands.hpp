@@ -1,9 +1,17 @@
-// One function per sightc subcommand; main.cpp only dispatches. Each returns
-// the process exit code: 0 ok, 1 diagnostics with errors, 2 usage or I/O error.
+// One function per sightc subcommand, called with its parsed options;
+// main.cpp holds the command line (CLI11). Each returns the process exit
+// code: 0 ok, 1 diagnostics with errors, 2 usage or I/O error.
 #pragma once
 
+#include "runtime/playtest.hpp"
+
+#include <cstddef>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace sightline::sightc {
 
@@ -11,14 +19,42 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitErrors = 1;
 inline constexpr int kExitUsage = 2;
 
-using Args = std::vector<std::string>; // the arguments after the subcommand name
+using Args = std::vector<std::string>;
 
-int check_command(const Args& args);
-int build_command(const Args& args);
-int dump_command(const Args& args);
-int graph_command(const Args& args);
-int stats_command(const Args& args);
-int playtest_command(const Args& args);
-int lint_command(const Args& args);
+struct CheckOptions {
+    Args paths;
+    std::string output;     // build: -o FILE.slpack
+    std::string max_errors; // as given; checked by the command
+    bool lint = false;      // check: also the quality gates
+};
+
+struct GraphOptions {
+    Args inputs;
+    std::string scenario;
+    std::string output;
+};
+
+struct PlaytestOptions {
+    Args inputs;
+    std::string runs, seed, max_steps; // as given; checked by the command
+    std::string scenario;
+};
+
+int check_command(const CheckOptions& options);
+int build_command(const CheckOptions& options);
+int dump_command(const Args& inputs);
+int graph_command(const GraphOptions& options);
+int stats_command(const Args& inputs);
+int playtest_command(const PlaytestOptions& options);
+int lint_command(const CheckOptions& options);
+
+// The footers of each command's --help: what it does and its exit codes.
+extern const char* const kCheckHelp;
+extern const char* const kBuildHelp;
+extern const char* const kDumpHelp;
+extern const char* const kGraphHelp;
+extern const char* const kStatsHelp;
+extern const char* const kPlaytestHelp;
+extern const char* const kLintHelp;
 
 } // namespace sightline::sightc

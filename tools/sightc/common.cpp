@@ -2,18 +2,28 @@
 
 #include "bundle/bundle.hpp"
 
-#include <algorithm>
+#include <charconv>
 #include <iostream>
 
 namespace sightline::sightc {
 
-bool print_help_if_asked(const Args& args, std::string_view usage) {
-    const bool asked = std::any_of(args.begin(), args.end(),
-                                   [](const std::string& a) { return a == "--help" || a == "-h"; });
-    if (asked) {
-        std::cout << usage;
+// Checks what CLI11 could not; returns an error message, or empty on success.
+std::string check_options(const CheckOptions& options, bool wants_output, std::size_t& max_errors) {
+    max_errors = 200;
+    if (!options.max_errors.empty()) {
+        const std::string& v = options.max_errors;
+        auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), max_errors);
+        if (error != std::errc() || end != v.data() + v.size()) {
+            return "--max-errors needs a number";
+        }
     }
-    return asked;
+    if (options.paths.empty()) {
+        return "no scenario files or folders given";
+    }
+    if (wants_output && options.output.empty()) {
+        return "no output file given (-o FILE.slpack)";
+    }
+    return {};
 }
 
 void print_diagnostics(const content::CompileResult& result, std::size_t max_shown) {
@@ -65,8 +75,8 @@ std::optional<model::Bundle> load_model(const Args& paths, int& exit_code) {
 }
 
 int usage_error(std::string_view command, const std::string& message) {
-    std::cerr << "sightc " << command << ": " << message << " (see 'sightc " << command
-              << " --help')\n";
+    std::cerr << "sightc " << command << ": " << message << " (see sightc " << command
+              << " --help)\n";
     return kExitUsage;
 }
 

@@ -1,4 +1,4 @@
-// Helpers the sightc subcommands share: help handling, diagnostic printing and
+// Helpers the sightc subcommands share: checking options, diagnostic printing and
 // loading either scenario sources or a compiled bundle.
 #pragma once
 
@@ -12,8 +12,9 @@
 
 namespace sightline::sightc {
 
-// True when args ask for help; prints `usage` then.
-bool print_help_if_asked(const Args& args, std::string_view usage);
+// Checks --max-errors (default 200), that there are paths and, when
+// `wants_output`, -o; returns an error message, or empty on success.
+std::string check_options(const CheckOptions& options, bool wants_output, std::size_t& max_errors);
 
 // Prints diagnostics (at most max_shown) and a summary line to stderr.
 void print_diagnostics(const content::CompileResult& result, std::size_t max_shown);

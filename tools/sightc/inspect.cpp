@@ -11,35 +11,25 @@
 
 namespace sightline::sightc {
 
-namespace {
-
-constexpr std::string_view kDumpUsage =
-    "usage: sightc dump FILE.slpack\n"
+const char* const kDumpHelp =
     "Verifies a bundle and prints its whole model as readable text.\n"
     "Exit codes: 0 ok, 2 the bundle cannot be read (the reason is printed).\n";
 
-constexpr std::string_view kGraphUsage =
-    "usage: sightc graph FILE.slpack --scenario ID -o OUT.svg|OUT.png|OUT.dot\n"
+const char* const kGraphHelp =
     "Draws a scenario's branching map with Graphviz. Boxes are decisions, hexagons\n"
     "knowledge checks, ellipses passages and double octagons endings (coloured by\n"
     "outcome); edges are labelled with the choice id and tier (best: thick green,\n"
     "acceptable: blue, poor: dashed, harmful: dotted red).\n"
     "Exit codes: 0 written, 2 usage error, unreadable bundle or unknown scenario.\n";
 
-constexpr std::string_view kStatsUsage =
-    "usage: sightc stats PATH... | FILE.slpack\n"
+const char* const kStatsHelp =
     "Reports nodes, decisions, choices, knowledge checks, endings, indicators,\n"
     "estimated minutes and reading grade per scenario, courses, and indicator\n"
     "coverage per role.\n"
     "Exit codes: 0 ok, 1 the sources have errors, 2 usage or I/O error.\n";
 
-} // namespace
-
 int dump_command(const Args& args) {
-    if (print_help_if_asked(args, kDumpUsage)) {
-        return kExitOk;
-    }
-    if (args.size() != 1 || args[0].starts_with("-")) {
+    if (args.size() != 1) {
         return usage_error("dump", "expected exactly one bundle file");
     }
     try {
@@ -58,21 +48,13 @@ int dump_command(const Args& args) {
     return kExitOk;
 }
 
-int graph_command(const Args& args) {
-    if (print_help_if_asked(args, kGraphUsage)) {
-        return kExitOk;
+int graph_command(const GraphOptions& options) {
+    if (options.inputs.size() > 1) {
+        return usage_error("graph", "unexpected argument '" + options.inputs[1] + "'");
     }
-    std::string input, scenario_id, output;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if ((args[i] == "--scenario" || args[i] == "-o") && i + 1 < args.size()) {
-            (args[i] == "-o" ? output : scenario_id) = args[i + 1];
-            ++i;
-        } else if (args[i].starts_with("-") || !input.empty()) {
-            return usage_error("graph", "unexpected argument '" + args[i] + "'");
-        } else {
-            input = args[i];
-        }
-    }
+    const std::string input = options.inputs.empty() ? std::string() : options.inputs[0];
+    const std::string& scenario_id = options.scenario;
+    const std::string& output = options.output;
     if (input.empty() || scenario_id.empty() || output.empty()) {
         return usage_error("graph", "needs a bundle, --scenario ID and -o OUT");
     }
@@ -108,9 +90,6 @@ int graph_command(const Args& args) {
 }
 
 int stats_command(const Args& args) {
-    if (print_help_if_asked(args, kStatsUsage)) {
-        return kExitOk;
-    }
     if (args.empty()) {
         return usage_error("stats", "expected scenario files, folders or one bundle");
     }

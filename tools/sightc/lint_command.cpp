@@ -2,15 +2,11 @@
 #include "content/lint.hpp"
 #include "tools/sightc/common.hpp"
 
-#include <charconv>
 #include <iostream>
 
 namespace sightline::sightc {
 
-namespace {
-
-constexpr std::string_view kLintUsage =
-    "usage: sightc lint PATH... [--max-errors N]\n"
+const char* const kLintHelp =
     "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
     "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0506):\n"
     "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
@@ -24,32 +20,12 @@ constexpr std::string_view kLintUsage =
     "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
     "I/O error.\n";
 
-} // namespace
-
-int lint_command(const Args& args) {
-    if (print_help_if_asked(args, kLintUsage)) {
-        return kExitOk;
+int lint_command(const CheckOptions& given) {
+    std::size_t max_errors = 0;
+    if (std::string error = check_options(given, false, max_errors); !error.empty()) {
+        return usage_error("lint", error);
     }
-    std::vector<std::filesystem::path> paths;
-    std::size_t max_errors = 200;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--max-errors") {
-            const std::string value = i + 1 < args.size() ? args[++i] : std::string();
-            const auto [end, error] =
-                std::from_chars(value.data(), value.data() + value.size(), max_errors);
-            if (value.empty() || error != std::errc() || end != value.data() + value.size()) {
-                return usage_error("lint", "--max-errors needs a number");
-            }
-        } else if (a.starts_with("-")) {
-            return usage_error("lint", "unknown option '" + a + "'");
-        } else {
-            paths.emplace_back(a);
-        }
-    }
-    if (paths.empty()) {
-        return usage_error("lint", "no scenario files or folders given");
-    }
+    const std::vector<std::filesystem::path> paths(given.paths.begin(), given.paths.end());
     const content::CompileResult result = content::compile_paths(paths);
     if (result.has_errors()) {
         print_diagnostics(result, max_errors);

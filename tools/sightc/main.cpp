@@ -1,68 +1,142 @@
-// sightc: the content tool. Each subcommand lives in its own function (commands.hpp).
+// sightc: the content tool. The command line (CLI11) is here; each command
+// lives in its own function (commands.hpp).
+#include "tools/common/command_line.hpp"
 #include "tools/sightc/commands.hpp"
 
 #include <exception>
+#include <functional>
 #include <iostream>
-#include <string_view>
+
+#ifndef SIGHTLINE_VERSION
+#error "SIGHTLINE_VERSION must be defined by the build"
+#endif
 
 namespace {
 
 using namespace sightline::sightc;
 
+constexpr const char* kFooter =
+    "'sightc COMMAND --help' explains a command.\n"
+    "Exit codes: 0 ok, 1 diagnostics with errors, 2 usage or I/O error or a bundle\n"
+    "that cannot be read.\n";
+
 struct Command {
-    std::string_view name;
-    int (*run)(const Args&);
-    std::string_view summary;
+    CLI::App* app;
+    std::function<int()> run;
 };
 
-constexpr Command kCommands[] = {
-    {"check", check_command, "check scenario sources and print diagnostics"},
-    {"build", build_command, "compile sources into one verified .slpack bundle"},
-    {"dump", dump_command, "print a bundle's model as readable text"},
-    {"graph", graph_command, "draw a scenario's branching map (SVG, PNG or DOT)"},
-    {"stats", stats_command, "sizes, indicator coverage and reading grade"},
-    {"playtest", playtest_command, "walk random paths and report what is never reached"},
-    {"lint", lint_command, "quality gates: reporting resources, coverage, wording, grade, scores"},
-};
+struct CommandLine {
+    CLI::App app{"The Sightline content tool: checks, builds and inspects scenarios.\n", "sightc"};
+    bool version = false;
+    CheckOptions check, build, lint;
+    GraphOptions graph;
+    PlaytestOptions playtest;
+    Args dump, stats;
+    std::vector<Command> commands;
 
-void usage(std::ostream& out) {
-    out << "usage: sightc COMMAND [ARGS...]\n\nCommands:\n";
-    for (const Command& c : kCommands) {
-        out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << '\n';
+    CLI::App* add(const char* name, const char* summary, const char* help,
+                  std::function<int()> run) {
+        CLI::App* sub = app.add_subcommand(name, summary);
+        sub->footer(help);
+        commands.push_back({sub, std::move(run)});
+        return sub;
     }
-    out << "\n'sightc COMMAND --help' explains a command. Options: --help, --version.\n"
-           "Exit codes: 0 ok, 1 diagnostics with errors, 2 usage or I/O error or a bundle\n"
-           "that cannot be read.\n";
-}
+
+    static void max_errors(CLI::App* sub, CheckOptions& o) {
+        sub->add_option("--max-errors", o.max_errors, "show at most N problems (default 200)")
+            ->type_name("N");
+    }
+
+    CommandLine() {
+        app.formatter(sightline::command_line::formatter());
+        app.set_help_flag("-h,--help", "show this help"); // and every subcommand's
+        // A repeated option: the last one counts, as it always did.
+        app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        app.footer(kFooter);
+        app.require_subcommand(0, 1);
+        app.add_flag("--version", version, "show the version");
+
+        CLI::App* c = add("check", "check scenario sources and print diagnostics", kCheckHelp,
+                          [this] { return check_command(check); });
+        c->add_option("paths", check.paths, "scenario files or folders of *.scn")
+            ->type_name("PATH");
+        c->add_flag("--lint", check.lint, "also run the quality gates of 'sightc lint'");
+        max_errors(c, check);
+
+        CLI::App* b = add("build", "compile sources into one verified .slpack bundle", kBuildHelp,
+                          [this] { return build_command(build); });
+        b->add_option("paths", build.paths, "scenario files or folders of *.scn")
+            ->type_name("PATH");
+        b->add_option("-o,--output", build.output, "the bundle to write")->type_name("FILE.slpack");
+        max_errors(b, build);
+
+        CLI::App* d = add("dump", "print a bundle's model as readable text", kDumpHelp,
+                          [this] { return dump_command(dump); });
+        d->add_option("bundle", dump, "the bundle")->type_name("FILE.slpack");
+
+        CLI::App* g = add("graph", "draw a scenario's branching map (SVG, PNG or DOT)", kGraphHelp,
+                          [this] { return graph_command(graph); });
+        g->add_option("bundle", graph.inputs, "the bundle")->type_name("FILE.slpack");
+        g->add_option("--scenario", graph.scenario, "the scenario to draw")->type_name("ID");
+        g->add_option("-o,--output", graph.output, "the map to write")
+            ->type_name("OUT.svg|OUT.png|OUT.dot");
+
+        CLI::App* s = add("stats", "sizes, indicator coverage and reading grade", kStatsHelp,
+                          [this] { return stats_command(stats); });
+        s->add_option("paths", stats, "scenario files or folders, or one bundle")
+            ->type_name("PATH|FILE.slpack");
+
+        CLI::App* p = add("playtest", "walk random paths and report what is never reached",
+                          kPlaytestHelp, [this] { return playtest_command(playtest); });
+        p->add_option("inputs", playtest.inputs, "a bundle, or scenario sources")
+            ->type_name("FILE.slpack|PATH");
+        p->add_option("--runs", playtest.runs, "random walks per scenario (default 1000)")
+            ->type_name("N");
+        p->add_option("--seed", playtest.seed, "the same seed gives the same report (default 1)")
+            ->type_name("S");
+        p->add_option("--scenario", playtest.scenario, "only this scenario")->type_name("ID");
+        p->add_option("--max-steps", playtest.max_steps,
+                      "the step bound of one walk (default: 20 per node plus 100)")
+            ->type_name("N");
+
+        CLI::App* l =
+            add("lint", "quality gates: reporting resources, coverage, wording, grade, scores",
+                kLintHelp, [this] { return lint_command(lint); });
+        l->add_option("paths", lint.paths, "scenario files or folders of *.scn")->type_name("PATH");
+        max_errors(l, lint);
+    }
+};
 
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        usage(std::cerr);
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "help") {
+        args[0] = "--help";
+    }
+    CommandLine c;
+    if (args.empty()) {
+        std::cerr << sightline::command_line::help(c.app);
         return kExitUsage;
     }
-    const std::string_view first = argv[1];
-    if (first == "--help" || first == "-h" || first == "help") {
-        usage(std::cout);
-        return kExitOk;
+    if (const auto code = sightline::command_line::parse(c.app, args, std::cout, std::cerr)) {
+        return *code;
     }
-    if (first == "--version") {
+    if (c.version) {
         std::cout << "sightc " << SIGHTLINE_VERSION << '\n';
         return kExitOk;
     }
-    const Args args(argv + 2, argv + argc);
-    for (const Command& c : kCommands) {
-        if (c.name == first) {
+    for (const Command& command : c.commands) {
+        if (command.app->parsed()) {
             try {
-                return c.run(args);
+                return command.run();
             } catch (const std::exception& error) {
-                std::cerr << "sightc " << c.name << ": internal error: " << error.what() << '\n';
+                std::cerr << "sightc " << command.app->get_name()
+                          << ": internal error: " << error.what() << '\n';
                 return kExitUsage;
             }
         }
     }
-    std::cerr << "sightc: unknown command '" << first << "'\n";
-    usage(std::cerr);
+    std::cerr << sightline::command_line::help(c.app);
     return kExitUsage;
 }

@@ -7,14 +7,11 @@
 
 #include <charconv>
 #include <iostream>
+#include <tuple>
 
 namespace sightline::sightc {
 
-namespace {
-
-constexpr std::string_view kPlaytestUsage =
-    "usage: sightc playtest FILE.slpack|PATH... [--runs N] [--seed S] [--scenario ID]\n"
-    "                       [--max-steps N]\n"
+const char* const kPlaytestHelp =
     "Walks N random paths (default 1000) through each scenario (or just ID), taking\n"
     "any available choice and random answers, and reports the nodes and choices never\n"
     "reached, how often each ending came up, the min/mean/max score per dimension,\n"
@@ -24,6 +21,8 @@ constexpr std::string_view kPlaytestUsage =
     "Exit codes: 0 every walk ended, 1 some walk did not end (or the sources have\n"
     "errors), 2 usage error, unreadable bundle or unknown scenario.\n";
 
+namespace {
+
 template <class T>
 bool parse_number(const std::string& text, T& value) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -32,37 +31,22 @@ bool parse_number(const std::string& text, T& value) {
 
 } // namespace
 
-int playtest_command(const Args& args) {
-    if (print_help_if_asked(args, kPlaytestUsage)) {
-        return kExitOk;
-    }
+int playtest_command(const PlaytestOptions& given) {
     runtime::PlaytestOptions options;
-    Args inputs;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        const bool takes_value =
-            arg == "--runs" || arg == "--seed" || arg == "--scenario" || arg == "--max-steps";
-        if (takes_value && i + 1 >= args.size()) {
-            return usage_error("playtest", arg + " needs a value");
+    const Args& inputs = given.inputs;
+    options.scenario = given.scenario;
+    for (const auto& [name, text, value] :
+         {std::tuple{"--runs", &given.runs, &options.runs},
+          std::tuple{"--max-steps", &given.max_steps, &options.max_steps}}) {
+        if (!text->empty() && (!parse_number(*text, *value) || *value == 0)) {
+            return usage_error("playtest", std::string(name) +
+                                               " needs a positive whole number, not '" + *text +
+                                               "'");
         }
-        bool ok = true;
-        if (arg == "--runs") {
-            ok = parse_number(args[++i], options.runs) && options.runs > 0;
-        } else if (arg == "--seed") {
-            ok = parse_number(args[++i], options.seed);
-        } else if (arg == "--max-steps") {
-            ok = parse_number(args[++i], options.max_steps) && options.max_steps > 0;
-        } else if (arg == "--scenario") {
-            options.scenario = args[++i];
-        } else if (arg.starts_with("-")) {
-            return usage_error("playtest", "unknown option '" + arg + "'");
-        } else {
-            inputs.push_back(arg);
-        }
-        if (!ok) {
-            return usage_error("playtest",
-                               arg + " needs a positive whole number, not '" + args[i] + "'");
-        }
+    }
+    if (!given.seed.empty() && !parse_number(given.seed, options.seed)) {
+        return usage_error("playtest",
+                           "--seed needs a positive whole number, not '" + given.seed + "'");
     }
     if (inputs.empty()) {
         return usage_error("playtest", "expected a bundle file or scenario sources");

@@ -1,30 +1,70 @@
-// The `sightline` subcommands. main.cpp only picks one; each lives in its own
-// file and is built into the sightline_cli library so tests can call it.
+// The `sightline` command line (command_line.cpp, with CLI11) and its
+// commands. The administrator commands and the text player are in the
+// sightline_cli library, which needs no window system; the desktop player
+// (sightline_gui: gui_command.cpp, gui/) is handed in by main() as a
+// DesktopPlayer.
 #pragma once
 
-#include "textplay/app.hpp"
+#include "process.hpp"
+#include "textplay/options.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace sightline::cli {
 
-using textplay::Environment;
+// The desktop player's options, checked (--theme is one of light, dark,
+// high-contrast; --size and --scale are in range).
+struct DesktopOptions {
+    std::string bundle;     // empty: the installed courses
+    std::string data_dir;   // empty: records::default_data_dir()
+    std::string screenshot; // set: render to this PNG and exit
+    std::string script;     // with --screenshot: steps to reach a screen
+    std::optional<int> width;
+    std::optional<int> height;
+    std::string theme;        // empty: the saved setting
+    std::optional<int> scale; // percent
+};
 
-// `sightline records list | export | delete-learner` (records_command.cpp).
+// Runs the desktop player and returns the exit code. `text_player` runs the
+// text player with the same --bundle and --data-dir, for when no display can
+// be opened.
+using DesktopPlayer = std::function<int(const DesktopOptions& options, const Environment& env,
+                                        const std::function<int()>& text_player)>;
+
+// Plays in the terminal with the parsed options; returns the exit code.
+using TextPlayer = std::function<int(const textplay::Options& options, const Environment& env)>;
+
+// The text player of engine/textplay, with the process's streams.
+int text_player(const textplay::Options& options, const Environment& env);
+
+// The whole `sightline` command line: the arguments after argv[0]. With no
+// arguments, or only the desktop player's options, it runs `desktop` (the text
+// player when there is none); --text and the text player's options run
+// `text`; records, cert and provider are the administrator commands.
+int run_sightline(const std::vector<std::string>& args, const Environment& env,
+                  const DesktopPlayer& desktop = {}, const TextPlayer& text = text_player);
+
+// The administrator commands: the arguments after `sightline records` (or
+// cert, provider), as run_sightline runs them.
 int records_command(const std::vector<std::string>& args, const Environment& env);
-
-// `sightline provider init | show` and `sightline cert verify | list | reprint`
-// (credentials_command.cpp).
 int provider_command(const std::vector<std::string>& args, const Environment& env);
 int cert_command(const std::vector<std::string>& args, const Environment& env);
 
-// The desktop player (gui_command.cpp). Returns the exit code when it handled
-// the arguments: the GUI ran, the GUI-only arguments were wrong, or no display
-// could be opened and it ran the text player itself (after a one-line
-// explanation, without the desktop-only options). Returns nothing when the
-// arguments ask for the text player (`--text` and its options).
-std::optional<int> try_gui(const std::vector<std::string>& args, const Environment& env);
+// What an administrator command does once the command line is parsed.
+using CommandRun = std::function<int(const Environment& env)>;
+
+// Add `records` (records_command.cpp), `provider` and `cert`
+// (credentials_command.cpp) to the command line; each returns what to run
+// when its command was chosen.
+CommandRun add_records_command(CLI::App& sightline);
+CommandRun add_provider_command(CLI::App& sightline);
+CommandRun add_cert_command(CLI::App& sightline);
 
 } // namespace sightline::cli

@@ -15,10 +15,12 @@
 #include "learning/credit.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
+#include "tools/common/command_line.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string_view>
 
@@ -33,12 +35,7 @@ constexpr int kOk = 0;
 constexpr int kInvalid = 1;
 constexpr int kUsage = 2;
 
-constexpr std::string_view kProviderUsage =
-    "usage: sightline provider init --organisation NAME --contact CONTACT --signatory NAME\n"
-    "                               --title TITLE [--approval NUMBER] [--force]\n"
-    "       sightline provider show\n"
-    "Options: --config-dir DIR (default $SIGHTLINE_CONFIG_DIR or ~/.config/sightline)\n"
-    "\n"
+constexpr const char* kProviderFooter =
     "init creates the training provider's details and an Ed25519 key pair in\n"
     "<config-dir>/provider/: provider.json and signing-key (owner-only). It refuses to\n"
     "replace an existing provider without --force.\n"
@@ -48,15 +45,7 @@ constexpr std::string_view kProviderUsage =
     "boards and employers can check certificates with 'sightline cert verify --key'.\n"
     "Exit codes: 0 ok, 2 usage error or unreadable configuration.\n";
 
-constexpr std::string_view kCertUsage =
-    "usage: sightline cert verify FILE.json [--key PUBLIC_KEY]\n"
-    "       sightline cert issue --learner ID --course ID [--out DIR] [--bundle FILE]\n"
-    "       sightline cert list\n"
-    "       sightline cert reprint ID|CODE [--out DIR]\n"
-    "       sightline cert attest --learner ID --course ID [--bundle FILE]\n"
-    "Options: --data-dir DIR (records; default $SIGHTLINE_DATA_DIR or\n"
-    "         ~/.local/share/sightline), --config-dir DIR (the provider's key)\n"
-    "\n"
+constexpr const char* kCertFooter =
     "verify checks a signed credential (the .json written next to each PDF) offline\n"
     "and prints 'valid' or 'invalid: <reason>'. PUBLIC_KEY (the provider's, from\n"
     "'sightline provider show': z6Mk..., did:key:z6Mk... or 64 hex digits) makes\n"
@@ -83,40 +72,6 @@ struct Options {
     bool has(const std::string& name) const { return values.count(name) > 0; }
 };
 
-// Parses args[1...]; returns an error message, empty when fine.
-std::string parse_options(const std::vector<std::string>& args,
-                          const std::set<std::string>& value_names,
-                          const std::set<std::string>& flag_names, Options& out) {
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg.starts_with("--")) {
-            const std::string name = arg.substr(2);
-            if (value_names.count(name)) {
-                if (i + 1 >= args.size()) {
-                    return "option " + arg + " needs a value";
-                }
-                out.values[name] = args[++i];
-                continue;
-            }
-            if (flag_names.count(name)) {
-                out.flags.insert(name);
-                continue;
-            }
-            return "unknown option '" + arg + "'";
-        }
-        if (arg.starts_with("-") && arg.size() > 1) {
-            return "unknown option '" + arg + "'";
-        }
-        out.positional.push_back(arg);
-    }
-    return {};
-}
-
-bool wants_help(const std::vector<std::string>& args) {
-    return std::any_of(args.begin(), args.end(),
-                       [](const std::string& a) { return a == "--help" || a == "-h"; });
-}
-
 int usage_error(const Environment& env, std::string_view command, const std::string& message) {
     env.err << "sightline " << command << ": " << message << " (see 'sightline "
             << command.substr(0, command.find(' ')) << " --help')\n";
@@ -131,14 +86,7 @@ fs::path data_dir(const Options& o) {
     return o.has("data-dir") ? fs::path(o.get("data-dir")) : records::default_data_dir();
 }
 
-int provider_init(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(
-            args, {"organisation", "approval", "contact", "signatory", "title", "config-dir"},
-            {"force"}, o);
-        !error.empty()) {
-        return usage_error(env, "provider init", error);
-    }
+int provider_init(const Options& o, const Environment& env) {
     if (!o.positional.empty()) {
         return usage_error(env, "provider init", "unexpected argument '" + o.positional[0] + "'");
     }
@@ -163,11 +111,7 @@ int provider_init(const std::vector<std::string>& args, const Environment& env) 
     return kOk;
 }
 
-int provider_show(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(args, {"config-dir"}, {}, o); !error.empty()) {
-        return usage_error(env, "provider show", error);
-    }
+int provider_show(const Options& o, const Environment& env) {
     if (!o.positional.empty()) {
         return usage_error(env, "provider show", "unexpected argument '" + o.positional[0] + "'");
     }
@@ -192,11 +136,7 @@ int provider_show(const std::vector<std::string>& args, const Environment& env) 
     return kOk;
 }
 
-int cert_verify(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(args, {"key"}, {}, o); !error.empty()) {
-        return usage_error(env, "cert verify", error);
-    }
+int cert_verify(const Options& o, const Environment& env) {
     if (o.positional.size() != 1) {
         return usage_error(env, "cert verify", "expected exactly one credential file");
     }
@@ -245,7 +185,7 @@ struct LoadedCourse {
 std::optional<LoadedCourse> load_course(const Options& o, const Environment& env,
                                         std::string_view command) {
     const fs::path path =
-        o.has("bundle") ? fs::path(o.get("bundle")) : textplay::default_bundle_path(env.executable);
+        o.has("bundle") ? fs::path(o.get("bundle")) : default_bundle_path(env.executable);
     LoadedCourse loaded;
     try {
         loaded.bundle = bundle::read_bundle_file(path);
@@ -266,13 +206,7 @@ std::optional<LoadedCourse> load_course(const Options& o, const Environment& env
     return loaded;
 }
 
-int cert_issue(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(
-            args, {"learner", "course", "out", "bundle", "data-dir", "config-dir"}, {}, o);
-        !error.empty()) {
-        return usage_error(env, "cert issue", error);
-    }
+int cert_issue(const Options& o, const Environment& env) {
     if (!o.positional.empty() || o.get("learner").empty() || o.get("course").empty()) {
         return usage_error(env, "cert issue", "needs --learner ID and --course ID");
     }
@@ -309,11 +243,7 @@ int cert_issue(const std::vector<std::string>& args, const Environment& env) {
     }
 }
 
-int cert_list(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(args, {"data-dir"}, {}, o); !error.empty()) {
-        return usage_error(env, "cert list", error);
-    }
+int cert_list(const Options& o, const Environment& env) {
     if (!o.positional.empty()) {
         return usage_error(env, "cert list", "unexpected argument '" + o.positional[0] + "'");
     }
@@ -341,11 +271,7 @@ int cert_list(const std::vector<std::string>& args, const Environment& env) {
     return kOk;
 }
 
-int cert_reprint(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(args, {"out", "data-dir"}, {}, o); !error.empty()) {
-        return usage_error(env, "cert reprint", error);
-    }
+int cert_reprint(const Options& o, const Environment& env) {
     if (o.positional.size() != 1) {
         return usage_error(env, "cert reprint", "expected one certificate id or verification code");
     }
@@ -373,12 +299,7 @@ int cert_reprint(const std::vector<std::string>& args, const Environment& env) {
     return kOk;
 }
 
-int cert_attest(const std::vector<std::string>& args, const Environment& env) {
-    Options o;
-    if (std::string error = parse_options(args, {"learner", "course", "bundle", "data-dir"}, {}, o);
-        !error.empty()) {
-        return usage_error(env, "cert attest", error);
-    }
+int cert_attest(const Options& o, const Environment& env) {
     if (!o.positional.empty() || o.get("learner").empty() || o.get("course").empty()) {
         return usage_error(env, "cert attest", "needs --learner ID and --course ID");
     }
@@ -425,41 +346,130 @@ int cert_attest(const std::vector<std::string>& args, const Environment& env) {
 
 } // namespace
 
-int provider_command(const std::vector<std::string>& args, const Environment& env) {
-    if (args.empty() || ((args[0] == "--help" || args[0] == "-h" || wants_help(args)))) {
-        (args.empty() ? env.err : env.out) << kProviderUsage;
-        return args.empty() ? kUsage : kOk;
+namespace {
+
+// One subcommand's options as credentials' functions read them: --name VALUE
+// pairs, --flags and positional words.
+struct Declared {
+    CLI::App* app = nullptr;
+    std::map<std::string, std::string> values; // CLI11 writes here
+    std::map<std::string, bool> flags;
+    std::vector<std::string> positional;
+    int (*run)(const Options&, const Environment&) = nullptr;
+
+    Options options() const {
+        Options o;
+        for (const auto& [name, value] : values) {
+            if (app->get_option("--" + name)->count() > 0) {
+                o.values[name] = value;
+            }
+        }
+        for (const auto& [name, set] : flags) {
+            if (set) {
+                o.flags.insert(name);
+            }
+        }
+        o.positional = positional;
+        return o;
     }
-    if (args[0] == "init") {
-        return provider_init(args, env);
+};
+
+struct Option {
+    const char* name;
+    const char* value; // nullptr: a flag
+    const char* help;
+};
+
+constexpr Option kConfigDir{
+    "config-dir", "DIR",
+    "the provider's folder (default $SIGHTLINE_CONFIG_DIR or ~/.config/sightline)"};
+constexpr Option kDataDir{
+    "data-dir", "DIR",
+    "the learner records (default $SIGHTLINE_DATA_DIR or ~/.local/share/sightline)"};
+constexpr Option kLearner{"learner", "ID", "the learner's id (see sightline records list)"};
+constexpr Option kCourse{"course", "ID", "the course's id"};
+constexpr Option kBundle{"bundle", "FILE",
+                         "the courses (default: the courses installed with sightline)"};
+constexpr Option kOut{"out", "DIR",
+                      "write the PDF and JSON here (default <data-dir>/certificates)"};
+
+using Declarations = std::vector<std::shared_ptr<Declared>>;
+
+void declare(CLI::App& parent, Declarations& all, const char* name, const char* summary,
+             int (*run)(const Options&, const Environment&), std::initializer_list<Option> options,
+             const char* positional = nullptr, const char* positional_help = nullptr) {
+    auto d = std::make_shared<Declared>();
+    d->app = parent.add_subcommand(name, summary);
+    d->app->footer(parent.get_footer());
+    d->run = run;
+    for (const Option& option : options) {
+        const std::string flag = std::string("--") + option.name;
+        if (option.value == nullptr) {
+            d->app->add_flag(flag, d->flags[option.name], option.help);
+        } else {
+            d->app->add_option(flag, d->values[option.name], option.help)->type_name(option.value);
+        }
     }
-    if (args[0] == "show") {
-        return provider_show(args, env);
+    if (positional != nullptr) {
+        d->app->add_option(positional, d->positional, positional_help)->type_name(positional);
     }
-    return usage_error(env, "provider", "unknown command '" + args[0] + "'");
+    all.push_back(std::move(d));
 }
 
-int cert_command(const std::vector<std::string>& args, const Environment& env) {
-    if (args.empty() || wants_help(args)) {
-        (args.empty() ? env.err : env.out) << kCertUsage;
-        return args.empty() ? kUsage : kOk;
-    }
-    if (args[0] == "verify") {
-        return cert_verify(args, env);
-    }
-    if (args[0] == "issue") {
-        return cert_issue(args, env);
-    }
-    if (args[0] == "list") {
-        return cert_list(args, env);
-    }
-    if (args[0] == "reprint") {
-        return cert_reprint(args, env);
-    }
-    if (args[0] == "attest") {
-        return cert_attest(args, env);
-    }
-    return usage_error(env, "cert", "unknown command '" + args[0] + "'");
+CommandRun runner(CLI::App* group, Declarations all, std::string_view usage) {
+    return [group, all = std::move(all), usage](const Environment& env) {
+        for (const auto& d : all) {
+            if (d->app->parsed()) {
+                return d->run(d->options(), env);
+            }
+        }
+        env.err << usage << "\n" << command_line::help(*group);
+        return kUsage;
+    };
+}
+
+} // namespace
+
+CommandRun add_provider_command(CLI::App& sightline) {
+    CLI::App* provider = sightline.add_subcommand(
+        "provider", "the training provider's details and the key that signs certificates");
+    provider->footer(kProviderFooter);
+    provider->require_subcommand(0, 1);
+    Declarations all;
+    declare(*provider, all, "init", "create the provider's details and an Ed25519 key pair",
+            provider_init,
+            {{"organisation", "NAME", "the training provider's name"},
+             {"approval", "NUMBER", "the provider's approval number with the licensing board"},
+             {"contact", "CONTACT", "an email address or phone number"},
+             {"signatory", "NAME", "who signs the certificates"},
+             {"title", "TITLE", "the signatory's title"},
+             {"force", nullptr, "replace an existing provider (and its key)"},
+             kConfigDir});
+    declare(*provider, all, "show", "the details, the public key and its fingerprint",
+            provider_show, {kConfigDir});
+    return runner(provider, std::move(all), "sightline provider: which command? init or show");
+}
+
+CommandRun add_cert_command(CLI::App& sightline) {
+    CLI::App* cert = sightline.add_subcommand(
+        "cert", "certificates for licensing credit: verify, issue, list, reprint, attest");
+    cert->footer(kCertFooter);
+    cert->require_subcommand(0, 1);
+    Declarations all;
+    declare(*cert, all, "verify", "check a signed credential offline", cert_verify,
+            {{"key", "PUBLIC_KEY",
+              "the provider's public key (z6Mk..., did:key:z6Mk... or 64 hex digits)"}},
+            "FILE.json", "the credential (the .json next to each certificate PDF)");
+    declare(*cert, all, "issue", "check the completion rules, then sign and write a certificate",
+            cert_issue, {kLearner, kCourse, kOut, kBundle, kDataDir, kConfigDir});
+    declare(*cert, all, "list", "every issued certificate", cert_list, {kDataDir});
+    declare(*cert, all, "reprint", "write an issued certificate again (same ids, same bytes)",
+            cert_reprint, {kOut, kDataDir}, "ID|CODE", "the certificate's id or verification code");
+    declare(*cert, all, "attest",
+            "record the learner's statement that they did the training themselves", cert_attest,
+            {kLearner, kCourse, kBundle, kDataDir});
+    return runner(cert, std::move(all),
+                  "sightline cert: which command? verify, issue, list, reprint or attest");
 }
 
 } // namespace sightline::cli

@@ -5,9 +5,11 @@
 #include "records/export.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
+#include "tools/common/command_line.hpp"
 
 #include <fstream>
 #include <iomanip>
+#include <memory>
 
 namespace sightline::cli {
 
@@ -17,38 +19,14 @@ constexpr int kOk = 0;
 constexpr int kRefused = 1;
 constexpr int kUsage = 2;
 
-constexpr const char* kUsageText = R"(Usage: sightline records COMMAND [OPTIONS]
-Shows, exports and erases the learner records kept on this computer.
-
-Commands:
-  list                     learners and their attempts
-  export --csv DIR         write DIR/attempts.csv and DIR/events.csv
-  export --xapi FILE       write xAPI 1.0.3 statements, one JSON object per
-                           line (FILE - writes to standard output)
-  delete-learner ID        erase a learner and everything recorded about them
-                           (asks first; --yes skips the question)
-  session-report ID --out DIR
-                           write DIR/session-report.csv and .pdf for the
-                           classroom session ID (see list)
-
-Options:
-  --data-dir DIR   the records folder (default: $SIGHTLINE_DATA_DIR, or
-                   $XDG_DATA_HOME/sightline, or ~/.local/share/sightline)
-  --identify       exports include names, professions and licence numbers
-                   (without it learners appear only as opaque ids)
-  --base-iri IRI   the IRI that xAPI activity and account ids start with
-                   (default https://sightline.invalid/)
-  --yes            delete-learner without asking
-  --bundle FILE    the courses the session was played from (session-report;
-                   default: the courses installed with sightline)
-
-Exit status: 0 done, 1 nothing done (unknown learner, or not confirmed),
-2 bad options or records that cannot be read or written.
-)";
+constexpr const char* kFooter =
+    "Exports are anonymous (learners appear only as opaque ids) unless --identify\n"
+    "is given.\n"
+    "Exit status: 0 done, 1 nothing done (unknown learner, or not confirmed),\n"
+    "2 bad options or records that cannot be read or written.\n";
 
 struct Args {
-    std::string command;
-    std::string target; // delete-learner's id
+    std::string target; // delete-learner's and session-report's id
     std::string data_dir;
     std::string csv_dir;
     std::string xapi_file;
@@ -56,69 +34,13 @@ struct Args {
     std::string bundle;
     records::ExportOptions exports;
     bool yes = false;
-    std::string error;
 };
-
-Args parse(const std::vector<std::string>& args) {
-    Args a;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        const auto value = [&](std::string& out) {
-            if (i + 1 >= args.size() || args[i + 1].empty()) {
-                a.error = "option " + arg + " needs a value";
-                return false;
-            }
-            out = args[++i];
-            return true;
-        };
-        if (arg == "--data-dir" || arg == "--csv" || arg == "--xapi" || arg == "--base-iri" ||
-            arg == "--out" || arg == "--bundle") {
-            std::string& target = arg == "--data-dir" ? a.data_dir
-                                  : arg == "--csv"    ? a.csv_dir
-                                  : arg == "--xapi"   ? a.xapi_file
-                                  : arg == "--out"    ? a.out_dir
-                                  : arg == "--bundle" ? a.bundle
-                                                      : a.exports.base_iri;
-            if (!value(target)) {
-                return a;
-            }
-        } else if (arg == "--identify") {
-            a.exports.identify = true;
-        } else if (arg == "--yes") {
-            a.yes = true;
-        } else if (arg == "--help" || arg == "-h") {
-            a.command = "help";
-        } else if (!arg.starts_with("-") && a.command.empty()) {
-            a.command = arg;
-        } else if (!arg.starts_with("-") &&
-                   (a.command == "delete-learner" || a.command == "session-report") &&
-                   a.target.empty()) {
-            a.target = arg;
-        } else {
-            a.error = "unexpected '" + arg + "'";
-            return a;
-        }
-    }
-    if (a.command.empty()) {
-        a.error = "which command? list, export or delete-learner";
-    } else if (a.command == "export" && a.csv_dir.empty() && a.xapi_file.empty()) {
-        a.error = "export needs --csv DIR or --xapi FILE";
-    } else if (a.command == "delete-learner" && a.target.empty()) {
-        a.error = "delete-learner needs the learner's id (see sightline records list)";
-    } else if (a.command == "session-report" && (a.target.empty() || a.out_dir.empty())) {
-        a.error = "session-report needs the session's id and --out DIR";
-    } else if (a.command != "help" && a.command != "list" && a.command != "export" &&
-               a.command != "delete-learner" && a.command != "session-report") {
-        a.error = "unknown command '" + a.command + "'";
-    }
-    return a;
-}
 
 std::string date(records::TimeMs time) {
     return records::iso8601_utc(time).substr(0, 16).replace(10, 1, " ");
 }
 
-int list(records::Store& store, const Environment& env) {
+int list_records(records::Store& store, const Environment& env) {
     const auto learners = store.learners();
     env.out << "Records: " << store.location() << "\n";
     if (learners.empty()) {
@@ -191,9 +113,8 @@ int export_records(records::Store& store, const Args& a, const Environment& env)
 }
 
 int session_report(records::Store& store, const Args& a, const Environment& env) {
-    const std::filesystem::path bundle_path = a.bundle.empty()
-                                                  ? textplay::default_bundle_path(env.executable)
-                                                  : std::filesystem::path(a.bundle);
+    const std::filesystem::path bundle_path =
+        a.bundle.empty() ? default_bundle_path(env.executable) : std::filesystem::path(a.bundle);
     try {
         const bundle::LoadedBundle loaded = bundle::read_bundle_file(bundle_path);
         const classroom::SessionReport report =
@@ -239,34 +160,96 @@ int delete_learner(records::Store& store, const Args& a, const Environment& env)
 
 } // namespace
 
-int records_command(const std::vector<std::string>& args, const Environment& env) {
-    const Args a = parse(args);
-    if (!a.error.empty()) {
-        env.err << "sightline records: " << a.error << " (see sightline records --help)\n";
-        return kUsage;
+CommandRun add_records_command(CLI::App& sightline) {
+    const auto a = std::make_shared<Args>();
+    CLI::App* records = sightline.add_subcommand(
+        "records", "show, export and erase the learner records kept on this computer");
+    records->footer(kFooter);
+    records->require_subcommand(0, 1);
+    records
+        ->add_option("--data-dir", a->data_dir,
+                     "the records folder (default: $SIGHTLINE_DATA_DIR, or "
+                     "$XDG_DATA_HOME/sightline, or ~/.local/share/sightline)")
+        ->type_name("DIR");
+
+    CLI::App* list = records->add_subcommand("list", "learners and their attempts");
+    CLI::App* exports = records->add_subcommand(
+        "export", "write the records as CSV (--csv DIR) or xAPI statements (--xapi FILE)");
+    exports->add_option("--csv", a->csv_dir, "write DIR/attempts.csv and DIR/events.csv")
+        ->type_name("DIR");
+    exports
+        ->add_option("--xapi", a->xapi_file,
+                     "write xAPI 1.0.3 statements, one JSON object per line (- writes to "
+                     "standard output)")
+        ->type_name("FILE");
+    exports->add_flag("--identify", a->exports.identify,
+                      "include names, professions and licence numbers (without it learners "
+                      "appear only as opaque ids)");
+    exports
+        ->add_option("--base-iri", a->exports.base_iri,
+                     "the IRI that xAPI activity and account ids start with (default "
+                     "https://sightline.invalid/)")
+        ->type_name("IRI");
+    CLI::App* erase = records->add_subcommand(
+        "delete-learner", "erase a learner and everything recorded about them (asks first)");
+    erase->add_option("id", a->target, "the learner's id (see sightline records list)")
+        ->type_name("ID");
+    erase->add_flag("--yes", a->yes, "erase without asking");
+    CLI::App* report = records->add_subcommand(
+        "session-report", "write DIR/session-report.csv and .pdf for a classroom session");
+    report->add_option("id", a->target, "the classroom session's id (see sightline records list)")
+        ->type_name("ID");
+    report->add_option("--out", a->out_dir, "the folder to write the report into")
+        ->type_name("DIR");
+    report
+        ->add_option("--bundle", a->bundle,
+                     "the courses the session was played from (default: the courses installed "
+                     "with sightline)")
+        ->type_name("FILE");
+    for (CLI::App* sub : {list, exports, erase, report}) {
+        // --data-dir before or after the command
+        sub->add_option("--data-dir", a->data_dir, "the records folder (as for sightline records)")
+            ->type_name("DIR");
+        sub->footer(kFooter);
     }
-    if (a.command == "help") {
-        env.out << kUsageText;
-        return kOk;
-    }
-    try {
-        const auto store = records::open_store(
-            a.data_dir.empty() ? records::default_data_dir() : std::filesystem::path(a.data_dir));
-        if (a.command == "list") {
-            return list(*store, env);
+
+    return [=](const Environment& env) {
+        const auto usage = [&](const CLI::App& app, const std::string& message) {
+            return command_line::usage_error(app, message, env.err);
+        };
+        if (!list->parsed() && !exports->parsed() && !erase->parsed() && !report->parsed()) {
+            return usage(*records, "which command? list, export, delete-learner or session-report");
         }
-        if (a.command == "export") {
-            return export_records(*store, a, env);
+        if (exports->parsed() && a->csv_dir.empty() && a->xapi_file.empty()) {
+            return usage(*exports, "export needs --csv DIR or --xapi FILE");
         }
-        if (a.command == "session-report") {
-            return session_report(*store, a, env);
+        if (erase->parsed() && a->target.empty()) {
+            return usage(*erase,
+                         "delete-learner needs the learner's id (see sightline records list)");
         }
-        return delete_learner(*store, a, env);
-    } catch (const records::RecordsError& e) {
-        env.out.flush();
-        env.err << "sightline records: " << e.what() << "\n";
-        return kUsage;
-    }
+        if (report->parsed() && (a->target.empty() || a->out_dir.empty())) {
+            return usage(*report, "session-report needs the session's id and --out DIR");
+        }
+        try {
+            const auto store =
+                records::open_store(a->data_dir.empty() ? records::default_data_dir()
+                                                        : std::filesystem::path(a->data_dir));
+            if (list->parsed()) {
+                return list_records(*store, env);
+            }
+            if (exports->parsed()) {
+                return export_records(*store, *a, env);
+            }
+            if (report->parsed()) {
+                return session_report(*store, *a, env);
+            }
+            return delete_learner(*store, *a, env);
+        } catch (const records::RecordsError& e) {
+            env.out.flush();
+            env.err << "sightline records: " << e.what() << "\n";
+            return kUsage;
+        }
+    };
 }
 
 } // namespace sightline::cli

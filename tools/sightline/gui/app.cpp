@@ -42,7 +42,7 @@ std::string read_text(const std::filesystem::path& path, bool& ok) {
 
 } // namespace
 
-App::App(const GuiOptions& options, const textplay::Environment& env)
+App::App(const GuiOptions& options, const cli::Environment& env)
     : options_(options), env_(env), headless_(!options.screenshot.empty() || options.hidden) {
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
@@ -53,7 +53,7 @@ App::App(const GuiOptions& options, const textplay::Environment& env)
     // The courses.
     auto start = std::chrono::steady_clock::now();
     const std::filesystem::path bundle_path = options_.bundle.empty()
-                                                  ? textplay::default_bundle_path(env_.executable)
+                                                  ? cli::default_bundle_path(env_.executable)
                                                   : std::filesystem::path(options_.bundle);
     try {
         bundle_ = bundle::read_bundle_file(bundle_path);
@@ -341,12 +341,12 @@ int App::screenshot() {
         const std::string text = read_text(options_.script, ok);
         if (!ok) {
             env_.err << "sightline: cannot read the script " << options_.script << "\n";
-            return textplay::kExitUsage;
+            return cli::kExitUsage;
         }
         script = ui::parse_script(text);
         if (!script.error.empty()) {
             env_.err << "sightline: " << options_.script << ": " << script.error << "\n";
-            return textplay::kExitUsage;
+            return cli::kExitUsage;
         }
     }
     // Frame 0 differs from later ones (windows appear): settle first.
@@ -372,7 +372,7 @@ int App::screenshot() {
     std::string error;
     if (!write_png(options_.screenshot, error)) {
         env_.err << "sightline: " << error << "\n";
-        return textplay::kExitUsage;
+        return cli::kExitUsage;
     }
     return 0;
 }

@@ -7,8 +7,8 @@
 
 #include "bundle/bundle.hpp"
 #include "gui/options.hpp"
+#include "process.hpp"
 #include "records/store.hpp"
-#include "textplay/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/player.hpp"
 #include "ui/script.hpp"
@@ -59,7 +59,7 @@ struct StartTimes {
 class App {
   public:
     // Loads the bundle, opens the records and the window. Throws StartError.
-    App(const GuiOptions& options, const textplay::Environment& env);
+    App(const GuiOptions& options, const cli::Environment& env);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -88,7 +88,7 @@ class App {
     void save_settings();
 
     GuiOptions options_;
-    const textplay::Environment& env_;
+    const cli::Environment& env_;
     bool headless_ = false; // --screenshot: hidden window, fixed time step, no settings file
     bundle::LoadedBundle bundle_;
     std::unique_ptr<records::Store> store_;

@@ -1,12 +1,13 @@
-// Which arguments the desktop player takes, and whether a command line is the
-// desktop player's or the text player's.
+// The desktop player's options (parsed and checked by the sightline command
+// line, tools/sightline/command_line.cpp) and its entry point.
 #pragma once
 
+#include "commands.hpp"
 #include "ui/theme.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace sightline::gui {
 
@@ -22,22 +23,11 @@ struct GuiOptions {
     bool hidden = false;      // no visible window (always so with --screenshot); for benchmarks
 };
 
-struct ParsedGuiArgs {
-    bool gui = false; // false: the text player's arguments (or --text)
-    GuiOptions options;
-    std::string error; // the arguments are the GUI's but wrong
-};
+GuiOptions gui_options(const cli::DesktopOptions& options);
 
-// No arguments, or only these, is the desktop player: --screenshot FILE,
-// --size WxH, --theme NAME, --scale PERCENT, --data-dir DIR, --bundle FILE and
-// (with --screenshot) --script FILE. Anything else goes to the text player.
-ParsedGuiArgs parse_gui_args(const std::vector<std::string>& args);
-
-// The arguments without the desktop player's own options (--theme, --scale,
-// --size and their values), for the text player when no display can be
-// opened; --bundle and --data-dir are both players' and stay.
-std::vector<std::string> text_player_args(const std::vector<std::string>& args);
-
-std::string gui_usage();
+// The desktop player (gui_command.cpp), a cli::DesktopPlayer: runs the GUI, or
+// when no display can be opened says so in one line and runs `text_player`.
+int desktop_player(const cli::DesktopOptions& options, const cli::Environment& env,
+                   const std::function<int()>& text_player);
 
 } // namespace sightline::gui

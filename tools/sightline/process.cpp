@@ -1,10 +1,16 @@
-#include "textplay/terminal.hpp"
+#include "process.hpp"
 
+#include <iostream>
 #include <sys/ioctl.h>
 #include <system_error>
 #include <unistd.h>
 
-namespace sightline::textplay {
+namespace sightline::cli {
+
+std::filesystem::path default_bundle_path(const std::filesystem::path& executable) {
+    return (executable.parent_path() / ".." / "share" / "sightline" / "courses.slpack")
+        .lexically_normal();
+}
 
 bool stdout_is_terminal() {
     return ::isatty(STDOUT_FILENO) == 1;
@@ -31,4 +37,13 @@ std::filesystem::path executable_path(const char* argv0) {
     return std::filesystem::absolute(argv0 != nullptr ? argv0 : "sightline", error);
 }
 
-} // namespace sightline::textplay
+Environment process_environment(const char* argv0) {
+    return Environment{std::cin,
+                       std::cout,
+                       std::cerr,
+                       executable_path(argv0),
+                       stdin_is_terminal(),
+                       stdout_is_terminal() ? terminal_columns() : 0};
+}
+
+} // namespace sightline::cli

@@ -1,0 +1,291 @@
+// The `sightline` command line: the desktop player's options, the text
+// player's (--text), and the administrator commands records, cert and
+// provider, all in one CLI11 app so that `sightline --help` shows everything.
+#include "tools/common/command_line.hpp"
+
+#include "commands.hpp"
+#include "textplay/app.hpp"
+
+#include <charconv>
+
+#ifndef SIGHTLINE_VERSION
+#error "SIGHTLINE_VERSION must be defined by the build"
+#endif
+
+namespace sightline::cli {
+
+namespace {
+
+template <class T>
+bool parse_number(const std::string& text, T& value) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+constexpr const char* kDescription =
+    "Sightline: practise recognising the possible signs of human trafficking and\n"
+    "responding safely. With no arguments it opens the desktop player (or, without\n"
+    "a display, the text player); --text plays in the terminal.\n";
+
+constexpr const char* kFooter =
+    R"(In the text player, type the number of an answer and press Enter; type q to
+quit at any question.
+
+'sightline COMMAND --help' explains a command and lists its subcommands, each
+with its own --help: records list, export, delete-learner, session-report;
+cert verify, issue, list, reprint, attest; provider init, show.
+
+Exit status: 0 finished or quit, 1 a script answer did not fit or the scenario
+cannot go on (the commands: refused or invalid), 2 bad options or an unreadable
+bundle, script, save or records.
+)";
+
+// The desktop player's own options; the text player refuses them.
+constexpr const char* kDesktopOnly[] = {"--screenshot", "--size", "--theme", "--scale"};
+// The text player's own options; any of them asks for the text player.
+constexpr const char* kTextOnly[] = {
+    "--text",  "--list",    "--course",     "--scenario",     "--seed",          "--save",
+    "--width", "--learner", "--no-records", "--idle-minutes", "--save-roundtrip"};
+
+struct CommandLine {
+    CLI::App app{kDescription, "sightline"};
+    textplay::Options text;
+    DesktopOptions desktop;
+    std::string seed, width, idle_minutes, size, scale;
+    bool text_flag = false;
+    bool version = false;
+    CommandRun records, provider, cert;
+
+    CommandLine() {
+        app.formatter(command_line::formatter());
+        app.set_help_flag("-h,--help", "show this help"); // and every subcommand's
+        // A repeated option: the last one counts, as it always did.
+        app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        app.footer(kFooter);
+        app.require_subcommand(0, 1);
+        app.add_flag("--version", version, "show the version");
+
+        const char* both = "Both players";
+        app.add_option("--bundle", text.bundle,
+                       "the course bundle to play (default: the courses installed with sightline, "
+                       "../share/sightline/courses.slpack)")
+            ->type_name("FILE")
+            ->group(both);
+        app.add_option("--data-dir", text.data_dir,
+                       "keep learner records in DIR (default: $SIGHTLINE_DATA_DIR, or "
+                       "$XDG_DATA_HOME/sightline, or ~/.local/share/sightline)")
+            ->type_name("DIR")
+            ->group(both);
+        app.add_option("--script", text.script,
+                       "the text player: read the answers from FILE, one per line (an empty line "
+                       "is Enter; lines starting with # are skipped) and print the whole "
+                       "transcript; a wrong answer stops with an error. With --screenshot: the "
+                       "steps that reach the screen")
+            ->type_name("FILE")
+            ->group(both);
+
+        const char* gui = "Desktop player";
+        app.add_option("--theme", desktop.theme, "light, dark or high-contrast")
+            ->type_name("NAME")
+            ->group(gui);
+        app.add_option("--scale", scale, "text size in percent, 100 to 250")
+            ->type_name("PERCENT")
+            ->group(gui);
+        app.add_option("--size", size, "the window's size, e.g. 1280x800")
+            ->type_name("WxH")
+            ->group(gui);
+        app.add_option("--screenshot", desktop.screenshot,
+                       "render a screen to OUT.png and exit (with --script, --size, --theme)")
+            ->type_name("OUT.png")
+            ->group(gui);
+
+        const char* tp = "Text player (sightline --text)";
+        app.add_flag("--text", text_flag,
+                     "play in the terminal (plain text, for screen readers too)")
+            ->group(tp);
+        app.add_flag("--list", text.list, "list the course and scenario ids, then exit")->group(tp);
+        app.add_option("--course", text.course, "play a scenario of this course (asks which one)")
+            ->type_name("ID")
+            ->group(tp);
+        app.add_option("--scenario", text.scenario, "play this scenario")
+            ->type_name("ID")
+            ->group(tp);
+        app.add_option("--seed", seed,
+                       "show the choices in a shuffled order, the same for the same N")
+            ->type_name("N")
+            ->group(tp);
+        app.add_option("--save", text.save,
+                       "resume from FILE when it exists, keep progress in it, and delete it "
+                       "when the scenario ends")
+            ->type_name("FILE")
+            ->group(tp);
+        app.add_option("--width", width,
+                       "wrap text at N columns (default: the terminal's width, or 80)")
+            ->type_name("N")
+            ->group(tp);
+        app.add_option("--learner", text.learner,
+                       "record as this learner (a name or learner id; a new name creates a "
+                       "learner); at a keyboard you are asked otherwise")
+            ->type_name("NAME")
+            ->group(tp);
+        app.add_option("--idle-minutes", idle_minutes,
+                       "pauses longer than N minutes do not count as time on task (default 5)")
+            ->type_name("N")
+            ->group(tp);
+        app.add_flag("--no-records", text.no_records, "record nothing")->group(tp);
+        // For the transcript tests (scenarios/transcripts): not in the help.
+        app.add_flag("--save-roundtrip", text.save_roundtrip)->group("");
+
+        records = add_records_command(app);
+        cert = add_cert_command(app);
+        provider = add_provider_command(app);
+    }
+
+    bool given(const char* name) const { return app.get_option(name)->count() > 0; }
+
+    // The text player's values that CLI11 took as text; empty when all are fine.
+    std::string check_text() {
+        for (const char* name : {"--bundle", "--course", "--scenario", "--script", "--save",
+                                 "--data-dir", "--learner"}) {
+            if (given(name) && app.get_option(name)->as<std::string>().empty()) {
+                return std::string("option ") + name + " needs a non-empty value";
+            }
+        }
+        if (given("--seed")) {
+            std::uint64_t value = 0;
+            if (!parse_number(seed, value)) {
+                return "--seed needs a whole number, not '" + seed + "'";
+            }
+            text.seed = value;
+        }
+        if (given("--idle-minutes")) {
+            std::uint32_t minutes = 0;
+            if (!parse_number(idle_minutes, minutes) || minutes < 1 || minutes > 24 * 60) {
+                return "--idle-minutes needs a number from 1 to 1440, not '" + idle_minutes + "'";
+            }
+            text.idle_minutes = minutes;
+        }
+        if (given("--width")) {
+            std::size_t value = 0;
+            if (!parse_number(width, value) || value < 20 || value > 1000) {
+                return "--width needs a number from 20 to 1000, not '" + width + "'";
+            }
+            text.width = value;
+        }
+        return {};
+    }
+
+    std::string check_desktop() {
+        desktop.bundle = text.bundle;
+        desktop.data_dir = text.data_dir;
+        desktop.script = text.script;
+        for (const char* name : {"--bundle", "--data-dir", "--script", "--screenshot", "--theme",
+                                 "--scale", "--size"}) {
+            if (given(name) && app.get_option(name)->as<std::string>().empty()) {
+                return std::string("option ") + name + " needs a value";
+            }
+        }
+        if (given("--theme") && desktop.theme != "light" && desktop.theme != "dark" &&
+            desktop.theme != "high-contrast") {
+            return "--theme needs light, dark or high-contrast, not '" + desktop.theme + "'";
+        }
+        if (given("--scale")) {
+            int value = 0;
+            if (!parse_number(scale, value) || value < kMinScale || value > kMaxScale) {
+                return "--scale needs a percentage from 100 to 250, not '" + scale + "'";
+            }
+            desktop.scale = value;
+        }
+        if (given("--size")) {
+            const std::size_t x = size.find('x');
+            int w = 0;
+            int h = 0;
+            if (x == std::string::npos || !parse_number(size.substr(0, x), w) ||
+                !parse_number(size.substr(x + 1), h) || w < 320 || h < 240 || w > 8192 ||
+                h > 8192) {
+                return "--size needs WIDTHxHEIGHT from 320x240 to 8192x8192, not '" + size + "'";
+            }
+            desktop.width = w;
+            desktop.height = h;
+        }
+        return {};
+    }
+
+    static constexpr int kMinScale = 100; // ui::kMinScale, ui::kMaxScale
+    static constexpr int kMaxScale = 250;
+};
+
+} // namespace
+
+int text_player(const textplay::Options& options, const Environment& env) {
+    const textplay::Streams streams{env.in,
+                                    env.out,
+                                    env.err,
+                                    default_bundle_path(env.executable),
+                                    env.input_is_terminal,
+                                    env.terminal_width};
+    return textplay::run_text_player(options, streams);
+}
+
+int run_sightline(const std::vector<std::string>& args, const Environment& env,
+                  const DesktopPlayer& desktop, const TextPlayer& play_text) {
+    CommandLine c;
+    if (const auto code = command_line::parse(c.app, args, env.out, env.err)) {
+        return *code;
+    }
+    if (c.version) {
+        env.out << "sightline " << SIGHTLINE_VERSION << "\n";
+        return kExitOk;
+    }
+    for (auto [name, run] : {std::pair{"records", &c.records}, std::pair{"cert", &c.cert},
+                             std::pair{"provider", &c.provider}}) {
+        if (c.app.got_subcommand(name)) {
+            return (*run)(env);
+        }
+    }
+    bool text_mode = !desktop || (c.given("--script") && !c.given("--screenshot"));
+    for (const char* name : kTextOnly) {
+        text_mode |= c.given(name);
+    }
+    if (!text_mode) {
+        if (std::string error = c.check_desktop(); !error.empty()) {
+            return command_line::usage_error(c.app, error, env.err);
+        }
+        return desktop(c.desktop, env, [&] { return play_text(c.text, env); });
+    }
+    for (const char* name : kDesktopOnly) {
+        if (c.given(name)) {
+            return command_line::usage_error(
+                c.app, std::string(name) + " is for the desktop player, not the text player",
+                env.err);
+        }
+    }
+    if (std::string error = c.check_text(); !error.empty()) {
+        return command_line::usage_error(c.app, error, env.err);
+    }
+    return play_text(c.text, env);
+}
+
+namespace {
+
+int run_command(const char* command, const std::vector<std::string>& args, const Environment& env) {
+    std::vector<std::string> all{command};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_sightline(all, env);
+}
+
+} // namespace
+
+int records_command(const std::vector<std::string>& args, const Environment& env) {
+    return run_command("records", args, env);
+}
+
+int provider_command(const std::vector<std::string>& args, const Environment& env) {
+    return run_command("provider", args, env);
+}
+
+int cert_command(const std::vector<std::string>& args, const Environment& env) {
+    return run_command("cert", args, env);
+}
+
+} // namespace sightline::cli
