@@ -29,7 +29,7 @@ constexpr const char* kDescription =
 
 constexpr const char* kFooter =
     R"(In the text player, type the number of an answer and press Enter; type q to
-quit at any question.
+quit at any question. A script may also name answers by id: @log-and-tell.
 
 'sightline COMMAND --help' explains a command and lists its subcommands, each
 with its own --help: records list, export, delete-learner, session-report;
@@ -111,7 +111,8 @@ struct CommandLine {
             ->type_name("ID")
             ->group(tp);
         app.add_option("--seed", seed,
-                       "show the choices in a shuffled order, the same for the same N")
+                       "show the choices and a check's options in a shuffled order, the "
+                       "same for the same N")
             ->type_name("N")
             ->group(tp);
         app.add_option("--save", text.save,
