@@ -5,6 +5,7 @@
 #include "runtime/errors.hpp"
 
 #include <algorithm>
+#include <random>
 #include <stdexcept>
 
 namespace sightline::learning {
@@ -31,6 +32,14 @@ std::uint32_t passing_of(const model::Course* course) {
 }
 
 } // namespace
+
+runtime::RunOptions run_options(std::optional<std::uint64_t> seed) {
+    if (seed) {
+        return {*seed, true};
+    }
+    std::random_device random;
+    return {(std::uint64_t{random()} << 32) | random(), true};
+}
 
 BundleInfo bundle_info(const bundle::LoadedBundle& loaded) {
     return {loaded.content_hash(), version_text(loaded.header.compiler_version)};
@@ -121,7 +130,7 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
     start.learner_id = learner.id;
     start.course_id = course != nullptr ? course->id : "";
     start.scenario_id = scenario.id;
-    start.options = runtime::RunOptions{options.seed.value_or(0), options.seed.has_value()};
+    start.options = run_options(settings_.seed);
     start.language = scenario.language.empty() ? "en" : scenario.language;
     return {Session::start(*store_, *bundle_, info_, start), false, std::move(notice)};
 }

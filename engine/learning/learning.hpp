@@ -50,15 +50,22 @@ BundleInfo bundle_info(const bundle::LoadedBundle& loaded);
 struct Settings {
     std::filesystem::path config_dir; // the provider's key; empty: records::default_config_dir()
     std::filesystem::path certificates_dir; // empty: "certificates" beside the records
+    // The seed of every attempt started here (`--seed`: to reproduce an
+    // order); unset: a fresh one per attempt.
+    std::optional<std::uint64_t> seed;
 };
+
+// How every attempt is played: choices and check options always in a seeded
+// order, so that their position says nothing about which is best. The seed is
+// `seed` or a fresh random one; it is recorded with the attempt (and exported)
+// and restored on resume, so a learner sees the same order after a restart.
+runtime::RunOptions run_options(std::optional<std::uint64_t> seed);
 
 // What to do with an unfinished attempt at the scenario being started.
 enum class Unfinished : std::uint8_t { Resume, StartAgain };
 
 struct StartOptions {
     Unfinished unfinished = Unfinished::Resume;
-    // Set: show options in the order this seed draws (see runtime::RunOptions).
-    std::optional<std::uint64_t> seed;
 };
 
 struct Started {

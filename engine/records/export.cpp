@@ -231,7 +231,10 @@ class XapiWriter {
                          {"language", a.language},
                          {"extensions",
                           {{base_ + "xapi/delivery-mode", mode_name(a.mode)},
-                           {base_ + "xapi/bundle", a.bundle_hash}}}}
+                           {base_ + "xapi/bundle", a.bundle_hash},
+                           // The order the options were shown in; a string, since a
+                           // 64-bit number does not survive JavaScript's doubles.
+                           {base_ + "xapi/option-order-seed", std::to_string(a.seed)}}}}
                         .dump();
         c.attempt = std::move(a);
         return c;
@@ -523,11 +526,27 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
         header.insert(header.end(),
                       {"learner_name", "profession", "licence_number", "licence_state"});
     }
-    header.insert(header.end(), {"course_id",   "scenario_id",       "mode",        "language",
-                                 "bundle_hash", "bundle_version",    "started_utc", "finished_utc",
-                                 "status",      "active_seconds",    "events",      "outcome",
-                                 "score_raw",   "score_min",         "score_max",   "score_percent",
-                                 "passed",      "classroom_session", "facilitator", "head_count"});
+    header.insert(header.end(), {"course_id",
+                                 "scenario_id",
+                                 "mode",
+                                 "language",
+                                 "bundle_hash",
+                                 "bundle_version",
+                                 "option_order_seed",
+                                 "started_utc",
+                                 "finished_utc",
+                                 "status",
+                                 "active_seconds",
+                                 "events",
+                                 "outcome",
+                                 "score_raw",
+                                 "score_min",
+                                 "score_max",
+                                 "score_percent",
+                                 "passed",
+                                 "classroom_session",
+                                 "facilitator",
+                                 "head_count"});
     csv_row(attempts, header);
     std::map<std::string, ClassroomSession, std::less<>> sessions;
     for (ClassroomSession& session : store.classroom_sessions()) {
@@ -544,14 +563,15 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
                                    known ? learner->second.licence_state : ""});
         }
         const bool done = a.result.has_value();
-        row.insert(
-            row.end(),
-            {a.course_id, a.scenario_id, mode_name(a.mode), a.language, a.bundle_hash,
-             a.bundle_version, iso8601_utc(a.started), a.finished ? iso8601_utc(*a.finished) : "",
-             status_name(a.status), std::to_string(a.active_ms / 1000), std::to_string(a.events),
-             done ? a.result->outcome : "", done ? std::to_string(a.result->raw) : "",
-             done ? std::to_string(a.result->min) : "", done ? std::to_string(a.result->max) : "",
-             done ? score_percent(*a.result) : "", done ? (a.result->passed ? "yes" : "no") : ""});
+        row.insert(row.end(),
+                   {a.course_id, a.scenario_id, mode_name(a.mode), a.language, a.bundle_hash,
+                    a.bundle_version, std::to_string(a.seed), iso8601_utc(a.started),
+                    a.finished ? iso8601_utc(*a.finished) : "", status_name(a.status),
+                    std::to_string(a.active_ms / 1000), std::to_string(a.events),
+                    done ? a.result->outcome : "", done ? std::to_string(a.result->raw) : "",
+                    done ? std::to_string(a.result->min) : "",
+                    done ? std::to_string(a.result->max) : "", done ? score_percent(*a.result) : "",
+                    done ? (a.result->passed ? "yes" : "no") : ""});
         const auto session = sessions.find(a.id);
         const bool classroom = session != sessions.end();
         row.insert(row.end(), {classroom ? session->second.name : "",

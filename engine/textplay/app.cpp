@@ -264,7 +264,8 @@ int play(const Options& o, const Streams& env) {
 
     std::optional<learning::Learning> layer;
     if (store) {
-        layer.emplace(*store, bundle, learning::bundle_info(loaded));
+        layer.emplace(*store, bundle, learning::bundle_info(loaded),
+                      learning::Settings{{}, {}, o.seed});
         if (!choose_learner(*layer, o, printer, input)) {
             return stopped();
         }
@@ -301,8 +302,7 @@ int play(const Options& o, const Streams& env) {
                     return stopped();
                 }
                 if (*choice == learning::Unfinished::Resume) {
-                    const learning::Started started =
-                        begin(layer->start(*s, course, {*choice, o.seed}));
+                    const learning::Started started = begin(layer->start(*s, course, {*choice}));
                     fresh = !started.resumed;
                     if (fresh) {
                         printer.text(started.notice);
@@ -318,9 +318,9 @@ int play(const Options& o, const Streams& env) {
             return stopped();
         }
         if (!run && layer) {
-            begin(layer->start(*s, course, {learning::Unfinished::StartAgain, o.seed}));
+            begin(layer->start(*s, course, {learning::Unfinished::StartAgain}));
         } else if (!run) {
-            run.emplace(bundle, s->id, runtime::RunOptions{o.seed.value_or(0), o.seed.has_value()});
+            run.emplace(bundle, s->id, learning::run_options(o.seed));
         }
     }
     if (steps) {

@@ -46,7 +46,8 @@ Chip chip_of(const model::Indicator& indicator) {
 Player::Player(const model::Bundle& bundle, learning::BundleInfo info, records::Store& store,
                PlayerOptions options)
     : bundle_(bundle), info_(std::move(info)), store_(store), options_(std::move(options)),
-      learning_(store, bundle, info_, {options_.config_dir, options_.certificates_dir}),
+      learning_(store, bundle, info_,
+                {options_.config_dir, options_.certificates_dir, options_.seed}),
       help_(help_content(bundle)) {
     screen_.help.hotlines = help_.hotlines;
     screen_.help.emergency = help_.emergency;
@@ -296,7 +297,7 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
     try {
         learning::Started started = learning_.start(
             *scenario, course,
-            {resume ? learning::Unfinished::Resume : learning::Unfinished::StartAgain, {}});
+            {resume ? learning::Unfinished::Resume : learning::Unfinished::StartAgain});
         resumed = started.resumed;
         if (!started.notice.empty()) {
             screen_.notice = started.notice;

@@ -28,6 +28,9 @@ struct PlayerOptions {
     // Where classroom session reports go; empty: "classroom-reports" beside the records.
     std::filesystem::path classroom_reports_dir;
     classroom::Clock clock; // classroom sessions; empty: the system clock
+    // The seed of the order every attempt and classroom session shows its
+    // options in (tests and screenshots); unset: a fresh one each time.
+    std::optional<std::uint64_t> seed;
 };
 
 class Player {

@@ -41,6 +41,7 @@ void Player::start_classroom(const ClassroomForm& form) {
     setup.head_count = form.head_count;
     setup.course_id = course_id_;
     setup.scenario_id = scenario->id;
+    setup.options = learning::run_options(options_.seed); // the room sees a seeded order too
     setup.language = scenario->language.empty() ? "en" : scenario->language;
     if (setup.name.empty()) {
         c.error = "Please give the session a name, for example \u201CNight shift in-service, 3 "

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 using namespace sightline;
@@ -27,7 +28,8 @@ const model::Scenario& example_scenario() {
 struct Fixture {
     TempDir dir;
     std::unique_ptr<records::Store> store = records::open_store(dir.path());
-    learning::Learning learning{*store, test::format_example(), kInfo, {dir.path() / "config", {}}};
+    learning::Learning learning{
+        *store, test::format_example(), kInfo, {dir.path() / "config", {}, {}}};
 
     // Plays the example to its best ending.
     learning::Finished play_best(learning::Session& session) {
@@ -108,8 +110,8 @@ TEST_CASE("start or resume: an unfinished attempt is resumed, or closed when sta
     CHECK(again.session.attempt().id == first.session.attempt().id);
     CHECK(again.session.run().node().id == "check-signs");
 
-    learning::Started fresh = f.learning.start(example_scenario(), &example_course(),
-                                               {learning::Unfinished::StartAgain, {}});
+    learning::Started fresh =
+        f.learning.start(example_scenario(), &example_course(), {learning::Unfinished::StartAgain});
     CHECK_FALSE(fresh.resumed);
     CHECK(fresh.session.attempt().id != first.session.attempt().id);
     CHECK(f.store->attempt(first.session.attempt().id)->status == records::Status::Abandoned);
@@ -119,12 +121,43 @@ TEST_CASE("start or resume: an unfinished attempt is resumed, or closed when sta
         open += a.status == records::Status::InProgress;
     }
     CHECK(open == 1);
+}
 
-    // A seed is the attempt's, recorded with it.
-    learning::Started seeded = f.learning.start(example_scenario(), &example_course(),
-                                                {learning::Unfinished::StartAgain, 42});
-    CHECK(seeded.session.attempt().seed == 42);
-    CHECK(seeded.session.run().options().shuffle);
+TEST_CASE("every attempt shows its options in a seeded order, recorded and kept on resume") {
+    Fixture f;
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    std::set<std::uint64_t> seeds;
+    for (int i = 0; i < 8; ++i) {
+        learning::Started started = f.learning.start(example_scenario(), &example_course(),
+                                                     {learning::Unfinished::StartAgain});
+        CHECK(started.session.run().options().shuffle);
+        CHECK(started.session.attempt().seed == started.session.run().options().seed);
+        CHECK(f.store->attempt(started.session.attempt().id)->seed ==
+              started.session.run().options().seed);
+        seeds.insert(started.session.attempt().seed);
+    }
+    CHECK(seeds.size() == 8); // a fresh seed for each attempt
+
+    // Resumed, the attempt keeps its seed, so the learner sees the same order.
+    learning::Started first =
+        f.learning.start(example_scenario(), &example_course(), {learning::Unfinished::StartAgain});
+    const std::vector<runtime::ChoiceView> shown = first.session.run().choices();
+    learning::Started again = f.learning.start(example_scenario(), &example_course());
+    REQUIRE(again.resumed);
+    CHECK(again.session.run().options() == first.session.run().options());
+    const std::vector<runtime::ChoiceView> shown_again = again.session.run().choices();
+    REQUIRE(shown_again.size() == shown.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        CHECK(shown_again[i].id == shown[i].id);
+    }
+
+    // --seed: every attempt started here uses it.
+    learning::Learning seeded(*f.store, test::format_example(), kInfo, {{}, {}, 42});
+    REQUIRE(seeded.select_learner(f.learning.learner()->id));
+    learning::Started with_seed =
+        seeded.start(example_scenario(), &example_course(), {learning::Unfinished::StartAgain});
+    CHECK(with_seed.session.attempt().seed == 42);
+    CHECK(with_seed.session.run().options() == runtime::RunOptions{42, true});
 }
 
 TEST_CASE("a resume the content no longer has starts afresh, with a notice") {

@@ -47,14 +47,14 @@ std::string answers_from(runtime::Run run, std::mt19937& random) {
             }
             REQUIRE_FALSE(enabled.empty());
             const std::size_t pick = enabled[random() % enabled.size()];
-            script += std::to_string(pick + 1) + "\n";
+            script += "@" + std::string(choices[pick].id) + "\n"; // by id: the order is shuffled
             run.choose(choices[pick].id);
             break;
         }
         case runtime::Phase::Answering: {
             const auto view = run.view();
             const std::size_t pick = random() % view.check.options.size();
-            script += std::to_string(pick + 1) + "\n";
+            script += "@" + std::string(view.check.options[pick].id) + "\n";
             run.answer({view.check.options[pick].id});
             break;
         }

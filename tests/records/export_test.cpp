@@ -24,6 +24,7 @@ using sightline::test::TempDir;
 namespace {
 
 const BundleInfo kInfo{"c0ffee", "0.1.0"};
+constexpr std::uint64_t kSeed = 12345678901234567890u;
 
 // Three attempts on the FORMAT.md example: the best path (passed), straight
 // to a missed ending (failed), and one stopped after its first choice.
@@ -38,7 +39,9 @@ struct Fixture {
         start.learner_id = ana.id;
         start.course_id = "hotel-example";
         start.scenario_id = "hotel.example";
+        start.options = {kSeed, true}; // wider than a JavaScript number can hold exactly
         Session a = Session::start(*store, test::format_example(), kInfo, start, 1'000);
+        start.options = {};
         a.choose("log-and-tell", 5'000);
         a.answer({"id", "answers"}, 9'000);
         a.advance(10'000);
@@ -165,6 +168,9 @@ TEST_CASE("xAPI answers carry the right pattern, response and registration") {
     const auto all = statements(*f.store);
     const json& choice = all.at(0); // the best attempt's first decision
     CHECK(choice["context"]["registration"] == f.best);
+    // The order its options were shown in, exactly (a string: 64 bits).
+    CHECK(choice["context"]["extensions"]["https://sightline.invalid/xapi/option-order-seed"] ==
+          "12345678901234567890");
     CHECK(choice["object"]["definition"]["correctResponsesPattern"] ==
           json::array({"log-and-tell"}));
     CHECK(choice["result"]["response"] == "log-and-tell");
@@ -173,8 +179,9 @@ TEST_CASE("xAPI answers carry the right pattern, response and registration") {
     CHECK(choice["context"]["contextActivities"]["grouping"][0]["id"] ==
           "https://sightline.invalid/courses/hotel-example");
     const json& check = all.at(1);
+    // The right options in the order the seed showed them; the response as picked.
     CHECK(check["object"]["definition"]["correctResponsesPattern"] ==
-          json::array({"id[,]answers"}));
+          json::array({"answers[,]id"}));
     CHECK(check["result"]["response"] == "id[,]answers");
     const json& passed = all.at(3);
     CHECK(passed.at("verb").at("id") == "http://adlnet.gov/expapi/verbs/passed");
@@ -236,6 +243,7 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
     CHECK(first.at("status") == "completed");
     CHECK(first.at("score_percent") == "100");
     CHECK(first.at("passed") == "yes");
+    CHECK(first.at("option_order_seed") == "12345678901234567890");
     CHECK(first.at("started_utc") == "1970-01-01T00:00:01.000Z");
 
     const auto events = read_csv(out.path() / "csv" / "events.csv");

@@ -45,11 +45,11 @@ Result call(std::vector<std::string> args, const std::string& input = {}) {
 // Ana finishes the example scenario; Ben stops after his first choice.
 void fill(const TempDir& data) {
     const auto script = test::work_dir() / "records-cli.script";
-    test::write_file(script, "1\n1\n\n2\n1 2\n\n");
+    test::write_file(script, "1\n1\n\n@log-and-tell\n@id @answers\n\n");
     REQUIRE(call({"play", "--bundle", test::format_example_bundle().string(), "--script",
                   script.string(), "--learner", "Ana", "--data-dir", data.path().string()})
                 .code == 0);
-    test::write_file(script, "1\n1\n\n2\nq\n");
+    test::write_file(script, "1\n1\n\n@log-and-tell\nq\n");
     REQUIRE(call({"play", "--bundle", test::format_example_bundle().string(), "--script",
                   script.string(), "--learner", "Ben", "--data-dir", data.path().string()})
                 .code == 0);

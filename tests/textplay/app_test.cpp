@@ -128,7 +128,7 @@ TEST_CASE("missing, corrupt and version-mismatched bundles give one line and exi
 }
 
 TEST_CASE("a script plays the scenario and prints a plain, wrapped transcript") {
-    const fs::path answers = script("best.txt", "\n2\n1 2\n\n");
+    const fs::path answers = script("best.txt", "\n@log-and-tell\n@id @answers\n\n");
     const Result r =
         run({"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()});
     CHECK(r.code == 0);
@@ -136,7 +136,7 @@ TEST_CASE("a script plays the scenario and prints a plain, wrapped transcript") 
     CHECK(r.out.find("Content note: A young guest may be controlled") != std::string::npos);
     CHECK(r.out.find("Content note") < r.out.find("It is almost midnight"));
     CHECK(r.out.find("Pause here") == std::string::npos);
-    CHECK(r.out.find("> 2\n") != std::string::npos);
+    CHECK(r.out.find("> @log-and-tell\n") != std::string::npos); // the script line, echoed
     CHECK(r.out.find("Signs you missed\n- None.") != std::string::npos);
     CHECK(r.out.find("Where to report\nNational Human Trafficking Hotline") != std::string::npos);
     CHECK(r.out.find('\x1b') == std::string::npos);
@@ -144,7 +144,7 @@ TEST_CASE("a script plays the scenario and prints a plain, wrapped transcript") 
 }
 
 TEST_CASE("text wraps to the terminal's width when there is one") {
-    const fs::path answers = script("narrow.txt", "\n3\n");
+    const fs::path answers = script("narrow.txt", "\n@ignore\n");
     Call call{{"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()},
               ""};
     call.terminal_width = 44;
@@ -155,7 +155,7 @@ TEST_CASE("text wraps to the terminal's width when there is one") {
 }
 
 TEST_CASE("a bad script answer stops with an error naming the script line") {
-    const fs::path answers = script("bad.txt", "\n# comment\n2\n1 1\n");
+    const fs::path answers = script("bad.txt", "\n# comment\n@log-and-tell\n1 1\n");
     const Result r =
         run({"--bundle", example(), "--scenario", "hotel.example", "--script", answers.string()});
     CHECK(r.code == 1);
@@ -168,7 +168,7 @@ TEST_CASE("a bad script answer stops with an error naming the script line") {
 }
 
 TEST_CASE("at the keyboard a bad answer is explained and asked again") {
-    Call call{{"--bundle", example(), "--no-records"}, "1\n1\n\n9\nthree\n3\n"};
+    Call call{{"--bundle", example(), "--no-records"}, "1\n1\n\n9\nthree\n@ignore\n"};
     call.terminal_input = true;
     const Result r = run(call);
     CHECK(r.code == 0);
@@ -199,14 +199,14 @@ TEST_CASE("--save keeps progress, resumes it and deletes it at the end") {
     fs::remove(save);
     const std::vector<std::string> args = {"--bundle",      example(), "--scenario",
                                            "hotel.example", "--save",  save.string()};
-    const Result first = run(args, "\n2\nq\n");
+    const Result first = run(args, "\n@log-and-tell\nq\n");
     CHECK(first.code == 0);
     std::string unwrapped = first.out; // the long path may wrap
     std::replace(unwrapped.begin(), unwrapped.end(), '\n', ' ');
     CHECK(unwrapped.ends_with("Stopped. Your progress is saved in " + save.string() + ". "));
     REQUIRE(fs::exists(save));
 
-    const Result second = run(args, "1 2\n\n");
+    const Result second = run(args, "@id @answers\n\n");
     CHECK(second.code == 0);
     CHECK(second.out.find("Resuming: The late check-in") != std::string::npos);
     CHECK(second.out.find("It is almost midnight") == std::string::npos);
@@ -229,7 +229,7 @@ TEST_CASE("bad saves give one line naming the file and exit 2") {
     const std::vector<std::string> args = {"--scenario", "hotel.example", "--save", save.string()};
     std::vector<std::string> with_example = args;
     with_example.insert(with_example.begin(), {"--bundle", example()});
-    REQUIRE(run(with_example, "\n1\nq\n").code == 0);
+    REQUIRE(run(with_example, "\n@ask-her\nq\n").code == 0);
     REQUIRE(fs::exists(save));
     std::string edited = test::format_example_scn();
     edited.replace(edited.find("-> tense"), 8, "-> calm");

@@ -49,8 +49,8 @@ void exec_sql(const std::filesystem::path& db, const char* sql) {
 
 TEST_CASE("a scripted learner is recorded, can stop, and continues where they stopped") {
     test::TempDir data;
-    // Course 1, scenario 1, Enter to begin, choice 2, then quit at the check.
-    const Result first = play(data, "1\n1\n\n2\nq\n", "first");
+    // Course 1, scenario 1, Enter to begin, log and tell, then quit at the check.
+    const Result first = play(data, "1\n1\n\n@log-and-tell\nq\n", "first");
     CHECK(first.code == 0);
     CHECK(first.out.find("Training as Ana Díaz. Your records are kept in") != std::string::npos);
     CHECK(first.out.find("Stopped. Your progress is recorded") != std::string::npos);
@@ -64,7 +64,7 @@ TEST_CASE("a scripted learner is recorded, can stop, and continues where they st
     REQUIRE(store->events(attempts[0].id).size() == 1);
 
     // Course 1, scenario 1, "1" continues, answer the check, Enter to the end.
-    const Result second = play(data, "1\n1\n1\n1 2\n\n", "second");
+    const Result second = play(data, "1\n1\n1\n@id @answers\n\n", "second");
     CHECK(second.code == 0);
     CHECK(second.out.find("have not finished it") != std::string::npos);
     CHECK(second.out.find("Resuming: The late check-in") != std::string::npos);
@@ -83,8 +83,8 @@ TEST_CASE("a scripted learner is recorded, can stop, and continues where they st
 
 TEST_CASE("starting again abandons the unfinished attempt") {
     test::TempDir data;
-    CHECK(play(data, "1\n1\n\n2\nq\n", "stop").code == 0);
-    const Result again = play(data, "1\n1\n2\n\n3\n", "again"); // start again, then ignore
+    CHECK(play(data, "1\n1\n\n@log-and-tell\nq\n", "stop").code == 0);
+    const Result again = play(data, "1\n1\n2\n\n@ignore\n", "again"); // start again, then ignore
     CHECK(again.code == 0);
     CHECK(again.out.find("The end: Missed the signs") != std::string::npos);
     auto store = records::open_store(data.path());
@@ -100,7 +100,7 @@ TEST_CASE("when an answer cannot be recorded the learner is told and nothing is 
     exec_sql(data.path() / "records.db",
              "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'the disk "
              "is full'); END;");
-    const Result r = play(data, "1\n1\n\n2\n1 2\n\n", "refused");
+    const Result r = play(data, "1\n1\n\n@log-and-tell\n@id @answers\n\n", "refused");
     CHECK(r.code == 1);
     CHECK(r.out.find("Your answer could not be recorded, so it was not counted") !=
           std::string::npos);
@@ -148,7 +148,7 @@ TEST_CASE(
         store->finish_attempt(attempt.id, {"reported", "reported-safely", {}, 6, 0, 6, true},
                               11 * 60'000);
     }
-    const Result r = play(data, "1\n1\n\n2\n1 2\n\nyes\n", "certificate");
+    const Result r = play(data, "1\n1\n\n@log-and-tell\n@id @answers\n\nyes\n", "certificate");
     ::unsetenv("SIGHTLINE_CONFIG_DIR");
     CHECK(r.code == 0);
     CHECK(r.out.find("[done] 1 of 1 required scenarios completed.") != std::string::npos);
@@ -186,7 +186,7 @@ TEST_CASE("without a training provider the learner is told how the certificate w
                               10 * 60'000);
         store->record_attestation({ana.id, "hotel-example", "I did it myself.", 1});
     }
-    const Result r = play(data, "1\n1\n\n3\n", "no-provider");
+    const Result r = play(data, "1\n1\n\n@ignore\n", "no-provider");
     ::unsetenv("SIGHTLINE_CONFIG_DIR");
     CHECK(r.code == 0);
     CHECK(r.out.find("[done] You confirmed that you did this training yourself.") !=

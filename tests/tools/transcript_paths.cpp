@@ -27,6 +27,8 @@ namespace {
 
 constexpr std::string_view kOutputMarker = "=== output\n";
 constexpr std::size_t kMaxSteps = 1000;
+// The seed of the order the generated transcripts are played in (--seed).
+constexpr std::uint64_t kSeed = 1;
 constexpr std::string_view kWrittenBy = "written by tests/tools/transcript_paths.cpp";
 
 enum class Path { Best, Worst };
@@ -123,7 +125,9 @@ std::string file_stem(const std::string& scenario_id, Path path) {
 
 // Everything before the output marker: header, then the annotated script.
 std::string script_half(const model::Bundle& b, const model::Scenario& s, Path path) {
-    runtime::Run run(b, s.id);
+    // Players always shuffle; the transcripts pin one order with --seed, and
+    // their scripts answer by id, so they read the same whatever the order.
+    runtime::Run run(b, s.id, runtime::RunOptions{kSeed, true});
     std::ostringstream script;
     script << "# begin\n\n";
     for (std::size_t step = 0; run.phase() != runtime::Phase::Ended; ++step) {
@@ -136,21 +140,17 @@ std::string script_half(const model::Bundle& b, const model::Scenario& s, Path p
             const std::size_t n = pick_choice(run, path);
             const std::string id(run.choices()[n - 1].id);
             const model::Choice& c = model_choice(run, id);
-            script << "# " << run.node().id << ": " << id << " (" << c.tier << ")\n" << n << '\n';
+            script << "# " << run.node().id << " (" << c.tier << ")\n@" << id << '\n';
             run.choose(id);
             break;
         }
         case runtime::Phase::Answering: {
             const std::vector<std::size_t> numbers = pick_options(run, path);
             std::vector<std::string_view> ids;
-            script << "# " << run.node().id << ':';
+            script << "# " << run.node().id << '\n';
             for (const std::size_t n : numbers) {
                 ids.push_back(run.view().check.options[n - 1].id);
-                script << ' ' << ids.back();
-            }
-            script << '\n';
-            for (std::size_t i = 0; i < numbers.size(); ++i) {
-                script << (i ? " " : "") << numbers[i];
+                script << (ids.size() > 1 ? " @" : "@") << ids.back();
             }
             script << '\n';
             run.answer(ids);
@@ -191,7 +191,7 @@ std::string script_half(const model::Bundle& b, const model::Scenario& s, Path p
                                : "# always the lowest-tier choice, every knowledge check wrong.\n")
         << "# Ends at '" << end.id << "' (" << end.outcome << "): " << scores.str() << ".\n"
         << "args:" << (course.empty() ? "" : " --course " + course) << " --scenario " << s.id
-        << "\n=== script\n"
+        << " --seed " << kSeed << "\n=== script\n"
         << script.str();
     return out.str();
 }

@@ -43,7 +43,7 @@ struct Room {
     explicit Room(const char* name, ImVec2 size = {1280, 800})
         : dir(scratch_dir(name)), store(records::open_store(dir)),
           player(courses().model, {courses().content_hash(), "test"}, *store,
-                 ui::PlayerOptions{{}, {}, dir / "classroom-reports", {}}),
+                 ui::PlayerOptions{{}, {}, dir / "classroom-reports", {}, 1}),
           ui(size) {}
     ui::Screen& screen() { return player.screen(); }
     const classroom::Facilitation& f() {

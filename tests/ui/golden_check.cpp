@@ -161,8 +161,9 @@ int main(int argc, char** argv) {
         fs::create_directories(home);
         const fs::path render = work / (screen + ".png");
         fs::remove(render);
+        // One seed, so the shuffled choices and options are in the reviewed order.
         const int code = run({sightline, "--screenshot", render.string(), "--size", size,
-                              "--script", (scripts / (screen + ".txt")).string()},
+                              "--script", (scripts / (screen + ".txt")).string(), "--seed", "1"},
                              home);
         if (code == kSkip) {
             std::cout << "skipped: sightline found no display\n";

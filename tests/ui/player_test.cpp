@@ -5,6 +5,7 @@
 #include "courses.hpp"
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
+#include "model/analysis.hpp"
 #include "model/link.hpp"
 #include "records/store.hpp"
 #include "support/scoped_env.hpp"
@@ -69,15 +70,44 @@ records::StoreOptions quick_timeout() {
     return options;
 }
 
+// The node of `scenario` that offers the choices (or the check options) shown.
+const model::Node& shown_node(const model::Bundle& bundle, const ui::ScenarioState& s) {
+    const model::Scenario* scenario = model::find_by_id(bundle.scenarios, s.id);
+    REQUIRE(scenario != nullptr);
+    // Ids are unique within a node, not within a scenario: every one shown must match.
+    const auto offers = [&](const auto& items, const auto& shown) {
+        return !shown.empty() && items.size() >= shown.size() &&
+               std::all_of(shown.begin(), shown.end(), [&](const auto& item) {
+                   return model::find_by_id(items, item.id) != nullptr;
+               });
+    };
+    for (const model::Node& node : scenario->nodes) {
+        if (offers(node.choices, s.choices) || offers(node.check.options, s.options)) {
+            return node;
+        }
+    }
+    FAIL("no node offers what is shown");
+    return scenario->nodes.front();
+}
+
+// Options are shown in a seeded order; the tests play every attempt with one seed.
+ui::PlayerOptions seeded(ui::PlayerOptions options = {}) {
+    if (!options.seed) {
+        options.seed = 1;
+    }
+    return options;
+}
+
 struct Fixture {
     std::filesystem::path dir;
     std::unique_ptr<records::Store> owned;
     records::Store& store;
+    const model::Bundle& bundle;
     ui::Player player;
-    explicit Fixture(const char* name, const model::Bundle& bundle = courses().model,
+    explicit Fixture(const char* name, const model::Bundle& b = courses().model,
                      ui::PlayerOptions options = {})
         : dir(scratch_dir(name)), owned(records::open_store(dir, quick_timeout())), store(*owned),
-          player(bundle, info(), store, std::move(options)) {}
+          bundle(b), player(b, info(), store, seeded(std::move(options))) {}
     ui::Screen& screen() { return player.screen(); }
     void to_scenario(const std::string& course, const std::string& scenario) {
         player.apply(learner("Sam Rivera"));
@@ -90,7 +120,7 @@ struct Fixture {
         REQUIRE(s != nullptr);
         return store.events(s->attempt().id).size();
     }
-    // Plays on with the first enabled choice / the first option until the ending.
+    // Plays on as a learner who reads: a best-tier choice, the right options.
     void play_to_end() {
         for (int guard = 0; guard < 200; ++guard) {
             ui::ScenarioState& s = screen().scenario;
@@ -100,14 +130,22 @@ struct Fixture {
             if (s.stage != ui::Stage::Node) {
                 player.apply(intent(IntentKind::Continue));
             } else if (s.kind == ui::NodeKind::Decision) {
-                const auto c = std::find_if(s.choices.begin(), s.choices.end(),
-                                            [](const ui::ChoiceItem& i) { return i.enabled; });
+                const model::Node& node = shown_node(bundle, s);
+                const auto c =
+                    std::find_if(s.choices.begin(), s.choices.end(), [&](const ui::ChoiceItem& i) {
+                        const model::Choice* choice = model::find_by_id(node.choices, i.id);
+                        return i.enabled && model::is_best_tier_choice(node, *choice, bundle.tiers);
+                    });
                 REQUIRE(c != s.choices.end());
                 player.apply(intent(IntentKind::Choose, c->id));
             } else if (s.kind == ui::NodeKind::Check) {
                 ui::Intent a;
                 a.kind = IntentKind::Answer;
-                a.ids = {s.options.front().id};
+                for (const model::CheckOption& o : shown_node(bundle, s).check.options) {
+                    if (o.correct) {
+                        a.ids.push_back(o.id);
+                    }
+                }
                 player.apply(a);
             } else {
                 REQUIRE(s.kind != ui::NodeKind::Stuck);
@@ -582,7 +620,7 @@ TEST_CASE("the certificate goes where the options say, with the provider from th
     const std::filesystem::path out = base.dir / "out";
     credentials::init_provider(config, {"Org", "", "c@example.org", "Signer", "Title"}, false,
                                records::now_ms());
-    Fixture f("issue-options", quick_hotel(), ui::PlayerOptions{out, config, {}, {}});
+    Fixture f("issue-options", quick_hotel(), ui::PlayerOptions{out, config, {}, {}, {}});
     ui::Screen& s = f.screen();
     f.player.apply(learner("Ana"));
     f.player.apply(intent(IntentKind::OpenCourse, "hotel"));

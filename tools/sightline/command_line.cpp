@@ -44,7 +44,7 @@ bundle, script, save or records.
 constexpr const char* kDesktopOnly[] = {"--screenshot", "--size", "--theme", "--scale"};
 // The text player's own options; any of them asks for the text player.
 constexpr const char* kTextOnly[] = {
-    "--text",  "--list",    "--course",     "--scenario",     "--seed",          "--save",
+    "--text",  "--list",    "--course",     "--scenario",     "--save",
     "--width", "--learner", "--no-records", "--idle-minutes", "--save-roundtrip"};
 
 struct CommandLine {
@@ -66,6 +66,11 @@ struct CommandLine {
         app.add_flag("--version", version, "show the version");
 
         const char* both = "Both players";
+        app.add_option("--seed", seed,
+                       "the seed of the order choices and a check's options are shown in, to "
+                       "reproduce it (default: a new order for every attempt)")
+            ->type_name("N")
+            ->group(both);
         app.add_option("--bundle", text.bundle,
                        "the course bundle to play (default: the courses installed with sightline, "
                        "../share/sightline/courses.slpack)")
@@ -110,11 +115,7 @@ struct CommandLine {
         app.add_option("--scenario", text.scenario, "play this scenario")
             ->type_name("ID")
             ->group(tp);
-        app.add_option("--seed", seed,
-                       "show the choices and a check's options in a shuffled order, the "
-                       "same for the same N")
-            ->type_name("N")
-            ->group(tp);
+
         app.add_option("--save", text.save,
                        "resume from FILE when it exists, keep progress in it, and delete it "
                        "when the scenario ends")
@@ -144,6 +145,18 @@ struct CommandLine {
 
     bool given(const char* name) const { return app.get_option(name)->count() > 0; }
 
+    // --seed, for either player.
+    std::string check_seed(std::optional<std::uint64_t>& out) {
+        if (given("--seed")) {
+            std::uint64_t value = 0;
+            if (!parse_number(seed, value)) {
+                return "--seed needs a whole number, not '" + seed + "'";
+            }
+            out = value;
+        }
+        return {};
+    }
+
     // The text player's values that CLI11 took as text; empty when all are fine.
     std::string check_text() {
         for (const char* name : {"--bundle", "--course", "--scenario", "--script", "--save",
@@ -152,12 +165,8 @@ struct CommandLine {
                 return std::string("option ") + name + " needs a non-empty value";
             }
         }
-        if (given("--seed")) {
-            std::uint64_t value = 0;
-            if (!parse_number(seed, value)) {
-                return "--seed needs a whole number, not '" + seed + "'";
-            }
-            text.seed = value;
+        if (std::string error = check_seed(text.seed); !error.empty()) {
+            return error;
         }
         if (given("--idle-minutes")) {
             std::uint32_t minutes = 0;
@@ -185,6 +194,9 @@ struct CommandLine {
             if (given(name) && app.get_option(name)->as<std::string>().empty()) {
                 return std::string("option ") + name + " needs a value";
             }
+        }
+        if (std::string error = check_seed(desktop.seed); !error.empty()) {
+            return error;
         }
         if (given("--theme") && desktop.theme != "light" && desktop.theme != "dark" &&
             desktop.theme != "high-contrast") {

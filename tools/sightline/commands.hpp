@@ -28,8 +28,9 @@ struct DesktopOptions {
     std::string script;     // with --screenshot: steps to reach a screen
     std::optional<int> width;
     std::optional<int> height;
-    std::string theme;        // empty: the saved setting
-    std::optional<int> scale; // percent
+    std::string theme;                 // empty: the saved setting
+    std::optional<int> scale;          // percent
+    std::optional<std::uint64_t> seed; // the order options are shown in; unset: fresh each attempt
 };
 
 // Runs the desktop player and returns the exit code. `text_player` runs the

@@ -76,6 +76,7 @@ App::App(const GuiOptions& options, const cli::Environment& env)
     // in the config directory when one is issued.
     ui::PlayerOptions player_options;
     player_options.certificates_dir = data / "certificates";
+    player_options.seed = options_.seed;
     player_ = std::make_unique<ui::Player>(bundle_.model, learning::bundle_info(bundle_), *store_,
                                            std::move(player_options));
     times_.store = ms_since(start);

@@ -16,6 +16,7 @@ GuiOptions gui_options(const cli::DesktopOptions& options) {
         o.theme = ui::parse_theme(options.theme); // checked by the command line
     }
     o.scale = options.scale;
+    o.seed = options.seed;
     return o;
 }
 

@@ -19,8 +19,9 @@ struct GuiOptions {
     std::optional<int> width;
     std::optional<int> height;
     std::optional<ui::Theme> theme;
-    std::optional<int> scale; // percent
-    bool hidden = false;      // no visible window (always so with --screenshot); for benchmarks
+    std::optional<int> scale;          // percent
+    std::optional<std::uint64_t> seed; // every attempt's order; unset: a fresh one
+    bool hidden = false; // no visible window (always so with --screenshot); for benchmarks
 };
 
 GuiOptions gui_options(const cli::DesktopOptions& options);
