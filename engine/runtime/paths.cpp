@@ -48,29 +48,47 @@ std::int64_t best_from(const model::Bundle& b, const model::Scenario& s, std::ui
 std::size_t pick_choice(const Run& run, PathKind path) {
     const model::Bundle& b = run.bundle();
     const std::vector<ChoiceView> shown = run.choices();
+    // First the best (or worst) rank among the enabled choices, and how many share it.
+    std::size_t candidates = 0;
+    std::uint32_t wanted_rank = 0;
+    for (const ChoiceView& view : shown) {
+        if (!view.enabled) {
+            continue;
+        }
+        const std::uint32_t rank = rank_of(b, model_choice(run, view.id));
+        const bool better_rank = path == PathKind::Best ? rank < wanted_rank : rank > wanted_rank;
+        if (candidates == 0 || better_rank) {
+            wanted_rank = rank;
+            candidates = 1;
+        } else if (rank == wanted_rank) {
+            ++candidates;
+        }
+    }
+    if (candidates == 0) {
+        throw RunError("no choice can be taken at node '" + run.node().id + "'");
+    }
     std::size_t picked = 0;
-    std::uint32_t picked_rank = 0;
     std::int64_t picked_value = 0;
     for (std::size_t i = 0; i < shown.size(); ++i) {
         if (!shown[i].enabled) {
             continue;
         }
         const model::Choice& c = model_choice(run, shown[i].id);
-        const std::uint32_t rank = rank_of(b, c);
+        if (rank_of(b, c) != wanted_rank) {
+            continue;
+        }
+        if (candidates == 1) {
+            return i + 1; // no tie to break: skip the path analysis
+        }
         // Best: among the best-ranked choices, the one that keeps the highest
         // score reachable. Worst: among the worst-ranked, the lowest score now.
         const std::int64_t value =
             path == PathKind::Best ? total(c.scores) + best_from(b, run.scenario(), c.target_index)
                                    : -total(c.scores);
-        const bool better_rank = path == PathKind::Best ? rank < picked_rank : rank > picked_rank;
-        if (picked == 0 || better_rank || (rank == picked_rank && value > picked_value)) {
+        if (picked == 0 || value > picked_value) {
             picked = i + 1;
-            picked_rank = rank;
             picked_value = value;
         }
-    }
-    if (picked == 0) {
-        throw RunError("no choice can be taken at node '" + run.node().id + "'");
     }
     return picked;
 }
