@@ -69,6 +69,7 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0504", Error, "learner-facing text reads above US grade 8"},
     CodeInfo{"SL0505", Error, "the best-tier path cannot reach the maximum score"},
     CodeInfo{"SL0506", Error, "a phone number that is not a known reporting number"},
+    CodeInfo{"SL0507", Error, "credit minutes exceed the estimated play time"},
 };
 
 // "SL" and four digits.
@@ -201,6 +202,7 @@ inline constexpr DiagnosticCode banned_term = DiagnosticCode::of("SL0503");
 inline constexpr DiagnosticCode reading_grade_too_high = DiagnosticCode::of("SL0504");
 inline constexpr DiagnosticCode best_tier_below_maximum = DiagnosticCode::of("SL0505");
 inline constexpr DiagnosticCode unknown_phone_number = DiagnosticCode::of("SL0506");
+inline constexpr DiagnosticCode credit_exceeds_play_time = DiagnosticCode::of("SL0507");
 
 } // namespace codes
 

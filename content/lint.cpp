@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -286,6 +287,7 @@ class Linter {
         }
         for (std::size_t i = 0; i < b_.courses.size() && i < unit_.courses.size(); ++i) {
             coverage_gate(b_.courses[i], unit_.courses[i]);
+            credit_gate(b_.courses[i], unit_.courses[i]);
         }
         scan_texts();
         sort_diagnostics(report_.diagnostics);
@@ -417,6 +419,34 @@ class Linter {
                    std::to_string(figure.indicators) + " indicators of role '" + course.role +
                    "'; at least " + std::to_string(figure.required) +
                    " are needed. Not yet used by its scenarios: " + join(missing));
+    }
+
+    // --- SL0507 -----------------------------------------------------------------------
+
+    void credit_gate(const model::Course& course, const DeclarationSource& source) {
+        if (course.credit_minutes == 0) {
+            return; // not credit-bearing
+        }
+        const PlayEstimate estimate = estimate_play(b_, course);
+        const auto whole = static_cast<std::uint32_t>(std::floor(estimate.minutes));
+        report_.credit.push_back({course.id, course.credit_minutes, whole});
+        if (course.credit_minutes <= whole) {
+            return;
+        }
+        char minutes[16];
+        std::snprintf(minutes, sizeof minutes, "%.1f", estimate.minutes);
+        const auto it = source.fields.find("credit-minutes");
+        report(codes::credit_exceeds_play_time, it == source.fields.end() ? source.at : it->second,
+               "course '" + course.id + "' grants " + std::to_string(course.credit_minutes) +
+                   " credit minutes, but its required scenarios play in about " + minutes +
+                   " minutes (their best paths: " + std::to_string(estimate.words) + " words at " +
+                   std::to_string(static_cast<int>(kReadingWordsPerMinute)) + " a minute, " +
+                   std::to_string(estimate.decisions) + " decisions at " +
+                   std::to_string(static_cast<int>(kSecondsPerDecision)) + " s, " +
+                   std::to_string(estimate.checks) + " checks at " +
+                   std::to_string(static_cast<int>(kSecondsPerCheck)) +
+                   " s); lower credit-minutes to at most " + std::to_string(whole) +
+                   ", or add content");
     }
 
     // --- SL0504 -----------------------------------------------------------------------
@@ -690,6 +720,11 @@ void print_lint_summary(std::ostream& out, const LintReport& r, const LintOption
     }
     out << '\n';
     out << "  best-tier path reaches the maximum score: checked " << r.scenarios << " scenarios\n";
+    out << "  credit minutes at most the estimated play time:";
+    for (const CourseCreditFigure& c : r.credit) {
+        out << ' ' << c.course << ' ' << c.credit_minutes << '/' << c.estimated_minutes;
+    }
+    out << '\n';
 }
 
 } // namespace sightline::content

@@ -9,6 +9,8 @@
 //   SL0504  each scenario's learner-facing text reads at or below US grade 8
 //   SL0505  each scenario's best-tier path can reach the maximum score
 //   SL0506  every phone number in the content is a known reporting number
+//   SL0507  no course grants more credit minutes than its estimated play time
+//           (estimate_play in stats.hpp, rounded down to whole minutes)
 #pragma once
 
 #include "content/compile.hpp"
@@ -32,6 +34,12 @@ struct CourseCoverageFigure {
     std::size_t required = 0;   // what the gate asks for (0: the role has none)
 };
 
+struct CourseCreditFigure {
+    std::string course;
+    std::uint32_t credit_minutes = 0;    // what the course grants (credit-bearing courses only)
+    std::uint32_t estimated_minutes = 0; // estimate_play, rounded down
+};
+
 struct LintReport {
     std::vector<Diagnostic> diagnostics; // gate failures, sorted by location
 
@@ -40,6 +48,7 @@ struct LintReport {
     double highest_grade = 0;
     std::string highest_grade_scenario;
     std::vector<CourseCoverageFigure> coverage;
+    std::vector<CourseCreditFigure> credit;
 
     bool passed() const { return diagnostics.empty(); }
 };

@@ -1,9 +1,14 @@
 #include "content/stats.hpp"
 
+#include "runtime/paths.hpp"
+#include "runtime/run.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <set>
+#include <stdexcept>
 
 namespace sightline::content {
 
@@ -50,7 +55,137 @@ std::string pad(std::string text, std::size_t width) {
     return text;
 }
 
+// A best path longer than this is a loop the estimate gives up on.
+constexpr std::size_t kMaxPathSteps = 1000;
+
+std::string minutes_text(double minutes) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", minutes);
+    return text;
+}
+
+double minutes_of(const PlayEstimate& e) {
+    return static_cast<double>(e.words) / kReadingWordsPerMinute +
+           (static_cast<double>(e.decisions) * kSecondsPerDecision +
+            static_cast<double>(e.checks) * kSecondsPerCheck) /
+               60.0;
+}
+
 } // namespace
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_token = false, has_alnum = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool space = i == text.size() || std::isspace(static_cast<unsigned char>(text[i]));
+        if (space) {
+            words += in_token && has_alnum ? 1 : 0;
+            in_token = has_alnum = false;
+            continue;
+        }
+        in_token = true;
+        const auto c = static_cast<unsigned char>(text[i]);
+        // A UTF-8 lead byte starts a letter ("é"), except 0xE2, which starts
+        // punctuation and symbols (U+2000 to U+2FFF: dashes, quotes, arrows).
+        has_alnum = has_alnum || std::isalnum(c) || (c >= 0xC0 && c != 0xE2);
+    }
+    return words;
+}
+
+PlayEstimate estimate_play(const model::Bundle& b, const model::Scenario& s) {
+    PlayEstimate e;
+    try {
+        // The start screen: the objectives and the content note.
+        for (const std::string& objective : s.objectives) {
+            e.words += count_words(objective);
+        }
+        e.words += count_words(s.content_note);
+        runtime::Run run(b, s.id);
+        bool entered = true; // the current node's paragraphs are not read yet
+        for (std::size_t step = 0;; ++step) {
+            if (step == kMaxPathSteps) {
+                e.reaches_ending = false;
+                break;
+            }
+            if (entered) {
+                for (const runtime::ParagraphView& p : run.view().paragraphs) {
+                    e.words += count_words(p.text);
+                }
+                entered = false;
+            }
+            const runtime::Phase phase = run.phase();
+            if (phase == runtime::Phase::Ended) {
+                const runtime::Debrief d = run.debrief();
+                for (std::string_view paragraph : d.text) {
+                    e.words += count_words(paragraph);
+                }
+                // The signs noticed and missed, and the details that only look
+                // like signs, each with its description.
+                for (const auto* list : {&d.noticed, &d.missed, &d.confounders}) {
+                    for (const model::Indicator* i : *list) {
+                        e.words += count_words(i->name) + count_words(i->description);
+                    }
+                }
+                e.words += count_words(d.response) + count_words(d.report);
+                break;
+            }
+            if (phase == runtime::Phase::Choosing) {
+                const std::vector<runtime::ChoiceView> shown = run.choices();
+                for (const runtime::ChoiceView& c : shown) {
+                    e.words += count_words(c.text);
+                }
+                const std::size_t n = runtime::pick_choice(run, runtime::PathKind::Best);
+                const runtime::ChoiceResult result = run.choose(shown[n - 1].id);
+                e.words += count_words(result.feedback);
+                for (const model::Indicator* i : result.newly_noticed) {
+                    e.words += count_words(i->name); // "You noticed a sign: ..."
+                }
+                ++e.decisions;
+                entered = true;
+            } else if (phase == runtime::Phase::Answering) {
+                const runtime::NodeView view = run.view();
+                e.words += count_words(view.check.prompt);
+                std::vector<std::string_view> ids;
+                for (std::size_t n : runtime::pick_options(run, runtime::PathKind::Best)) {
+                    ids.push_back(view.check.options[n - 1].id);
+                }
+                // The result shows every option again, each with its feedback.
+                for (const runtime::OptionResult& o : run.answer(ids).options) {
+                    e.words += count_words(o.text) + count_words(o.feedback);
+                }
+                ++e.checks;
+            } else {
+                run.advance();
+                entered = true;
+            }
+        }
+    } catch (const std::runtime_error&) {
+        e.reaches_ending = false; // stuck or broken: count what was read up to there
+    }
+    e.minutes = minutes_of(e);
+    return e;
+}
+
+PlayEstimate estimate_play(const model::Bundle& b, const model::Course& course) {
+    PlayEstimate total;
+    for (const model::CourseEntry& entry : course.entries) {
+        if (!entry.required) {
+            continue;
+        }
+        for (const model::Scenario& s : b.scenarios) {
+            if (s.id == entry.scenario) {
+                const PlayEstimate e = estimate_play(b, s);
+                total.words += e.words;
+                total.decisions += e.decisions;
+                total.checks += e.checks;
+                total.reaches_ending = total.reaches_ending && e.reaches_ending;
+                break;
+            }
+        }
+    }
+    total.minutes = minutes_of(total);
+    return total;
+}
 
 double reading_grade(std::string_view text) {
     std::size_t words = 0, sentences = 0, syllable_count = 0;
@@ -194,10 +329,11 @@ Stats compute_stats(const model::Bundle& b) {
         }
         row.indicators = indicators.size();
         row.reading_grade = reading_grade(learner_text(s));
+        row.estimate = estimate_play(b, s);
         stats.scenarios.push_back(row);
     }
     for (const model::Course& c : b.courses) {
-        CourseStats row{c.id, c.role, c.entries.size(), 0, 0, c.credit_minutes, {}};
+        CourseStats row{c.id, c.role, c.entries.size(), 0, 0, c.credit_minutes, {}, {}};
         const std::vector<const model::Scenario*> scenarios = course_scenarios(b, c);
         for (const model::CourseEntry& e : c.entries) {
             row.required += e.required ? 1 : 0;
@@ -206,6 +342,7 @@ Stats compute_stats(const model::Bundle& b) {
             row.minutes += s->minutes;
         }
         row.coverage = role_coverage(b, c.role, scenarios);
+        row.estimate = estimate_play(b, c);
         stats.courses.push_back(std::move(row));
     }
     for (const model::Role& role : b.roles) {
@@ -224,7 +361,7 @@ void print_stats(std::ostream& out, const Stats& stats) {
     char grade[16];
     out << "Scenarios\n"
         << "  " << pad("id", 34) << pad("role", 11)
-        << "nodes decisions choices checks endings indicators minutes grade\n";
+        << "nodes decisions choices checks endings indicators minutes grade estimate\n";
     std::size_t nodes = 0, decisions = 0, choices = 0, checks = 0, endings = 0, minutes = 0;
     const ScenarioStats* hardest = nullptr;
     for (const ScenarioStats& s : stats.scenarios) {
@@ -232,8 +369,8 @@ void print_stats(std::ostream& out, const Stats& stats) {
         out << "  " << pad(s.id, 34) << pad(s.role, 11) << pad(std::to_string(s.nodes), 6)
             << pad(std::to_string(s.decisions), 10) << pad(std::to_string(s.choices), 8)
             << pad(std::to_string(s.checks), 7) << pad(std::to_string(s.endings), 8)
-            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8) << grade
-            << '\n';
+            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8)
+            << pad(grade, 6) << minutes_text(s.estimate.minutes) << '\n';
         nodes += s.nodes, decisions += s.decisions, choices += s.choices;
         checks += s.checks, endings += s.endings, minutes += s.minutes;
         if (!hardest || s.reading_grade > hardest->reading_grade) {
@@ -250,10 +387,15 @@ void print_stats(std::ostream& out, const Stats& stats) {
     out << "Courses\n";
     for (const CourseStats& c : stats.courses) {
         out << "  " << pad(c.id, 20) << pad(c.role, 11) << c.scenarios << " scenarios ("
-            << c.required << " required), " << c.minutes << " minutes to play, " << c.credit_minutes
+            << c.required << " required), " << c.minutes << " minutes to play, "
+            << minutes_text(c.estimate.minutes) << " estimated, " << c.credit_minutes
             << " credit minutes, " << c.coverage.covered.size() << " of " << c.coverage.indicators
             << " role indicators\n";
     }
+    out << "  estimated: the best paths of the required scenarios, "
+        << static_cast<int>(kReadingWordsPerMinute) << " words a minute, "
+        << static_cast<int>(kSecondsPerDecision) << " s a decision, "
+        << static_cast<int>(kSecondsPerCheck) << " s a check\n";
     out << "Indicators covered per role\n";
     for (const RoleCoverage& r : stats.roles) {
         const Coverage& c = r.coverage;

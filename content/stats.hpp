@@ -12,12 +12,53 @@
 
 namespace sightline::content {
 
+// How long a learner takes to play a scenario's best path (always the best-tier
+// choice, every knowledge check answered correctly; runtime/paths.hpp): the
+// words read on it at kReadingWordsPerMinute, plus a thinking allowance per
+// decision and per check. scenarios/README.md explains the figures.
+struct PlayEstimate {
+    std::size_t words = 0;     // learner-facing words read on the path
+    std::size_t decisions = 0; // decisions taken on the path
+    std::size_t checks = 0;    // knowledge checks answered on the path
+    double minutes = 0;
+    bool reaches_ending = true; // false: the path got stuck (counted up to there)
+};
+
+// Silent reading rate of adults for plain-language instructional text that
+// they also have to weigh (Brysbaert 2019 puts adult silent reading of
+// non-fiction at about 238 words per minute; study reading is slower, and
+// the courses are read by frontline workers, many in a second language).
+inline constexpr double kReadingWordsPerMinute = 200;
+// Time to weigh the choices of a decision, beyond reading them.
+inline constexpr double kSecondsPerDecision = 20;
+// Time to think about a knowledge check's answer, beyond reading it.
+inline constexpr double kSecondsPerCheck = 30;
+
+// The estimate for one scenario's best path. Its words are those of the
+// start screen (objectives, content note), every node passed (paragraphs as
+// shown), the choices shown at each decision with the feedback of the one
+// taken and the names of the signs it noticed, each check's prompt, options
+// and their feedback, and the debrief (the ending's text, the signs noticed,
+// missed and only looking like signs with their descriptions, the safe
+// response and where to report). Player chrome (prompts, scores, the recap
+// of decisions and answers) is not counted.
+PlayEstimate estimate_play(const model::Bundle& bundle, const model::Scenario& scenario);
+
+// The estimate for a course: the sum over its required scenarios. A
+// certificate's credit minutes must not exceed it (lint SL0507).
+PlayEstimate estimate_play(const model::Bundle& bundle, const model::Course& course);
+
+// The number of words in `text`: runs of non-space characters with a letter or
+// digit in them ("1-888-373-7888" is one word, a lone dash none).
+std::size_t count_words(std::string_view text);
+
 struct ScenarioStats {
     std::string id, role;
     std::size_t nodes = 0, decisions = 0, choices = 0, checks = 0, endings = 0;
     std::size_t indicators = 0; // distinct indicators and confounders the scenario uses
     std::uint32_t minutes = 0;
     double reading_grade = 0; // Flesch-Kincaid grade of all learner-facing text
+    PlayEstimate estimate;    // of the best path
 };
 
 // How many of a role's catalogue entries some scenarios use. Indicators and
@@ -38,7 +79,8 @@ struct CourseStats {
     std::string id, role;
     std::size_t scenarios = 0, required = 0;
     std::uint32_t minutes = 0, credit_minutes = 0;
-    Coverage coverage; // of the course's role, over the course's scenarios
+    PlayEstimate estimate; // over the required scenarios' best paths
+    Coverage coverage;     // of the course's role, over the course's scenarios
 };
 
 struct Stats {

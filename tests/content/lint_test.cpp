@@ -431,3 +431,70 @@ TEST_CASE("every banned term and reporting number is written in a form the match
         CHECK(content::names_reporting_resource("Call " + std::string(number) + " now."));
     }
 }
+
+TEST_CASE("the play-time estimate reads the best path's learner-facing words") {
+    CHECK(content::count_words("Call 1-888-373-7888 \xE2\x80\x94 now, café.") == 4);
+    CHECK(content::count_words("  ") == 0);
+    // A harmful choice whose feedback is never read on the best path.
+    std::string nodes = kGoodNodes;
+    nodes.insert(nodes.find("\n== done"), "* [ignore] Ignore it. -> done\n"
+                                          "    tier: harmful\n"
+                                          "    feedback: This long feedback is not on the best "
+                                          "path, so none of its words count.\n");
+    const Linted l = lint_text(scenario(nodes));
+    const model::Bundle& b = *l.compiled.bundle;
+    const content::PlayEstimate e = content::estimate_play(b, b.scenarios.at(0));
+    CHECK(e.reaches_ending);
+    CHECK(e.decisions == 1);
+    CHECK(e.checks == 0);
+    // Objective 3, content note 3, node 7, choices shown 5 + 2, feedback 5,
+    // debrief 10, the missed sign's name 6 and description 16, response 5, report 9.
+    CHECK(e.words == 71);
+    CHECK(e.minutes == doctest::Approx(71.0 / content::kReadingWordsPerMinute +
+                                       content::kSecondsPerDecision / 60.0));
+}
+
+TEST_CASE("SL0507: credit minutes must not exceed the estimated play time") {
+    // About 2.6 minutes: 400 more words on the best path, and one decision.
+    std::string long_nodes = kGoodNodes;
+    std::string paragraph;
+    for (int i = 0; i < 100; ++i) {
+        paragraph += "A guest pays cash. ";
+    }
+    long_nodes.insert(long_nodes.find("* [tell]"), paragraph + "\n");
+    auto course = [](const std::string& credit, const std::string& required = "required") {
+        return "course demo-course\ntitle: Demo course\nrole: hotel\npassing-score: 80\n" + credit +
+               "scenario: demo " + required + "\n\n";
+    };
+    SUBCASE("a course without credit minutes passes") {
+        const Linted l = lint_text(course("") + scenario(kGoodNodes));
+        CHECK(l.report.diagnostics.empty());
+        CHECK(l.report.credit.empty());
+    }
+    SUBCASE("credit beyond the estimate fails, at the credit-minutes line") {
+        const Linted l = lint_text(course("credit-minutes: 1\n") + scenario(kGoodNodes));
+        REQUIRE(l.codes() ==
+                std::set<content::DiagnosticCode>{content::codes::credit_exceeds_play_time});
+        const content::Diagnostic& d = l.first(content::codes::credit_exceeds_play_time);
+        CHECK(d.location.line == 5);
+        CHECK(d.message.find("course 'demo-course' grants 1 credit minutes") != std::string::npos);
+        CHECK(d.message.find("at most 0") != std::string::npos);
+    }
+    SUBCASE("the estimate is rounded down to whole minutes") {
+        const Linted two = lint_text(course("credit-minutes: 2\n") + scenario(long_nodes));
+        CHECK(two.report.diagnostics.empty());
+        REQUIRE(two.report.credit.size() == 1);
+        CHECK(two.report.credit[0].credit_minutes == 2);
+        CHECK(two.report.credit[0].estimated_minutes == 2);
+        const Linted three = lint_text(course("credit-minutes: 3\n") + scenario(long_nodes));
+        CHECK(three.count(content::codes::credit_exceeds_play_time) == 1);
+        CHECK(three.first(content::codes::credit_exceeds_play_time).message.find("at most 2") !=
+              std::string::npos);
+    }
+    SUBCASE("optional scenarios do not count") {
+        const Linted l =
+            lint_text(course("credit-minutes: 2\n", "optional") + scenario(long_nodes));
+        CHECK(l.count(content::codes::credit_exceeds_play_time) == 1);
+        CHECK(l.report.credit.at(0).estimated_minutes == 0);
+    }
+}

@@ -8,16 +8,16 @@
 //   transcript-paths SOURCES TRANSCRIPT_DIR --check  exit 1 if anything would change
 //
 // Both modes fail when the best path does not end with every dimension at its
-// maximum, which is what `sightc lint` (SL0505) promises learners.
+// maximum, which is what `sightc lint` (SL0505) promises learners. The paths
+// themselves are runtime::pick_choice and pick_options (runtime/paths.hpp).
 #include "content/compile.hpp"
-#include "model/analysis.hpp"
+#include "runtime/paths.hpp"
 #include "runtime/run.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <limits>
 #include <set>
 #include <sstream>
 
@@ -31,7 +31,7 @@ constexpr std::size_t kMaxSteps = 1000;
 constexpr std::uint64_t kSeed = 1;
 constexpr std::string_view kWrittenBy = "written by tests/tools/transcript_paths.cpp";
 
-enum class Path { Best, Worst };
+using Path = runtime::PathKind;
 
 const model::Choice& model_choice(const runtime::Run& run, std::string_view id) {
     for (const model::Choice& c : run.node().choices) {
@@ -40,81 +40,6 @@ const model::Choice& model_choice(const runtime::Run& run, std::string_view id) 
         }
     }
     throw std::runtime_error("no choice " + std::string(id));
-}
-
-std::uint32_t rank_of(const model::Bundle& b, const model::Choice& c) {
-    return c.tier_index < b.tiers.size() ? b.tiers[c.tier_index].rank
-                                         : std::numeric_limits<std::uint32_t>::max();
-}
-
-std::int64_t total(const std::vector<model::ScoreChange>& scores) {
-    std::int64_t sum = 0;
-    for (const model::ScoreChange& s : scores) {
-        sum += s.delta;
-    }
-    return sum;
-}
-
-// The best total still reachable from `node` through best-tier choices.
-std::int64_t best_from(const model::Bundle& b, const model::Scenario& s, std::uint32_t node) {
-    model::Scenario from = s;
-    from.start_index = node;
-    const model::PathBounds bounds = model::path_bounds(
-        from, b.dimensions.size(), [&](const model::Node& n, const model::Choice& c) {
-            return model::is_best_tier_choice(n, c, b.tiers);
-        });
-    return bounds.reaches_ending ? bounds.max_total : std::numeric_limits<std::int64_t>::min() / 2;
-}
-
-// The position (1-based, as shown) of the choice the path takes.
-std::size_t pick_choice(const runtime::Run& run, Path path) {
-    const model::Bundle& b = run.bundle();
-    const std::vector<runtime::ChoiceView> shown = run.choices();
-    std::size_t picked = 0;
-    std::uint32_t picked_rank = 0;
-    std::int64_t picked_value = 0;
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        if (!shown[i].enabled) {
-            continue;
-        }
-        const model::Choice& c = model_choice(run, shown[i].id);
-        const std::uint32_t rank = rank_of(b, c);
-        // Best: among the best-ranked choices, the one that keeps the highest
-        // score reachable. Worst: among the worst-ranked, the lowest score now.
-        const std::int64_t value =
-            path == Path::Best ? total(c.scores) + best_from(b, run.scenario(), c.target_index)
-                               : -total(c.scores);
-        const bool better_rank = path == Path::Best ? rank < picked_rank : rank > picked_rank;
-        if (picked == 0 || better_rank || (rank == picked_rank && value > picked_value)) {
-            picked = i + 1;
-            picked_rank = rank;
-            picked_value = value;
-        }
-    }
-    if (picked == 0) {
-        throw std::runtime_error("no choice can be taken at node '" + run.node().id + "'");
-    }
-    return picked;
-}
-
-// The option positions (1-based) the path ticks: the correct ones, or the wrong ones.
-std::vector<std::size_t> pick_options(const runtime::Run& run, Path path) {
-    const runtime::NodeView view = run.view();
-    std::vector<std::size_t> right, wrong;
-    for (std::size_t i = 0; i < view.check.options.size(); ++i) {
-        bool correct = false;
-        for (const model::CheckOption& o : run.node().check.options) {
-            correct = o.id == view.check.options[i].id ? o.correct : correct;
-        }
-        (correct ? right : wrong).push_back(i + 1);
-    }
-    if (path == Path::Best || wrong.empty()) {
-        return right;
-    }
-    if (view.check.kind == model::CheckKind::Single) {
-        return {wrong.front()};
-    }
-    return wrong;
 }
 
 std::string file_stem(const std::string& scenario_id, Path path) {
@@ -137,7 +62,7 @@ std::string script_half(const model::Bundle& b, const model::Scenario& s, Path p
         }
         switch (run.phase()) {
         case runtime::Phase::Choosing: {
-            const std::size_t n = pick_choice(run, path);
+            const std::size_t n = runtime::pick_choice(run, path);
             const std::string id(run.choices()[n - 1].id);
             const model::Choice& c = model_choice(run, id);
             script << "# " << run.node().id << " (" << c.tier << ")\n@" << id << '\n';
@@ -145,7 +70,7 @@ std::string script_half(const model::Bundle& b, const model::Scenario& s, Path p
             break;
         }
         case runtime::Phase::Answering: {
-            const std::vector<std::size_t> numbers = pick_options(run, path);
+            const std::vector<std::size_t> numbers = runtime::pick_options(run, path);
             std::vector<std::string_view> ids;
             script << "# " << run.node().id << '\n';
             for (const std::size_t n : numbers) {

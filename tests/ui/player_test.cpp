@@ -470,7 +470,7 @@ TEST_CASE("course map: progress towards each completion rule, in words") {
     CHECK(c.rules[0].text == "0 of 3 required scenarios completed.");
     CHECK(c.rules[1].text ==
           "Score: counted once every required scenario is completed; passing is 80%.");
-    CHECK(c.rules[2].text == "Time on task 0 of 41 minutes.");
+    CHECK(c.rules[2].text == "Time on task 0 of 25 minutes.");
     CHECK(c.rules[3].text == "Your confirmation that you did this training yourself.");
     for (const ui::RuleLine& r : c.rules) {
         CHECK_FALSE(r.met);

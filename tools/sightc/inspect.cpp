@@ -24,8 +24,10 @@ const char* const kGraphHelp =
 
 const char* const kStatsHelp =
     "Reports nodes, decisions, choices, knowledge checks, endings, indicators,\n"
-    "estimated minutes and reading grade per scenario, courses, and indicator\n"
-    "coverage per role.\n"
+    "declared minutes, reading grade and estimated play time per scenario; per\n"
+    "course its estimated play time (the best paths of its required scenarios at\n"
+    "200 words a minute, 20 s a decision, 30 s a check) against its credit\n"
+    "minutes; and indicator coverage per role.\n"
     "Exit codes: 0 ok, 1 the sources have errors, 2 usage or I/O error.\n";
 
 int dump_command(const Args& args) {

@@ -8,7 +8,7 @@ namespace sightline::sightc {
 
 const char* const kLintHelp =
     "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
-    "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0506):\n"
+    "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0507):\n"
     "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
     "         resource (a hotline number or channel)\n"
     "  SL0502 every course covers at least 10 of its role's indicators\n"
@@ -16,6 +16,8 @@ const char* const kLintHelp =
     "  SL0504 each scenario's learner-facing text reads at or below US grade 8\n"
     "  SL0505 each scenario's best-tier path can reach its maximum score\n"
     "  SL0506 every phone number is a known reporting number\n"
+    "  SL0507 no course grants more credit minutes than its estimated play time\n"
+    "         (sightc stats shows the estimate)\n"
     "and then one summary line per gate with what it measured.\n"
     "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
     "I/O error.\n";

@@ -81,7 +81,7 @@ struct CommandLine {
         g->add_option("-o,--output", graph.output, "the map to write")
             ->type_name("OUT.svg|OUT.png|OUT.dot");
 
-        CLI::App* s = add("stats", "sizes, indicator coverage and reading grade", kStatsHelp,
+        CLI::App* s = add("stats", "sizes, coverage, reading grade and play time", kStatsHelp,
                           [this] { return stats_command(stats); });
         s->add_option("paths", stats, "scenario files or folders, or one bundle")
             ->type_name("PATH|FILE.slpack");
