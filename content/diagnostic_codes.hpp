@@ -69,6 +69,10 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0504", Error, "learner-facing text reads above US grade 8"},
     CodeInfo{"SL0505", Error, "the best-tier path cannot reach the maximum score"},
     CodeInfo{"SL0506", Error, "a phone number that is not a known reporting number"},
+    // The gaming audit: reported only by `sightc audit` (engine/learning/audit.hpp).
+    CodeInfo{"SL0508", Error, "a strategy that does not read passes a course"},
+    CodeInfo{"SL0509", Error, "the best option is often the longest"},
+    CodeInfo{"SL0510", Error, "the pass mark is reachable without a right answer"},
 };
 
 // "SL" and four digits.
@@ -201,7 +205,17 @@ inline constexpr DiagnosticCode banned_term = DiagnosticCode::of("SL0503");
 inline constexpr DiagnosticCode reading_grade_too_high = DiagnosticCode::of("SL0504");
 inline constexpr DiagnosticCode best_tier_below_maximum = DiagnosticCode::of("SL0505");
 inline constexpr DiagnosticCode unknown_phone_number = DiagnosticCode::of("SL0506");
+// The gaming audit (engine/learning/audit.hpp).
+inline constexpr DiagnosticCode non_reader_passes = DiagnosticCode::of("SL0508");
+inline constexpr DiagnosticCode best_option_longest = DiagnosticCode::of("SL0509");
+inline constexpr DiagnosticCode pass_without_right_answer = DiagnosticCode::of("SL0510");
 
 } // namespace codes
+
+// The codes only the gaming audit reports (`sightc audit`), not `sightc lint`.
+constexpr bool is_audit_code(DiagnosticCode code) {
+    return code == codes::non_reader_passes || code == codes::best_option_longest ||
+           code == codes::pass_without_right_answer;
+}
 
 } // namespace sightline::content
