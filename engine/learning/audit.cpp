@@ -327,10 +327,11 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options) {
                     {content::codes::non_reader_passes,
                      course.id,
                      {},
-                     "course '" + course.id + "': always taking the " +
+                     "course '" + course.id + "': " +
                          (f.strategy == Strategy::Random
-                              ? std::string("a random option")
-                              : "the " + std::string(strategy_name(f.strategy)) + " option shown") +
+                              ? std::string("taking a random option")
+                              : "always taking the " + std::string(strategy_name(f.strategy)) +
+                                    " option shown") +
                          " passes " + std::to_string(f.passed) + " of " + std::to_string(f.runs) +
                          " runs (" + percent_text(f.pass_rate()) + ", more than " +
                          percent_text(options.max_pass_rate) + "; mean score " +
