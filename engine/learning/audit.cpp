@@ -1,6 +1,5 @@
 #include "learning/audit.hpp"
 
-#include "learning/progress.hpp"
 #include "learning/score.hpp"
 #include "model/analysis.hpp"
 #include "runtime/errors.hpp"
@@ -130,13 +129,6 @@ std::vector<const model::Scenario*> required_scenarios(const model::Bundle& bund
     return scenarios;
 }
 
-bool passes(const model::Course& course, std::optional<int> score) {
-    CourseProgress progress; // the credit rule itself, not a copy of it
-    progress.course = &course;
-    progress.score_percent = score;
-    return progress.passing();
-}
-
 StrategyFigures play_course(const model::Bundle& bundle, const model::Course& course,
                             const std::vector<const model::Scenario*>& scenarios, Strategy strategy,
                             std::uint32_t runs, std::uint64_t seed) {
@@ -158,7 +150,7 @@ StrategyFigures play_course(const model::Bundle& bundle, const model::Course& co
         }
         const std::optional<int> score = course_percent(percents);
         total += score.value_or(0);
-        figures.passed += passes(course, score) ? 1 : 0;
+        figures.passed += reaches_passing_score(course, score) ? 1 : 0;
     }
     figures.mean_score = runs == 0 ? 0.0 : total / runs;
     return figures;
@@ -339,7 +331,7 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options) {
                          std::to_string(course.passing_score) + "%)"});
             }
         }
-        if (passes(course, best_wrong)) {
+        if (reaches_passing_score(course, best_wrong)) {
             report.findings.push_back(
                 {content::codes::pass_without_right_answer,
                  course.id,

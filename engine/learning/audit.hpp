@@ -4,8 +4,8 @@
 // strategies that never look at what the options say: always the first shown
 // option, always the last, always the longest text, always the shortest, and
 // uniformly random. A run plays each required scenario of the course to its
-// ending and scores the course exactly as credit does (score.hpp,
-// CourseProgress::passing). Three gates turn the figures into diagnostics
+// ending and scores the course exactly as credit does (score.hpp, which
+// CourseProgress::passing uses too). Three gates turn the figures into diagnostics
 // (content/diagnostics.md):
 //
 //   SL0508 a strategy passes a course in more than 5% of its runs;

@@ -10,8 +10,7 @@
 namespace sightline::learning {
 
 bool CourseProgress::passing() const {
-    return score_percent && course != nullptr &&
-           *score_percent >= static_cast<int>(course->passing_score);
+    return course != nullptr && reaches_passing_score(*course, score_percent);
 }
 
 bool CourseProgress::enough_time() const {

@@ -37,4 +37,8 @@ std::optional<int> course_percent(std::span<const int> required_percents) {
         std::lround(static_cast<double>(total) / static_cast<double>(required_percents.size())));
 }
 
+bool reaches_passing_score(const model::Course& course, std::optional<int> score_percent) {
+    return score_percent && *score_percent >= static_cast<int>(course.passing_score);
+}
+
 } // namespace sightline::learning

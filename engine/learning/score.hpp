@@ -26,4 +26,8 @@ int scenario_percent(const records::AttemptResult& result);
 // rounded; nullopt when there are none.
 std::optional<int> course_percent(std::span<const int> required_percents);
 
+// The credit rule on the score: a course score at or above the course's
+// passing score (CourseProgress::passing).
+bool reaches_passing_score(const model::Course& course, std::optional<int> score_percent);
+
 } // namespace sightline::learning
