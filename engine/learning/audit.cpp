@@ -230,17 +230,18 @@ void check_longest(const model::Bundle& bundle, const model::Scenario& scenario,
         static_cast<double>(hits) <= options.max_longest_share * questions) {
         return;
     }
-    findings.push_back({content::codes::best_option_longest,
-                        {},
-                        scenario.id,
-                        "scenario '" + scenario.id + "': the right option is the longest in " +
-                            std::to_string(hits) + " of " + std::to_string(questions) +
-                            " questions (" + percent_text(static_cast<double>(hits) / questions) +
-                            ", more than " + percent_text(options.max_longest_share) +
-                            "): the best choice in " + std::to_string(best_longest) + " of " +
-                            std::to_string(decisions) + " decisions, a correct option in " +
-                            std::to_string(correct_longest) + " of " + std::to_string(checks) +
-                            " knowledge checks; make the wrong options as full"});
+    findings.push_back(
+        {content::codes::best_option_longest,
+         {},
+         scenario.id,
+         "scenario '" + scenario.id + "': the right option is the longest in " +
+             std::to_string(hits) + " of " + std::to_string(questions) + " questions (" +
+             percent_text(static_cast<double>(hits) / questions) + ", more than " +
+             percent_text(options.max_longest_share) + "): the best choice in " +
+             std::to_string(best_longest) + " of " + std::to_string(decisions) +
+             " decisions, a correct option in " + std::to_string(correct_longest) + " of " +
+             std::to_string(checks) +
+             " knowledge checks; write the other options as fully as the right one"});
 }
 
 } // namespace
