@@ -357,7 +357,7 @@ void print_finding(std::ostream& out, const AuditFinding& finding) {
         << finding.code.id() << ": " << finding.message << '\n';
 }
 
-void print_audit(std::ostream& out, const AuditReport& report) {
+void print_audit_figures(std::ostream& out, const AuditReport& report) {
     for (const CourseAudit& c : report.courses) {
         out << "course " << c.course->id << " (passing score " << c.course->passing_score << "%)\n";
         out << "  strategy    runs  pass rate  mean score\n";
@@ -371,15 +371,23 @@ void print_audit(std::ostream& out, const AuditReport& report) {
         out << "  best score with every knowledge check wrong: " << c.best_without_right_answer
             << "%\n";
     }
+}
+
+void print_audit_summary(std::ostream& out, const AuditReport& report) {
+    if (report.passed()) {
+        out << "ok: " << report.courses.size() << " courses audited, every gate passes\n";
+    } else {
+        out << "failed: " << report.findings.size() << " gate failures, " << report.courses.size()
+            << " courses audited\n";
+    }
+}
+
+void print_audit(std::ostream& out, const AuditReport& report) {
+    print_audit_figures(out, report);
     for (const AuditFinding& f : report.findings) {
         print_finding(out, f);
     }
-    if (report.passed()) {
-        out << "ok: " << report.courses.size() << " courses, every gate passes\n";
-    } else {
-        out << "failed: " << report.findings.size() << " gate failures in " << report.courses.size()
-            << " courses\n";
-    }
+    print_audit_summary(out, report);
 }
 
 } // namespace sightline::learning

@@ -88,9 +88,14 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options = {})
 // check; for a multi-answer check with c correct options, (c - 1) / c of it).
 int best_percent_without_right_answer(const model::Bundle& bundle, const model::Scenario& scenario);
 
-// Per course, one table row per strategy (pass rate, mean score), then the
-// findings as "error SL0508: course 'x': ..." lines and a summary line.
-void print_audit(std::ostream& out, const AuditReport& report);
+// Per course, one table row per strategy (runs, pass rate, mean score) and
+// the best score with every check wrong.
+void print_audit_figures(std::ostream& out, const AuditReport& report);
+// "error SL0508: course 'x': ...".
 void print_finding(std::ostream& out, const AuditFinding& finding);
+// "ok: ..." or "failed: N gate failures, ...".
+void print_audit_summary(std::ostream& out, const AuditReport& report);
+// All three, the findings between the figures and the summary.
+void print_audit(std::ostream& out, const AuditReport& report);
 
 } // namespace sightline::learning

@@ -174,7 +174,7 @@ TEST_CASE("audit: a gameable course fails every gate") {
     CHECK(out.str().find("error SL0509: scenario 't.s': the right option is the longest in 4 "
                          "of 4 questions") != std::string::npos);
     CHECK(out.str().find("error SL0510: course 'c'") != std::string::npos);
-    CHECK(out.str().find("failed: 3 gate failures in 1 courses") != std::string::npos);
+    CHECK(out.str().find("failed: 3 gate failures, 1 courses audited") != std::string::npos);
 }
 
 TEST_CASE("audit: a well-built course passes every gate") {
@@ -193,7 +193,7 @@ TEST_CASE("audit: a well-built course passes every gate") {
     CHECK(report.courses[0].best_without_right_answer == 50);
     std::ostringstream out;
     print_audit(out, report);
-    CHECK(out.str().find("ok: 1 courses, every gate passes") != std::string::npos);
+    CHECK(out.str().find("ok: 1 courses audited, every gate passes") != std::string::npos);
 }
 
 TEST_CASE("audit: a wrong multi-answer pick keeps (c - 1) / c of the check's score") {

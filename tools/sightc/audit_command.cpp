@@ -55,7 +55,13 @@ int audit_command(const AuditOptions& given) {
         return exit_code;
     }
     const learning::AuditReport report = learning::audit(*bundle, options);
-    learning::print_audit(std::cout, report);
+    // As lint: the figures and the summary on stdout, the diagnostics on stderr.
+    learning::print_audit_figures(std::cout, report);
+    std::cout.flush();
+    for (const learning::AuditFinding& finding : report.findings) {
+        learning::print_finding(std::cerr, finding);
+    }
+    learning::print_audit_summary(std::cout, report);
     return report.passed() ? kExitOk : kExitErrors;
 }
 
