@@ -70,6 +70,10 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0505", Error, "the best-tier path cannot reach the maximum score"},
     CodeInfo{"SL0506", Error, "a phone number that is not a known reporting number"},
     CodeInfo{"SL0507", Error, "credit minutes exceed the estimated play time"},
+    // The gaming audit: reported only by `sightc audit` (engine/learning/audit.hpp).
+    CodeInfo{"SL0508", Error, "a strategy that does not read passes a course"},
+    CodeInfo{"SL0509", Error, "the best option is often the longest"},
+    CodeInfo{"SL0510", Error, "the pass mark is reachable without a right answer"},
 };
 
 // "SL" and four digits.
@@ -203,7 +207,17 @@ inline constexpr DiagnosticCode reading_grade_too_high = DiagnosticCode::of("SL0
 inline constexpr DiagnosticCode best_tier_below_maximum = DiagnosticCode::of("SL0505");
 inline constexpr DiagnosticCode unknown_phone_number = DiagnosticCode::of("SL0506");
 inline constexpr DiagnosticCode credit_exceeds_play_time = DiagnosticCode::of("SL0507");
+// The gaming audit (engine/learning/audit.hpp).
+inline constexpr DiagnosticCode non_reader_passes = DiagnosticCode::of("SL0508");
+inline constexpr DiagnosticCode best_option_longest = DiagnosticCode::of("SL0509");
+inline constexpr DiagnosticCode pass_without_right_answer = DiagnosticCode::of("SL0510");
 
 } // namespace codes
+
+// The codes only the gaming audit reports (`sightc audit`), not `sightc lint`.
+constexpr bool is_audit_code(DiagnosticCode code) {
+    return code == codes::non_reader_passes || code == codes::best_option_longest ||
+           code == codes::pass_without_right_answer;
+}
 
 } // namespace sightline::content

@@ -677,7 +677,7 @@ class Linter {
 } // namespace
 
 bool is_lint_code(DiagnosticCode code) {
-    return code.id().starts_with("SL05");
+    return code.id().starts_with("SL05") && !is_audit_code(code);
 }
 
 bool names_reporting_resource(std::string_view text) {

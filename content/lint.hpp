@@ -53,7 +53,7 @@ struct LintReport {
     bool passed() const { return diagnostics.empty(); }
 };
 
-// True for the codes only lint reports (SL05xx).
+// True for the codes only lint reports (SL05xx, but not the gaming audit's; is_audit_code).
 bool is_lint_code(DiagnosticCode code);
 
 // Runs every gate. `compiled` must have compiled without errors (it has a

@@ -1,15 +1,16 @@
 #include "learning/progress.hpp"
 
+#include "learning/score.hpp"
 #include "runtime/catalogue.hpp"
 
-#include <cmath>
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace sightline::learning {
 
 bool CourseProgress::passing() const {
-    return score_percent && course != nullptr &&
-           *score_percent >= static_cast<int>(course->passing_score);
+    return course != nullptr && reaches_passing_score(*course, score_percent);
 }
 
 bool CourseProgress::enough_time() const {
@@ -42,7 +43,7 @@ CourseProgress course_progress(records::Store& store, const model::Bundle& bundl
         s.active_ms += attempt.active_ms;
         progress.active_ms += attempt.active_ms;
         if (attempt.status == records::Status::Completed && attempt.result) {
-            const int percent = static_cast<int>(std::lround(attempt.result->scaled() * 100.0));
+            const int percent = scenario_percent(*attempt.result);
             s.best_percent = s.best_percent ? std::max(*s.best_percent, percent) : percent;
             s.state = ScenarioState::Completed;
         } else if (attempt.status == records::Status::InProgress) {
@@ -52,7 +53,7 @@ CourseProgress course_progress(records::Store& store, const model::Bundle& bundl
             }
         }
     }
-    long total = 0;
+    std::vector<int> required_percents;
     for (const auto& s : progress.scenarios) {
         if (!s.required) {
             continue;
@@ -60,12 +61,11 @@ CourseProgress course_progress(records::Store& store, const model::Bundle& bundl
         ++progress.required_total;
         if (s.state == ScenarioState::Completed) {
             ++progress.required_completed;
-            total += *s.best_percent;
+            required_percents.push_back(*s.best_percent);
         }
     }
     if (progress.required_total > 0 && progress.all_required_completed()) {
-        progress.score_percent =
-            static_cast<int>(std::lround(static_cast<double>(total) / progress.required_total));
+        progress.score_percent = course_percent(required_percents);
     }
     progress.attestation = store.attestation(learner_id, course.id);
     return progress;

@@ -1,5 +1,6 @@
 #include "learning/session.hpp"
 
+#include "learning/score.hpp"
 #include "model/analysis.hpp"
 #include "runtime/errors.hpp"
 
@@ -163,18 +164,7 @@ void Recorder::record_advance(records::TimeMs when) {
 records::AttemptResult Recorder::record_finish(const runtime::Run& run,
                                                std::uint32_t passing_percent,
                                                records::TimeMs when) {
-    const runtime::Debrief debrief = run.debrief();
-    records::AttemptResult result;
-    result.ending_node = std::string(debrief.ending_node);
-    result.outcome = std::string(debrief.outcome);
-    for (const auto& score : debrief.scores) {
-        result.scores.push_back({std::string(score.id), score.score, score.min, score.max});
-        result.raw += score.score;
-        result.min += score.min;
-        result.max += score.max;
-    }
-    result.raw = std::clamp(result.raw, result.min, std::max(result.min, result.max));
-    result.passed = result.scaled() * 100.0 + 1e-9 >= static_cast<double>(passing_percent);
+    const records::AttemptResult result = finished_result(run, passing_percent);
     store_->finish_attempt(attempt_.id, result, when);
     attempt_.status = records::Status::Completed;
     attempt_.finished = when;

@@ -2,8 +2,11 @@
 // and compiling that example fires exactly that code (Yarn Spinner's habit of
 // documentation that doubles as tests). Quality-gate codes (SL05xx) are
 // lint-mode: their example compiles cleanly and lint() fires exactly its code.
+// The gaming audit's codes (SL0508-SL0510) come from learning::audit(), which
+// plays the compiled example: it compiles cleanly and the audit fires only its code.
 #include "content/compile.hpp"
 #include "content/lint.hpp"
+#include "learning/audit.hpp"
 #include "support/files.hpp"
 
 #include <doctest/doctest.h>
@@ -125,7 +128,10 @@ static_assert(content::codes::unreachable_node.severity() == content::Severity::
 static_assert(content::find_code("SL0202") == content::codes::unknown_node);
 static_assert(!content::find_code("SL9999").has_value());
 static_assert(content::all_codes().front() == content::codes::source_unreadable);
-static_assert(content::all_codes().back() == content::codes::credit_exceeds_play_time);
+static_assert(content::all_codes().back() == content::codes::pass_without_right_answer);
+static_assert(content::is_audit_code(content::codes::non_reader_passes));
+static_assert(!content::is_audit_code(content::codes::unknown_phone_number));
+static_assert(!content::is_audit_code(content::codes::credit_exceeds_play_time));
 
 TEST_CASE("each documented example fires exactly its own code") {
     const std::string prelude = test::read_source_file("tests/content/examples/prelude.scn");
@@ -140,6 +146,21 @@ TEST_CASE("each documented example fires exactly its own code") {
         const content::CompileResult result = content::compile(std::move(sources));
         const std::optional<content::DiagnosticCode> code = content::find_code(example.code);
         REQUIRE(code.has_value());
+        if (content::is_audit_code(*code)) {
+            // The gaming audit: the content compiles without a word, then the audit (seed 1,
+            // the default runs) reports this code and no other.
+            CHECK(result.diagnostics.empty());
+            REQUIRE(result.bundle.has_value());
+            const learning::AuditReport report = learning::audit(*result.bundle);
+            std::set<content::DiagnosticCode> fired;
+            for (const learning::AuditFinding& f : report.findings) {
+                fired.insert(f.code);
+                CHECK_FALSE(f.message.empty());
+            }
+            CHECK(fired == std::set{*code});
+            CHECK_FALSE(report.passed());
+            continue;
+        }
         if (content::is_lint_code(*code)) {
             // A quality gate: the content compiles without a word, then fails one gate.
             CHECK(result.diagnostics.empty());
@@ -169,6 +190,8 @@ TEST_CASE("only the quality-gate codes are lint codes, and the prelude passes ev
     }
     CHECK(lint_codes == 7);
     CHECK(content::is_lint_code(content::codes::banned_term));
+    CHECK_FALSE(content::is_lint_code(content::codes::non_reader_passes)); // the audit's
+    CHECK_FALSE(content::is_lint_code(content::codes::pass_without_right_answer));
     CHECK_FALSE(content::is_lint_code(content::codes::poorer_tier_outscores_best));
     const content::CompileResult prelude = content::compile_text(
         "prelude.scn", test::read_source_file("tests/content/examples/prelude.scn"));

@@ -40,6 +40,11 @@ struct PlaytestOptions {
     std::string scenario;
 };
 
+struct AuditOptions {
+    Args inputs;
+    std::string runs, seed; // as given; checked by the command
+};
+
 int check_command(const CheckOptions& options);
 int build_command(const CheckOptions& options);
 int dump_command(const Args& inputs);
@@ -47,6 +52,7 @@ int graph_command(const GraphOptions& options);
 int stats_command(const Args& inputs);
 int playtest_command(const PlaytestOptions& options);
 int lint_command(const CheckOptions& options);
+int audit_command(const AuditOptions& options);
 
 // The footers of each command's --help: what it does and its exit codes.
 extern const char* const kCheckHelp;
@@ -56,5 +62,6 @@ extern const char* const kGraphHelp;
 extern const char* const kStatsHelp;
 extern const char* const kPlaytestHelp;
 extern const char* const kLintHelp;
+extern const char* const kAuditHelp;
 
 } // namespace sightline::sightc

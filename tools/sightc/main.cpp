@@ -31,6 +31,7 @@ struct CommandLine {
     CheckOptions check, build, lint;
     GraphOptions graph;
     PlaytestOptions playtest;
+    AuditOptions audit;
     Args dump, stats;
     std::vector<Command> commands;
 
@@ -104,6 +105,15 @@ struct CommandLine {
                 kLintHelp, [this] { return lint_command(lint); });
         l->add_option("paths", lint.paths, "scenario files or folders of *.scn")->type_name("PATH");
         max_errors(l, lint);
+
+        CLI::App* a = add("audit", "can a learner who does not read pass? strategies and gates",
+                          kAuditHelp, [this] { return audit_command(audit); });
+        a->add_option("inputs", audit.inputs, "a bundle, or scenario sources")
+            ->type_name("FILE.slpack|PATH");
+        a->add_option("--runs", audit.runs, "random runs per course (default 1000)")
+            ->type_name("N");
+        a->add_option("--seed", audit.seed, "the same seed gives the same report (default 1)")
+            ->type_name("S");
     }
 };
 
