@@ -1,13 +1,15 @@
 // sightc audit: the gaming audit of a bundle's courses; the playing, the
 // gates and the report live in engine/learning/audit.{hpp,cpp}.
 #include "learning/audit.hpp"
+#include "tools/common/command_line.hpp"
 #include "tools/sightc/commands.hpp"
 #include "tools/sightc/common.hpp"
 
-#include <charconv>
 #include <iostream>
 
 namespace sightline::sightc {
+
+using command_line::parse_number;
 
 const char* const kAuditHelp =
     "Plays every course of the bundle with strategies that do not read, the options\n"
@@ -26,16 +28,6 @@ const char* const kAuditHelp =
     "same report. Sources are compiled first; a .slpack bundle is verified.\n"
     "Exit codes: 0 every gate passes, 1 a gate fails (or the sources have errors),\n"
     "2 usage error or unreadable bundle.\n";
-
-namespace {
-
-template <class T>
-bool parse_number(const std::string& text, T& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-}
-
-} // namespace
 
 int audit_command(const AuditOptions& given) {
     learning::AuditOptions options;

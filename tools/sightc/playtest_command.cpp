@@ -2,14 +2,16 @@
 // the report live in engine/runtime/playtest.{hpp,cpp}.
 #include "runtime/errors.hpp"
 #include "runtime/playtest.hpp"
+#include "tools/common/command_line.hpp"
 #include "tools/sightc/commands.hpp"
 #include "tools/sightc/common.hpp"
 
-#include <charconv>
 #include <iostream>
 #include <tuple>
 
 namespace sightline::sightc {
+
+using command_line::parse_number;
 
 const char* const kPlaytestHelp =
     "Walks N random paths (default 1000) through each scenario (or just ID), taking\n"
@@ -20,16 +22,6 @@ const char* const kPlaytestHelp =
     "report. Sources are compiled first; a .slpack bundle is verified.\n"
     "Exit codes: 0 every walk ended, 1 some walk did not end (or the sources have\n"
     "errors), 2 usage error, unreadable bundle or unknown scenario.\n";
-
-namespace {
-
-template <class T>
-bool parse_number(const std::string& text, T& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-}
-
-} // namespace
 
 int playtest_command(const PlaytestOptions& given) {
     runtime::PlaytestOptions options;

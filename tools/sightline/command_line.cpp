@@ -6,7 +6,6 @@
 #include "commands.hpp"
 #include "textplay/app.hpp"
 
-#include <charconv>
 
 #ifndef SIGHTLINE_VERSION
 #error "SIGHTLINE_VERSION must be defined by the build"
@@ -16,11 +15,7 @@ namespace sightline::cli {
 
 namespace {
 
-template <class T>
-bool parse_number(const std::string& text, T& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-}
+using command_line::parse_number;
 
 constexpr const char* kDescription =
     "Sightline: practise recognising the possible signs of human trafficking and\n"
