@@ -3,8 +3,9 @@
 // for an unknown option or command, the closest known one.
 #pragma once
 
+#include "tools/common/parse_number.hpp"
+
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -15,13 +16,6 @@ namespace sightline::command_line {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 2; // every command: a usage error exits 2
-
-// A whole number, all of `text` and nothing else ("12", not "12x" or " 12").
-template <class T>
-bool parse_number(const std::string& text, T& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-}
 
 // The number of single-character insertions, deletions and substitutions that
 // turn `a` into `b` (Levenshtein).

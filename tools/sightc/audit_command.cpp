@@ -1,7 +1,7 @@
 // sightc audit: the gaming audit of a bundle's courses; the playing, the
 // gates and the report live in engine/learning/audit.{hpp,cpp}.
 #include "learning/audit.hpp"
-#include "tools/common/command_line.hpp"
+#include "tools/common/parse_number.hpp"
 #include "tools/sightc/commands.hpp"
 #include "tools/sightc/common.hpp"
 

@@ -2,7 +2,7 @@
 // the report live in engine/runtime/playtest.{hpp,cpp}.
 #include "runtime/errors.hpp"
 #include "runtime/playtest.hpp"
-#include "tools/common/command_line.hpp"
+#include "tools/common/parse_number.hpp"
 #include "tools/sightc/commands.hpp"
 #include "tools/sightc/common.hpp"
 
