@@ -6,7 +6,6 @@
 #include "commands.hpp"
 #include "textplay/app.hpp"
 
-
 #ifndef SIGHTLINE_VERSION
 #error "SIGHTLINE_VERSION must be defined by the build"
 #endif
