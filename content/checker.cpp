@@ -436,4 +436,34 @@ void check_tier_scores(const ParsedUnit& unit, DiagnosticSink& sink) {
     }
 }
 
+void check_pinned_places(const ParsedUnit& unit, DiagnosticSink& sink) {
+    const Bundle& b = unit.bundle;
+    for (std::size_t si = 0; si < b.scenarios.size(); ++si) {
+        for (std::size_t ni = 0; ni < b.scenarios[si].nodes.size(); ++ni) {
+            const Node& node = b.scenarios[si].nodes[ni];
+            const NodeSource& source = unit.scenarios[si].nodes[ni];
+            for (std::size_t ci = 0; ci < node.choices.size(); ++ci) {
+                const Choice& choice = node.choices[ci];
+                if (choice.pin != Pin::None && is_best_tier_choice(node, choice, b.tiers)) {
+                    sink.report(codes::pinned_right_answer, source.choices[ci].fields.at("pin"),
+                                "choice '" + choice.id + "' is a best-tier choice of node '" +
+                                    node.id + "': pinned " + std::string(pin_name(choice.pin)) +
+                                    ", a learner could find it by its place instead of by "
+                                    "reading; pin only other choices");
+                }
+            }
+            for (std::size_t oi = 0; oi < node.check.options.size(); ++oi) {
+                const CheckOption& option = node.check.options[oi];
+                if (option.pin != Pin::None && option.correct) {
+                    sink.report(codes::pinned_right_answer, source.option_pins.at(oi),
+                                "option '" + option.id + "' is correct: pinned " +
+                                    std::string(pin_name(option.pin)) +
+                                    ", a learner could find it by its place instead of by "
+                                    "reading; pin only wrong options");
+                }
+            }
+        }
+    }
+}
+
 } // namespace sightline::content

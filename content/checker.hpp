@@ -13,4 +13,8 @@ void check_unit(ParsedUnit& unit, const SourceSet& sources, DiagnosticSink& sink
 // Score-path check (SL0407); the unit's bundle must already be linked.
 void check_tier_scores(const ParsedUnit& unit, DiagnosticSink& sink);
 
+// After linking: SL0410 for a pinned best-tier choice or a pinned correct
+// option, which a learner could find by its place instead of by reading.
+void check_pinned_places(const ParsedUnit& unit, DiagnosticSink& sink);
+
 } // namespace sightline::content

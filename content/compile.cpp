@@ -66,6 +66,7 @@ CompileResult compile(SourceSet sources) {
             throw std::logic_error("compiled model failed validation: " + linked.problems.front());
         }
         check_tier_scores(unit, sink);
+        check_pinned_places(unit, sink);
     }
     result.diagnostics = sink.take();
     sort_diagnostics(result.diagnostics);

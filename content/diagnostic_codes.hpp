@@ -62,6 +62,7 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0407", Warning, "a poorer-tier path outscores the best-tier path"},
     CodeInfo{"SL0408", Error, "no ending can be reached"},
     CodeInfo{"SL0409", Error, "a knowledge check needs at least two options"},
+    CodeInfo{"SL0410", Error, "a best choice or a correct option is pinned"},
     // Quality gates: reported only by `sightc lint` and `sightc check --lint` (lint.hpp).
     CodeInfo{"SL0501", Error, "a debrief or report names no reporting resource"},
     CodeInfo{"SL0502", Error, "a course covers too few of its role's indicators"},
@@ -74,6 +75,10 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0508", Error, "a strategy that does not read passes a course"},
     CodeInfo{"SL0509", Error, "the best option is often the longest"},
     CodeInfo{"SL0510", Error, "the pass mark is reachable without a right answer"},
+    // More quality gates, reported by lint like SL0501 to SL0507.
+    CodeInfo{"SL0511", Error, "a choice notices an indicator its scenario does not list"},
+    CodeInfo{"SL0512", Error, "a role course lacks a kind of case"},
+    CodeInfo{"SL0513", Error, "a course has no closing note on the worker's wellbeing"},
 };
 
 // "SL" and four digits.
@@ -199,6 +204,7 @@ inline constexpr DiagnosticCode node_of_two_kinds = DiagnosticCode::of("SL0406")
 inline constexpr DiagnosticCode poorer_tier_outscores_best = DiagnosticCode::of("SL0407");
 inline constexpr DiagnosticCode no_reachable_ending = DiagnosticCode::of("SL0408");
 inline constexpr DiagnosticCode check_too_few_options = DiagnosticCode::of("SL0409");
+inline constexpr DiagnosticCode pinned_right_answer = DiagnosticCode::of("SL0410");
 // Quality gates (lint.hpp).
 inline constexpr DiagnosticCode no_reporting_resource = DiagnosticCode::of("SL0501");
 inline constexpr DiagnosticCode too_few_indicators = DiagnosticCode::of("SL0502");
@@ -211,6 +217,9 @@ inline constexpr DiagnosticCode credit_exceeds_play_time = DiagnosticCode::of("S
 inline constexpr DiagnosticCode non_reader_passes = DiagnosticCode::of("SL0508");
 inline constexpr DiagnosticCode best_option_longest = DiagnosticCode::of("SL0509");
 inline constexpr DiagnosticCode pass_without_right_answer = DiagnosticCode::of("SL0510");
+inline constexpr DiagnosticCode notice_not_listed = DiagnosticCode::of("SL0511");
+inline constexpr DiagnosticCode course_case_mix = DiagnosticCode::of("SL0512");
+inline constexpr DiagnosticCode no_closing_note = DiagnosticCode::of("SL0513");
 
 } // namespace codes
 

@@ -38,6 +38,7 @@ inline constexpr std::array kScenarioFields = {
     FieldRule{"objective", true, true},  FieldRule{"content-note", true, false},
     FieldRule{"indicators", true, true}, FieldRule{"response", true, false},
     FieldRule{"report", true, false},    FieldRule{"start", false, false},
+    FieldRule{"covers", false, false},
 };
 inline constexpr std::array kIndicatorFields = {
     FieldRule{"name", true, false},        FieldRule{"category", true, false},
@@ -49,6 +50,7 @@ inline constexpr std::array kCourseFields = {
     FieldRule{"description", false, false},    FieldRule{"passing-score", true, false},
     FieldRule{"credit-minutes", false, false}, FieldRule{"topic", false, true},
     FieldRule{"approval", false, false},       FieldRule{"scenario", true, true},
+    FieldRule{"pacing", false, false},         FieldRule{"closing", false, true},
 };
 inline constexpr std::array kNameFields = {FieldRule{"name", true, false}};
 inline constexpr std::array kTierFields = {FieldRule{"name", true, false},
@@ -58,8 +60,10 @@ inline constexpr std::array kChoiceFields = {
     FieldRule{"score", false, false}, FieldRule{"notices", false, true},
     FieldRule{"if", false, false},    FieldRule{"unavailable", false, false},
     FieldRule{"set", false, true},    FieldRule{"add", false, true},
+    FieldRule{"pin", false, false},
 };
-inline constexpr std::array kOptionFields = {FieldRule{"feedback", false, false}};
+inline constexpr std::array kOptionFields = {FieldRule{"feedback", false, false},
+                                             FieldRule{"pin", false, false}};
 inline constexpr std::array kNodeKeys = {"set",    "add",     "note",  "discuss",
                                          "ending", "debrief", "score", "teaches"};
 

@@ -49,6 +49,9 @@ class FileParser {
 
     std::optional<std::uint32_t> take_number(std::string_view text, std::uint32_t max);
 
+    // `pin: first` or `pin: last`; reports anything else and returns Pin::None.
+    Pin take_pin(std::string_view value);
+
     // Records a field's location; reports a repeat of a one-time field.
     bool note_field(FieldLocations& fields, const FieldRule& rule, std::string_view key);
 

@@ -2,6 +2,7 @@
 
 #include "content/lexer.hpp"
 #include "content/lint_terms.hpp"
+#include "content/lint_text.hpp"
 #include "content/parser.hpp"
 #include "content/stats.hpp"
 #include "content/text_util.hpp"
@@ -19,232 +20,8 @@ namespace sightline::content {
 
 namespace {
 
+using namespace lint_text;
 using lint_terms::kBannedTerms;
-
-// --- words and terms ---------------------------------------------------------------
-
-bool is_word_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    // Bytes of multi-byte UTF-8 characters stay inside the word ("café").
-    return std::isalnum(u) || u >= 0x80;
-}
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-struct Word {
-    std::string text; // lower case
-    std::size_t begin = 0, end = 0;
-};
-
-std::vector<Word> words_of(std::string_view text) {
-    std::vector<Word> words;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_word_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        Word w;
-        w.begin = i;
-        while (i < text.size() && is_word_byte(text[i])) {
-            w.text += lower(text[i++]);
-        }
-        w.end = i;
-        words.push_back(std::move(w));
-    }
-    return words;
-}
-
-// The banned terms split into words once.
-const std::vector<std::vector<std::string>>& banned_words() {
-    static const std::vector<std::vector<std::string>> terms = [] {
-        std::vector<std::vector<std::string>> out;
-        for (const lint_terms::BannedTerm& t : kBannedTerms) {
-            std::vector<std::string> words;
-            for (Word& w : words_of(t.term)) {
-                words.push_back(std::move(w.text));
-            }
-            out.push_back(std::move(words));
-        }
-        return out;
-    }();
-    return terms;
-}
-
-struct TermMatch {
-    std::size_t term = 0;
-    std::size_t begin = 0, end = 0; // bytes in the text
-};
-
-bool term_at(const std::vector<Word>& words, std::size_t at, const std::vector<std::string>& term) {
-    if (term.empty() || at + term.size() > words.size()) {
-        return false;
-    }
-    for (std::size_t k = 0; k < term.size(); ++k) {
-        const std::string& have = words[at + k].text;
-        const std::string& want = term[k];
-        const bool last = k + 1 == term.size();
-        if (have != want && !(last && (have == want + "s" || have == want + "es"))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Every banned term in `text`; a match inside a longer one ("prostitute" in
-// "child prostitute") is left out.
-std::vector<TermMatch> banned_in(std::string_view text) {
-    const std::vector<Word> words = words_of(text);
-    const auto& terms = banned_words();
-    std::vector<TermMatch> all;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        for (std::size_t t = 0; t < terms.size(); ++t) {
-            if (term_at(words, i, terms[t])) {
-                all.push_back({t, words[i].begin, words[i + terms[t].size() - 1].end});
-            }
-        }
-    }
-    std::vector<TermMatch> out;
-    for (const TermMatch& m : all) {
-        const bool inside = std::any_of(all.begin(), all.end(), [&](const TermMatch& o) {
-            return &o != &m && o.begin <= m.begin && m.end <= o.end &&
-                   (o.end - o.begin) > (m.end - m.begin);
-        });
-        if (!inside) {
-            out.push_back(m);
-        }
-    }
-    return out;
-}
-
-// The first place in `text` where banned term `term` occurs, if any.
-std::optional<std::size_t> find_term(std::string_view text, std::size_t term) {
-    const std::vector<Word> words = words_of(text);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (term_at(words, i, banned_words()[term])) {
-            return words[i].begin;
-        }
-    }
-    return std::nullopt;
-}
-
-// The banned terms a `teaches:` entry names ("lot lizards" names "lot lizard").
-std::set<std::size_t> taught_terms(const std::vector<std::string>& teaches) {
-    std::set<std::size_t> out;
-    for (const std::string& entry : teaches) {
-        const std::vector<Word> words = words_of(entry);
-        for (std::size_t t = 0; t < banned_words().size(); ++t) {
-            if (words.size() == banned_words()[t].size() && term_at(words, 0, banned_words()[t])) {
-                out.insert(t);
-            }
-        }
-    }
-    return out;
-}
-
-// --- reporting resources and phone numbers -------------------------------------------
-
-bool contains_number(std::string_view text, std::string_view number) {
-    for (std::size_t at = text.find(number); at != std::string_view::npos;
-         at = text.find(number, at + 1)) {
-        const std::size_t end = at + number.size();
-        const bool open_before = at == 0 || (!is_digit(text[at - 1]) && text[at - 1] != '-');
-        const bool open_after =
-            end == text.size() ||
-            (!is_digit(text[end]) &&
-             !(text[end] == '-' && end + 1 < text.size() && is_digit(text[end + 1])));
-        if (open_before && open_after) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool contains_ignoring_case(std::string_view text, std::string_view part) {
-    if (part.empty() || part.size() > text.size()) {
-        return part.empty();
-    }
-    for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
-        std::size_t k = 0;
-        while (k < part.size() && lower(text[i + k]) == lower(part[k])) {
-            ++k;
-        }
-        if (k == part.size()) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool known_number(std::string_view number) {
-    return std::find(lint_terms::kReportingNumbers.begin(), lint_terms::kReportingNumbers.end(),
-                     number) != lint_terms::kReportingNumbers.end();
-}
-
-// Numbers shaped like phone numbers or text codes: digit groups joined by '-'
-// with at least 7 digits ("1-888-373-7888"), a run of 10 or more digits, or a
-// run of 5 or more digits right after the word "text" ("text 233733").
-std::vector<std::pair<std::size_t, std::string_view>> phone_numbers(std::string_view text) {
-    std::vector<std::pair<std::size_t, std::string_view>> out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (!is_digit(text[i]) || (i > 0 && (is_word_byte(text[i - 1]) || text[i - 1] == '-'))) {
-            ++i;
-            continue;
-        }
-        const std::size_t begin = i;
-        std::size_t digits = 0, groups = 1;
-        while (i < text.size()) {
-            if (is_digit(text[i])) {
-                ++digits;
-                ++i;
-            } else if (text[i] == '-' && i + 1 < text.size() && is_digit(text[i + 1])) {
-                ++groups;
-                ++i;
-            } else {
-                break;
-            }
-        }
-        if (i < text.size() && is_word_byte(text[i])) {
-            continue; // "24-hour" and "3rd" are not numbers to call
-        }
-        const std::string_view token = text.substr(begin, i - begin);
-        std::string_view before = text.substr(0, begin);
-        while (!before.empty() && before.back() == ' ') {
-            before.remove_suffix(1);
-        }
-        const bool after_text = before.size() >= 4 &&
-                                contains_ignoring_case(before.substr(before.size() - 4), "text") &&
-                                (before.size() == 4 || !is_word_byte(before[before.size() - 5]));
-        if ((groups > 1 && digits >= 7) || (groups == 1 && digits >= 10) ||
-            (groups == 1 && digits >= 5 && after_text)) {
-            out.emplace_back(begin, token);
-        }
-    }
-    return out;
-}
-
-std::string join(const auto& items, std::string_view separator = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        out += (out.empty() ? "" : std::string(separator)) + std::string(item);
-    }
-    return out;
-}
-
-std::string grade_text(double grade) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.1f", grade);
-    return text;
-}
-
-std::size_t word_count(std::string_view text) {
-    return words_of(text).size();
-}
 
 // --- the linter ----------------------------------------------------------------------
 
@@ -284,10 +61,13 @@ class Linter {
             reporting_resources(b_.scenarios[i], unit_.scenarios[i]);
             reading_grade_gate(b_.scenarios[i], unit_.scenarios[i]);
             best_tier_gate(b_.scenarios[i], unit_.scenarios[i]);
+            listed_notices_gate(b_.scenarios[i], unit_.scenarios[i]);
         }
         for (std::size_t i = 0; i < b_.courses.size() && i < unit_.courses.size(); ++i) {
             coverage_gate(b_.courses[i], unit_.courses[i]);
             credit_gate(b_.courses[i], unit_.courses[i]);
+            case_mix_gate(b_.courses[i], unit_.courses[i]);
+            closing_note_gate(b_.courses[i], unit_.courses[i]);
         }
         scan_texts();
         sort_diagnostics(report_.diagnostics);
@@ -419,6 +199,66 @@ class Linter {
                    std::to_string(figure.indicators) + " indicators of role '" + course.role +
                    "'; at least " + std::to_string(figure.required) +
                    " are needed. Not yet used by its scenarios: " + join(missing));
+    }
+
+    // --- SL0511 -----------------------------------------------------------------------
+
+    void listed_notices_gate(const model::Scenario& s, const ScenarioSource& source) {
+        for (std::size_t n = 0; n < s.nodes.size() && n < source.nodes.size(); ++n) {
+            const model::Node& node = s.nodes[n];
+            for (std::size_t c = 0; c < node.choices.size(); ++c) {
+                const model::Choice& choice = node.choices[c];
+                const ChoiceSource& at = source.nodes[n].choices.at(c);
+                for (std::size_t i = 0; i < choice.notices.size() && i < at.notices.size(); ++i) {
+                    const std::string& id = choice.notices[i];
+                    if (std::find(s.indicators.begin(), s.indicators.end(), id) ==
+                        s.indicators.end()) {
+                        report(codes::notice_not_listed, at.notices[i],
+                               "choice '" + choice.id + "' in node '" + node.id + "' notices '" +
+                                   id + "', which scenario '" + s.id +
+                                   "' does not list in 'indicators:'; the debrief would name a "
+                                   "sign the story never showed. Add it there or remove it here");
+                    }
+                }
+            }
+        }
+    }
+
+    // --- SL0512 -----------------------------------------------------------------------
+
+    // A role course (its role has indicators) must cover each kind of case.
+    void case_mix_gate(const model::Course& course, const DeclarationSource& source) {
+        if (role_coverage(b_, course.role, {}).indicators == 0) {
+            return; // a course for every role (foundations) is not held to one role's mix
+        }
+        std::vector<std::string_view> missing;
+        const auto scenarios = course_scenarios(b_, course);
+        for (const std::string_view term : model::kCoverageTerms) {
+            const bool covered = std::any_of(scenarios.begin(), scenarios.end(), [&](auto* s) {
+                return std::find(s->covers.begin(), s->covers.end(), term) != s->covers.end();
+            });
+            if (!covered) {
+                missing.push_back(term);
+            }
+        }
+        if (!missing.empty()) {
+            report(codes::course_case_mix, source.at,
+                   "course '" + course.id + "' has no scenario that covers: " + join(missing) +
+                       ". A role course needs sex and labour trafficking, an adult and a minor, "
+                       "and at least one confounder; declare each scenario's with 'covers:'");
+        }
+    }
+
+    // --- SL0513 -----------------------------------------------------------------------
+
+    void closing_note_gate(const model::Course& course, const DeclarationSource& source) {
+        if (course.closing.empty()) {
+            report(codes::no_closing_note, source.at,
+                   "course '" + course.id +
+                       "' has no 'closing:' note; end every course with a short note on the "
+                       "worker's own wellbeing (a supervisor or an employee assistance programme; "
+                       "the hotline also supports people who are unsure)");
+        }
     }
 
     // --- SL0507 -----------------------------------------------------------------------
@@ -725,6 +565,10 @@ void print_lint_summary(std::ostream& out, const LintReport& r, const LintOption
         out << ' ' << c.course << ' ' << c.credit_minutes << '/' << c.estimated_minutes;
     }
     out << '\n';
+    out << "  signs noticed are listed in the scenario: checked " << r.scenarios << " scenarios\n";
+    out << "  each role course covers adult, minor, sex, labour and a confounder; every course "
+           "has a closing note: checked "
+        << r.courses << " courses\n";
 }
 
 } // namespace sightline::content

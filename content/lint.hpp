@@ -4,13 +4,17 @@
 // (content/diagnostics.md):
 //   SL0501  every ending's debrief and every scenario's `report:` name a
 //           reporting resource (a hotline number or channel, lint_terms.hpp)
-//   SL0502  every course covers at least 10 of its role's indicators
+//   SL0502  every course covers at least 12 of its role's indicators
 //   SL0503  no banned term (lint_terms.hpp) outside a node marked `teaches:` it
 //   SL0504  each scenario's learner-facing text reads at or below US grade 8
 //   SL0505  each scenario's best-tier path can reach the maximum score
 //   SL0506  every phone number in the content is a known reporting number
 //   SL0507  no course grants more credit minutes than its estimated play time
 //           (estimate_play in stats.hpp, rounded down to whole minutes)
+//   SL0511  every indicator a choice `notices:` is in its scenario's `indicators:`
+//   SL0512  each role course covers sex and labour trafficking, an adult and a
+//           minor, and a confounder (the scenarios' `covers:`)
+//   SL0513  every course has a `closing:` note on the worker's own wellbeing
 #pragma once
 
 #include "content/compile.hpp"
@@ -24,7 +28,7 @@ namespace sightline::content {
 
 struct LintOptions {
     double max_reading_grade = 8.0;         // Flesch-Kincaid, per scenario
-    std::size_t min_course_indicators = 10; // or all of the role's, if it has fewer
+    std::size_t min_course_indicators = 12; // or all of the role's, if it has fewer
 };
 
 struct CourseCoverageFigure {

@@ -430,11 +430,32 @@ void FileParser::choice_field(const Field& field) {
             c.effects.push_back(std::move(*e));
             source.effects.push_back(at(field.value));
         }
+    } else if (field.key == "pin") {
+        c.pin = take_pin(field.value);
+        source.fields["pin"] = at(field.value);
     }
 }
 
 void FileParser::option_field(const Field& field) {
-    set_text(node().check.options.back().feedback, field.value);
+    CheckOption& option = node().check.options.back();
+    if (field.key == "pin") {
+        option.pin = take_pin(field.value);
+        node_source().option_pins.resize(node().check.options.size());
+        node_source().option_pins.back() = at(field.value);
+    } else {
+        set_text(option.feedback, field.value);
+    }
+}
+
+Pin FileParser::take_pin(std::string_view value) {
+    if (value == pin_name(Pin::First)) {
+        return Pin::First;
+    }
+    if (value == pin_name(Pin::Last)) {
+        return Pin::Last;
+    }
+    report(codes::invalid_value, at(value), "pin must be first or last");
+    return Pin::None;
 }
 
 } // namespace sightline::content::parsing

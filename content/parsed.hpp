@@ -24,6 +24,7 @@ struct NodeSource {
     Location at, next;
     FieldLocations fields;
     std::vector<Location> paragraphs, effects, check_scores, options;
+    std::vector<Location> option_pins; // by option position; only pinned ones are set
     std::vector<ChoiceSource> choices;
     // `teaches:` terms: the node teaches about these words on purpose, so the
     // banned-terms gate of `sightc lint` lets them through here (and only here).

@@ -4,6 +4,8 @@
 #include "content/file_parser.hpp"
 #include "content/text_util.hpp"
 
+#include <algorithm>
+
 namespace sightline::content {
 
 namespace parsing {
@@ -261,6 +263,15 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             course.credit_minutes = take_number(value, 100000).value_or(0);
         } else if (key == "scenario") {
             course_entry(course, value);
+        } else if (key == "pacing") {
+            if (value == "on" || value == "off") {
+                course.paced = value == "on";
+            } else {
+                report(codes::invalid_value, at(value), "pacing must be on or off");
+            }
+        } else if (key == "closing") {
+            course.closing.emplace_back();
+            set_text(course.closing.back(), value);
         }
         return;
     }
@@ -363,6 +374,18 @@ void FileParser::scenario_line(std::string_view text) {
         for (std::string_view id : split_list(value)) {
             s.indicators.push_back(take_id(id, "indicator"));
             scenario_source().indicators.push_back(at(id));
+        }
+    } else if (key == "covers") {
+        for (std::string_view term : split_list(value)) {
+            if (std::find(kCoverageTerms.begin(), kCoverageTerms.end(), term) ==
+                kCoverageTerms.end()) {
+                report(codes::invalid_value, at(term),
+                       "'" + std::string(term) +
+                           "' is not a coverage term; expected adult, minor, sex, labour or "
+                           "confounder");
+            } else if (std::find(s.covers.begin(), s.covers.end(), term) == s.covers.end()) {
+                s.covers.emplace_back(term);
+            }
         }
     }
 }

@@ -26,19 +26,19 @@ CEREAL_CLASS_VERSION(sightline::model::Expr, 1)
 CEREAL_CLASS_VERSION(sightline::model::Paragraph, 1)
 CEREAL_CLASS_VERSION(sightline::model::Effect, 1)
 CEREAL_CLASS_VERSION(sightline::model::ScoreChange, 1)
-CEREAL_CLASS_VERSION(sightline::model::Choice, 1)
-CEREAL_CLASS_VERSION(sightline::model::CheckOption, 1)
+CEREAL_CLASS_VERSION(sightline::model::Choice, 2)      // 2: pin
+CEREAL_CLASS_VERSION(sightline::model::CheckOption, 2) // 2: pin
 CEREAL_CLASS_VERSION(sightline::model::KnowledgeCheck, 1)
 CEREAL_CLASS_VERSION(sightline::model::Node, 1)
 CEREAL_CLASS_VERSION(sightline::model::Variable, 1)
-CEREAL_CLASS_VERSION(sightline::model::Scenario, 1)
+CEREAL_CLASS_VERSION(sightline::model::Scenario, 2) // 2: covers
 CEREAL_CLASS_VERSION(sightline::model::Role, 1)
 CEREAL_CLASS_VERSION(sightline::model::Dimension, 1)
 CEREAL_CLASS_VERSION(sightline::model::Tier, 1)
 CEREAL_CLASS_VERSION(sightline::model::Outcome, 1)
 CEREAL_CLASS_VERSION(sightline::model::Indicator, 1)
 CEREAL_CLASS_VERSION(sightline::model::CourseEntry, 1)
-CEREAL_CLASS_VERSION(sightline::model::Course, 1)
+CEREAL_CLASS_VERSION(sightline::model::Course, 2) // 2: paced, closing
 CEREAL_CLASS_VERSION(sightline::model::Bundle, 1)
 
 namespace sightline::bundle::detail {
@@ -49,6 +49,7 @@ inline constexpr auto kLastValueType = model::ValueType::String;
 inline constexpr auto kLastEffectKind = model::EffectKind::Add;
 inline constexpr auto kLastWhenUnavailable = model::WhenUnavailable::Disable;
 inline constexpr auto kLastCheckKind = model::CheckKind::Multi;
+inline constexpr auto kLastPin = model::Pin::Last;
 
 // No writer ever produced version 0, so it is as wrong as one from the future.
 inline constexpr std::uint32_t kFirstClassVersion = 1;
@@ -143,12 +144,18 @@ void serialize(Archive& ar, Choice& choice, const std::uint32_t version) {
     bundle::detail::enumeration(ar, choice.when_unavailable, bundle::detail::kLastWhenUnavailable,
                                 "unavailable-choice rule");
     ar(choice.effects);
+    if (version >= 2) {
+        bundle::detail::enumeration(ar, choice.pin, bundle::detail::kLastPin, "pinned place");
+    }
 }
 
 template <class Archive>
 void serialize(Archive& ar, CheckOption& option, const std::uint32_t version) {
     bundle::detail::check_version<CheckOption>(ar, version, "check option");
     ar(option.id, option.text, option.correct, option.feedback);
+    if (version >= 2) {
+        bundle::detail::enumeration(ar, option.pin, bundle::detail::kLastPin, "pinned place");
+    }
 }
 
 template <class Archive>
@@ -177,6 +184,9 @@ void serialize(Archive& ar, Scenario& scenario, const std::uint32_t version) {
     ar(scenario.id, scenario.title, scenario.role, scenario.language, scenario.minutes,
        scenario.objectives, scenario.content_note, scenario.indicators, scenario.response,
        scenario.report, scenario.start, scenario.variables, scenario.nodes);
+    if (version >= 2) {
+        ar(scenario.covers);
+    }
 }
 
 template <class Archive>
@@ -221,6 +231,9 @@ void serialize(Archive& ar, Course& course, const std::uint32_t version) {
     bundle::detail::check_version<Course>(ar, version, "course");
     ar(course.id, course.title, course.role, course.description, course.entries,
        course.passing_score, course.credit_minutes, course.topics, course.approval);
+    if (version >= 2) {
+        ar(course.paced, course.closing);
+    }
 }
 
 template <class Archive>

@@ -119,6 +119,9 @@ void node(std::ostream& out, const Node& n) {
             out << "      notices " << list(c.notices) << '\n';
         }
         effects(out, c.effects, "      ");
+        if (c.pin != Pin::None) {
+            out << "      pin " << pin_name(c.pin) << '\n';
+        }
         out << "      feedback " << q(c.feedback) << '\n';
     }
     if (n.has_check()) {
@@ -126,7 +129,9 @@ void node(std::ostream& out, const Node& n) {
             << q(n.check.prompt) << " score " << scores(n.check.scores) << '\n';
         for (const CheckOption& o : n.check.options) {
             out << "      option " << o.id << (o.correct ? " correct " : " wrong ") << q(o.text)
-                << " feedback " << q(o.feedback) << '\n';
+                << " feedback " << q(o.feedback)
+                << (o.pin != Pin::None ? " pin " + std::string(pin_name(o.pin)) : std::string())
+                << '\n';
         }
     }
     if (!n.next.empty()) {
@@ -169,6 +174,12 @@ void dump(std::ostream& out, const Bundle& b) {
         if (!c.approval.empty()) {
             out << "  approval " << q(c.approval) << '\n';
         }
+        if (c.paced) {
+            out << "  pacing on\n";
+        }
+        for (const std::string& paragraph : c.closing) {
+            out << "  closing " << q(paragraph) << '\n';
+        }
         for (const CourseEntry& e : c.entries) {
             out << "  scenario " << e.scenario << (e.required ? " required" : " optional") << '\n';
         }
@@ -184,6 +195,9 @@ void dump(std::ostream& out, const Bundle& b) {
             << "  indicators " << list(s.indicators) << '\n'
             << "  response " << q(s.response) << '\n'
             << "  report " << q(s.report) << '\n';
+        if (!s.covers.empty()) {
+            out << "  covers " << list(s.covers) << '\n';
+        }
         for (std::size_t d = 0; d < s.score_ranges.size() && d < b.dimensions.size(); ++d) {
             out << "  range " << b.dimensions[d].id << ' ' << s.score_ranges[d].min << ".."
                 << s.score_ranges[d].max << '\n';

@@ -5,8 +5,10 @@
 // runtime never has to look an id up twice.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sightline::model {
@@ -87,6 +89,17 @@ struct ScoreChange {
 
 enum class WhenUnavailable : std::uint8_t { Hide, Disable };
 
+// Where an option is shown when options are shuffled: anywhere (the default),
+// or always first or last because its place carries meaning ("None of these").
+// The checker refuses to pin a best choice or a correct option, which would
+// let a learner find it by position.
+enum class Pin : std::uint8_t { None, First, Last };
+
+// The author's word for a pinned place (`pin: first`), empty for None.
+constexpr std::string_view pin_name(Pin pin) {
+    return pin == Pin::First ? "first" : pin == Pin::Last ? "last" : "";
+}
+
 struct Choice {
     std::string id;
     std::string text;
@@ -98,6 +111,7 @@ struct Choice {
     Expr condition;
     WhenUnavailable when_unavailable = WhenUnavailable::Hide;
     std::vector<Effect> effects;
+    Pin pin = Pin::None;
 
     std::uint32_t target_index = kNoIndex;
     std::uint32_t tier_index = kNoIndex;
@@ -111,6 +125,7 @@ struct CheckOption {
     std::string text;
     bool correct = false;
     std::string feedback;
+    Pin pin = Pin::None;
 };
 
 // A knowledge check. Single: the full score for the correct option. Multi: the
@@ -165,6 +180,10 @@ struct Scenario {
     std::string response;                // the safe response, for the debrief
     std::string report;                  // where to report, for the debrief
     std::string start;                   // first node id
+    // What the story covers, from a fixed vocabulary (kCoverageTerms): who may be
+    // exploited (adult, minor), how (sex, labour), or that it is a confounder.
+    // `sightc lint` checks that each role course covers all of them.
+    std::vector<std::string> covers;
     std::vector<Variable> variables;
     std::vector<Node> nodes;
 
@@ -222,9 +241,19 @@ struct Course {
     std::uint32_t credit_minutes = 0;
     std::vector<std::string> topics;
     std::string approval; // provider approval text
+    // Paced play: a screen's Continue or choices wait for a minimum reading
+    // time (learning/pacing.hpp). Some rules require it (Texas, for hotels).
+    bool paced = false;
+    // Shown once the course is complete: a note on the worker's own wellbeing,
+    // one paragraph per entry.
+    std::vector<std::string> closing;
 
     std::uint32_t role_index = kNoIndex;
 };
+
+// The coverage vocabulary of Scenario::covers.
+inline constexpr std::array<std::string_view, 5> kCoverageTerms = {"adult", "minor", "sex",
+                                                                   "labour", "confounder"};
 
 struct Bundle {
     std::vector<Role> roles;

@@ -131,9 +131,16 @@ void Run::add_scores(const std::vector<model::ScoreChange>& changes, std::int64_
 
 std::vector<std::uint32_t> Run::display_order(bool check) const {
     const model::Node& n = node();
-    std::vector<std::uint32_t> order(check ? n.check.options.size() : n.choices.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
+    const std::size_t count = check ? n.check.options.size() : n.choices.size();
+    const auto pin_of = [&](std::uint32_t i) {
+        return check ? n.check.options[i].pin : n.choices[i].pin;
+    };
+    // Pinned options keep their place (first ones, then the rest, then last
+    // ones, each in written order); only the others are shuffled.
+    std::vector<std::uint32_t> first, free, last;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const model::Pin pin = pin_of(i);
+        (pin == model::Pin::First ? first : pin == model::Pin::Last ? last : free).push_back(i);
     }
     if (state_.options.shuffle) {
         // Keyed by ids and the visit count: the same seed gives the same order at
@@ -142,9 +149,11 @@ std::vector<std::uint32_t> Run::display_order(bool check) const {
         constexpr std::uint64_t kCheckStream = 0x636865636b; // "check"
         Rng rng(mix(mix(state_.options.seed, hash_id(scenario().id)),
                     mix(hash_id(n.id) ^ (check ? kCheckStream : 0), state_.visits[state_.node])));
-        shuffle(order, rng);
+        shuffle(free, rng);
     }
-    return order;
+    first.insert(first.end(), free.begin(), free.end());
+    first.insert(first.end(), last.begin(), last.end());
+    return first;
 }
 
 std::vector<ChoiceView> Run::choices() const {

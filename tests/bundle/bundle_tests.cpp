@@ -41,10 +41,13 @@ TEST_CASE("a bundle survives a round trip field for field") {
     REQUIRE(b.courses.size() == 1);
     CHECK(b.courses[0].passing_score == 70);
     CHECK(b.courses[0].entries[0].scenario == "hotel_late_checkin");
+    CHECK(b.courses[0].paced);
+    CHECK(b.courses[0].closing == original.courses[0].closing);
 
     REQUIRE(b.scenarios.size() == 1);
     const model::Scenario& s = b.scenarios[0];
     CHECK(s.minutes == 12);
+    CHECK(s.covers == std::vector<std::string>{"adult", "sex"});
     REQUIRE(s.variables.size() == 3);
     CHECK(s.variables[1].initial == model::Value::of(std::int64_t{0}));
     CHECK(s.variables[2].initial == model::Value::of(std::string("unknown")));
@@ -55,6 +58,8 @@ TEST_CASE("a bundle survives a round trip field for field") {
     REQUIRE(arrival.choices.size() == 3);
     const model::Choice& again = arrival.choices[1];
     CHECK(again.when_unavailable == model::WhenUnavailable::Disable);
+    CHECK(again.pin == model::Pin::First);
+    CHECK(s.nodes[1].check.options[1].pin == model::Pin::Last);
     REQUIRE(again.condition.ops.size() == 7);
     CHECK(again.condition.ops[0].code == model::OpCode::Visits);
     CHECK(again.condition.ops[0].name == "check_in");

@@ -49,6 +49,7 @@ inline model::Scenario sample_scenario() {
     s.response = "Do not confront. Note what you saw and tell your manager.";
     s.report = "National hotline: 1-888-373-7888";
     s.start = "arrival";
+    s.covers = {"adult", "sex"};
     s.variables = {{"asked_id", model::Value::of(false)},
                    {"concerns", model::Value::of(std::int64_t{0})},
                    {"guest_name", model::Value::of(std::string("unknown"))}};
@@ -90,6 +91,7 @@ inline model::Scenario sample_scenario() {
                             op(OpCode::PushInt, 1), op(OpCode::GreaterEqual), op(OpCode::And)},
                            "visits(check_in) == 0 and concerns >= 1");
     again.when_unavailable = model::WhenUnavailable::Disable;
+    again.pin = model::Pin::First;
 
     model::Choice ignore;
     ignore.id = "ignore";
@@ -112,7 +114,8 @@ inline model::Scenario sample_scenario() {
     check_in.check.prompt = "Which detail is the strongest indicator?";
     check_in.check.options = {
         {"holds_id", "He holds her identity document.", true, "Yes: control of documents."},
-        {"late", "They arrived late at night.", false, "Late arrivals are common."}};
+        {"late", "They arrived late at night.", false, "Late arrivals are common.",
+         model::Pin::Last}};
     check_in.check.scores = {{"recognition", 3, model::kNoIndex}};
     check_in.next = "ending_reported";
     check_in.facilitator_notes = {"Pause here and ask what the group noticed."};
@@ -173,6 +176,8 @@ inline model::Bundle sample_bundle() {
     course.credit_minutes = 30;
     course.topics = {"indicators", "reporting"};
     course.approval = "Approved for 0.5 hours of continuing education.";
+    course.paced = true;
+    course.closing = {"Noticing this is hard. Talk to your supervisor.", "The hotline helps too."};
     b.courses = {course};
     b.scenarios = {sample_scenario()};
     return b;

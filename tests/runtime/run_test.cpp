@@ -456,6 +456,62 @@ TEST_CASE("a check's options are shuffled by the same seed, shown and scored in 
     CHECK(orders.size() >= 4); // 30 seeds over 6 permutations
 }
 
+TEST_CASE("pinned choices and options keep their place while the others are shuffled") {
+    const model::Bundle bundle = test::compile_scn(test::scenario_header("t.pins", "Pins") + R"(
+== desk
+* [unsure] I am not sure yet. -> quiz
+    tier: poor
+    feedback: f
+    pin: last
+* [note] Note it. -> quiz
+    tier: best
+    feedback: f
+* [ask] Ask him. -> quiz
+    tier: poor
+    feedback: f
+* [first] Read the guidance again first. -> quiz
+    tier: poor
+    feedback: f
+    pin: first
+* [wait] Wait. -> quiz
+    tier: poor
+    feedback: f
+
+== quiz
+check single: Who do you tell?
+- [none] None of these.
+    pin: last
++ [manager] The manager.
+- [guest] The guest.
+- [friend] A friend.
+score: recognition 1
+-> end
+
+== end
+ending: done
+)");
+    std::set<std::vector<std::string>> middles;
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        Run run(bundle, "t.pins", {seed, true});
+        const std::vector<std::string> shown = ids(run.choices());
+        REQUIRE(shown.size() == 5);
+        CHECK(shown.front() == "first");
+        CHECK(shown.back() == "unsure");
+        middles.insert({shown.begin() + 1, shown.end() - 1});
+        run.choose("note");
+        std::vector<std::string> options;
+        for (const runtime::OptionView& o : run.view().check.options) {
+            options.emplace_back(o.id);
+        }
+        REQUIRE(options.size() == 4);
+        CHECK(options.back() == "none");
+    }
+    CHECK(middles.size() >= 4); // the unpinned three are still shuffled
+    // Without shuffling, pins still decide the place: first ones, the rest, last ones.
+    CHECK(ids(Run(bundle, "t.pins").choices()) ==
+          std::vector<std::string>{"first", "note", "ask", "wait", "unsure"});
+}
+
 TEST_CASE("a run is a value: a copy plays on independently") {
     Run a = example_run();
     Run b = a;

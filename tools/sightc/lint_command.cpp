@@ -8,16 +8,21 @@ namespace sightline::sightc {
 
 const char* const kLintHelp =
     "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
-    "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0507):\n"
+    "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0507 and\n"
+    "SL0511-SL0513):\n"
     "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
     "         resource (a hotline number or channel)\n"
-    "  SL0502 every course covers at least 10 of its role's indicators\n"
+    "  SL0502 every course covers at least 12 of its role's indicators\n"
     "  SL0503 no banned term outside a node marked 'teaches: TERM'\n"
     "  SL0504 each scenario's learner-facing text reads at or below US grade 8\n"
     "  SL0505 each scenario's best-tier path can reach its maximum score\n"
     "  SL0506 every phone number is a known reporting number\n"
     "  SL0507 no course grants more credit minutes than its estimated play time\n"
     "         (sightc stats shows the estimate)\n"
+    "  SL0511 every indicator a choice notices is listed in its scenario's indicators\n"
+    "  SL0512 each role course covers sex and labour trafficking, an adult and a\n"
+    "         minor, and a confounder (the scenarios' 'covers:')\n"
+    "  SL0513 every course has a 'closing:' note on the worker's own wellbeing\n"
     "and then one summary line per gate with what it measured.\n"
     "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
     "I/O error.\n";
