@@ -179,6 +179,10 @@ void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runti
             printer.blank();
             printer.text("You have completed " + course->title + " with a score of " +
                          std::to_string(finished.completion->score_percent) + "%.");
+            for (const std::string& paragraph : course->closing) { // the wellbeing note
+                printer.blank();
+                printer.text(paragraph);
+            }
         }
         course_progress_and_certificate(layer, *course, printer, input);
     } catch (const records::RecordsError& e) {
@@ -325,6 +329,9 @@ int play(const Options& o, const Streams& env) {
     }
     if (steps) {
         player.set_recorder(&*steps);
+        // Pacing guards what is credited: recorded play. An unrecorded
+        // preview (an author's script, a transcript) earns nothing and is not held back.
+        player.set_paced(learning::is_paced(course, records::Mode::SelfPaced));
     }
 
     switch (player.play(run)) {

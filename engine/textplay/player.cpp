@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <thread>
 
 namespace sightline::textplay {
 
@@ -134,9 +136,28 @@ bool Player::introduce(const model::Scenario& s) {
     return press_enter("begin");
 }
 
+records::TimeMs Player::now() const {
+    return settings_.clock ? settings_.clock() : records::now_ms();
+}
+
+void Player::wait_for_reading() {
+    const records::TimeMs left = pacer_.remaining(now());
+    if (left <= 0) {
+        return;
+    }
+    out_.text("(Take your time to read; you can answer in a moment.)");
+    out_.flush();
+    if (settings_.sleep) {
+        settings_.sleep(left);
+    } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(left));
+    }
+}
+
 bool Player::press_enter(std::string_view what) {
     out_.blank();
     out_.text("Press Enter to " + std::string(what) + ".");
+    wait_for_reading();
     while (true) {
         const std::optional<std::string> answer = input_.read();
         if (!answer) {
@@ -193,6 +214,7 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
         const runtime::NodeView view = run->view();
         if (show) {
             show_node(view);
+            pacer_.show(learning::screen_words(*run), now());
             show = false;
         }
         if (view.phase == runtime::Phase::Ended) {
@@ -265,6 +287,7 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
         ids.push_back(c.id);
     }
     std::size_t picked = 0;
+    wait_for_reading();
     while (picked == 0) {
         const std::optional<std::string> answer = input_.read();
         if (!answer) {
@@ -326,6 +349,7 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
         shown.push_back(o.id);
     }
     std::vector<std::size_t> numbers;
+    wait_for_reading();
     while (numbers.empty()) {
         const std::optional<std::string> answer = input_.read();
         if (!answer) {

@@ -4,6 +4,8 @@
 // classroom mode and never shown here.
 #pragma once
 
+#include "learning/pacing.hpp"
+#include "records/records.hpp"
 #include "runtime/run.hpp"
 #include "textplay/input.hpp"
 #include "textplay/printer.hpp"
@@ -43,6 +45,10 @@ struct PlayerSettings {
     bool save_roundtrip = false;
     // Where steps are recorded; none when records are off.
     StepRecorder* recorder = nullptr;
+    // Paced play (learning/pacing.hpp): the clock, and how to wait out a
+    // screen's reading time; empty: the system clock and a real sleep.
+    std::function<records::TimeMs()> clock;
+    std::function<void(records::TimeMs)> sleep;
 };
 
 class Player {
@@ -58,12 +64,17 @@ class Player {
     PlayEnd play(std::optional<runtime::Run>& run);
 
     void set_recorder(StepRecorder* recorder) { settings_.recorder = recorder; }
+    // Paced play: an answer (or Enter) is read only once the screen's minimum
+    // reading time has passed; until then a quiet line says so.
+    void set_paced(bool paced) { pacer_ = learning::Pacer(paced); }
 
   private:
     void show_node(const runtime::NodeView& view);
     bool decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices);
     bool check(runtime::Run& run, const runtime::CheckView& view);
     bool press_enter(std::string_view what);
+    records::TimeMs now() const;
+    void wait_for_reading();
     void show_debrief(const runtime::Run& run);
     void checkpoint(std::optional<runtime::Run>& run);
     // Runs `keep` until it succeeds; on failure tells the learner and offers
@@ -74,6 +85,7 @@ class Player {
     Input& input_;
     PlayerSettings settings_;
     bool recording_failed_ = false;
+    learning::Pacer pacer_;
 };
 
 // Shows `heading` and `labels` numbered from 1, and asks for one of them by

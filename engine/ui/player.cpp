@@ -303,6 +303,7 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
             screen_.notice = started.notice;
         }
         session_.emplace(std::move(started.session));
+        pacer_ = learning::Pacer(learning::is_paced(course, records::Mode::SelfPaced));
     } catch (const records::RecordsError& e) {
         session_.reset();
         screen_.notice = std::string("The scenario could not be started: ") + e.what();
@@ -374,6 +375,30 @@ void Player::show_node() {
         s.kind = NodeKind::Ending;
         break;
     }
+    pace(learning::screen_words(run));
+}
+
+records::TimeMs Player::now() const {
+    return options_.clock ? options_.clock() : records::now_ms();
+}
+
+void Player::pace(std::size_t words) {
+    pacer_.show(words, now());
+    screen_.scenario.reading = static_cast<float>(pacer_.progress(now()));
+}
+
+bool Player::read_enough() const {
+    return pacer_.ready(now());
+}
+
+void Player::tick() {
+    if (screen_.id == ScreenId::Scenario && session_) {
+        screen_.scenario.reading = static_cast<float>(pacer_.progress(now()));
+    }
+}
+
+bool Player::reading_paced() const {
+    return screen_.id == ScreenId::Scenario && session_ && !pacer_.ready(now());
 }
 
 int Player::tier_look_of(std::string_view tier_id) const {
@@ -399,7 +424,7 @@ void Player::choose(const Intent& intent) {
     }
     const auto shown = std::find_if(s.choices.begin(), s.choices.end(),
                                     [&](const ChoiceItem& c) { return c.id == intent.id; });
-    if (shown == s.choices.end() || !shown->enabled) {
+    if (shown == s.choices.end() || !shown->enabled || !read_enough()) {
         return;
     }
     try {
@@ -415,9 +440,12 @@ void Player::choose(const Intent& intent) {
             (indicator->confounder ? fb.weighed : fb.noticed).push_back(chip_of(*indicator));
         }
         s.error.clear();
+        const std::size_t words =
+            learning::word_count(fb.choice_text) + learning::word_count(fb.feedback);
         s.choice_feedback = std::move(fb);
         s.stage = Stage::ChoiceFeedback;
         ++screen_.version;
+        pace(words);
     } catch (const records::RecordsError& e) {
         failed(intent, e.what());
     } catch (const runtime::RunError& e) {
@@ -428,7 +456,7 @@ void Player::choose(const Intent& intent) {
 void Player::answer(const Intent& intent) {
     ScenarioState& s = screen_.scenario;
     if (screen_.id != ScreenId::Scenario || !session_ || s.stage != Stage::Node ||
-        s.kind != NodeKind::Check) {
+        s.kind != NodeKind::Check || !read_enough()) {
         return;
     }
     const std::vector<std::string_view> ids(intent.ids.begin(), intent.ids.end());
@@ -444,9 +472,14 @@ void Player::answer(const Intent& intent) {
                 {std::string(o.text), std::string(o.feedback), o.correct, o.picked});
         }
         s.error.clear();
+        std::size_t words = 0;
+        for (const OptionOutcome& o : fb.options) {
+            words += learning::word_count(o.text) + learning::word_count(o.feedback);
+        }
         s.check_feedback = std::move(fb);
         s.stage = Stage::CheckFeedback;
         ++screen_.version;
+        pace(words);
     } catch (const records::RecordsError& e) {
         failed(intent, e.what());
     } catch (const runtime::RunError& e) {
@@ -462,6 +495,9 @@ void Player::proceed(const Intent& intent) {
     if (s.stage == Stage::Intro) {
         begin();
         return;
+    }
+    if (!read_enough()) {
+        return; // paced play: the screen's reading time has not passed yet
     }
     if (s.stage == Stage::ChoiceFeedback) {
         show_node(); // the run already stands at the choice's target
@@ -489,8 +525,11 @@ void Player::finish(const Intent& intent) {
     const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
     const std::uint32_t passing = course != nullptr ? course->passing_score : 0;
     records::AttemptResult result;
+    bool completed = false;
     try {
-        result = learning_.finish(*session_, course).result;
+        const learning::Finished finished = learning_.finish(*session_, course);
+        result = finished.result;
+        completed = finished.completion.has_value();
     } catch (const records::RecordsError& e) {
         failed(intent, e.what());
         return;
@@ -531,6 +570,10 @@ void Player::finish(const Intent& intent) {
     }
     out.response = std::string(d.response);
     out.report = std::string(d.report);
+    if (completed && course != nullptr) {
+        out.completed_course = course->title;
+        out.closing = course->closing;
+    }
     session_.reset();
     if (course != nullptr) {
         show_credit(*course);

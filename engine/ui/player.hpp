@@ -10,6 +10,7 @@
 
 #include "classroom/facilitation.hpp"
 #include "learning/learning.hpp"
+#include "learning/pacing.hpp"
 #include "model/model.hpp"
 #include "records/store.hpp"
 #include "ui/help.hpp"
@@ -27,7 +28,8 @@ struct PlayerOptions {
     std::filesystem::path config_dir;       // empty: records::default_config_dir()
     // Where classroom session reports go; empty: "classroom-reports" beside the records.
     std::filesystem::path classroom_reports_dir;
-    classroom::Clock clock; // classroom sessions; empty: the system clock
+    // The clock of classroom sessions and paced play; empty: the system clock.
+    classroom::Clock clock;
     // The seed of the order every attempt and classroom session shows its
     // options in (tests and screenshots); unset: a fresh one each time.
     std::optional<std::uint64_t> seed;
@@ -45,6 +47,12 @@ class Player {
     // Acts on an intent. The display intents (scale, theme, quit) are the
     // shell's and are ignored here.
     void apply(const Intent& intent);
+
+    // Once a frame, before drawing: moves the paced-play progress cue on.
+    void tick();
+    // Whether a paced screen is still within its reading time, so the shell
+    // keeps redrawing the cue instead of waiting for input.
+    bool reading_paced() const;
 
     // The scenario being played, if any (for tests and the shell).
     const learning::Session* session() const { return session_ ? &*session_ : nullptr; }
@@ -86,6 +94,11 @@ class Player {
     void show_classroom();
     void end_classroom(); // finished: the report is saved
     void failed(const Intent& intent, const std::string& what);
+    records::TimeMs now() const;
+    // Paced play: a new screen of `words` words is shown now.
+    void pace(std::size_t words);
+    // Whether the learner may act on the scenario screen (its reading time has passed).
+    bool read_enough() const;
     void fresh(ScreenId id);
     int tier_look_of(std::string_view tier_id) const;
     std::vector<ScoreLine> score_lines(const std::vector<runtime::ScoreDelta>& deltas) const;
@@ -99,6 +112,7 @@ class Player {
     Screen screen_;
     std::string course_id_;
     std::optional<learning::Session> session_;
+    learning::Pacer pacer_; // paced play of the scenario being played
     std::optional<classroom::Facilitation> classroom_;
     Intent pending_; // what "Try again" repeats
 };

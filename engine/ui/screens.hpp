@@ -207,6 +207,9 @@ struct ScenarioState {
     std::optional<ChoiceFeedback> choice_feedback;
     std::optional<CheckFeedback> check_feedback;
     std::string error; // recording failed: shown with "Try again"
+    // Paced play: how much of this screen's minimum reading time has passed
+    // (0 to 1). Below 1 the choices and Continue wait, with a quiet cue.
+    float reading = 1.0f;
 };
 
 // ---- Debrief.
@@ -245,6 +248,10 @@ struct DebriefState {
     std::vector<CheckLine> checks;
     std::string response;
     std::string report;
+    // This attempt completed the course: the course's closing note on the
+    // worker's own wellbeing (its `closing:` paragraphs).
+    std::string completed_course;
+    std::vector<std::string> closing;
     std::string error; // the result could not be recorded
 };
 

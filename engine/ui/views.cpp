@@ -468,6 +468,8 @@ void keyboard(Frame& f) {
             if (enter) {
                 f.set(IntentKind::Begin);
             }
+        } else if (sc.reading < 1.0f) {
+            break; // paced play: the keys wait, as the buttons do
         } else if (sc.stage != Stage::Node) {
             if (enter) {
                 f.set(IntentKind::Continue);

@@ -74,9 +74,34 @@ void intro(Frame& f) {
     }
 }
 
+// Paced play: while the screen's reading time passes, a thin bar fills above
+// the actions and they wait, greyed out. A cue, never a countdown: no numbers,
+// and nothing times out.
+class WaitForReading {
+  public:
+    explicit WaitForReading(Frame& f) : waiting_(f.s.scenario.reading < 1.0f) {
+        if (waiting_) {
+            ImGui::ProgressBar(f.s.scenario.reading, ImVec2(-1.0f, f.em * 0.2f), "");
+            f.muted("Take your time to read; you can go on in a moment.");
+            ImGui::BeginDisabled();
+        }
+    }
+    ~WaitForReading() {
+        if (waiting_) {
+            ImGui::EndDisabled();
+        }
+    }
+    WaitForReading(const WaitForReading&) = delete;
+    WaitForReading& operator=(const WaitForReading&) = delete;
+
+  private:
+    bool waiting_;
+};
+
 void decision(Frame& f) {
     ScenarioState& s = f.s.scenario;
     f.heading("What do you do?");
+    const WaitForReading wait(f);
     for (std::size_t i = 0; i < s.choices.size(); ++i) {
         const ChoiceItem& c = s.choices[i];
         const std::string id = "##choice" + c.id;
@@ -128,6 +153,7 @@ void check(Frame& f) {
     }
     const bool any = std::find(s.picked.begin(), s.picked.end(), true) != s.picked.end();
     f.gap(0.3f);
+    const WaitForReading wait(f);
     if (!any) {
         ImGui::BeginDisabled();
     }
@@ -182,8 +208,11 @@ void choice_feedback(Frame& f) {
         }
     }
     f.gap(0.3f);
-    if (f.primary("Continue (Enter)")) {
-        f.set(IntentKind::Continue);
+    {
+        const WaitForReading wait(f);
+        if (f.primary("Continue (Enter)")) {
+            f.set(IntentKind::Continue);
+        }
     }
     ImGui::SetItemDefaultFocus();
     if (f.new_content) {
@@ -228,8 +257,11 @@ void check_feedback(Frame& f) {
         }
     }
     f.gap(0.3f);
-    if (f.primary("Continue (Enter)")) {
-        f.set(IntentKind::Continue);
+    {
+        const WaitForReading wait(f);
+        if (f.primary("Continue (Enter)")) {
+            f.set(IntentKind::Continue);
+        }
     }
     if (f.new_content) {
         ImGui::SetScrollHereY(1.0f);
@@ -272,18 +304,22 @@ void scenario(Frame& f) {
         f.body(s.prompt);
         f.muted("You have answered this question.");
         [[fallthrough]];
-    case NodeKind::Passage:
+    case NodeKind::Passage: {
         f.gap(0.3f);
+        const WaitForReading wait(f);
         if (f.primary("Continue (Enter)")) {
             f.set(IntentKind::Continue);
         }
         break;
-    case NodeKind::Ending:
+    }
+    case NodeKind::Ending: {
         f.gap(0.3f);
+        const WaitForReading wait(f);
         if (f.primary("See your debrief (Enter)")) {
             f.set(IntentKind::Continue);
         }
         break;
+    }
     case NodeKind::Stuck:
         f.bold("\u26A0 This scenario cannot go on from here: no choice is available. Please tell "
                "the course author.",
@@ -398,6 +434,14 @@ void debrief(Frame& f) {
         Card card(f, f.p.panel, f.p.border);
         f.text("\u260E Where to report", f.p.heading, f.ctx.fonts.heading);
         f.body(d.report);
+    }
+    if (!d.completed_course.empty()) {
+        f.gap(0.3f);
+        Card card(f, f.p.panel, f.p.border);
+        f.text("You have completed " + d.completed_course, f.p.heading, f.ctx.fonts.heading);
+        for (const std::string& paragraph : d.closing) {
+            f.body(paragraph);
+        }
     }
     credit_panel(f);
     f.gap();

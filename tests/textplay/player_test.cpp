@@ -151,3 +151,55 @@ TEST_CASE("restoring from a save before every question never changes the output"
         CHECK(plain_end == round_end);
     }
 }
+
+TEST_CASE(
+    "paced play: each answer is read only after the screen's reading time, with a quiet cue") {
+    const model::Bundle bundle = test::compile_scn(test::scenario_header("s", "S") + R"(
+== hall
+A long hall with many doors, a desk, a lamp and a quiet guest waiting by the window.
+* [note] Note what you see. -> step
+    tier: best
+    feedback: f
+* [leave] Leave. -> step
+    tier: poor
+    feedback: f
+
+== step
+You walk on.
+-> end
+
+== end
+ending: done
+)");
+    const auto run_with = [&](bool paced, std::vector<records::TimeMs>& slept) {
+        std::istringstream in("@note\n\n");
+        std::ostringstream out;
+        textplay::Printer printer(out, 80);
+        textplay::Input input(in, printer, "", true);
+        records::TimeMs clock = 0;
+        textplay::PlayerSettings settings;
+        settings.clock = [&] { return clock; };
+        settings.sleep = [&](records::TimeMs ms) {
+            slept.push_back(ms);
+            clock += ms;
+        };
+        textplay::Player player(printer, input, settings);
+        player.set_paced(paced);
+        std::optional<runtime::Run> run(std::in_place, bundle, "s");
+        CHECK(player.play(run) == textplay::PlayEnd::Finished);
+        return out.str();
+    };
+    std::vector<records::TimeMs> slept;
+    const std::string text = run_with(true, slept);
+    // One wait per screen: the decision, then the passage's Enter.
+    REQUIRE(slept.size() == 2);
+    std::optional<runtime::Run> at_hall(std::in_place, bundle, "s");
+    CHECK(slept[0] == learning::minimum_reading_ms(learning::screen_words(*at_hall)));
+    CHECK(slept[1] == learning::kMinimumPacedMs); // "You walk on." is a short screen
+    CHECK(text.find("Take your time to read") != std::string::npos);
+    CHECK(text.find("second") == std::string::npos); // a cue, never a countdown
+
+    std::vector<records::TimeMs> none;
+    CHECK(run_with(false, none).find("Take your time") == std::string::npos);
+    CHECK(none.empty());
+}

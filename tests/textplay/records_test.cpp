@@ -71,6 +71,10 @@ TEST_CASE("a scripted learner is recorded, can stop, and continues where they st
     CHECK(second.out.find("The end: Reported safely") != std::string::npos);
     CHECK(second.out.find("You have completed Hotel example course with a score of 100%.") !=
           std::string::npos);
+    // Then the course's closing note on the worker's own wellbeing.
+    const auto closing = second.out.find("Noticing these signs can stay with you.");
+    REQUIRE(closing != std::string::npos);
+    CHECK(closing > second.out.find("You have completed Hotel example course"));
 
     CHECK(store->learners().size() == 1); // the same learner, found by name
     const auto after = store->attempts();

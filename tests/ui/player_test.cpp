@@ -467,10 +467,10 @@ TEST_CASE("course map: progress towards each completion rule, in words") {
     const ui::CreditState& c = f.screen().credit;
     CHECK(c.course_id == "hotel");
     REQUIRE(c.rules.size() == 4); // scenarios, score, time (the course has credit minutes), word
-    CHECK(c.rules[0].text == "0 of 3 required scenarios completed.");
+    CHECK(c.rules[0].text == "0 of 4 required scenarios completed.");
     CHECK(c.rules[1].text ==
           "Score: counted once every required scenario is completed; passing is 80%.");
-    CHECK(c.rules[2].text == "Time on task 0 of 25 minutes.");
+    CHECK(c.rules[2].text == "Time on task 0 of 43 minutes.");
     CHECK(c.rules[3].text == "Your confirmation that you did this training yourself.");
     for (const ui::RuleLine& r : c.rules) {
         CHECK_FALSE(r.met);
@@ -488,7 +488,7 @@ TEST_CASE("course map: progress towards each completion rule, in words") {
     REQUIRE(f.screen().id == ui::ScreenId::Debrief);
     CHECK(c.course_id == "hotel");
     REQUIRE(c.rules.size() == 4);
-    CHECK(c.rules[0].text == "1 of 3 required scenarios completed.");
+    CHECK(c.rules[0].text == "1 of 4 required scenarios completed.");
     f.player.apply(intent(IntentKind::Back));
     f.player.apply(intent(IntentKind::Back));
     CHECK(f.screen().id == ui::ScreenId::Catalogue);
@@ -590,6 +590,9 @@ TEST_CASE("the last required scenario passed records the course's completion, be
     const std::string learner_id = f.store.learners().front().id;
     f.player.apply(intent(IntentKind::OpenCourse, "hotel"));
     const std::vector<std::string> required = required_scenarios(quick_hotel(), "hotel");
+    const model::Course* hotel = model::find_by_id(quick_hotel().courses, "hotel");
+    REQUIRE(hotel != nullptr);
+    REQUIRE_FALSE(hotel->closing.empty());
     for (const std::string& id : required) {
         CHECK(f.store.completions(learner_id).empty());
         f.player.apply(intent(IntentKind::StartScenario, id));
@@ -597,6 +600,10 @@ TEST_CASE("the last required scenario passed records the course's completion, be
         f.play_to_end();
         REQUIRE(f.screen().id == ui::ScreenId::Debrief);
         REQUIRE(f.screen().debrief.passed);
+        // The course's closing note on the worker's wellbeing, once it is complete.
+        const bool last = id == required.back();
+        CHECK(f.screen().debrief.completed_course == (last ? hotel->title : ""));
+        CHECK(f.screen().debrief.closing == (last ? hotel->closing : std::vector<std::string>{}));
         f.player.apply(intent(IntentKind::Back));
     }
     // Recorded when the last one was finished: no attestation, no certificate yet.
@@ -638,6 +645,70 @@ TEST_CASE("the certificate goes where the options say, with the provider from th
     REQUIRE(s.credit.certificate.has_value());
     CHECK(std::filesystem::path(s.credit.certificate->pdf).parent_path() == out);
     CHECK(std::filesystem::exists(s.credit.certificate->pdf));
+}
+
+TEST_CASE("paced play: choices and Continue wait for the screen's reading time, then work") {
+    model::Bundle paced = courses().model;
+    const auto hotel = std::find_if(paced.courses.begin(), paced.courses.end(),
+                                    [](const model::Course& c) { return c.id == "hotel"; });
+    REQUIRE(hotel != paced.courses.end());
+    hotel->paced = true; // the hotel course switched to paced play (`pacing: on`)
+    records::TimeMs clock = 1'000'000;
+    ui::PlayerOptions options;
+    options.clock = [&] { return clock; };
+    Fixture f("paced", paced, options);
+    f.to_scenario("hotel", "hotel.room-214");
+    ui::ScenarioState& s = f.screen().scenario;
+    REQUIRE(s.stage == ui::Stage::Node);
+    REQUIRE(s.kind == ui::NodeKind::Decision);
+    CHECK(s.reading == doctest::Approx(0.0));
+    CHECK(f.player.reading_paced());
+
+    const learning::Session* session = f.player.session();
+    REQUIRE(session != nullptr);
+    const records::TimeMs needed =
+        learning::minimum_reading_ms(learning::screen_words(session->run()));
+    CHECK(needed > learning::kMinimumPacedMs); // a real screen has more than a few words
+    const std::string choice = s.choices.front().id;
+    f.player.apply(intent(IntentKind::Choose, choice)); // too soon: nothing happens
+    CHECK(s.stage == ui::Stage::Node);
+    CHECK(f.events() == 0);
+
+    clock += needed / 2;
+    f.player.tick();
+    CHECK(s.reading == doctest::Approx(0.5).epsilon(0.01));
+    f.player.apply(intent(IntentKind::Choose, choice));
+    CHECK(f.events() == 0);
+
+    clock += needed - needed / 2;
+    f.player.tick();
+    CHECK(s.reading == doctest::Approx(1.0));
+    CHECK_FALSE(f.player.reading_paced());
+    f.player.apply(intent(IntentKind::Choose, choice));
+    CHECK(s.stage == ui::Stage::ChoiceFeedback);
+    CHECK(f.events() == 1);
+
+    // The feedback card is a screen too: its Continue waits in the same way.
+    CHECK(s.reading < 1.0f);
+    f.player.apply(intent(IntentKind::Continue));
+    CHECK(s.stage == ui::Stage::ChoiceFeedback);
+    clock += 60'000;
+    f.player.tick();
+    f.player.apply(intent(IntentKind::Continue));
+    CHECK(s.stage == ui::Stage::Node);
+}
+
+TEST_CASE("unpaced play: every screen is ready at once") {
+    records::TimeMs clock = 5'000;
+    ui::PlayerOptions options;
+    options.clock = [&] { return clock; };
+    Fixture f("unpaced", courses().model, options);
+    f.to_scenario("hotel", "hotel.room-214");
+    const ui::ScenarioState& s = f.screen().scenario;
+    CHECK(s.reading == doctest::Approx(1.0));
+    CHECK_FALSE(f.player.reading_paced());
+    f.player.apply(intent(IntentKind::Choose, s.choices.front().id));
+    CHECK(s.stage == ui::Stage::ChoiceFeedback);
 }
 
 } // namespace sightline::test

@@ -583,4 +583,21 @@ TEST_CASE("issuing: the button, the code and the PDF, or who issues it") {
     CHECK_FALSE(ui.shows("Issue certificate"));
 }
 
+TEST_CASE("paced play: a quiet cue while the reading time passes, the choices and keys wait") {
+    Headless ui;
+    ui::Screen s = decision_screen();
+    s.scenario.reading = 0.4f;
+    ui.frames(s, 2);
+    CHECK(ui.shows("Take your time to read"));
+    CHECK(ui.shows("Extend the room")); // the choices are there to read
+    CHECK_FALSE(ui.shows("40%"));       // a cue, not a countdown: no figures on the bar
+    CHECK(ui.press(s, "1").kind == IntentKind::None);
+    CHECK(ui.click(s, "Call the police now.").kind == IntentKind::None);
+
+    s.scenario.reading = 1.0f;
+    ui.frames(s, 2);
+    CHECK_FALSE(ui.shows("Take your time to read"));
+    CHECK(ui.press(s, "1").kind == IntentKind::Choose);
+}
+
 } // namespace sightline::test

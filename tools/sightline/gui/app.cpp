@@ -297,6 +297,7 @@ void App::frame(bool present) {
     }
     const double c0 = cpu_ms();
     ImGui::NewFrame();
+    player_->tick();
     const ui::Intent intent = ui::draw(player_->screen(), view_);
     ImGui::Render();
     const double c1 = cpu_ms();
@@ -324,6 +325,9 @@ int App::run() {
     while (!glfwWindowShouldClose(window_)) {
         if (dirty_frames_ > 0) {
             glfwPollEvents();
+        } else if (player_->reading_paced()) {
+            glfwWaitEventsTimeout(0.1); // the paced-play cue fills while nothing happens
+            dirty_frames_ = 1;
         } else {
             glfwWaitEvents();  // sleeps until the learner does something
             dirty_frames_ = 2; // ImGui settles hover and layout over a frame or two
