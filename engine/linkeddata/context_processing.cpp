@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 8> kContextKeywords = {
     "@base",      "@direction", "@import",  "@language",
     "@propagate", "@protected", "@version", "@vocab"};
 
+constexpr std::size_t kTermDefinitionWork = 4;
+
 bool is_context_keyword(std::string_view key) {
     return std::find(kContextKeywords.begin(), kContextKeywords.end(), key) !=
            kContextKeywords.end();
@@ -66,9 +68,24 @@ const TermDefinition* ActiveContext::find(std::string_view term) const {
 
 Where Where::item(std::size_t index) const {
     if (is_path) {
-        return {text + "[" + std::to_string(index) + "]", true};
+        return {text + "[" + std::to_string(index) + "]", true, {}};
     }
-    return {text + ", item " + std::to_string(index), false};
+    return {text + ", item " + std::to_string(index), false, origin};
+}
+
+Where Where::inner(const std::string& phrase) const {
+    return {phrase + (is_path ? " at " : " in ") + text, false, origin};
+}
+
+Where Where::remote(const std::string& url) const {
+    return {"context " + url, false, is_path ? text : origin};
+}
+
+std::string Where::describe() const {
+    if (is_path) {
+        return "at " + text;
+    }
+    return "in " + text + (origin.empty() ? "" : " (from " + origin + ")");
 }
 
 // Creates the term definitions of one local context object (Create Term Definition,
@@ -133,7 +150,8 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         }
         throw JsonLdError("cyclic IRI mapping " + at_term(term));
     }
-    budget_.spend(1, [&] { return at_term(term); });
+    // A definition costs several times what expanding one value does.
+    budget_.spend(kTermDefinitionWork, [&] { return at_term(term); });
     defined_[term] = false;
 
     if (iri::is_keyword(term)) {
@@ -153,18 +171,21 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         context_.terms.erase(it);
     }
 
-    const json& written = local_.at(term);
-    const bool simple = written.is_string() || written.is_null();
-    json simple_form; // {"@id": written} for the short form
-    if (simple) {
-        simple_form["@id"] = written;
-    }
-    const json& value = simple ? simple_form : written;
-    if (!value.is_object()) {
+    const json& value = local_.at(term);
+    const bool simple = value.is_string() || value.is_null(); // "term": "iri" is {"@id": "iri"}
+    if (!simple && !value.is_object()) {
         throw JsonLdError("invalid term definition " + at_term(term) +
                           ": it must be a string, null or an object");
     }
-    for (const auto& [key, _] : value.items()) {
+    const auto entry = [&](std::string_view key) -> const json* {
+        if (simple) {
+            return key == "@id" ? &value : nullptr;
+        }
+        const auto it = value.find(key);
+        return it == value.end() ? nullptr : &*it;
+    };
+    for (auto it = value.begin(); !simple && it != value.end(); ++it) {
+        const std::string& key = it.key();
         if (key == "@reverse" || key == "@index" || key == "@nest" || key == "@prefix" ||
             key == "@direction") {
             throw JsonLdError(key + " in a term definition is not supported " + at_term(term));
@@ -180,7 +201,7 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
     const std::size_t colon = term.find(':');
     const bool term_has_colon = colon != std::string::npos && colon > 0;
     bool has_iri = false;
-    if (const auto id = value.find("@id"); id != value.end()) {
+    if (const json* id = entry("@id")) {
         if (id->is_null()) {
             has_iri = true; // mapped to null
         } else if (!id->is_string()) {
@@ -239,7 +260,7 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         }
     }
 
-    if (const auto p = value.find("@protected"); p != value.end()) {
+    if (const json* p = entry("@protected")) {
         if (!p->is_boolean()) {
             throw JsonLdError("invalid @protected value " + at_term(term) +
                               ": it must be true or false");
@@ -249,7 +270,7 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         def.is_protected = protected_default_;
     }
 
-    if (const auto t = value.find("@type"); t != value.end()) {
+    if (const json* t = entry("@type")) {
         if (!t->is_string()) {
             throw JsonLdError("invalid type mapping " + at_term(term) + ": it must be a string");
         }
@@ -268,7 +289,7 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         }
     }
 
-    if (const auto c = value.find("@container"); c != value.end()) {
+    if (const json* c = entry("@container")) {
         const json items = c->is_array() ? *c : json::array({*c});
         for (const json& item : items) {
             if (!item.is_string()) {
@@ -294,12 +315,9 @@ void TermDefiner::define(const std::string& term, bool override_protected) {
         }
     }
 
-    if (const auto scoped = value.find("@context"); scoped != value.end()) {
-        def.scoped_context = &*scoped;
-    }
+    def.scoped_context = entry("@context");
 
-    if (const auto language = value.find("@language");
-        language != value.end() && !value.contains("@type")) {
+    if (const json* language = entry("@language"); language && !entry("@type")) {
         if (language->is_null()) {
             def.has_language = true;
         } else if (language->is_string()) {
@@ -444,8 +462,7 @@ ContextPtr ContextProcessor::process_in(const ContextPtr& active, const json& lo
             }
             const json& document = store_.get(url);
             remote.push_back(url);
-            result = process_in(result, document.at("@context"),
-                                Where{"context " + url + " (from " + at.text + ")", false}, flags,
+            result = process_in(result, document.at("@context"), at.remote(url), flags,
                                 validate_scoped, remote, depth + 1);
             remote.pop_back();
         } else if (item.is_object()) {
@@ -540,10 +557,8 @@ ContextPtr ContextProcessor::apply_object(const ContextPtr& active, const json& 
             if (const auto scoped = value.find("@context"); scoped != value.end()) {
                 // Validate the scoped context now, as the algorithm says, so a broken
                 // one is found even when no node uses the term.
-                (void)process_in(
-                    result, *scoped,
-                    Where{"the scoped context of term " + term + " " + where.describe(), false},
-                    ProcessFlags{true, true}, false, remote, depth + 1);
+                (void)process_in(result, *scoped, where.inner("the scoped context of term " + term),
+                                 ProcessFlags{true, true}, false, remote, depth + 1);
             }
         }
     }

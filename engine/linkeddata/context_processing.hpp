@@ -65,13 +65,21 @@ class WorkBudget {
 };
 
 // Where a context is, for messages: a JSON path ("credentialSubject.@context") or a
-// phrase ("the scoped context of type Achievement at credentialSubject.achievement").
+// phrase ("context https://...", "the scoped context of type Achievement at
+// credentialSubject.achievement") with the document path it came from.
 struct Where {
     std::string text;
     bool is_path = true;
+    std::string origin; // for a phrase: where in the document it was reached from
 
+    static Where path(std::string path) { return {std::move(path), true, {}}; }
     Where item(std::size_t index) const;
-    std::string describe() const { return (is_path ? "at " : "in ") + text; }
+    // A phrase about something inside this place: "<phrase> in <this>".
+    Where inner(const std::string& phrase) const;
+    // A context loaded from `url` referenced here.
+    Where remote(const std::string& url) const;
+    // "at a.b", "in context https://... (from @context[1])".
+    std::string describe() const;
 };
 
 // IRI Expansion against a finished active context. nullopt for a term mapped to null

@@ -26,6 +26,21 @@ bool is_list_object(const json& value) {
     return value.is_object() && value.contains("@list");
 }
 
+const std::optional<std::string> kNoType;
+
+// The keyword a key stands for (itself, or through an alias), or "": what IRI
+// expansion with vocab gives when the answer is a keyword, without copying.
+std::string_view keyword_of(const detail::ActiveContext& active, const std::string& key) {
+    if (iri::is_keyword(key)) {
+        return key;
+    }
+    const TermDefinition* term = active.find(key);
+    if (term && term->iri && iri::is_keyword(*term->iri)) {
+        return *term->iri;
+    }
+    return {};
+}
+
 // Adds `value` (each item of it, for an array) to subject[property]; with
 // `property_is_array` the entry is always an array.
 void add_value(json& subject, const std::string& property, json value, bool property_is_array) {
@@ -74,8 +89,9 @@ class Expander {
     }
 
   private:
-    json element(ContextPtr active, const std::string* active_property, const json& value,
-                 const JsonPath& path, bool inside_list, ContextPtr type_scoped, std::size_t depth);
+    json element(const ContextPtr& active, const std::string* active_property, const json& value,
+                 const JsonPath& path, bool inside_list, const ContextPtr& type_scoped,
+                 std::size_t depth);
     json object(ContextPtr active, const std::string* active_property, const json& value,
                 const JsonPath& path, bool inside_list, ContextPtr type_scoped, std::size_t depth);
     void members(const ContextPtr& active, const std::string* active_property,
@@ -111,9 +127,9 @@ std::string Expander::require_iri(const std::optional<std::string>& expanded,
     return *expanded;
 }
 
-json Expander::element(ContextPtr active, const std::string* active_property, const json& value,
-                       const JsonPath& path, bool inside_list, ContextPtr type_scoped,
-                       std::size_t depth) {
+json Expander::element(const ContextPtr& active, const std::string* active_property,
+                       const json& value, const JsonPath& path, bool inside_list,
+                       const ContextPtr& type_scoped, std::size_t depth) {
     if (depth > kMaxJsonLdDepth) {
         throw JsonLdError("the document is nested more than " + std::to_string(kMaxJsonLdDepth) +
                           " levels deep at " + path.str());
@@ -143,15 +159,14 @@ json Expander::element(ContextPtr active, const std::string* active_property, co
         return out;
     }
     if (!value.is_object()) {
-        if (!inside_list && (active_property == nullptr ||
-                             expand_iri(*active, *active_property, true, false) == "@graph")) {
+        if (!inside_list &&
+            (active_property == nullptr || keyword_of(*active, *active_property) == "@graph")) {
             dropped("a value without a property", path);
             return nullptr;
         }
         return scalar(*active, active_property, value, path);
     }
-    return object(std::move(active), active_property, value, path, inside_list,
-                  std::move(type_scoped), depth);
+    return object(active, active_property, value, path, inside_list, type_scoped, depth);
 }
 
 json Expander::object(ContextPtr active, const std::string* active_property, const json& value,
@@ -192,12 +207,11 @@ json Expander::object(ContextPtr active, const std::string* active_property, con
     if (property_scoped) {
         active = processor_.process(
             active, *property_scoped,
-            Where{"the scoped context of property " + *active_property + " at " + path.str(),
-                  false},
+            Where::path(path.str()).inner("the scoped context of property " + *active_property),
             {true, true});
     }
     if (const auto context = value.find("@context"); context != value.end()) {
-        active = processor_.process(active, *context, Where{path.member("@context").str(), true});
+        active = processor_.process(active, *context, Where::path(path.member("@context").str()));
     }
 
     // @type values are expanded with the context as it is before type-scoped contexts.
@@ -222,7 +236,7 @@ json Expander::object(ContextPtr active, const std::string* active_property, con
             if (term && term->scoped_context) {
                 active = processor_.process(
                     active, *term->scoped_context,
-                    Where{"the scoped context of type " + type + " at " + path.str(), false},
+                    Where::path(path.str()).inner("the scoped context of type " + type),
                     {false, false});
             }
         }
@@ -387,8 +401,7 @@ void Expander::members(const ContextPtr& active, const std::string* active_prope
         if (term && term->scoped_context) {
             term_context = processor_.process(
                 active, *term->scoped_context,
-                Where{"the scoped context of property " + key + " at " + at.str(), false},
-                {true, true});
+                Where::path(at.str()).inner("the scoped context of property " + key), {true, true});
         }
         json expanded_value;
         if (property == "@list" || property == "@set") {
@@ -424,17 +437,14 @@ void Expander::members(const ContextPtr& active, const std::string* active_prope
 // Value Expansion (section 5.3.2).
 json Expander::scalar(const detail::ActiveContext& active, const std::string* active_property,
                       const json& value, const JsonPath& path) {
-    std::optional<std::string> property;
-    const TermDefinition* term = nullptr;
-    if (active_property) {
-        property = expand_iri(active, *active_property, true, false);
-        term = active.find(*active_property);
-    }
+    const std::string_view property =
+        active_property ? keyword_of(active, *active_property) : std::string_view();
+    const TermDefinition* term = active_property ? active.find(*active_property) : nullptr;
     if ((property == "@id" || property == "@type") && value.is_string()) {
         const std::string& written = value.get_ref<const std::string&>();
         return require_iri(expand_iri(active, written, property == "@type", true), written, path);
     }
-    const std::optional<std::string> type = term ? term->type : std::nullopt;
+    const std::optional<std::string>& type = term ? term->type : kNoType;
     if ((type == "@id" || property == "@graph") && value.is_string()) {
         const std::string& written = value.get_ref<const std::string&>();
         return json{{"@id", require_iri(expand_iri(active, written, false, true), written, path)}};
@@ -443,7 +453,7 @@ json Expander::scalar(const detail::ActiveContext& active, const std::string* ac
         const std::string& written = value.get_ref<const std::string&>();
         return json{{"@id", require_iri(expand_iri(active, written, true, true), written, path)}};
     }
-    if (property && iri::is_keyword(*property)) {
+    if (!property.empty()) {
         return value;
     }
     json out = json::object();

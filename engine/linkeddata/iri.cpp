@@ -112,7 +112,8 @@ std::string remove_dot_segments(std::string_view in) {
 } // namespace
 
 bool is_keyword(std::string_view value) {
-    return std::find(kKeywords.begin(), kKeywords.end(), value) != kKeywords.end();
+    return value.starts_with('@') &&
+           std::find(kKeywords.begin(), kKeywords.end(), value) != kKeywords.end();
 }
 
 bool has_keyword_form(std::string_view value) {
