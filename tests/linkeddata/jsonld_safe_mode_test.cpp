@@ -33,8 +33,7 @@ json expand_test(const json& document, bool safe = true) {
 
 } // namespace
 
-TEST_CASE("safe mode: an undefined term is refused with its path; without safe mode it is "
-          "dropped") {
+TEST_CASE("safe mode: an undefined term is refused with its path, and dropped without safe mode") {
     const json doc = credential({{"about", {{"nickname", "Jay"}}}});
     CHECK_THROWS_WITH_AS(expand_test(doc), "undefined term nickname at about.nickname",
                          JsonLdError);
