@@ -118,6 +118,8 @@ class Canonicalizer {
     std::string hash_first_degree(NodeId node) const;
     std::string hash_related(NodeId related, const Quad& quad, const PathIssuer& issuer,
                              char position) const;
+    std::map<std::string, std::vector<NodeId>> related_nodes(NodeId node,
+                                                             const PathIssuer& issuer) const;
     NDegreeResult hash_n_degree(NodeId node, PathIssuer issuer, std::size_t depth);
 
     // Quad `q` with each blank node's label replaced by label(node).
@@ -208,6 +210,25 @@ std::string Canonicalizer::hash_related(NodeId related, const Quad& quad, const 
     return hash(input);
 }
 
+// Hn of Hash N-Degree Quads: related hash -> the related blank nodes, in code point
+// order of the hashes. Kept out of hash_n_degree, whose frame every recursion level
+// pays for.
+[[gnu::noinline]] std::map<std::string, std::vector<NodeId>>
+Canonicalizer::related_nodes(NodeId node, const PathIssuer& issuer) const {
+    std::map<std::string, std::vector<NodeId>> related_nodes;
+    static constexpr std::array<char, 3> kPositions{'s', 'o', 'g'};
+    for (const std::size_t q : mentions_[node]) {
+        for (std::size_t i = 0; i < 3; ++i) {
+            const NodeId related = quad_nodes_[q][i];
+            if (related != kNotBlank && related != node) {
+                related_nodes[hash_related(related, quads_[q], issuer, kPositions[i])].push_back(
+                    related);
+            }
+        }
+    }
+    return related_nodes;
+}
+
 // Hash N-Degree Quads (4.8). `issuer` is taken by value: the caller's copy is replaced
 // by the returned one, as the specification's "by reference" replacement does.
 NDegreeResult Canonicalizer::hash_n_degree(NodeId node, PathIssuer issuer, std::size_t depth) {
@@ -222,21 +243,8 @@ NDegreeResult Canonicalizer::hash_n_degree(NodeId node, PathIssuer issuer, std::
                           std::to_string(options_.max_recursion_depth) +
                           " blank nodes (at _:" + labels_[node] + ")");
     }
-    // Hn: related hash -> the related blank nodes, code point ordered by hash.
-    std::map<std::string, std::vector<NodeId>> related_nodes;
-    static constexpr std::array<char, 3> kPositions{'s', 'o', 'g'};
-    for (const std::size_t q : mentions_[node]) {
-        for (std::size_t i = 0; i < 3; ++i) {
-            const NodeId related = quad_nodes_[q][i];
-            if (related != kNotBlank && related != node) {
-                related_nodes[hash_related(related, quads_[q], issuer, kPositions[i])].push_back(
-                    related);
-            }
-        }
-    }
-
     std::string data_to_hash;
-    for (auto& [related_hash, nodes] : related_nodes) {
+    for (auto& [related_hash, nodes] : related_nodes(node, issuer)) {
         data_to_hash += related_hash;
         std::string chosen_path;
         std::optional<PathIssuer> chosen_issuer;

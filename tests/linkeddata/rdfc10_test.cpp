@@ -284,18 +284,16 @@ TEST_CASE("RDFC-1.0: max_deep_iterations counts Hash N-Degree Quads runs per bla
 }
 
 TEST_CASE("RDFC-1.0: max_recursion_depth bounds the stack on long symmetric chains") {
-    // Twin chains of 1000 recurse 501 to 1000 levels deep (depending on where the first
-    // shared hash is): within the default limit, and within the stack in the sanitizer
-    // build too.
-    const CanonicalForm form = canonicalize(twin_chains(1000));
-    CHECK(form.issued.size() == 2000);
-    CHECK(refusal(twin_chains(5000)).find("recursed deeper than 1024") != std::string::npos);
+    // Twin chains of n recurse n/2 to n levels deep (depending on where the first shared
+    // hash lies): 512 is within the default limit, 2000 is not.
+    const CanonicalForm form = canonicalize(twin_chains(512));
+    CHECK(form.issued.size() == 1024);
+    CHECK(refusal(twin_chains(2000)).find("recursed deeper than 512") != std::string::npos);
     // In a chain of equal nodes the ends are unique; the first middle node's path runs
-    // through the other 999 middle nodes, 1000 levels.
+    // through the other 299 middle nodes, 300 levels.
     CanonicalizeOptions options;
-    options.max_recursion_depth = 999;
-    CHECK(refusal(equal_chain(1002), options).find("recursed deeper than 999") !=
-          std::string::npos);
+    options.max_recursion_depth = 299;
+    CHECK(refusal(equal_chain(302), options).find("recursed deeper than 299") != std::string::npos);
 }
 
 TEST_CASE("RDFC-1.0: canonicalising a credential-sized dataset is fast") {
