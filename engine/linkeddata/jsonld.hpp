@@ -14,11 +14,12 @@
 // maps, relative context URLs and relative @base or @vocab, @base in a remote context,
 // terms shaped like keywords. Neither the VC 2.0 nor the OB 3.0.3 context uses these.
 //
-// Numbers become literals as the specification says, and as pyld and jsonld.js do: a
-// JSON number written with a fraction or exponent (a double in nlohmann::json) is an
-// xsd:double in the form "5.0E-1", one written as an integer is an xsd:integer.
-// Integers beyond 64 bits are read as doubles by nlohmann::json, so they are
-// written as doubles (pyld keeps them integers): credentials never carry them.
+// Numbers become literals by their value, as the specification says and jsonld.js
+// (the DCC verifier's engine) does: a number with a fractional part, or of 1e21 or
+// more, is an xsd:double in the form "5.0E-1"; an integral one is an xsd:integer
+// form ("1", also for a JSON 1.0). pyld 2.0.3 goes by the Python type instead (1.0
+// gives "1.0E0") and writes negative exponents as "5.000000000000000E-01"; the
+// tests that compare with it pass integral numbers as integers and patch the latter.
 #pragma once
 
 #include "linkeddata/contexts.hpp"

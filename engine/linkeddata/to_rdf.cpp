@@ -303,7 +303,20 @@ class Serializer {
         if (value.is_boolean()) {
             return Term::literal(value.get<bool>() ? "true" : "false", typed(kXsdBoolean));
         }
-        if (value.is_number_float() || (value.is_number() && type == kXsdDouble)) {
+        // By value, not by how the number was written (JSON-LD 1.1 Object to RDF
+        // Conversion, steps 10 and 11; jsonld.js, whose JavaScript numbers cannot tell
+        // 1.0 from 1, does the same): 1.0 is "1", 0.5 is "5.0E-1", 1e21 is "1.0E21".
+        if (value.is_number_float()) {
+            const double d = value.get<double>();
+            if (!std::isfinite(d) || d != std::trunc(d) || std::fabs(d) >= 1e21 ||
+                type == kXsdDouble) {
+                return Term::literal(format_xsd_double(d), typed(kXsdDouble));
+            }
+            char digits[32];
+            std::snprintf(digits, sizeof digits, "%.0f", d == 0 ? 0.0 : d);
+            return Term::literal(digits, typed(kXsdInteger));
+        }
+        if (value.is_number() && type == kXsdDouble) {
             return Term::literal(format_xsd_double(value.get<double>()), typed(kXsdDouble));
         }
         if (value.is_number()) {

@@ -30,6 +30,7 @@ except ImportError:
     sys.exit(3)
 
 XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double'
+XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer'
 _pyld_object_to_rdf = jsonld.JsonLdProcessor._object_to_rdf
 
 
@@ -39,8 +40,16 @@ def _object_to_rdf(self, item, issuer, triples, rdf_direction):
         return result
     value = item['@value']
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if item.get('@type') != '@json' and is_number and (
-            isinstance(value, float) or item.get('@type') == XSD_DOUBLE):
+    if item.get('@type') == '@json' or not is_number:
+        return result
+    # JSON-LD 1.1 (and jsonld.js) decide by the value, pyld 2.0.3 by the Python type:
+    # an integral number (1.0) takes the integer form unless its type is xsd:double.
+    integral = isinstance(value, int) or (value.is_integer() and abs(value) < 1e21)
+    if integral and item.get('@type') != XSD_DOUBLE:
+        result['value'] = '%d' % int(value)
+        if '@type' not in item:
+            result['datatype'] = XSD_INTEGER
+    elif isinstance(value, float) or item.get('@type') == XSD_DOUBLE:
         result['value'] = re.sub(r'(\d)0*E\+?(-?)0*(\d)', r'\1E\2\3', '%1.15E' % value)
     return result
 
