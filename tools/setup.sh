@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs every Debian package Sightline needs to build, test and run.
+# Installs every Debian package Sightline needs to build, test and run; with
+# --tests also the independent implementations the tests compare with (Debian
+# packages, and the npm packages locked in tools/oracles/package-lock.json).
 # Idempotent: when everything is present it only asks dpkg and returns at once.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -30,6 +33,16 @@ packages=(
   lintian                             # tests/install: the .deb has no lintian errors
   desktop-file-utils appstream        # tests/install: desktop-file-validate, appstreamcli
 )
+# Independent implementations the tests compare with (never linked or shipped):
+# `tools/setup.sh --tests` (tools/test.sh) adds them.
+test_packages=(
+  nodejs                              # tests/credentials: the DCC verifier (tools/oracles, npm)
+  python3-pyld                        # tests/linkeddata, tests/credentials: JSON-LD and URDNA2015
+  node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
+)
+if [[ ${1:-} == --tests ]]; then
+  packages+=("${test_packages[@]}")
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,16 +51,33 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
-  exit 0
-fi
+# The npm test oracles (tools/oracles/package-lock.json), installed without running
+# any package's install scripts; only when the lock file changed since the last time.
+install_oracles() {
+  [[ ${1:-} == --tests ]] || return 0
+  local oracles=tools/oracles
+  if cmp -s "$oracles/package-lock.json" "$oracles/node_modules/.sightline-lock" 2>/dev/null; then
+    return 0
+  fi
+  command -v npm >/dev/null || $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+  echo "setup: installing the test oracles in $oracles (npm ci)" >&2
+  npm ci --prefix "$oracles" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  cp "$oracles/package-lock.json" "$oracles/node_modules/.sightline-lock"
+}
 
 if [[ $(id -u) -ne 0 ]]; then
   SUDO=sudo
 else
   SUDO=
 fi
+
+if ((${#missing[@]} == 0)); then
+  install_oracles "$@"
+  exit 0
+fi
+
 echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_oracles "$@"

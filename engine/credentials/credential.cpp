@@ -1,5 +1,7 @@
 #include "credentials/credential.hpp"
 
+#include "credentials/contexts.hpp"
+#include "credentials/cryptosuite.hpp"
 #include "credentials/jcs.hpp"
 #include "credentials/timestamps.hpp"
 
@@ -78,24 +80,13 @@ std::string short_fingerprint(const PublicKey& key) {
     return fingerprint(key).substr(0, 19);
 }
 
-// SHA-256(JCS(proofConfig)) || SHA-256(JCS(document)): what eddsa-jcs-2022 signs.
-template <class Json>
-std::array<std::uint8_t, 64> hash_data(const Json& proof_config, const Json& document) {
-    const Digest config_hash = sha256(canonicalize(proof_config));
-    const Digest document_hash = sha256(canonicalize(document));
-    std::array<std::uint8_t, 64> out{};
-    std::copy(config_hash.begin(), config_hash.end(), out.begin());
-    std::copy(document_hash.begin(), document_hash.end(), out.begin() + 32);
-    return out;
-}
-
 Verification check(const json& doc, const std::optional<PublicKey>& expected_key) {
     if (!doc.is_object()) {
         throw Invalid{"the credential is not a JSON object"};
     }
     const json& context = need(doc, "@context");
-    if (!context.is_array() || context.empty() || context[0] != kVcContext) {
-        throw Invalid{"@context must be an array starting with " + std::string(kVcContext)};
+    if (!context.is_array() || context.empty() || context[0] != kVcContextUrl) {
+        throw Invalid{"@context must be an array starting with " + std::string(kVcContextUrl)};
     }
     if (!contains_string(need(doc, "type"), "VerifiableCredential")) {
         throw Invalid{"type must include VerifiableCredential"};
@@ -122,8 +113,11 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     if (need_string(proof, "type", "proof") != "DataIntegrityProof") {
         throw Invalid{"proof.type must be DataIntegrityProof"};
     }
-    if (need_string(proof, "cryptosuite", "proof") != kCryptosuite) {
-        throw Invalid{"proof.cryptosuite must be " + std::string(kCryptosuite)};
+    const std::optional<Cryptosuite> suite =
+        parse_cryptosuite(need_string(proof, "cryptosuite", "proof"));
+    if (!suite) {
+        throw Invalid{"proof.cryptosuite must be eddsa-rdfc-2022 (or, for certificates issued "
+                      "before it, eddsa-jcs-2022)"};
     }
     if (need_string(proof, "proofPurpose", "proof") != "assertionMethod") {
         throw Invalid{"proof.proofPurpose must be assertionMethod"};
@@ -187,7 +181,12 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     json config = proof;
     config.erase("proofValue");
     config["@context"] = context;
-    const auto data = hash_data(config, document);
+    std::array<std::uint8_t, 64> data{};
+    try {
+        data = hash_data(*suite, config, document);
+    } catch (const CredentialError& e) {
+        throw Invalid{e.what()};
+    }
     if (!verify_signature(key, data, signature)) {
         throw Invalid{"bad signature (the credential or its proof was changed after signing, or "
                       "it was signed with another key)"};
@@ -198,14 +197,43 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     result.credential_id = id;
     result.issuer_name = issuer_name;
     result.digest = to_hex(sha256(canonicalize(doc)));
+    result.cryptosuite = cryptosuite_name(*suite);
     return result;
 }
 
 } // namespace
 
+namespace {
+
+// The contact is an email address, or else said in the issuer's description.
+bool is_email(std::string_view text) {
+    const std::size_t at = text.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < text.size() &&
+           text.find_first_of(" \t\n,;<>") == std::string_view::npos;
+}
+
+constexpr std::string_view kContactPrefix = "Contact: ";
+constexpr std::string_view kAttestedPrefix = "Attested at ";
+constexpr std::string_view kApprovalPrefix = "\n\nApproval: ";
+constexpr std::string_view kLicenceNumberType = "ext:licenseNumber";
+constexpr std::string_view kLicenceStateType = "ext:licenseState";
+
+ojson identity(std::string_view value, std::string_view type) {
+    return {{"type", "IdentityObject"},
+            {"identityHash", value},
+            {"identityType", type},
+            {"hashed", false}};
+}
+
+} // namespace
+
+// Every member is a term the pinned contexts define (contexts.hpp), so the
+// credential passes JSON-LD safe mode: the learner's attestation is Open Badges
+// evidence, licence details are identity objects of the subject, the signatory is
+// the issuer's official, and the verification code is printed on the PDF only.
 ojson build_credential(const CertificateFacts& f) {
     ojson c;
-    c["@context"] = ojson::array({kVcContext, kObContext});
+    c["@context"] = ojson::array({kVcContextUrl, kObContextUrl});
     c["id"] = "urn:uuid:" + f.certificate_id;
     c["type"] = ojson::array({"VerifiableCredential", "OpenBadgeCredential"});
     c["name"] = "Certificate of completion: " + f.course_title;
@@ -214,17 +242,23 @@ ojson build_credential(const CertificateFacts& f) {
     issuer["id"] = f.issuer_id;
     issuer["type"] = ojson::array({"Profile"});
     issuer["name"] = f.provider.organisation;
-    if (!f.provider.approval.empty()) {
-        issuer["approvalNumber"] = f.provider.approval;
-    }
     if (!f.provider.contact.empty()) {
-        issuer["contact"] = f.provider.contact;
+        if (is_email(f.provider.contact)) {
+            issuer["email"] = f.provider.contact;
+        } else {
+            issuer["description"] = std::string(kContactPrefix) + f.provider.contact;
+        }
     }
-    issuer["signatory"] = {{"name", f.provider.signatory}, {"title", f.provider.title}};
+    issuer["official"] = f.provider.title.empty() ? f.provider.signatory
+                                                  : f.provider.signatory + ", " + f.provider.title;
+    if (!f.provider.approval.empty()) {
+        issuer["otherIdentifier"] = ojson::array({{{"type", "IdentifierEntry"},
+                                                   {"identifier", f.provider.approval},
+                                                   {"identifierType", "identifier"}}});
+    }
     c["issuer"] = std::move(issuer);
     c["validFrom"] = f.issued;
     c["awardedDate"] = f.issued;
-    c["verificationCode"] = f.verification_code;
 
     ojson achievement;
     achievement["id"] = "urn:sightline:course:" + f.course_id;
@@ -232,12 +266,12 @@ ojson build_credential(const CertificateFacts& f) {
     achievement["achievementType"] = "CertificateOfCompletion";
     achievement["name"] = f.course_title;
     achievement["description"] = f.course_description;
-    achievement["criteria"] = {{"narrative", f.criteria}};
+    achievement["criteria"] = {
+        {"narrative", f.course_approval.empty()
+                          ? f.criteria
+                          : f.criteria + std::string(kApprovalPrefix) + f.course_approval}};
     achievement["creditsAvailable"] = f.credit_hours;
-    achievement["topics"] = f.topics;
-    if (!f.course_approval.empty()) {
-        achievement["approval"] = f.course_approval;
-    }
+    achievement["tag"] = f.topics;
     if (!f.course_version.empty()) {
         achievement["version"] = f.course_version;
     }
@@ -245,18 +279,16 @@ ojson build_credential(const CertificateFacts& f) {
 
     ojson subject;
     subject["type"] = ojson::array({"AchievementSubject"});
-    subject["identifier"] = ojson::array({{{"type", "IdentityObject"},
-                                           {"identityHash", f.learner_name},
-                                           {"identityType", "name"},
-                                           {"hashed", false}}});
-    if (!f.profession.empty()) {
-        subject["profession"] = f.profession;
-    }
+    ojson identifiers = ojson::array({identity(f.learner_name, "name")});
     if (!f.licence_number.empty()) {
-        subject["licenseNumber"] = f.licence_number;
+        identifiers.push_back(identity(f.licence_number, kLicenceNumberType));
     }
     if (!f.licence_state.empty()) {
-        subject["licenseState"] = f.licence_state;
+        identifiers.push_back(identity(f.licence_state, kLicenceStateType));
+    }
+    subject["identifier"] = std::move(identifiers);
+    if (!f.profession.empty()) {
+        subject["role"] = f.profession;
     }
     subject["creditsEarned"] = f.credit_hours;
     subject["activityEndDate"] = f.completed;
@@ -265,9 +297,14 @@ ojson build_credential(const CertificateFacts& f) {
                                            {"value", std::to_string(*f.score_percent) + "%"},
                                            {"status", "Completed"}}});
     }
-    subject["attestation"] = {{"statement", f.attestation_statement}, {"time", f.attestation_time}};
     subject["achievement"] = std::move(achievement);
     c["credentialSubject"] = std::move(subject);
+    c["evidence"] =
+        ojson::array({{{"type", ojson::array({"Evidence"})},
+                       {"name", "The learner's attestation"},
+                       {"narrative", f.attestation_statement},
+                       {"description", std::string(kAttestedPrefix) + f.attestation_time},
+                       {"genre", "Attestation"}}});
     try {
         (void)canonicalize(c); // every string UTF-8, every number finite
     } catch (const JsonError& e) {
@@ -277,17 +314,17 @@ ojson build_credential(const CertificateFacts& f) {
 }
 
 ojson sign_credential(ojson credential, const KeyPair& key, std::string_view verification_method,
-                      std::string_view created) {
+                      std::string_view created, Cryptosuite suite) {
     credential.erase("proof");
     ojson proof;
     proof["type"] = "DataIntegrityProof";
-    proof["cryptosuite"] = kCryptosuite;
+    proof["cryptosuite"] = cryptosuite_name(suite);
     proof["created"] = created;
     proof["verificationMethod"] = verification_method;
     proof["proofPurpose"] = "assertionMethod";
-    ojson config = proof;
-    config["@context"] = credential["@context"];
-    const auto data = hash_data(config, credential);
+    json config(proof);
+    config["@context"] = json(credential["@context"]);
+    const auto data = hash_data(suite, config, json(credential));
     const Signature signature = key.sign(data);
     proof["proofValue"] = "z" + base58btc_encode(signature);
     credential["proof"] = std::move(proof);
@@ -330,6 +367,128 @@ Verification verify_credential_text(std::string_view text,
     return verify_credential(doc, expected_key);
 }
 
+namespace {
+
+std::string after_prefix(const std::string& text, std::string_view prefix) {
+    return text.starts_with(prefix) ? text.substr(prefix.size()) : text;
+}
+
+// The issuer, the subject's licence details and the attestation as issued since
+// eddsa-rdfc-2022 (build_credential).
+void read_current_shape(const json& c, CertificateFacts& f) {
+    const json& issuer = need_object(c, "issuer");
+    if (const std::string email = optional_string(issuer, "email", "issuer"); !email.empty()) {
+        f.provider.contact = email;
+    } else {
+        f.provider.contact =
+            after_prefix(optional_string(issuer, "description", "issuer"), kContactPrefix);
+    }
+    f.provider.signatory = need_string(issuer, "official", "issuer");
+    if (const auto it = issuer.find("otherIdentifier"); it != issuer.end()) {
+        if (!it->is_array() || it->empty() || !(*it)[0].is_object()) {
+            throw Invalid{"issuer.otherIdentifier must be a list of identifier entries"};
+        }
+        f.provider.approval = need_string((*it)[0], "identifier", "issuer.otherIdentifier[0]");
+    }
+
+    const json& s = need_object(c, "credentialSubject");
+    const json& identifiers = need(s, "identifier", "credentialSubject");
+    if (!identifiers.is_array() || identifiers.empty()) {
+        throw Invalid{"credentialSubject.identifier must be a list of identity objects"};
+    }
+    for (const json& entry : identifiers) {
+        if (!entry.is_object()) {
+            throw Invalid{"credentialSubject.identifier must be a list of identity objects"};
+        }
+        const std::string& type =
+            need_string(entry, "identityType", "credentialSubject.identifier");
+        const std::string& value =
+            need_string(entry, "identityHash", "credentialSubject.identifier");
+        if (type == "name" && f.learner_name.empty()) {
+            f.learner_name = value;
+        } else if (type == kLicenceNumberType) {
+            f.licence_number = value;
+        } else if (type == kLicenceStateType) {
+            f.licence_state = value;
+        }
+    }
+    if (f.learner_name.empty()) {
+        throw Invalid{"credentialSubject.identifier has no name"};
+    }
+    f.profession = optional_string(s, "role", "credentialSubject");
+
+    const json& evidence = need(c, "evidence");
+    if (!evidence.is_array() || evidence.empty() || !evidence[0].is_object()) {
+        throw Invalid{"evidence must be a list with the learner's attestation"};
+    }
+    f.attestation_statement = need_string(evidence[0], "narrative", "evidence[0]");
+    f.attestation_time =
+        after_prefix(need_string(evidence[0], "description", "evidence[0]"), kAttestedPrefix);
+
+    const json& a = need_object(s, "achievement", "credentialSubject");
+    const std::string narrative =
+        need_string(need_object(a, "criteria", "credentialSubject.achievement"), "narrative",
+                    "credentialSubject.achievement.criteria");
+    const std::size_t approval = narrative.find(kApprovalPrefix);
+    f.criteria = narrative.substr(0, approval);
+    if (approval != std::string::npos) {
+        f.course_approval = narrative.substr(approval + kApprovalPrefix.size());
+    }
+    const json& tags = need(a, "tag", "credentialSubject.achievement");
+    if (!tags.is_array()) {
+        throw Invalid{"credentialSubject.achievement.tag must be a list"};
+    }
+    for (const json& tag : tags) {
+        if (!tag.is_string()) {
+            throw Invalid{"credentialSubject.achievement.tag must be a list of strings"};
+        }
+        f.topics.push_back(tag.get<std::string>());
+    }
+}
+
+// The same facts as eddsa-jcs-2022 certificates carried them, in members the Open
+// Badges contexts do not define (verificationCode, signatory, attestation, ...).
+void read_first_shape(const json& c, CertificateFacts& f) {
+    f.verification_code = need_string(c, "verificationCode");
+    const json& issuer = need_object(c, "issuer");
+    f.provider.approval = optional_string(issuer, "approvalNumber", "issuer");
+    f.provider.contact = optional_string(issuer, "contact", "issuer");
+    const json& signatory = need_object(issuer, "signatory", "issuer");
+    f.provider.signatory = need_string(signatory, "name", "issuer.signatory");
+    f.provider.title = need_string(signatory, "title", "issuer.signatory");
+
+    const json& s = need_object(c, "credentialSubject");
+    const std::string sp = "credentialSubject";
+    const json& identifiers = need(s, "identifier", sp);
+    if (!identifiers.is_array() || identifiers.empty() || !identifiers[0].is_object()) {
+        throw Invalid{"credentialSubject.identifier must be a list of identity objects"};
+    }
+    f.learner_name = need_string(identifiers[0], "identityHash", sp + ".identifier[0]");
+    f.profession = optional_string(s, "profession", sp);
+    f.licence_number = optional_string(s, "licenseNumber", sp);
+    f.licence_state = optional_string(s, "licenseState", sp);
+    const json& attestation = need_object(s, "attestation", sp);
+    f.attestation_statement = need_string(attestation, "statement", sp + ".attestation");
+    f.attestation_time = need_string(attestation, "time", sp + ".attestation");
+
+    const std::string ap = sp + ".achievement";
+    const json& a = need_object(s, "achievement", sp);
+    f.criteria = need_string(need_object(a, "criteria", ap), "narrative", ap + ".criteria");
+    const json& topics = need(a, "topics", ap);
+    if (!topics.is_array()) {
+        throw Invalid{ap + ".topics must be a list"};
+    }
+    for (const json& topic : topics) {
+        if (!topic.is_string()) {
+            throw Invalid{ap + ".topics must be a list of strings"};
+        }
+        f.topics.push_back(topic.get<std::string>());
+    }
+    f.course_approval = optional_string(a, "approval", ap);
+}
+
+} // namespace
+
 CertificateFacts facts_from_credential(const json& c) {
     try {
         CertificateFacts f;
@@ -338,27 +497,18 @@ CertificateFacts facts_from_credential(const json& c) {
             throw Invalid{"id is not a urn:uuid"};
         }
         f.certificate_id = id.substr(9);
-        f.verification_code = need_string(c, "verificationCode");
         f.issued = need_string(c, "validFrom");
         const json& issuer = need_object(c, "issuer");
         f.issuer_id = need_string(issuer, "id", "issuer");
         f.provider.organisation = need_string(issuer, "name", "issuer");
-        f.provider.approval = optional_string(issuer, "approvalNumber", "issuer");
-        f.provider.contact = optional_string(issuer, "contact", "issuer");
-        const json& signatory = need_object(issuer, "signatory", "issuer");
-        f.provider.signatory = need_string(signatory, "name", "issuer.signatory");
-        f.provider.title = need_string(signatory, "title", "issuer.signatory");
+        if (c.contains("verificationCode")) {
+            read_first_shape(c, f);
+        } else {
+            read_current_shape(c, f);
+        }
 
         const json& s = need_object(c, "credentialSubject");
         const std::string sp = "credentialSubject";
-        const json& identifiers = need(s, "identifier", sp);
-        if (!identifiers.is_array() || identifiers.empty() || !identifiers[0].is_object()) {
-            throw Invalid{"credentialSubject.identifier must be a list of identity objects"};
-        }
-        f.learner_name = need_string(identifiers[0], "identityHash", sp + ".identifier[0]");
-        f.profession = optional_string(s, "profession", sp);
-        f.licence_number = optional_string(s, "licenseNumber", sp);
-        f.licence_state = optional_string(s, "licenseState", sp);
         const json& credits = need(s, "creditsEarned", sp);
         if (!credits.is_number()) {
             throw Invalid{"credentialSubject.creditsEarned must be a number"};
@@ -378,9 +528,6 @@ CertificateFacts facts_from_credential(const json& c) {
             }
             f.score_percent = static_cast<int>(percent);
         }
-        const json& attestation = need_object(s, "attestation", sp);
-        f.attestation_statement = need_string(attestation, "statement", sp + ".attestation");
-        f.attestation_time = need_string(attestation, "time", sp + ".attestation");
 
         const std::string ap = sp + ".achievement";
         const json& a = need_object(s, "achievement", sp);
@@ -391,19 +538,10 @@ CertificateFacts facts_from_credential(const json& c) {
                           : achievement_id;
         f.course_title = need_string(a, "name", ap);
         f.course_description = need_string(a, "description", ap);
-        f.criteria = need_string(need_object(a, "criteria", ap), "narrative", ap + ".criteria");
-        const json& topics = need(a, "topics", ap);
-        if (!topics.is_array()) {
-            throw Invalid{ap + ".topics must be a list"};
-        }
-        for (const json& topic : topics) {
-            if (!topic.is_string()) {
-                throw Invalid{ap + ".topics must be a list of strings"};
-            }
-            f.topics.push_back(topic.get<std::string>());
-        }
-        f.course_approval = optional_string(a, "approval", ap);
         f.course_version = optional_string(a, "version", ap);
+        if (const auto proof = c.find("proof"); proof != c.end() && proof->is_object()) {
+            f.cryptosuite = optional_string(*proof, "cryptosuite", "proof");
+        }
         return f;
     } catch (const Invalid& invalid) {
         throw CredentialError("not a Sightline certificate: " + invalid.reason);

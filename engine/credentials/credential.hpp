@@ -1,18 +1,18 @@
 // The certificate as a verifiable credential: an Open Badges 3.0
 // OpenBadgeCredential in the W3C VC 2.0 shape, with a Data Integrity proof of
-// cryptosuite eddsa-jcs-2022 (RFC 8785 canonical JSON, SHA-256, Ed25519).
+// cryptosuite eddsa-rdfc-2022 (cryptosuite.hpp; certificates signed before it
+// with eddsa-jcs-2022 still verify).
 //
 // The issuer is the provider's did:key and the proof's verificationMethod is
 // did:key:z6Mk...#z6Mk..., so a credential names the key that signed it and
 // verifies offline. Whether that key is the provider's is a separate question:
 // `verify_credential_text(..., expected_key)` pins it (sightline cert verify --key).
 //
-// Fields beyond OB 3.0 (all resolved by the VC 2.0 context's @vocab):
-// verificationCode; issuer.approvalNumber, contact, signatory;
-// credentialSubject.profession, licenseState, attestation;
-// achievement.topics, approval.
+// Every member is a term of the pinned contexts (contexts.hpp): verification
+// expands the credential in JSON-LD safe mode, so an undefined term is refused.
 #pragma once
 
+#include "credentials/cryptosuite.hpp"
 #include "credentials/error.hpp"
 #include "credentials/keys.hpp"
 #include "credentials/provider.hpp"
@@ -26,17 +26,12 @@
 
 namespace sightline::credentials {
 
-inline constexpr std::string_view kVcContext = "https://www.w3.org/ns/credentials/v2";
-inline constexpr std::string_view kObContext =
-    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-inline constexpr std::string_view kCryptosuite = "eddsa-jcs-2022";
-
 // Everything a certificate states. build_credential() writes it into the
 // credential and facts_from_credential() reads it back, so a reprint shows
 // exactly what was signed.
 struct CertificateFacts {
     std::string certificate_id;    // a UUID; the credential id is urn:uuid:<it>
-    std::string verification_code; // "ABCD-EFGH"
+    std::string verification_code; // "ABCD-EFGH": on the PDF and in the records, not signed
     std::string issued;            // timestamp (timestamps.hpp): validFrom, awardedDate
     std::string completed;         // timestamp: when the last completion rule was met
 
@@ -61,19 +56,24 @@ struct CertificateFacts {
     std::string issuer_id; // the provider's did:key
     ProviderInfo provider;
 
+    // The proof's cryptosuite: what sign_credential uses, and what the PDF's footer names.
+    std::string cryptosuite = std::string(cryptosuite_name(kIssuingCryptosuite));
+
     friend bool operator==(const CertificateFacts&, const CertificateFacts&) = default;
 };
 
 // The unsigned credential. Throws CredentialError for text that is not UTF-8.
 nlohmann::ordered_json build_credential(const CertificateFacts& facts);
 
-// Adds the proof: {type DataIntegrityProof, cryptosuite eddsa-jcs-2022,
-// created, verificationMethod, proofPurpose assertionMethod, proofValue}, where
-// proofValue = "z" + base58btc(Ed25519(SHA-256(JCS(proof options with the
-// document's @context)) || SHA-256(JCS(document without proof)))).
+// Adds the proof: {type DataIntegrityProof, cryptosuite, created,
+// verificationMethod, proofPurpose assertionMethod, proofValue}, where
+// proofValue = "z" + base58btc(Ed25519(hash_data(suite, proof options with the
+// document's @context, document without proof))). Only tests sign with
+// eddsa-jcs-2022 (to reproduce its W3C test vector).
 nlohmann::ordered_json sign_credential(nlohmann::ordered_json credential, const KeyPair& key,
                                        std::string_view verification_method,
-                                       std::string_view created);
+                                       std::string_view created,
+                                       Cryptosuite suite = kIssuingCryptosuite);
 
 // The credential as stored and written to files: indented JSON, UTF-8.
 std::string credential_text(const nlohmann::ordered_json& credential);
@@ -85,14 +85,16 @@ struct Verification {
     PublicKey signer{};
     std::string credential_id;
     std::string issuer_name;
-    std::string digest; // SHA-256 hex of the canonical signed credential
+    std::string digest;      // SHA-256 hex of the canonical signed credential
+    std::string cryptosuite; // the proof's, "eddsa-rdfc-2022" or "eddsa-jcs-2022"
 };
 
 // Checks the shape and the proof. With `expected_key`, the credential must be
 // signed by that key ("wrong key" otherwise); without it, by the did:key its
 // verificationMethod names, which must be the issuer's. Never throws for bad
 // input: every problem is a reason ("malformed JSON at byte N ...",
-// "duplicate key ...", "missing field proof.proofValue", "bad signature ...").
+// "duplicate key ...", "missing field proof.proofValue", "not valid JSON-LD:
+// undefined term ...", "bad signature ...").
 Verification verify_credential_text(std::string_view text,
                                     const std::optional<PublicKey>& expected_key = std::nullopt);
 Verification verify_credential(const nlohmann::json& credential,

@@ -151,8 +151,12 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
     const nlohmann::ordered_json credential = sign_credential(
         build_credential(f), *provider.key, provider.verification_method(), f.issued);
     const std::string text = credential_text(credential);
-    const std::string digest = credential_digest(parse_strict_json(text));
-    const std::string pdf = render_certificate_pdf(f, qr_payload(f.certificate_id, digest));
+    const nlohmann::json stored = parse_strict_json(text);
+    // The PDF shows what the credential says, read back as a reprint reads it.
+    CertificateFacts printed = facts_from_credential(stored);
+    printed.verification_code = f.verification_code;
+    const std::string pdf =
+        render_certificate_pdf(printed, qr_payload(f.certificate_id, credential_digest(stored)));
 
     IssuedCertificate issued;
     issued.certificate = {f.certificate_id, std::string(learner_id), course.id,
@@ -174,7 +178,8 @@ CertificateFiles write_certificate_files(const records::Certificate& certificate
         throw CredentialError("certificate " + certificate.id + ": the stored credential is " +
                               "unreadable: " + e.what());
     }
-    const CertificateFacts facts = facts_from_credential(credential);
+    CertificateFacts facts = facts_from_credential(credential);
+    facts.verification_code = certificate.verification_code;
     const std::string pdf = render_certificate_pdf(
         facts, qr_payload(facts.certificate_id, credential_digest(credential)));
     const CertificateFiles files = file_names(out_dir, certificate.verification_code);

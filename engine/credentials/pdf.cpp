@@ -300,8 +300,10 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
                     {"DejaVu Sans Mono", 7.5, kMuted, PANGO_ALIGN_LEFT, 0, 1});
     iy += page.text("Issued " + long_date(f.issued).value_or(f.issued) +
                         ". The provider confirms a certificate by its verification code; the "
-                        "signed credential (Open Badges 3.0, eddsa-jcs-2022) verifies offline "
-                        "with 'sightline cert verify'.",
+                        "signed credential (Open Badges 3.0, " +
+                        f.cryptosuite +
+                        ") verifies offline with 'sightline cert verify' and any Open Badges "
+                        "verifier.",
                     id_x, iy + 2, id_w, {"DejaVu Sans", 7, kMuted, PANGO_ALIGN_LEFT, 0, 3});
     (void)iy;
 

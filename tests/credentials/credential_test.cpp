@@ -1,6 +1,8 @@
 // The signed credential: sign then verify, every single change fails, the key
 // is checked, and malformed input of every kind is an "invalid" with a reason.
+#include "credentials/contexts.hpp"
 #include "credentials/credential.hpp"
+#include "credentials/cryptosuite.hpp"
 #include "credentials/files.hpp"
 #include "credentials/jcs.hpp"
 #include "support/credential_fixtures.hpp"
@@ -132,8 +134,82 @@ TEST_CASE("the W3C eddsa-jcs-2022 test vector verifies and signing reproduces it
     const auto proof = document["proof"];
     const auto resigned =
         sign_credential(document, *pair, proof["verificationMethod"].get<std::string>(),
-                        proof["created"].get<std::string>());
+                        proof["created"].get<std::string>(), Cryptosuite::EddsaJcs2022);
     CHECK(resigned["proof"]["proofValue"] == proof["proofValue"]);
+}
+
+TEST_CASE("the W3C eddsa-rdfc-2022 test vector is reproduced byte for byte") {
+    // w3c/vc-di-eddsa TestVectors/keyPair.json and eddsa-rdfc-2022/: the unsigned
+    // credential, its canonical N-Quads, the proof configuration's, both hashes and
+    // the signature. The vector names the VC 2.0 context (pinned) and the examples
+    // context, which is only {"@vocab": "https://www.w3.org/ns/credentials/examples#"}.
+    linkeddata::ContextStore contexts = pinned_contexts();
+    contexts.add("https://www.w3.org/ns/credentials/examples/v2",
+                 json{{"@context", {{"@vocab", "https://www.w3.org/ns/credentials/examples#"}}}});
+    const json unsigned_vector = json::parse(R"({
+  "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+  "id": "urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33",
+  "type": ["VerifiableCredential", "AlumniCredential"],
+  "name": "Alumni Credential",
+  "description": "A minimum viable example of an Alumni Credential.",
+  "issuer": "https://vc.example/issuers/5678",
+  "validFrom": "2023-01-01T00:00:00Z",
+  "credentialSubject": {"id": "did:example:abcdefgh", "alumniOf": "The School of Examples"}
+})");
+    const json proof_config = json::parse(R"({
+  "type": "DataIntegrityProof",
+  "cryptosuite": "eddsa-rdfc-2022",
+  "created": "2023-02-24T23:36:38Z",
+  "verificationMethod": "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+  "proofPurpose": "assertionMethod",
+  "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"]
+})");
+    CHECK(canonical_nquads(unsigned_vector, contexts) ==
+          "<did:example:abcdefgh> <https://www.w3.org/ns/credentials/examples#alumniOf> \"The "
+          "School of Examples\" .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> "
+          "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+          "<https://www.w3.org/2018/credentials#VerifiableCredential> .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> "
+          "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+          "<https://www.w3.org/ns/credentials/examples#AlumniCredential> .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> <https://schema.org/description> \"A "
+          "minimum viable example of an Alumni Credential.\" .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> <https://schema.org/name> \"Alumni "
+          "Credential\" .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> "
+          "<https://www.w3.org/2018/credentials#credentialSubject> <did:example:abcdefgh> .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> "
+          "<https://www.w3.org/2018/credentials#issuer> <https://vc.example/issuers/5678> .\n"
+          "<urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33> "
+          "<https://www.w3.org/2018/credentials#validFrom> "
+          "\"2023-01-01T00:00:00Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n");
+    CHECK(canonical_nquads(proof_config, contexts) ==
+          "_:c14n0 <http://purl.org/dc/terms/created> "
+          "\"2023-02-24T23:36:38Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n"
+          "_:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+          "<https://w3id.org/security#DataIntegrityProof> .\n"
+          "_:c14n0 <https://w3id.org/security#cryptosuite> "
+          "\"eddsa-rdfc-2022\"^^<https://w3id.org/security#cryptosuiteString> .\n"
+          "_:c14n0 <https://w3id.org/security#proofPurpose> "
+          "<https://w3id.org/security#assertionMethod> .\n"
+          "_:c14n0 <https://w3id.org/security#verificationMethod> "
+          "<did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#"
+          "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2> .\n");
+    const auto data =
+        hash_data(Cryptosuite::EddsaRdfc2022, proof_config, unsigned_vector, contexts);
+    CHECK(to_hex(std::span(data).first(32)) ==
+          "bea7b7acfbad0126b135104024a5f1733e705108f42d59668b05c0c50004c6b0");
+    CHECK(to_hex(std::span(data).last(32)) ==
+          "517744132ae165a5349155bef0bb0cf2258fff99dfe1dbd914b938d775a36017");
+    const auto pair = parse_secret_multibase("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq");
+    REQUIRE(pair);
+    const Signature signature = pair->sign(data);
+    CHECK(to_hex(signature) == "4d8e53c2d5b3f2a7891753eb16ca993325bdb0d3cfc5be1093d0a18426f5ef85"
+                               "78cadc0fd4b5f4dd0d1ce0aefd15ab120b7a894d0eb094ffda4e6553cd1ed50d");
+    CHECK("z" + base58btc_encode(signature) ==
+          "z2YwC8z3ap7yx1nZYCg4L3j3ApHsF8kgPdSb5xoS1VR7vPG3F561B52hYnQF9iseabecm3ijx4K1FBTQsCZahKZ"
+          "me");
 }
 
 TEST_CASE("a signed certificate verifies, names its signer and has a stable digest") {
@@ -153,22 +229,45 @@ TEST_CASE("a signed certificate verifies, names its signer and has a stable dige
     CHECK(c["type"] == json::array({"VerifiableCredential", "OpenBadgeCredential"}));
     CHECK(c["issuer"]["type"] == json::array({"Profile"}));
     CHECK(c["credentialSubject"]["type"] == json::array({"AchievementSubject"}));
-    CHECK(c["credentialSubject"]["licenseNumber"] == "4704-298113");
+    CHECK(c["credentialSubject"]["identifier"][1] == json{{"type", "IdentityObject"},
+                                                          {"identityHash", "4704-298113"},
+                                                          {"identityType", "ext:licenseNumber"},
+                                                          {"hashed", false}});
     CHECK(c["credentialSubject"]["creditsEarned"] == 1);
     CHECK(c["credentialSubject"]["achievement"]["type"] == json::array({"Achievement"}));
     CHECK(c["credentialSubject"]["achievement"]["criteria"]["narrative"].is_string());
-    CHECK(c["proof"]["cryptosuite"] == "eddsa-jcs-2022");
+    CHECK(c["evidence"][0]["narrative"] == "I completed this training myself.");
+    CHECK(c["issuer"]["official"] == "Dr. Amara Lindqvist, Director of Clinical Education");
+    CHECK_FALSE(c.contains("verificationCode")); // on the PDF only: no Open Badges term
+    CHECK(c["proof"]["cryptosuite"] == "eddsa-rdfc-2022");
+    CHECK(v.cryptosuite == "eddsa-rdfc-2022");
     CHECK(c["proof"]["proofPurpose"] == "assertionMethod");
     CHECK(c["proof"]["proofValue"].get<std::string>().starts_with("z"));
 }
 
 TEST_CASE("the facts read back from the credential are the facts that were signed") {
-    CHECK(facts_from_credential(fixed()) == test::fixed_facts());
+    // The signatory and their title are one Open Badges "official"; the verification
+    // code is not in the credential.
+    const auto as_signed = [](CertificateFacts f) {
+        if (!f.provider.title.empty()) {
+            f.provider.signatory += ", " + f.provider.title;
+            f.provider.title.clear();
+        }
+        f.verification_code.clear();
+        return f;
+    };
+    CHECK(facts_from_credential(fixed()) == as_signed(test::fixed_facts()));
     CertificateFacts no_score = test::fixed_facts();
     no_score.score_percent.reset();
     no_score.licence_number.clear();
     no_score.provider.approval.clear();
-    CHECK(facts_from_credential(json::parse(build_credential(no_score).dump())) == no_score);
+    no_score.provider.contact = "+1 313 555 0142";
+    no_score.course_approval.clear();
+    const json rebuilt =
+        json::parse(sign_credential(build_credential(no_score), test::fixed_key(),
+                                    test::fixed_verification_method(), no_score.issued)
+                        .dump());
+    CHECK(facts_from_credential(rebuilt) == as_signed(no_score));
 
     json c = fixed();
     c["credentialSubject"]["achievement"].erase("name");
@@ -209,8 +308,17 @@ TEST_CASE("removing any member, or adding one anywhere, makes it invalid") {
 
 TEST_CASE("the specific reasons: bad signature, missing fields, wrong types") {
     json c = fixed();
-    c["credentialSubject"]["licenseNumber"] = "4704-298114";
+    c["credentialSubject"]["identifier"][1]["identityHash"] = "4704-298114";
     CHECK(reason(c).starts_with("bad signature"));
+    // JSON-LD safe mode: a member no pinned context defines is refused by name.
+    json undefined = fixed();
+    undefined["credentialSubject"]["licenseNumber"] = "4704-298113";
+    CHECK(reason(undefined) ==
+          "not valid JSON-LD: undefined term licenseNumber at credentialSubject.licenseNumber");
+    json unknown_context = fixed();
+    unknown_context["@context"][1] = "https://example.org/context.json";
+    CHECK(reason(unknown_context)
+              .starts_with("not valid JSON-LD: unknown context https://example.org/context.json"));
 
     for (const char* field :
          {"@context", "type", "id", "issuer", "validFrom", "credentialSubject", "proof"}) {
@@ -246,8 +354,9 @@ TEST_CASE("the specific reasons: bad signature, missing fields, wrong types") {
     CHECK(with("/proof/proofValue", "z" + std::string(90, '2')) ==
           "proof.proofValue is not a base58btc Ed25519 signature");
     CHECK(with("/proof/type", "Ed25519Signature2020") == "proof.type must be DataIntegrityProof");
-    CHECK(with("/proof/cryptosuite", "eddsa-rdfc-2022") ==
-          "proof.cryptosuite must be eddsa-jcs-2022");
+    CHECK(with("/proof/cryptosuite", "ecdsa-rdfc-2019")
+              .starts_with("proof.cryptosuite must be eddsa-rdfc-2022"));
+    CHECK(with("/proof/cryptosuite", "eddsa-jcs-2022").starts_with("bad signature"));
     CHECK(with("/proof/proofPurpose", "authentication") ==
           "proof.proofPurpose must be assertionMethod");
     CHECK(with("/proof/created", "soon") == "proof.created is not a date and time");
@@ -356,4 +465,23 @@ TEST_CASE("tests/credentials/data/certificate.json is the fixed certificate, sti
         return;
     }
     CHECK(text.str() == test::fixed_credential_text());
+}
+
+TEST_CASE("a certificate issued with eddsa-jcs-2022 still verifies and reprints") {
+    // tests/credentials/data/certificate-eddsa-jcs-2022.json: the fixed certificate as
+    // Sightline issued it before eddsa-rdfc-2022, never to be regenerated.
+    std::ifstream in(std::filesystem::path(SIGHTLINE_SOURCE_DIR) /
+                         "tests/credentials/data/certificate-eddsa-jcs-2022.json",
+                     std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const Verification v = verify_credential_text(text.str(), test::fixed_key().public_key());
+    CHECK(v.valid);
+    CHECK(v.cryptosuite == "eddsa-jcs-2022");
+    CertificateFacts legacy = test::fixed_facts();
+    legacy.cryptosuite = "eddsa-jcs-2022";
+    CHECK(facts_from_credential(json::parse(text.str())) == legacy);
+    json changed = json::parse(text.str());
+    changed["credentialSubject"]["licenseNumber"] = "4704-298114";
+    CHECK(reason(changed).starts_with("bad signature"));
 }

@@ -1,8 +1,10 @@
-// Test helpers for PDFs: render a page with poppler's pdftoppm, run a tool
-// and read its output, and compare a render with a reviewed golden image.
+// Test helpers for PDFs: render a page with poppler's pdftoppm and compare a
+// render with a reviewed golden image (commands.hpp runs the tools).
 // Header-only; the including test links cairo and doctest and defines
 // SIGHTLINE_BINARY_DIR.
 #pragma once
+
+#include "support/commands.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,24 +18,6 @@
 #include <vector>
 
 namespace sightline::test {
-
-inline bool on_path(const char* tool) {
-    const std::string command = std::string("command -v ") + tool + " >/dev/null 2>&1";
-    return std::system(command.c_str()) == 0;
-}
-
-// What `command` prints on standard output.
-inline std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        out.append(buffer.data(), n);
-    }
-    ::pclose(pipe);
-    return out;
-}
 
 // Renders page 1 at `dpi` to <the PDF's folder>/<stem>.png.
 inline std::filesystem::path to_png(const std::filesystem::path& pdf, int dpi,

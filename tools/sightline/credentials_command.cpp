@@ -166,7 +166,12 @@ int cert_verify(const Options& o, const Environment& env) {
             << "issuer:      " << result.issuer_name << '\n'
             << "signed by:   " << cr::did_key(result.signer) << '\n'
             << "fingerprint: " << cr::fingerprint(result.signer) << '\n'
+            << "proof:       " << result.cryptosuite << '\n'
             << "digest:      sha256:" << result.digest << '\n';
+    if (result.cryptosuite != cr::cryptosuite_name(cr::kIssuingCryptosuite)) {
+        env.out << "note: issued with " << result.cryptosuite
+                << ", which only Sightline verifies; reissue it for Open Badges verifiers\n";
+    }
     if (!key) {
         env.out << "note: checked against the key the credential names; compare the "
                    "fingerprint with the provider's, or pass --key\n";
