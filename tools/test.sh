@@ -5,7 +5,7 @@
 # number of runs over its seed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup.sh
+tools/setup.sh --tests
 
 # The code style (.clang-format, Debian's clang-format 14) before anything is built:
 # any tracked C++ file that clang-format would change fails the run with the diff.
@@ -32,7 +32,14 @@ for target in build/fuzz/bin/fuzz_*; do
     # Seeds are copied so the run never writes into the source tree.
     if [[ -d $corpus ]]; then cp -r "$corpus"/. "$work"/; fi
     echo "-- $name: $fuzz_runs runs"
-    "$target" -runs="$fuzz_runs" -seed=1 -max_len=65536 -rss_limit_mb=2048 "$work" 2>&1 | tail -n 2
-    rm -rf "$work"
+    # The summary when it passes; the finding (crash, leak, abort and its stack) when not.
+    if ! "$target" -runs="$fuzz_runs" -seed=1 -max_len=65536 -rss_limit_mb=2048 "$work" \
+        >"$work.log" 2>&1; then
+        tail -n 60 "$work.log"
+        echo "$name failed" >&2
+        exit 1
+    fi
+    tail -n 2 "$work.log"
+    rm -rf "$work" "$work.log"
 done
 echo "all test suites passed"
