@@ -13,6 +13,7 @@ find_package(OpenSSL 3 REQUIRED)         # OpenSSL::Crypto: SHA-256 with SHA-NI 
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)           # certificate PDFs
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo) # certificate text layout
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)  # certificate QR codes
+find_package(ZLIB REQUIRED)              # ZLIB::ZLIB: GZIP of certificate status lists
 # The desktop player (engine/ui views, tools/sightline/gui shell): Debian's Dear
 # ImGui 1.86 (its .pc requires stb, so this also links -lstb), GLFW 3.3, OpenGL.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)

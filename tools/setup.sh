@@ -23,6 +23,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri          # headless display for screenshot tests (Mesa llvmpipe)
   libcairo2-dev libpango1.0-dev       # certificate PDFs
   libqrencode-dev                     # certificate QR codes
+  zlib1g-dev                          # GZIP of certificate status lists (revocation)
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
   libcsv-dev                          # records tests: exports read back by a real CSV parser
   clang-format                        # tools/test.sh: the code style (.clang-format)

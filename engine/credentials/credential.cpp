@@ -3,6 +3,7 @@
 #include "credentials/contexts.hpp"
 #include "credentials/cryptosuite.hpp"
 #include "credentials/jcs.hpp"
+#include "credentials/status_list.hpp"
 #include "credentials/timestamps.hpp"
 
 #include <sodium.h>
@@ -157,7 +158,8 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     } else {
         if (!method.starts_with("did:key:")) {
             throw Invalid{"proof.verificationMethod " + method +
-                          " cannot be resolved offline; give the provider's key with --key"};
+                          " cannot be resolved offline; give the provider's key with --key or its "
+                          "DID document with --did-document"};
         }
         const std::string did = method.substr(0, method.find('#'));
         if (did != issuer_id) {
@@ -259,6 +261,9 @@ ojson build_credential(const CertificateFacts& f) {
     c["issuer"] = std::move(issuer);
     c["validFrom"] = f.issued;
     c["awardedDate"] = f.issued;
+    if (f.status) {
+        c["credentialStatus"] = status_entry_json(*f.status);
+    }
 
     ojson achievement;
     achievement["id"] = "urn:sightline:course:" + f.course_id;
@@ -539,6 +544,11 @@ CertificateFacts facts_from_credential(const json& c) {
         f.course_title = need_string(a, "name", ap);
         f.course_description = need_string(a, "description", ap);
         f.course_version = optional_string(a, "version", ap);
+        try {
+            f.status = status_entry_of(c);
+        } catch (const CredentialError& e) {
+            throw Invalid{e.what()};
+        }
         if (const auto proof = c.find("proof"); proof != c.end() && proof->is_object()) {
             f.cryptosuite = optional_string(*proof, "cryptosuite", "proof");
         }
@@ -552,8 +562,16 @@ std::string credential_digest(const json& credential) {
     return to_hex(sha256(canonicalize(credential)));
 }
 
-std::string qr_payload(std::string_view certificate_id, std::string_view digest) {
-    return "urn:uuid:" + std::string(certificate_id) + " sha256:" + std::string(digest);
+std::string qr_payload(std::string_view verify_url, std::string_view verification_code) {
+    if (verify_url.empty()) {
+        return std::string(verification_code);
+    }
+    std::string url(verify_url);
+    if (const std::size_t at = url.find("{code}"); at != std::string::npos) {
+        return url.replace(at, 6, verification_code);
+    }
+    return url + (url.find('?') == std::string::npos ? "?code=" : "&code=") +
+           std::string(verification_code);
 }
 
 } // namespace sightline::credentials

@@ -19,12 +19,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sightline::credentials {
+
+// Where a certificate's revocation status is published (status_list.hpp).
+struct StatusEntry {
+    std::string list_url; // the BitstringStatusListCredential's id
+    std::int64_t index = 0;
+
+    friend bool operator==(const StatusEntry&, const StatusEntry&) = default;
+};
 
 // Everything a certificate states. build_credential() writes it into the
 // credential and facts_from_credential() reads it back, so a reprint shows
@@ -53,8 +62,9 @@ struct CertificateFacts {
     std::string attestation_statement;
     std::string attestation_time; // timestamp
 
-    std::string issuer_id; // the provider's did:key
+    std::string issuer_id; // the provider's did:key or did:web
     ProviderInfo provider;
+    std::optional<StatusEntry> status; // its credentialStatus, when it can be revoked
 
     // The proof's cryptosuite: what sign_credential uses, and what the PDF's footer names.
     std::string cryptosuite = std::string(cryptosuite_name(kIssuingCryptosuite));
@@ -107,7 +117,8 @@ CertificateFacts facts_from_credential(const nlohmann::json& credential);
 // SHA-256 (hex) of the canonical form of the whole signed credential.
 std::string credential_digest(const nlohmann::json& credential);
 
-// What the certificate's QR code carries: "urn:uuid:<id> sha256:<digest>".
-std::string qr_payload(std::string_view certificate_id, std::string_view digest);
+// What the certificate's QR code carries: the provider's verification page for
+// this code when there is one (ProviderLinks::verify_url), else the code itself.
+std::string qr_payload(std::string_view verify_url, std::string_view verification_code);
 
 } // namespace sightline::credentials

@@ -2,6 +2,7 @@
 
 #include "credentials/jcs.hpp"
 #include "credentials/pdf.hpp"
+#include "credentials/status_list.hpp"
 #include "credentials/timestamps.hpp"
 #include "records/paths.hpp"
 #include "records/uuid.hpp"
@@ -147,6 +148,12 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
     f.attestation_time = stamp(evidence.attestation.time);
     f.issuer_id = provider.did();
     f.provider = provider.info;
+    if (!provider.links.status_list_url.empty()) {
+        const std::string& list = provider.links.status_list_url;
+        f.status = StatusEntry{list, pick_status_index([&](std::int64_t index) {
+                                   return store.status_index_used(list, index);
+                               })};
+    }
 
     const nlohmann::ordered_json credential = sign_credential(
         build_credential(f), *provider.key, provider.verification_method(), f.issued);
@@ -156,12 +163,21 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
     CertificateFacts printed = facts_from_credential(stored);
     printed.verification_code = f.verification_code;
     const std::string pdf =
-        render_certificate_pdf(printed, qr_payload(f.certificate_id, credential_digest(stored)));
+        render_certificate_pdf(printed, qr_payload(provider.links.verify_url, f.verification_code));
 
     IssuedCertificate issued;
-    issued.certificate = {f.certificate_id, std::string(learner_id), course.id,
-                          options.now,      f.verification_code,     text};
-    store.add_certificate(issued.certificate);
+    records::Certificate& stored_certificate = issued.certificate;
+    stored_certificate.id = f.certificate_id;
+    stored_certificate.learner_id = std::string(learner_id);
+    stored_certificate.course_id = course.id;
+    stored_certificate.issued = options.now;
+    stored_certificate.verification_code = f.verification_code;
+    stored_certificate.credential_json = text;
+    if (f.status) {
+        stored_certificate.status_list = f.status->list_url;
+        stored_certificate.status_index = f.status->index;
+    }
+    store.add_certificate(stored_certificate);
     if (!options.out_dir.empty()) {
         issued.files = file_names(options.out_dir, f.verification_code);
         write_files(issued.files, pdf, text);
@@ -170,7 +186,7 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
 }
 
 CertificateFiles write_certificate_files(const records::Certificate& certificate,
-                                         const fs::path& out_dir) {
+                                         const fs::path& out_dir, std::string_view verify_url) {
     nlohmann::json credential;
     try {
         credential = parse_strict_json(certificate.credential_json);
@@ -180,8 +196,8 @@ CertificateFiles write_certificate_files(const records::Certificate& certificate
     }
     CertificateFacts facts = facts_from_credential(credential);
     facts.verification_code = certificate.verification_code;
-    const std::string pdf = render_certificate_pdf(
-        facts, qr_payload(facts.certificate_id, credential_digest(credential)));
+    const std::string pdf =
+        render_certificate_pdf(facts, qr_payload(verify_url, certificate.verification_code));
     const CertificateFiles files = file_names(out_dir, certificate.verification_code);
     write_files(files, pdf, certificate.credential_json);
     return files;

@@ -75,7 +75,8 @@ struct CourseEvidence {
 };
 
 // Refuses a second certificate (AlreadyIssued), then signs the credential with
-// the provider's key (which must be loaded), stores the certificate
+// the provider's key (which must be loaded), with a status list entry at a
+// free random index when the provider has a status list URL, stores the certificate
 // (Store::add_certificate) and writes the files. The PDF is rendered before
 // anything is stored. Throws CredentialError (or records::RecordsError from
 // the store).
@@ -84,8 +85,10 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
                                     const Provider& provider, const IssueOptions& options = {});
 
 // Renders a stored certificate again from its credential (ids and text
-// unchanged) and writes both files into `out_dir`. Throws CredentialError.
+// unchanged) and writes both files into `out_dir`; the QR code opens
+// `verify_url` (the provider's, ProviderLinks) when given. Throws CredentialError.
 CertificateFiles write_certificate_files(const records::Certificate& certificate,
-                                         const std::filesystem::path& out_dir);
+                                         const std::filesystem::path& out_dir,
+                                         std::string_view verify_url = {});
 
 } // namespace sightline::credentials

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sys/stat.h>
 
 namespace sightline::credentials {
@@ -43,7 +44,37 @@ std::string field(const nlohmann::json& json, const char* name, const fs::path& 
     return it->get<std::string>();
 }
 
+// A host name as did:web carries it: labels of letters, digits and hyphens.
+// (A port or a path would need percent-encoding; providers publish at a domain.)
+bool is_host_name(std::string_view text) {
+    if (text.empty() || text.size() > 253 || text.front() == '.' || text.back() == '.' ||
+        text.find("..") != std::string_view::npos || text.find('.') == std::string_view::npos) {
+        return text == "localhost";
+    }
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    });
+}
+
+// Verifiers fetch these over the internet, so they must be https (a local
+// server for testing may be http://localhost or http://127.0.0.1).
+void check_url(std::string_view url, std::string_view option) {
+    const bool https = url.starts_with("https://") && url.size() > 8;
+    const bool local = url.starts_with("http://localhost") || url.starts_with("http://127.0.0.1");
+    if (!(https || local) || url.find_first_of(" \t\n\"<>") != std::string_view::npos) {
+        throw CredentialError(std::string(option) +
+                              " must be an https:// URL: " + std::string(url));
+    }
+}
+
+constexpr std::string_view kDidContext = "https://www.w3.org/ns/did/v1";
+constexpr std::string_view kMultikeyContext = "https://w3id.org/security/multikey/v1";
+
 } // namespace
+
+std::string Provider::did() const {
+    return links.did_web_domain.empty() ? did_key(public_key) : "did:web:" + links.did_web_domain;
+}
 
 std::string Provider::verification_method() const {
     return did() + "#" + public_multibase(public_key);
@@ -53,17 +84,33 @@ fs::path provider_dir(const fs::path& config_dir) {
     return config_dir / "provider";
 }
 
-Provider init_provider(const fs::path& config_dir, const ProviderInfo& info, bool force,
-                       std::int64_t created_ms) {
+Provider init_provider(const fs::path& config_dir, const ProviderInfo& info,
+                       const ProviderLinks& links, bool force, std::int64_t created_ms) {
     if (trimmed(info.organisation).empty()) {
         throw CredentialError("the organisation name must not be empty");
     }
     if (trimmed(info.signatory).empty()) {
         throw CredentialError("the signatory's name must not be empty");
     }
+    ProviderLinks checked{trimmed(links.did_web_domain), trimmed(links.status_list_url),
+                          trimmed(links.verify_url)};
+    std::transform(checked.did_web_domain.begin(), checked.did_web_domain.end(),
+                   checked.did_web_domain.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!checked.did_web_domain.empty() && !is_host_name(checked.did_web_domain)) {
+        throw CredentialError("--did-web must be a domain name such as training.example.org: " +
+                              checked.did_web_domain);
+    }
+    if (!checked.status_list_url.empty()) {
+        check_url(checked.status_list_url, "--status-url");
+    }
+    if (!checked.verify_url.empty()) {
+        check_url(checked.verify_url, "--verify-url");
+    }
     const fs::path dir = provider_dir(config_dir);
     const fs::path json_file = dir / "provider.json";
     const fs::path key_file = dir / "signing-key";
+    const fs::path did_file = dir / "did.json";
     std::error_code error;
     if (!force && (fs::exists(json_file, error) || fs::exists(key_file, error))) {
         throw CredentialError("a provider already exists in " + dir.string() +
@@ -73,6 +120,7 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info, boo
     Provider provider;
     provider.info = {trimmed(info.organisation), trimmed(info.approval), trimmed(info.contact),
                      trimmed(info.signatory), trimmed(info.title)};
+    provider.links = checked;
     provider.key = KeyPair::generate();
     provider.public_key = provider.key->public_key();
     provider.created = format_timestamp(created_ms);
@@ -86,9 +134,13 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info, boo
     json["publicKeyMultibase"] = public_multibase(provider.public_key);
     json["id"] = provider.did();
     json["created"] = provider.created;
-    std::string text;
+    json["didWebDomain"] = provider.links.did_web_domain;
+    json["statusListUrl"] = provider.links.status_list_url;
+    json["verifyUrl"] = provider.links.verify_url;
+    std::string text, did_text;
     try {
         text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
+        did_text = did_document(provider).dump(2) + "\n";
     } catch (const nlohmann::json::exception&) {
         throw CredentialError("the provider details are not valid UTF-8 text");
     }
@@ -99,6 +151,11 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info, boo
         records::write_private_file(key_file, secret);
         std::fill(secret.begin(), secret.end(), '\0');
         records::write_private_file(json_file, text);
+        if (provider.links.did_web_domain.empty()) {
+            fs::remove(did_file, error); // a replaced did:web provider's
+        } else {
+            records::write_private_file(did_file, did_text);
+        }
     } catch (const records::RecordsError& e) {
         throw CredentialError(e.what());
     }
@@ -129,6 +186,12 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
     provider.info.signatory = field(json, "signatory", json_file, true);
     provider.info.title = field(json, "title", json_file, false);
     provider.created = field(json, "created", json_file, false);
+    provider.links.did_web_domain = field(json, "didWebDomain", json_file, false);
+    provider.links.status_list_url = field(json, "statusListUrl", json_file, false);
+    provider.links.verify_url = field(json, "verifyUrl", json_file, false);
+    if (!provider.links.did_web_domain.empty() && !is_host_name(provider.links.did_web_domain)) {
+        throw CredentialError(json_file.string() + ": didWebDomain is not a domain name");
+    }
     const std::string key_text = field(json, "publicKeyMultibase", json_file, true);
     const std::optional<PublicKey> key = parse_public_key(key_text);
     if (!key || key_text.front() != 'z') {
@@ -163,6 +226,60 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
     }
     provider.key = std::move(pair);
     return provider;
+}
+
+nlohmann::ordered_json did_document(const Provider& provider) {
+    const std::string method = provider.verification_method();
+    nlohmann::ordered_json doc;
+    doc["@context"] = nlohmann::ordered_json::array({kDidContext, kMultikeyContext});
+    doc["id"] = provider.did();
+    doc["verificationMethod"] = nlohmann::ordered_json::array(
+        {{{"id", method},
+          {"type", "Multikey"},
+          {"controller", provider.did()},
+          {"publicKeyMultibase", public_multibase(provider.public_key)}}});
+    doc["assertionMethod"] = nlohmann::ordered_json::array({method});
+    return doc;
+}
+
+PublicKey key_from_did_document(std::string_view text, std::string_view issuer_did,
+                                std::string_view verification_method) {
+    nlohmann::json doc;
+    try {
+        doc = parse_strict_json(text);
+    } catch (const JsonError& e) {
+        throw CredentialError(std::string("the DID document is not JSON: ") + e.what());
+    }
+    if (!doc.is_object() || doc.value("id", "") != issuer_did) {
+        throw CredentialError("the DID document is not the issuer's (" + std::string(issuer_did) +
+                              ")");
+    }
+    const auto listed = [&](const char* relation) {
+        const auto it = doc.find(relation);
+        return it != doc.end() && it->is_array() &&
+               std::find(it->begin(), it->end(), verification_method) != it->end();
+    };
+    if (!listed("assertionMethod")) {
+        throw CredentialError("the DID document does not list " + std::string(verification_method) +
+                              " for assertionMethod");
+    }
+    const auto methods = doc.find("verificationMethod");
+    if (methods != doc.end() && methods->is_array()) {
+        for (const nlohmann::json& method : *methods) {
+            if (method.is_object() && method.value("id", "") == verification_method) {
+                const std::optional<PublicKey> key =
+                    parse_public_key(method.value("publicKeyMultibase", ""));
+                if (!key) {
+                    throw CredentialError("the DID document's key " +
+                                          std::string(verification_method) +
+                                          " is not an Ed25519 Multikey");
+                }
+                return *key;
+            }
+        }
+    }
+    throw CredentialError("the DID document has no verification method " +
+                          std::string(verification_method));
 }
 
 } // namespace sightline::credentials

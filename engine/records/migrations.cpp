@@ -138,6 +138,20 @@ CREATE TABLE classroom_sessions (
     head_count     INTEGER NOT NULL DEFAULT 0 CHECK (head_count >= 0)
 );
 )sql",
+    // 6: revocation. Each certificate issued with a status list entry keeps
+    // its index here, and a revocation its time and reason. No foreign key:
+    // the entry outlives a deleted learner, so a revoked certificate stays
+    // revoked and its index is never given to another certificate.
+    R"sql(
+CREATE TABLE certificate_status (
+    certificate_id TEXT PRIMARY KEY,
+    status_list    TEXT NOT NULL DEFAULT '',
+    status_index   INTEGER CHECK (status_index >= 0),
+    revoked_ms     INTEGER,
+    reason         TEXT NOT NULL DEFAULT '',
+    UNIQUE (status_list, status_index)
+);
+)sql",
 };
 
 } // namespace

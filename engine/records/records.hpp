@@ -168,6 +168,15 @@ struct Certificate {
     TimeMs issued = 0;
     std::string verification_code;
     std::string credential_json; // the signed credential, exactly as issued
+
+    // Where verifiers learn whether it was revoked: the provider's status list
+    // (a URL) and this certificate's index in it. Empty when it was issued
+    // without one.
+    std::string status_list;
+    std::optional<std::int64_t> status_index;
+    // Set once `sightline cert revoke` recorded it; a revocation is final.
+    std::optional<TimeMs> revoked;
+    std::string revocation_reason;
 };
 
 } // namespace sightline::records

@@ -165,9 +165,31 @@ Learner read_learner(const sql::Statement& row) {
     return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
 }
 
+// The columns of kCertificateQuery.
 Certificate read_certificate(const sql::Statement& row) {
-    return {row.text(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.text(5)};
+    Certificate c;
+    c.id = row.text(0);
+    c.learner_id = row.text(1);
+    c.course_id = row.text(2);
+    c.issued = row.integer(3);
+    c.verification_code = row.text(4);
+    c.credential_json = row.text(5);
+    c.status_list = row.text(6);
+    if (!row.is_null(7)) {
+        c.status_index = row.integer(7);
+    }
+    if (!row.is_null(8)) {
+        c.revoked = row.integer(8);
+    }
+    c.revocation_reason = row.text(9);
+    return c;
 }
+
+constexpr const char* kCertificateQuery =
+    "SELECT c.id, c.learner_id, c.course_id, c.issued_ms, c.verification_code, "
+    "c.credential_json, coalesce(s.status_list, ''), s.status_index, s.revoked_ms, "
+    "coalesce(s.reason, '') FROM certificates AS c "
+    "LEFT JOIN certificate_status AS s ON s.certificate_id = c.id";
 
 class SqliteStore final : public Store {
   public:
@@ -544,11 +566,24 @@ class SqliteStore final : public Store {
             .bind(c.verification_code)
             .bind(c.credential_json)
             .run();
+        if (c.status_index || c.revoked) {
+            if (c.status_index && status_index_used(c.status_list, *c.status_index)) {
+                throw RecordsError("status list index " + std::to_string(*c.status_index) + " of " +
+                                   c.status_list + " is already in use in " + db_.path());
+            }
+            sql::Statement(db_, "INSERT INTO certificate_status VALUES (?, ?, ?, ?, ?)")
+                .bind(c.id)
+                .bind(c.status_list)
+                .bind_optional(c.status_index)
+                .bind_optional(c.revoked)
+                .bind(c.revocation_reason)
+                .run();
+        }
         transaction.commit();
     }
 
     std::vector<Certificate> certificates() override {
-        sql::Statement rows(db_, "SELECT * FROM certificates ORDER BY issued_ms, id");
+        sql::Statement rows(db_, std::string(kCertificateQuery) + " ORDER BY c.issued_ms, c.id");
         std::vector<Certificate> out;
         while (rows.step()) {
             out.push_back(read_certificate(rows));
@@ -557,12 +592,59 @@ class SqliteStore final : public Store {
     }
 
     std::optional<Certificate> certificate(std::string_view id) override {
-        sql::Statement row(db_, "SELECT * FROM certificates WHERE id = ? OR verification_code = ?");
+        sql::Statement row(db_, std::string(kCertificateQuery) +
+                                    " WHERE c.id = ? OR c.verification_code = ?");
         row.bind(id).bind(id);
         if (!row.step()) {
             return std::nullopt;
         }
         return read_certificate(row);
+    }
+
+    Certificate revoke_certificate(std::string_view id, TimeMs when,
+                                   std::string_view reason) override {
+        std::optional<Certificate> found = certificate(id);
+        if (!found) {
+            throw RecordsError("no certificate '" + std::string(id) + "' in " + db_.path());
+        }
+        if (found->revoked) {
+            return *found;
+        }
+        sql::Transaction transaction(db_);
+        // A certificate issued without a status list gets a row without an index.
+        sql::Statement(db_, "INSERT INTO certificate_status (certificate_id) VALUES (?) "
+                            "ON CONFLICT (certificate_id) DO NOTHING")
+            .bind(found->id)
+            .run();
+        sql::Statement(db_, "UPDATE certificate_status SET revoked_ms = ?, reason = ? "
+                            "WHERE certificate_id = ?")
+            .bind(when)
+            .bind(reason)
+            .bind(found->id)
+            .run();
+        transaction.commit();
+        found->revoked = when;
+        found->revocation_reason = std::string(reason);
+        return *found;
+    }
+
+    bool status_index_used(std::string_view status_list, std::int64_t index) override {
+        sql::Statement row(db_, "SELECT 1 FROM certificate_status WHERE status_list = ? AND "
+                                "status_index = ?");
+        row.bind(status_list).bind(index);
+        return row.step();
+    }
+
+    std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) override {
+        sql::Statement rows(db_, "SELECT status_index FROM certificate_status WHERE status_list = "
+                                 "? AND status_index IS NOT NULL AND revoked_ms IS NOT NULL "
+                                 "ORDER BY status_index");
+        rows.bind(status_list);
+        std::vector<std::int64_t> out;
+        while (rows.step()) {
+            out.push_back(rows.integer(0));
+        }
+        return out;
     }
 
     std::string location() const override { return db_.path(); }

@@ -70,9 +70,22 @@ class Store {
     virtual void record_attestation(const Attestation& attestation) = 0;
     virtual std::optional<Attestation> attestation(std::string_view learner_id,
                                                    std::string_view course_id) = 0;
+    // Stores the certificate and, when it has one, its status list index,
+    // which must be free in that list (RecordsError otherwise).
     virtual void add_certificate(const Certificate& certificate) = 0;
     virtual std::vector<Certificate> certificates() = 0;
+    // By certificate id or verification code.
     virtual std::optional<Certificate> certificate(std::string_view id) = 0;
+    // Records that the certificate is revoked. Returns the certificate as now
+    // stored; a second revocation keeps the first one's time and reason.
+    // RecordsError when there is no such certificate.
+    virtual Certificate revoke_certificate(std::string_view id, TimeMs when,
+                                           std::string_view reason) = 0;
+    // Whether an index of the status list was ever given out (also to a
+    // certificate of a learner since deleted).
+    virtual bool status_index_used(std::string_view status_list, std::int64_t index) = 0;
+    // The revoked indices of a status list, including those of deleted learners.
+    virtual std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) = 0;
 
     // The file the records live in, for messages.
     virtual std::string location() const = 0;

@@ -103,6 +103,16 @@ class FlakyStore final : public records::Store {
     std::optional<records::Certificate> certificate(std::string_view id) override {
         return real_.certificate(id);
     }
+    records::Certificate revoke_certificate(std::string_view id, records::TimeMs when,
+                                            std::string_view reason) override {
+        return real_.revoke_certificate(id, when, reason);
+    }
+    bool status_index_used(std::string_view list, std::int64_t index) override {
+        return real_.status_index_used(list, index);
+    }
+    std::vector<std::int64_t> revoked_status_indices(std::string_view list) override {
+        return real_.revoked_status_indices(list);
+    }
     std::string location() const override { return real_.location(); }
 
   private:

@@ -5,6 +5,8 @@
 #include "credentials/contexts.hpp"
 #include "credentials/credential.hpp"
 #include "credentials/cryptosuite.hpp"
+#include "credentials/provider.hpp"
+#include "credentials/status_list.hpp"
 #include "linkeddata/jsonld.hpp"
 #include "support/commands.hpp"
 #include "support/credential_fixtures.hpp"
@@ -49,21 +51,46 @@ std::string trimmed(std::string text) {
     return text;
 }
 
-// What the DCC verifier says of a credential: "valid" or "invalid: ...".
-std::string dcc_verify(const test::TempDir& temp, const std::string& name,
-                       const std::string& text) {
+// What a provider's web server answers: URL -> the file's text.
+using Served = std::vector<std::pair<std::string, std::string>>;
+
+// What the DCC verifier says of a credential: "valid", "revoked", "status
+// unknown: ..." or "invalid: ...".
+std::string dcc_verify(const test::TempDir& temp, const std::string& name, const std::string& text,
+                       const Served& served = {}) {
     const fs::path file = temp.path() / (name + ".json");
     write(file, text);
+    std::string pages;
+    for (std::size_t i = 0; i < served.size(); ++i) {
+        const fs::path page = temp.path() / (name + "-served-" + std::to_string(i) + ".json");
+        write(page, served[i].second);
+        pages += " " + quoted(fs::path(served[i].first + "=" + page.string()));
+    }
     return trimmed(test::capture("node " + quoted(kScripts / "dcc_verify.mjs") + " " +
-                                 quoted(kOracles) + " " + quoted(file) + " 2>&1"));
+                                 quoted(kOracles) + " " + quoted(file) + pages + " 2>&1"));
 }
+
+constexpr const char* kDomain = "training.example.org";
+constexpr const char* kListUrl = "https://training.example.org/status/1";
+constexpr std::int64_t kIndex = 94567;
 
 struct Shape {
     const char* name;
     CertificateFacts facts;
+    std::string method = test::fixed_verification_method();
 };
 
-// Every shape of credential Sightline issues: with every optional field, and with none.
+// The provider fixed_key() is the key of, with a domain.
+Provider web_provider() {
+    Provider provider;
+    provider.public_key = test::fixed_key().public_key();
+    provider.links.did_web_domain = kDomain;
+    provider.links.status_list_url = kListUrl;
+    return provider;
+}
+
+// Every shape of credential Sightline issues: with every optional field, with
+// none, revocable (a status list entry), and from a did:web issuer.
 std::vector<Shape> issued_shapes() {
     CertificateFacts bare = test::fixed_facts();
     bare.profession.clear();
@@ -75,12 +102,40 @@ std::vector<Shape> issued_shapes() {
     bare.provider.title.clear();
     bare.course_approval.clear();
     bare.course_version.clear();
-    return {{"every optional field", test::fixed_facts()}, {"no optional field", bare}};
+    CertificateFacts revocable = test::fixed_facts();
+    revocable.status = StatusEntry{kListUrl, kIndex};
+    CertificateFacts web = revocable;
+    web.issuer_id = web_provider().did();
+    return {{"every optional field", test::fixed_facts()},
+            {"no optional field", bare},
+            {"revocable", revocable},
+            {"did:web and revocable", web, web_provider().verification_method()}};
 }
 
-std::string signed_text(const CertificateFacts& facts) {
-    return credential_text(sign_credential(build_credential(facts), test::fixed_key(),
-                                           test::fixed_verification_method(), facts.issued));
+std::string signed_text(const Shape& shape) {
+    return credential_text(sign_credential(build_credential(shape.facts), test::fixed_key(),
+                                           shape.method, shape.facts.issued));
+}
+
+// The shape's provider's published status list, with `revoked` set.
+std::string status_list_text(const Shape& shape, std::vector<std::int64_t> revoked) {
+    return credential_text(
+        sign_credential(build_status_list_credential(kListUrl, shape.facts.issuer_id,
+                                                     "2025-03-15T09:00:00Z", revoked),
+                        test::fixed_key(), shape.method, "2025-03-15T09:00:00Z"));
+}
+
+// What the shape's provider publishes: its status list and, for did:web, did.json.
+Served provider_site(const Shape& shape, std::vector<std::int64_t> revoked = {}) {
+    Served served;
+    if (shape.facts.status) {
+        served.emplace_back(kListUrl, status_list_text(shape, std::move(revoked)));
+    }
+    if (shape.facts.issuer_id.starts_with("did:web:")) {
+        served.emplace_back(std::string("https://") + kDomain + "/.well-known/did.json",
+                            did_document(web_provider()).dump(2));
+    }
+    return served;
 }
 
 } // namespace
@@ -90,16 +145,43 @@ TEST_CASE("the DCC verifier accepts every credential shape Sightline issues, off
     require_oracles();
     test::TempDir temp;
     for (const Shape& shape : issued_shapes()) {
-        CAPTURE(shape.name);
-        const std::string text = signed_text(shape.facts);
-        CHECK(dcc_verify(temp, "issued", text) == "valid");
+        CAPTURE(std::string(shape.name));
+        const std::string text = signed_text(shape);
+        CHECK(dcc_verify(temp, "issued", text, provider_site(shape)) == "valid");
 
         json changed = json::parse(text);
         changed["credentialSubject"]["creditsEarned"] = 20;
-        CHECK(dcc_verify(temp, "credits", changed.dump()).starts_with("invalid"));
+        CHECK(dcc_verify(temp, "credits", changed.dump(), provider_site(shape))
+                  .starts_with("invalid"));
         json renamed = json::parse(text);
         renamed["credentialSubject"]["identifier"][0]["identityHash"] = "Someone Else";
-        CHECK(dcc_verify(temp, "renamed", renamed.dump()).starts_with("invalid"));
+        CHECK(dcc_verify(temp, "renamed", renamed.dump(), provider_site(shape))
+                  .starts_with("invalid"));
+        if (shape.facts.status) {
+            // Revoked: the published list has the certificate's index set.
+            CHECK(dcc_verify(temp, "revoked", text, provider_site(shape, {kIndex})) == "revoked");
+            // Other certificates' revocations leave it valid.
+            CHECK(dcc_verify(temp, "neighbours", text,
+                             provider_site(shape, {kIndex - 1, kIndex + 1, 0,
+                                                   kStatusListBits - 1})) == "valid");
+            // The verifier really looked: without the published list there is no answer.
+            Served unpublished = provider_site(shape);
+            unpublished.erase(unpublished.begin());
+            const std::string unpublished_answer =
+                dcc_verify(temp, "unpublished", text, unpublished);
+            CHECK(unpublished_answer == "status unknown: status_list_not_found");
+            // A list signed by someone else is not the provider's answer.
+            Served forged = provider_site(shape);
+            json list = json::parse(forged.front().second);
+            list["validFrom"] = "2025-03-16T09:00:00Z";
+            forged.front().second = list.dump();
+            CHECK(dcc_verify(temp, "forged", text, forged).starts_with("status unknown"));
+        }
+        if (shape.facts.issuer_id.starts_with("did:web:")) {
+            // And it resolved the issuer through did.json: without it, no key.
+            CHECK(dcc_verify(temp, "no-did", text, {provider_site(shape).front()})
+                      .starts_with("invalid"));
+        }
     }
     // A certificate issued before eddsa-rdfc-2022 is one no Open Badges verifier
     // accepts: the reason this suite changed.
@@ -117,11 +199,17 @@ TEST_CASE("pyld expands and canonicalises every credential shape as Sightline do
     REQUIRE(std::system(("node " + quoted(kScripts / "dump_published_contexts.mjs") + " " +
                          quoted(kOracles) + " " + quoted(published))
                             .c_str()) == 0);
+    std::vector<std::pair<std::string, std::string>> documents;
     for (const Shape& shape : issued_shapes()) {
-        CAPTURE(shape.name);
+        documents.emplace_back(shape.name, signed_text(shape));
+    }
+    // The status list is a credential Sightline issues too.
+    documents.emplace_back("status list", status_list_text(issued_shapes().back(), {kIndex, 7}));
+    for (const auto& [name, text] : documents) {
+        CAPTURE(name);
         const fs::path file = temp.path() / "credential.json";
-        write(file, signed_text(shape.facts));
-        json document = json::parse(signed_text(shape.facts));
+        write(file, text);
+        json document = json::parse(text);
         document.erase("proof");
         const json ours = linkeddata::expand(document, pinned_contexts());
         const std::string our_nquads = canonical_nquads(document);

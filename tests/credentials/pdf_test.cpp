@@ -28,11 +28,11 @@ namespace {
 const fs::path kGolden =
     fs::path(SIGHTLINE_SOURCE_DIR) / "tests/credentials/golden/certificate.png";
 
+constexpr std::string_view kVerifyUrl = "https://training.example.org/verify";
+
 fs::path write_pdf(const fs::path& dir) {
-    const nlohmann::json credential = nlohmann::json::parse(test::fixed_credential_text());
-    const std::string pdf =
-        render_certificate_pdf(test::fixed_facts(), qr_payload(test::fixed_facts().certificate_id,
-                                                               credential_digest(credential)));
+    const std::string pdf = render_certificate_pdf(
+        test::fixed_facts(), qr_payload(kVerifyUrl, test::fixed_facts().verification_code));
     const fs::path path = dir / "certificate.pdf";
     std::ofstream(path, std::ios::binary) << pdf;
     return path;
@@ -41,7 +41,7 @@ fs::path write_pdf(const fs::path& dir) {
 } // namespace
 
 TEST_CASE("the same certificate renders to the same PDF bytes") {
-    const std::string qr = qr_payload("id", "digest");
+    const std::string qr = qr_payload(kVerifyUrl, "KQ7M-3HXP");
     const std::string a = render_certificate_pdf(test::fixed_facts(), qr);
     const std::string b = render_certificate_pdf(test::fixed_facts(), qr);
     CHECK(a.starts_with("%PDF-1.5"));
@@ -60,14 +60,23 @@ TEST_CASE("the rendered certificate matches the reviewed golden image") {
     test::check_matches_golden(png, kGolden, "certificate-actual.png");
 }
 
-TEST_CASE("the QR code decodes to the credential id and digest") {
+TEST_CASE("the QR code decodes to the provider's verification page for the certificate") {
     test::TempDir temp;
     const fs::path png = test::to_png(write_pdf(temp.path()), 150, "qr");
     const std::string decoded =
         test::capture("zbarimg --raw -q '" + png.string() + "' 2>/dev/null");
-    const std::string digest =
-        credential_digest(nlohmann::json::parse(test::fixed_credential_text()));
-    CHECK(decoded == "urn:uuid:3f6c1d2e-8a41-4b7e-9c55-0d2a7e61b9f4 sha256:" + digest + "\n");
+    CHECK(decoded ==
+          std::string(kVerifyUrl) + "?code=" + test::fixed_facts().verification_code + "\n");
+}
+
+TEST_CASE("the QR payload is the verification page with the code, or the code alone") {
+    CHECK(qr_payload("", "KQ7M-3HXP") == "KQ7M-3HXP");
+    CHECK(qr_payload("https://p.example/verify", "KQ7M-3HXP") ==
+          "https://p.example/verify?code=KQ7M-3HXP");
+    CHECK(qr_payload("https://p.example/verify?lang=en", "KQ7M-3HXP") ==
+          "https://p.example/verify?lang=en&code=KQ7M-3HXP");
+    CHECK(qr_payload("https://p.example/c/{code}/check", "KQ7M-3HXP") ==
+          "https://p.example/c/KQ7M-3HXP/check");
 }
 
 TEST_CASE("long names, titles, topic lists and statements stay on the one page") {
@@ -84,15 +93,14 @@ TEST_CASE("long names, titles, topic lists and statements stay on the one page")
     f.score_percent.reset();
     f.profession.clear();
     const std::string pdf =
-        render_certificate_pdf(f, qr_payload(f.certificate_id, std::string(64, 'f')));
+        render_certificate_pdf(f, qr_payload(std::string(200, 'f'), f.verification_code));
     CHECK(pdf.starts_with("%PDF"));
     CHECK(pdf.find("/Count 1") != std::string::npos); // one page
     std::ofstream(fs::path(SIGHTLINE_BINARY_DIR) / "certificate-long.pdf", std::ios::binary) << pdf;
 }
 
 TEST_CASE("the QR matrix of a known payload has the expected size") {
-    const QrMatrix m =
-        qr_matrix(qr_payload("3f6c1d2e-8a41-4b7e-9c55-0d2a7e61b9f4", std::string(64, 'a')));
+    const QrMatrix m = qr_matrix(qr_payload(kVerifyUrl, "KQ7M-3HXP"));
     CHECK(m.size >= 21);
     CHECK(m.dark.size() == static_cast<std::size_t>(m.size * m.size));
     CHECK(m.dark[0]); // the top-left finder pattern

@@ -55,8 +55,24 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
         }
         // Everything a later version added works on the upgraded file.
         const auto before = store->certificates().size();
-        store->add_certificate({"c-1", learner->id, "hotel-example", 1, "ABCD-EFGH", "{}"});
+        Certificate added;
+        added.id = "c-1";
+        added.learner_id = learner->id;
+        added.course_id = "hotel-example";
+        added.issued = 1;
+        added.verification_code = "ABCD-EFGH";
+        added.credential_json = "{}";
+        added.status_list = "https://provider.example/status";
+        added.status_index = 7;
+        store->add_certificate(added);
         CHECK(store->certificates().size() == before + 1);
+        CHECK(store->revoke_certificate("ABCD-EFGH", 2, "test").revoked == 2);
+        CHECK(store->revoked_status_indices(added.status_list) == std::vector<std::int64_t>{7});
+        if (version >= 5) {
+            const auto session = store->classroom_session(attempt->id);
+            REQUIRE(session.has_value());
+            CHECK(session->head_count == 14);
+        }
         Event answer;
         answer.attempt_id = attempt->id;
         answer.sequence = 2;

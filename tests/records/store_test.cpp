@@ -38,6 +38,17 @@ std::string pragma(const std::filesystem::path& db, const std::string& name) {
     return value;
 }
 
+Certificate sample_certificate(const std::string& learner, std::string code) {
+    Certificate c;
+    c.id = new_uuid();
+    c.learner_id = learner;
+    c.course_id = "hotel.example-course";
+    c.issued = 5000;
+    c.verification_code = std::move(code);
+    c.credential_json = "{}";
+    return c;
+}
+
 AttemptStart sample_start(const std::string& learner) {
     AttemptStart start;
     start.learner_id = learner;
@@ -104,7 +115,7 @@ TEST_CASE("learners are added, listed, found and erased with everything recorded
     store->record_attestation(
         {ana.id, "hotel.example-course", "I completed this training myself.", 3000});
     store->record_completion({ana.id, "hotel.example-course", 4000, 90, 12});
-    store->add_certificate({new_uuid(), ana.id, "hotel.example-course", 5000, "ABCD-EFGH", "{}"});
+    store->add_certificate(sample_certificate(ana.id, "ABCD-EFGH"));
     const Attempt other = store->start_attempt(sample_start(ben.id), 1000);
 
     CHECK(store->delete_learner(ana.id));
@@ -121,6 +132,55 @@ TEST_CASE("learners are added, listed, found and erased with everything recorded
     std::ifstream file(temp.path() / "records.db", std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(file)), {});
     CHECK(bytes.find("RN-1234") == std::string::npos);
+}
+
+TEST_CASE("a revocation is kept with its status list index, and outlives the learner") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
+    const Learner ben = store->add_learner({"Ben Kowalski", "driver", "", ""});
+    const std::string list = "https://provider.example/status/1";
+
+    Certificate listed = sample_certificate(ana.id, "ABCD-EFGH");
+    listed.status_list = list;
+    listed.status_index = 40321;
+    store->add_certificate(listed);
+    Certificate unlisted = sample_certificate(ben.id, "HJKM-NPQR");
+    store->add_certificate(unlisted);
+    CHECK(store->certificate("ABCD-EFGH")->status_index == 40321);
+    CHECK(store->certificate("ABCD-EFGH")->status_list == list);
+    CHECK_FALSE(store->certificate("HJKM-NPQR")->status_index.has_value());
+    CHECK(store->status_index_used(list, 40321));
+    CHECK_FALSE(store->status_index_used(list, 40322));
+    CHECK_FALSE(store->status_index_used("https://elsewhere.example/list", 40321));
+
+    // An index is never given out twice in one list.
+    Certificate clash = sample_certificate(ben.id, "STVW-XYZ2");
+    clash.status_list = list;
+    clash.status_index = 40321;
+    CHECK_THROWS_AS(store->add_certificate(clash), RecordsError);
+    CHECK_FALSE(store->certificate("STVW-XYZ2").has_value()); // nothing of it was kept
+
+    CHECK(store->revoked_status_indices(list).empty());
+    const Certificate revoked = store->revoke_certificate("ABCD-EFGH", 9000, "issued in error");
+    CHECK(revoked.revoked == 9000);
+    CHECK(revoked.revocation_reason == "issued in error");
+    CHECK(store->certificate(listed.id)->revoked == 9000);
+    CHECK(store->revoked_status_indices(list) == std::vector<std::int64_t>{40321});
+    // A second revocation keeps the first one's time and reason.
+    CHECK(store->revoke_certificate(listed.id, 9999, "again").revocation_reason ==
+          "issued in error");
+    // Without a status list entry, the revocation is still recorded.
+    CHECK(store->revoke_certificate("HJKM-NPQR", 9100, "duplicate").revoked == 9100);
+    CHECK(store->revoked_status_indices(list).size() == 1);
+    CHECK_THROWS_AS(store->revoke_certificate("NO-SUCH", 1, "x"), RecordsError);
+
+    // Erasing the learner erases the certificate, but not that index 40321 was
+    // revoked: the credential the learner holds must stay revoked.
+    CHECK(store->delete_learner(ana.id));
+    CHECK_FALSE(store->certificate(listed.id).has_value());
+    CHECK(store->revoked_status_indices(list) == std::vector<std::int64_t>{40321});
+    CHECK(store->status_index_used(list, 40321));
 }
 
 TEST_CASE("events are kept in order with every field, and out-of-order events are refused") {

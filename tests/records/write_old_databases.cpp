@@ -25,7 +25,9 @@ void fill(sql::Database& db, int version) {
             "'0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'hotel-example', 'hotel.example', 'abc', "
             "'0.1.0', 'self-paced', 'en', 7, 1700000001000, 'in-progress', 4000, 1700000005000, 1, "
             "x'0102');"
-            "INSERT INTO events VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 1, 1700000005000, "
+            "INSERT INTO events (attempt_id, sequence, time_ms, node_id, prompt, kind, response, "
+            "offered, tier, correct, score_changes, indicators, time_on_node_ms) "
+            "VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 1, 1700000005000, "
             "'desk', 'It is almost midnight.', 'choice', '[\"log-and-tell\"]', "
             "'[{\"id\":\"log-and-tell\",\"text\":\"Log it.\",\"best\":true}]', 'best', 1, "
             "'[{\"dimension\":\"recognition\",\"delta\":2}]', '[\"hotel.fearful-guest\"]', 4000);");
@@ -39,6 +41,12 @@ void fill(sql::Database& db, int version) {
         db.exec("INSERT INTO certificates VALUES ('7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f', "
                 "'0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'hotel-example', 1700000010000, "
                 "'KQ7M-3HXP', '{\"id\":\"urn:uuid:7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f\"}');");
+    }
+    if (version >= 5) {
+        db.exec("INSERT INTO votes VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 1, "
+                "'log-and-tell', 12);"
+                "INSERT INTO classroom_sessions VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', "
+                "'Night shift briefing', 'R. Okafor', 14);");
     }
 }
 

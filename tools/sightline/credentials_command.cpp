@@ -1,5 +1,5 @@
 // `sightline provider init | show` and `sightline cert verify | issue | list |
-// reprint | attest`: the training provider's key and the certificates signed
+// reprint | attest | revoke | status-list`: the training provider's key and the certificates signed
 // with it. The work is in engine/credentials; this file reads options and
 // prints. Exit codes: 0 ok, 1 invalid (a credential that does not verify, a
 // learner not yet eligible, an attestation declined), 2 usage error or input
@@ -9,8 +9,10 @@
 #include "credentials/credential.hpp"
 #include "credentials/files.hpp"
 #include "credentials/issue.hpp"
+#include "credentials/jcs.hpp"
 #include "credentials/keys.hpp"
 #include "credentials/provider.hpp"
+#include "credentials/status_list.hpp"
 #include "credentials/timestamps.hpp"
 #include "learning/credit.hpp"
 #include "records/paths.hpp"
@@ -56,8 +58,11 @@ constexpr const char* kCertFooter =
     "list shows every issued certificate; reprint writes one again from the stored\n"
     "credential (its id and code never change); attest records the learner's\n"
     "statement that they completed the training themselves, after they confirm it.\n"
-    "Exit codes: 0 ok; 1 invalid credential, learner not eligible, already issued\n"
-    "or attestation declined; 2 usage error or unreadable input.\n";
+    "revoke records a revocation; status-list writes the signed W3C Bitstring Status\n"
+    "List that the provider publishes at its --status-url, and 'verify --status-list'\n"
+    "checks a certificate against it offline.\n"
+    "Exit codes: 0 ok; 1 invalid or revoked credential, learner not eligible, already\n"
+    "issued or attestation declined; 2 usage error or unreadable input.\n";
 
 // Options of one subcommand: --name VALUE pairs, --flags and positional words.
 struct Options {
@@ -97,13 +102,24 @@ int provider_init(const Options& o, const Environment& env) {
     }
     const cr::ProviderInfo info{o.get("organisation"), o.get("approval"), o.get("contact"),
                                 o.get("signatory"), o.get("title")};
+    const cr::ProviderLinks links{o.get("did-web"), o.get("status-url"), o.get("verify-url")};
     try {
-        const cr::Provider provider =
-            cr::init_provider(config_dir(o), info, o.flags.count("force") > 0, records::now_ms());
-        env.out << "created the provider " << provider.info.organisation << " in "
-                << cr::provider_dir(config_dir(o)).string() << '\n'
+        const cr::Provider provider = cr::init_provider(
+            config_dir(o), info, links, o.flags.count("force") > 0, records::now_ms());
+        const fs::path dir = cr::provider_dir(config_dir(o));
+        env.out << "created the provider " << provider.info.organisation << " in " << dir.string()
+                << '\n'
+                << "issuer id:   " << provider.did() << '\n'
                 << "public key:  " << cr::public_multibase(provider.public_key) << '\n'
                 << "fingerprint: " << cr::fingerprint(provider.public_key) << '\n';
+        if (!provider.links.did_web_domain.empty()) {
+            env.out << "publish " << (dir / "did.json").string() << " at https://"
+                    << provider.links.did_web_domain << "/.well-known/did.json\n";
+        }
+        if (!provider.links.status_list_url.empty()) {
+            env.out << "publish the status list ('sightline cert status-list') at "
+                    << provider.links.status_list_url << '\n';
+        }
     } catch (const cr::CredentialError& e) {
         env.err << "sightline provider init: " << e.what() << '\n';
         return kUsage;
@@ -128,12 +144,42 @@ int provider_show(const Options& o, const Environment& env) {
                 << "  (Ed25519 Multikey, base58btc)\n"
                 << "hex:          " << cr::to_hex(p.public_key) << '\n'
                 << "issuer id:    " << p.did() << '\n'
-                << "fingerprint:  " << cr::fingerprint(p.public_key) << "  (SHA-256 of the key)\n";
+                << "fingerprint:  " << cr::fingerprint(p.public_key) << "  (SHA-256 of the key)\n"
+                << "status list:  "
+                << (p.links.status_list_url.empty() ? "(none: certificates cannot be revoked)"
+                                                    : p.links.status_list_url)
+                << '\n'
+                << "verify page:  "
+                << (p.links.verify_url.empty() ? "(none: the QR code carries the code)"
+                                               : p.links.verify_url)
+                << '\n';
     } catch (const cr::CredentialError& e) {
         env.err << "sightline provider show: " << e.what() << '\n';
         return kUsage;
     }
     return kOk;
+}
+
+// The key a did:web credential's issuer publishes, from its did.json (a file).
+std::optional<cr::PublicKey> key_from_did_document(const std::string& file,
+                                                   std::string_view credential_text) {
+    const std::string document = cr::read_file_limited(file, cr::kMaxCredentialBytes);
+    nlohmann::json credential;
+    try {
+        credential = cr::parse_strict_json(credential_text);
+    } catch (const cr::JsonError&) {
+        return std::nullopt; // verification says what is wrong with it
+    }
+    const auto text_at = [&](const nlohmann::json::json_pointer& at) {
+        return credential.contains(at) && credential[at].is_string()
+                   ? credential[at].get<std::string>()
+                   : std::string();
+    };
+    const std::string issuer = credential.contains("issuer") && credential["issuer"].is_string()
+                                   ? text_at("/issuer"_json_pointer)
+                                   : text_at("/issuer/id"_json_pointer);
+    return cr::key_from_did_document(document, issuer,
+                                     text_at("/proof/verificationMethod"_json_pointer));
 }
 
 int cert_verify(const Options& o, const Environment& env) {
@@ -156,18 +202,54 @@ int cert_verify(const Options& o, const Environment& env) {
         env.err << "sightline cert verify: " << e.what() << '\n';
         return kUsage;
     }
+    if (o.has("did-document")) {
+        if (key) {
+            return usage_error(env, "cert verify", "give --key or --did-document, not both");
+        }
+        try {
+            key = key_from_did_document(o.get("did-document"), text);
+        } catch (const cr::CredentialError& e) {
+            env.out << "invalid: " << e.what() << '\n';
+            return kInvalid;
+        }
+    }
     const cr::Verification result = cr::verify_credential_text(text, key);
     if (!result.valid) {
         env.out << "invalid: " << result.reason << '\n';
         return kInvalid;
     }
-    env.out << "valid\n"
-            << "credential:  " << result.credential_id << '\n'
+    const nlohmann::json credential = cr::parse_strict_json(text);
+    std::optional<cr::StatusCheck> status;
+    if (o.has("status-list")) {
+        try {
+            status = cr::check_status(
+                credential, result.signer,
+                cr::read_file_limited(o.get("status-list"), cr::kMaxCredentialBytes));
+        } catch (const cr::CredentialError& e) {
+            env.err << "sightline cert verify: cannot check the status: " << e.what() << '\n';
+            return kUsage;
+        }
+    }
+    if (status && status->revoked) {
+        env.out << "revoked: the provider revoked this certificate (status list "
+                << status->entry.list_url << " of " << status->list_issued << ", index "
+                << status->entry.index << ")\n";
+    } else {
+        env.out << "valid\n";
+    }
+    env.out << "credential:  " << result.credential_id << '\n'
             << "issuer:      " << result.issuer_name << '\n'
             << "signed by:   " << cr::did_key(result.signer) << '\n'
             << "fingerprint: " << cr::fingerprint(result.signer) << '\n'
             << "proof:       " << result.cryptosuite << '\n'
             << "digest:      sha256:" << result.digest << '\n';
+    if (status) {
+        env.out << "status:      " << (status->revoked ? "revoked" : "not revoked")
+                << " (status list of " << status->list_issued << ")\n";
+    } else if (const auto entry = cr::status_entry_of(credential)) {
+        env.out << "status:      not checked; the provider publishes it at " << entry->list_url
+                << " (check it with --status-list)\n";
+    }
     if (result.cryptosuite != cr::cryptosuite_name(cr::kIssuingCryptosuite)) {
         env.out << "note: issued with " << result.cryptosuite
                 << ", which only Sightline verifies; reissue it for Open Badges verifiers\n";
@@ -175,6 +257,83 @@ int cert_verify(const Options& o, const Environment& env) {
     if (!key) {
         env.out << "note: checked against the key the credential names; compare the "
                    "fingerprint with the provider's, or pass --key\n";
+    }
+    return status && status->revoked ? kInvalid : kOk;
+}
+
+int cert_revoke(const Options& o, const Environment& env) {
+    if (o.positional.size() != 1) {
+        return usage_error(env, "cert revoke", "expected one certificate id or verification code");
+    }
+    if (o.get("reason").empty()) {
+        return usage_error(env, "cert revoke", "--reason is required (it is kept in the records)");
+    }
+    try {
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::optional<records::Certificate> found = store->certificate(o.positional[0]);
+        if (!found) {
+            env.err << "sightline cert revoke: no certificate '" << o.positional[0] << "' in "
+                    << store->location() << '\n';
+            return kUsage;
+        }
+        if (found->revoked) {
+            env.out << "certificate " << found->id << " was already revoked at "
+                    << cr::format_timestamp(*found->revoked,
+                                            cr::local_offset_minutes(*found->revoked))
+                    << ": " << found->revocation_reason << '\n';
+            return kOk;
+        }
+        const records::TimeMs now = records::now_ms();
+        const records::Certificate revoked =
+            store->revoke_certificate(found->id, now, o.get("reason"));
+        env.out << "revoked certificate " << revoked.id << " (verification code "
+                << revoked.verification_code << ") at "
+                << cr::format_timestamp(now, cr::local_offset_minutes(now)) << '\n';
+        if (revoked.status_index) {
+            env.out << "publish the new status list so that verifiers see it: sightline cert "
+                       "status-list --out FILE, then put FILE at "
+                    << revoked.status_list << '\n';
+        } else {
+            env.out << "note: this certificate was issued without a status list entry, so "
+                       "verifiers cannot learn of the revocation from it; tell the licensing "
+                       "board or employer who received it\n";
+        }
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert revoke: " << e.what() << '\n';
+        return kUsage;
+    }
+    return kOk;
+}
+
+int cert_status_list(const Options& o, const Environment& env) {
+    if (!o.positional.empty() || o.get("out").empty()) {
+        return usage_error(env, "cert status-list", "needs --out FILE");
+    }
+    try {
+        const cr::Provider provider = cr::load_provider(config_dir(o), true);
+        const std::string& url = provider.links.status_list_url;
+        if (url.empty()) {
+            env.err << "sightline cert status-list: the provider has no status list URL (set "
+                       "one with 'sightline provider init --status-url URL')\n";
+            return kUsage;
+        }
+        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::vector<std::int64_t> revoked = store->revoked_status_indices(url);
+        const records::TimeMs now = records::now_ms();
+        const std::string issued = cr::format_timestamp(now, cr::local_offset_minutes(now));
+        const nlohmann::ordered_json list = cr::sign_credential(
+            cr::build_status_list_credential(url, provider.did(), issued, revoked), *provider.key,
+            provider.verification_method(), issued);
+        records::write_private_file(o.get("out"), cr::credential_text(list));
+        env.out << "wrote " << o.get("out") << ": " << revoked.size() << " revoked of "
+                << cr::kStatusListBits << " entries, signed " << issued << '\n'
+                << "publish it at " << url << '\n';
+    } catch (const cr::CredentialError& e) {
+        env.err << "sightline cert status-list: " << e.what() << '\n';
+        return kUsage;
+    } catch (const records::RecordsError& e) {
+        env.err << "sightline cert status-list: " << e.what() << '\n';
+        return kUsage;
     }
     return kOk;
 }
@@ -267,7 +426,8 @@ int cert_list(const Options& o, const Environment& env) {
                 cr::format_timestamp(c.issued, cr::local_offset_minutes(c.issued)).substr(0, 10);
             env.out << date << "  " << c.verification_code << "  " << c.id << "  "
                     << (learner ? learner->display_name : "(learner deleted)") << " / "
-                    << c.course_id << '\n';
+                    << c.course_id << (c.revoked ? "  REVOKED: " + c.revocation_reason : "")
+                    << '\n';
         }
     } catch (const records::RecordsError& e) {
         env.err << "sightline cert list: " << e.what() << '\n';
@@ -289,7 +449,13 @@ int cert_reprint(const Options& o, const Environment& env) {
             return kUsage;
         }
         const fs::path out = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
-        const cr::CertificateFiles files = cr::write_certificate_files(*certificate, out);
+        // The QR code opens the provider's verification page, as it is set now.
+        std::string verify_url;
+        if (fs::exists(cr::provider_dir(config_dir(o)) / "provider.json")) {
+            verify_url = cr::load_provider(config_dir(o), false).links.verify_url;
+        }
+        const cr::CertificateFiles files =
+            cr::write_certificate_files(*certificate, out, verify_url);
         env.out << "reprinted certificate " << certificate->id << " (verification code "
                 << certificate->verification_code << ")\n"
                 << "wrote " << files.pdf.string() << '\n'
@@ -448,6 +614,15 @@ CommandRun add_provider_command(CLI::App& sightline) {
              {"contact", "CONTACT", "an email address or phone number"},
              {"signatory", "NAME", "who signs the certificates"},
              {"title", "TITLE", "the signatory's title"},
+             {"did-web", "DOMAIN",
+              "issue as did:web:DOMAIN (publish the did.json written next to provider.json "
+              "at https://DOMAIN/.well-known/did.json); default: the key's did:key"},
+             {"status-url", "URL",
+              "where you will publish the status list (sightline cert status-list); "
+              "certificates issued from then on can be revoked"},
+             {"verify-url", "URL",
+              "your certificate verification page; the PDF's QR code opens it with the "
+              "certificate's code ({code} in URL, else ?code=)"},
              {"force", nullptr, "replace an existing provider (and its key)"},
              kConfigDir});
     declare(*provider, all, "show", "the details, the public key and its fingerprint",
@@ -457,24 +632,39 @@ CommandRun add_provider_command(CLI::App& sightline) {
 
 CommandRun add_cert_command(CLI::App& sightline) {
     CLI::App* cert = sightline.add_subcommand(
-        "cert", "certificates for licensing credit: verify, issue, list, reprint, attest");
+        "cert", "certificates for licensing credit: verify, issue, list, reprint, attest, revoke, "
+                "status-list");
     cert->footer(kCertFooter);
     cert->require_subcommand(0, 1);
     Declarations all;
     declare(*cert, all, "verify", "check a signed credential offline", cert_verify,
             {{"key", "PUBLIC_KEY",
-              "the provider's public key (z6Mk..., did:key:z6Mk... or 64 hex digits)"}},
+              "the provider's public key (z6Mk..., did:key:z6Mk... or 64 hex digits)"},
+             {"did-document", "FILE",
+              "the did:web provider's did.json (from https://DOMAIN/.well-known/did.json)"},
+             {"status-list", "FILE",
+              "the provider's published status list: also check the certificate was not "
+              "revoked"}},
             "FILE.json", "the credential (the .json next to each certificate PDF)");
     declare(*cert, all, "issue", "check the completion rules, then sign and write a certificate",
             cert_issue, {kLearner, kCourse, kOut, kBundle, kDataDir, kConfigDir});
     declare(*cert, all, "list", "every issued certificate", cert_list, {kDataDir});
     declare(*cert, all, "reprint", "write an issued certificate again (same ids, same bytes)",
-            cert_reprint, {kOut, kDataDir}, "ID|CODE", "the certificate's id or verification code");
+            cert_reprint, {kOut, kDataDir, kConfigDir}, "ID|CODE",
+            "the certificate's id or verification code");
+    declare(*cert, all, "revoke", "record that a certificate is revoked, with the reason",
+            cert_revoke, {{"reason", "TEXT", "why (kept in the records)"}, kDataDir}, "ID|CODE",
+            "the certificate's id or verification code");
+    declare(*cert, all, "status-list", "write the signed status list to publish", cert_status_list,
+            {{"out", "FILE", "where to write the BitstringStatusListCredential"},
+             kDataDir,
+             kConfigDir});
     declare(*cert, all, "attest",
             "record the learner's statement that they did the training themselves", cert_attest,
             {kLearner, kCourse, kBundle, kDataDir});
     return runner(cert, std::move(all),
-                  "sightline cert: which command? verify, issue, list, reprint or attest");
+                  "sightline cert: which command? verify, issue, list, reprint, attest, revoke or "
+                  "status-list");
 }
 
 } // namespace sightline::cli

@@ -3,21 +3,39 @@
 // Credential Wallet), offline: every network request fails, no issuer registry is
 // consulted, contexts come from the verifier's own bundled copies.
 //
-//   node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json
+//   node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json [URL=FILE ...]
 // prints "valid" when the signature step passed and the verifier reported no error,
+// "revoked" when the signature is valid but the status list marks it revoked,
+// "status unknown: <why>" when the status list cannot be had or checked,
 // otherwise "invalid: <what it said>". Exits 0 either way; 2 when it cannot run.
+// Each URL=FILE answers requests for URL with FILE (a status list, a did:web
+// document at https://DOMAIN/.well-known/did.json), as the provider's web server
+// would; any other request fails.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-const [oracles, file] = process.argv.slice(2);
+const [oracles, file, ...served] = process.argv.slice(2);
 if (!oracles || !file) {
-  console.error('usage: node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json');
+  console.error('usage: node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json [URL=FILE ...]');
   process.exit(2);
 }
-// Offline: a request anywhere is an error the verifier must cope with.
-globalThis.fetch = async (url) => { throw new Error(`offline test: no request to ${url}`); };
+const pages = new Map(served.map((pair) => {
+  const at = pair.indexOf('=');
+  return [pair.slice(0, at), pair.slice(at + 1)];
+}));
+// Offline: a request for anything but the served files is an error the verifier
+// must cope with.
+globalThis.fetch = async (request) => {
+  const url = typeof request === 'string' ? request : request.url ?? String(request);
+  if (!pages.has(url)) {
+    throw new Error(`offline test: no request to ${url}`);
+  }
+  return new Response(readFileSync(pages.get(url)), {
+    status: 200, headers: { 'content-type': 'application/json' },
+  });
+};
 
 const require = createRequire(path.resolve(oracles, 'package.json'));
 const entry = require.resolve('@digitalcredentials/verifier-core');
@@ -32,8 +50,16 @@ const result = await verifyCredential({ credential, knownDIDRegistries: [] });
 Object.assign(console, { log, error });
 const steps = result.log ?? [];
 const signature = steps.find((step) => step.id === 'valid_signature');
+const revocation = steps.find((step) => step.id === 'revocation_status');
 const errors = (result.errors ?? []).map((e) => `${e.name}: ${e.message}`);
-if (signature?.valid === true && errors.length === 0) {
+if (process.env.DCC_VERIFY_DEBUG) {
+  console.error(JSON.stringify(result, null, 2));
+}
+if (signature?.valid === true && errors.length === 0 && revocation?.error) {
+  console.log(`status unknown: ${revocation.error.name}`);
+} else if (signature?.valid === true && errors.length === 0 && revocation?.valid === false) {
+  console.log('revoked');
+} else if (signature?.valid === true && errors.length === 0) {
   console.log('valid');
 } else {
   const failed = steps.filter((step) => step.valid === false).map((step) => step.id);
