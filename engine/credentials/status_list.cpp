@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <zlib.h>
 
@@ -223,11 +224,16 @@ StatusCheck check_status(const json& credential, const PublicKey& signer,
         throw CredentialError("the credential has no status list entry (it was issued before the "
                               "provider had a status list), so its status cannot be checked");
     }
-    const Verification list = verify_credential_text(status_list_text, signer);
+    json doc;
+    try {
+        doc = parse_strict_json(status_list_text);
+    } catch (const JsonError& e) {
+        throw CredentialError(std::string("the status list does not verify: ") + e.what());
+    }
+    const Verification list = verify_credential(doc, signer);
     if (!list.valid) {
         throw CredentialError("the status list does not verify: " + list.reason);
     }
-    const json doc = parse_strict_json(status_list_text);
     if (!has_type(doc, "BitstringStatusListCredential")) {
         throw CredentialError("the status list is not a BitstringStatusListCredential");
     }

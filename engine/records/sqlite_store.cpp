@@ -4,6 +4,7 @@
 #include "records/migrations.hpp"
 #include "records/paths.hpp"
 #include "records/sqlite.hpp"
+#include "records/sqlite_rows.hpp"
 #include "records/store.hpp"
 #include "records/uuid.hpp"
 
@@ -17,179 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kAttemptColumns =
-    "id, learner_id, course_id, scenario_id, bundle_hash, bundle_version, mode, language, seed, "
-    "started_ms, finished_ms, status, active_ms, last_activity_ms, events, save, ending_node, "
-    "outcome, score_raw, score_min, score_max, passed, scores";
-
-constexpr const char* kEventColumns =
-    "attempt_id, sequence, time_ms, node_id, prompt, kind, response, offered, tier, correct, "
-    "score_changes, indicators, time_on_node_ms, branch";
-
-Mode parse_mode(const std::string& text) {
-    return text == "classroom" ? Mode::Classroom : Mode::SelfPaced;
-}
-
-Status parse_status(const std::string& text) {
-    if (text == "completed") {
-        return Status::Completed;
-    }
-    return text == "abandoned" ? Status::Abandoned : Status::InProgress;
-}
-
-// JSON read back from our own columns; a damaged value reads as empty rather
-// than failing a whole export.
-json parse_column(const std::string& text) {
-    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    return value.is_discarded() ? json::array() : value;
-}
-
-std::vector<std::string> strings(const json& array) {
-    std::vector<std::string> out;
-    if (array.is_array()) {
-        for (const auto& item : array) {
-            if (item.is_string()) {
-                out.push_back(item.get<std::string>());
-            }
-        }
-    }
-    return out;
-}
-
-Attempt read_attempt(const sql::Statement& row) {
-    Attempt a;
-    a.id = row.text(0);
-    a.learner_id = row.text(1);
-    a.course_id = row.text(2);
-    a.scenario_id = row.text(3);
-    a.bundle_hash = row.text(4);
-    a.bundle_version = row.text(5);
-    a.mode = parse_mode(row.text(6));
-    a.language = row.text(7);
-    a.seed = static_cast<std::uint64_t>(row.integer(8));
-    a.started = row.integer(9);
-    if (!row.is_null(10)) {
-        a.finished = row.integer(10);
-    }
-    a.status = parse_status(row.text(11));
-    a.active_ms = row.integer(12);
-    a.last_activity = row.integer(13);
-    a.events = static_cast<std::uint32_t>(row.integer(14));
-    a.save = row.blob(15);
-    if (!row.is_null(18)) {
-        AttemptResult r;
-        r.ending_node = row.text(16);
-        r.outcome = row.text(17);
-        r.raw = row.integer(18);
-        r.min = row.integer(19);
-        r.max = row.integer(20);
-        r.passed = row.integer(21) != 0;
-        for (const auto& item : parse_column(row.text(22))) {
-            if (item.is_object()) {
-                r.scores.push_back(
-                    {item.value("dimension", ""), item.value("score", std::int64_t{0}),
-                     item.value("min", std::int64_t{0}), item.value("max", std::int64_t{0})});
-            }
-        }
-        a.result = std::move(r);
-    }
-    return a;
-}
-
-std::vector<Offered> offered_of(const std::string& text) {
-    std::vector<Offered> out;
-    for (const auto& item : parse_column(text)) {
-        if (item.is_object()) {
-            out.push_back(
-                {item.value("id", ""), item.value("text", ""), item.value("best", false)});
-        }
-    }
-    return out;
-}
-
-std::vector<ScoreChange> changes_of(const std::string& text) {
-    std::vector<ScoreChange> out;
-    for (const auto& item : parse_column(text)) {
-        if (item.is_object()) {
-            out.push_back({item.value("dimension", ""), item.value("delta", std::int64_t{0})});
-        }
-    }
-    return out;
-}
-
-// Decoded JSON columns by their text. A node's offered choices repeat in every
-// attempt that passes it, so a long read decodes each distinct value once.
-class DecodeCache {
-  public:
-    template <class T, class Decode>
-    const T& get(std::unordered_map<std::string, T>& memo, std::string text, Decode decode) {
-        if (const auto hit = memo.find(text); hit != memo.end()) {
-            return hit->second;
-        }
-        if (memo.size() >= kLimit) {
-            memo.clear(); // bounded memory whatever the data
-        }
-        T value = decode(text);
-        return memo.emplace(std::move(text), std::move(value)).first->second;
-    }
-
-    std::unordered_map<std::string, std::vector<std::string>> strings;
-    std::unordered_map<std::string, std::vector<Offered>> offered;
-    std::unordered_map<std::string, std::vector<ScoreChange>> changes;
-
-  private:
-    static constexpr std::size_t kLimit = 4096;
-};
-
-Event read_event(const sql::Statement& row, DecodeCache& cache) {
-    const auto list = [](const std::string& text) { return strings(parse_column(text)); };
-    Event e;
-    e.attempt_id = row.text(0);
-    e.sequence = static_cast<std::uint32_t>(row.integer(1));
-    e.time = row.integer(2);
-    e.node_id = row.text(3);
-    e.prompt = row.text(4);
-    e.kind = row.text(5) == "answer" ? EventKind::Answer : EventKind::Choice;
-    e.response = cache.get(cache.strings, row.text(6), list);
-    e.offered = cache.get(cache.offered, row.text(7), offered_of);
-    e.tier = row.text(8);
-    e.correct = row.integer(9) != 0;
-    e.score_changes = cache.get(cache.changes, row.text(10), changes_of);
-    e.indicators = cache.get(cache.strings, row.text(11), list);
-    e.time_on_node_ms = row.integer(12);
-    e.branch = static_cast<std::uint32_t>(row.integer(13));
-    return e;
-}
-
-Learner read_learner(const sql::Statement& row) {
-    return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
-}
-
-// The columns of kCertificateQuery.
-Certificate read_certificate(const sql::Statement& row) {
-    Certificate c;
-    c.id = row.text(0);
-    c.learner_id = row.text(1);
-    c.course_id = row.text(2);
-    c.issued = row.integer(3);
-    c.verification_code = row.text(4);
-    c.credential_json = row.text(5);
-    c.status_list = row.text(6);
-    if (!row.is_null(7)) {
-        c.status_index = row.integer(7);
-    }
-    if (!row.is_null(8)) {
-        c.revoked = row.integer(8);
-    }
-    c.revocation_reason = row.text(9);
-    return c;
-}
-
-constexpr const char* kCertificateQuery =
-    "SELECT c.id, c.learner_id, c.course_id, c.issued_ms, c.verification_code, "
-    "c.credential_json, coalesce(s.status_list, ''), s.status_index, s.revoked_ms, "
-    "coalesce(s.reason, '') FROM certificates AS c "
-    "LEFT JOIN certificate_status AS s ON s.certificate_id = c.id";
+using namespace rows;
 
 class SqliteStore final : public Store {
   public:
@@ -612,15 +441,12 @@ class SqliteStore final : public Store {
         }
         sql::Transaction transaction(db_);
         // A certificate issued without a status list gets a row without an index.
-        sql::Statement(db_, "INSERT INTO certificate_status (certificate_id) VALUES (?) "
-                            "ON CONFLICT (certificate_id) DO NOTHING")
+        sql::Statement(db_, "INSERT INTO certificate_status (certificate_id, revoked_ms, reason) "
+                            "VALUES (?, ?, ?) ON CONFLICT (certificate_id) DO UPDATE SET "
+                            "revoked_ms = excluded.revoked_ms, reason = excluded.reason")
             .bind(found->id)
-            .run();
-        sql::Statement(db_, "UPDATE certificate_status SET revoked_ms = ?, reason = ? "
-                            "WHERE certificate_id = ?")
             .bind(when)
             .bind(reason)
-            .bind(found->id)
             .run();
         transaction.commit();
         found->revoked = when;

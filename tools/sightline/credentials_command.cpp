@@ -161,15 +161,8 @@ int provider_show(const Options& o, const Environment& env) {
 }
 
 // The key a did:web credential's issuer publishes, from its did.json (a file).
-std::optional<cr::PublicKey> key_from_did_document(const std::string& file,
-                                                   std::string_view credential_text) {
+cr::PublicKey key_from_did_document(const std::string& file, const nlohmann::json& credential) {
     const std::string document = cr::read_file_limited(file, cr::kMaxCredentialBytes);
-    nlohmann::json credential;
-    try {
-        credential = cr::parse_strict_json(credential_text);
-    } catch (const cr::JsonError&) {
-        return std::nullopt; // verification says what is wrong with it
-    }
     const auto text_at = [&](const nlohmann::json::json_pointer& at) {
         return credential.contains(at) && credential[at].is_string()
                    ? credential[at].get<std::string>()
@@ -202,23 +195,24 @@ int cert_verify(const Options& o, const Environment& env) {
         env.err << "sightline cert verify: " << e.what() << '\n';
         return kUsage;
     }
-    if (o.has("did-document")) {
-        if (key) {
-            return usage_error(env, "cert verify", "give --key or --did-document, not both");
-        }
-        try {
-            key = key_from_did_document(o.get("did-document"), text);
-        } catch (const cr::CredentialError& e) {
-            env.out << "invalid: " << e.what() << '\n';
-            return kInvalid;
-        }
+    if (o.has("did-document") && key) {
+        return usage_error(env, "cert verify", "give --key or --did-document, not both");
     }
-    const cr::Verification result = cr::verify_credential_text(text, key);
+    nlohmann::json credential;
+    try {
+        credential = cr::parse_strict_json(text);
+        if (o.has("did-document")) {
+            key = key_from_did_document(o.get("did-document"), credential);
+        }
+    } catch (const cr::CredentialError& e) { // JsonError too: "malformed JSON at byte ..."
+        env.out << "invalid: " << e.what() << '\n';
+        return kInvalid;
+    }
+    const cr::Verification result = cr::verify_credential(credential, key);
     if (!result.valid) {
         env.out << "invalid: " << result.reason << '\n';
         return kInvalid;
     }
-    const nlohmann::json credential = cr::parse_strict_json(text);
     std::optional<cr::StatusCheck> status;
     if (o.has("status-list")) {
         try {
