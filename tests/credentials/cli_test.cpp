@@ -437,3 +437,174 @@ TEST_CASE("verification codes use the unambiguous alphabet") {
     CHECK_FALSE(credentials::is_verification_code("ABCD-EFG1"));
     CHECK_FALSE(credentials::is_verification_code("ABCDEFGH"));
 }
+
+TEST_CASE("a did:web provider issues a revocable certificate, revokes it and publishes the list") {
+    test::TempDir temp;
+    const fs::path data = temp.path() / "data";
+    const fs::path config = temp.path() / "config";
+    const std::string status_url = "https://training.greatlakes.example/status/1";
+    const std::string verify_url = "https://training.greatlakes.example/verify?code={code}";
+    std::vector<std::string> init = init_args(config);
+    init.insert(init.end(), {"--did-web", "training.greatlakes.example", "--status-url", status_url,
+                             "--verify-url", verify_url});
+    Result r = run(Which::Provider, init);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(line_after(r.out, "issuer id:") == "did:web:training.greatlakes.example");
+    CHECK(contains(r.out, "at https://training.greatlakes.example/.well-known/did.json"));
+    CHECK(contains(r.out, "('sightline cert status-list') at " + status_url));
+    const fs::path did_json = config / "provider" / "did.json";
+    REQUIRE(fs::exists(did_json));
+
+    r = run(Which::Provider, {"show", "--config-dir", config.string()});
+    CHECK(line_after(r.out, "issuer id:") == "did:web:training.greatlakes.example");
+    CHECK(line_after(r.out, "status list:") == status_url);
+    CHECK(line_after(r.out, "verify page:") == verify_url);
+
+    // Issue, attested through the command as a learner would.
+    const fs::path bundle_file = example_bundle(temp.path());
+    std::string learner_id;
+    {
+        const auto store = records::open_store(data);
+        learner_id = store->add_learner({"Tomasz Nowak", "Paramedic", "EMT-88213", "MI"}).id;
+        complete_course(*store, learner_id);
+    }
+    const std::vector<std::string> where = {"--data-dir", data.string(), "--config-dir",
+                                            config.string()};
+    const auto with_dirs = [&](std::vector<std::string> args) {
+        args.insert(args.end(), where.begin(), where.end());
+        return args;
+    };
+    const auto with_data = [&](std::vector<std::string> args) {
+        args.insert(args.end(), {"--data-dir", data.string()});
+        return args;
+    };
+    REQUIRE(run(Which::Cert,
+                {"attest", "--learner", learner_id, "--course", "hotel-example", "--bundle",
+                 bundle_file.string(), "--data-dir", data.string()},
+                "y\n")
+                .code == 0);
+    r = run(Which::Cert,
+            with_dirs({"issue", "--learner", learner_id, "--course", "hotel-example", "--bundle",
+                       bundle_file.string(), "--out", (temp.path() / "out").string()}));
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const std::string id = line_after(r.out, "issued certificate");
+    const std::string code = line_after(r.out, "(verification code").substr(0, 9);
+    const fs::path credential = temp.path() / "out" / ("certificate-" + code + ".json");
+    const fs::path pdf = temp.path() / "out" / ("certificate-" + code + ".pdf");
+
+    // did:web: the key comes from the published did.json, not from the credential.
+    r = run(Which::Cert, {"verify", credential.string()});
+    CHECK(r.code == 1);
+    CHECK(r.out.starts_with("invalid: "));
+    r = run(Which::Cert, {"verify", credential.string(), "--did-document", did_json.string()});
+    REQUIRE_MESSAGE(r.code == 0, (r.out + r.err));
+    CHECK(r.out.starts_with("valid\n"));
+    CHECK(line_after(r.out, "issuer id:") == "did:web:training.greatlakes.example");
+    CHECK(contains(r.out, "status:      not checked; the provider publishes it at " + status_url));
+    CHECK_FALSE(contains(r.out, "note: checked against the key the credential names"));
+
+    // Another provider's did.json is refused; an unreadable one is a usage error.
+    const fs::path other = temp.path() / "other";
+    std::vector<std::string> other_init = init_args(other);
+    other_init.insert(other_init.end(), {"--did-web", "training.greatlakes.example"});
+    REQUIRE(run(Which::Provider, other_init).code == 0);
+    r = run(Which::Cert, {"verify", credential.string(), "--did-document",
+                          (other / "provider" / "did.json").string()});
+    CHECK(r.code == 1);
+    CHECK(contains(r.out, "invalid: the DID document does not list"));
+    r = run(Which::Cert, {"verify", credential.string(), "--did-document",
+                          (temp.path() / "missing.json").string()});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "missing.json: no such file"));
+    CHECK(run(Which::Cert, {"verify", credential.string(), "--did-document", did_json.string(),
+                            "--key", "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"})
+              .code == 2);
+
+    // Published before the revocation: not revoked.
+    const fs::path before = temp.path() / "status-before.json";
+    r = run(Which::Cert, with_dirs({"status-list", "--out", before.string()}));
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(contains(r.out, ": 0 revoked of 131072 entries, signed "));
+    CHECK(contains(r.out, "publish it at " + status_url));
+    CHECK(mode_of(before) == 0600);
+    const std::vector<std::string> verify_with_status = {
+        "verify", credential.string(), "--did-document", did_json.string(), "--status-list", ""};
+    auto verify_against = [&](const fs::path& list) {
+        std::vector<std::string> args = verify_with_status;
+        args.back() = list.string();
+        return run(Which::Cert, args);
+    };
+    r = verify_against(before);
+    CHECK(r.code == 0);
+    CHECK(r.out.starts_with("valid\n"));
+    CHECK(contains(r.out, "status:      not revoked (status list of "));
+
+    // Revoke by code; a second revocation keeps the first.
+    CHECK(run(Which::Cert, with_data({"revoke", code})).code == 2); // --reason is required
+    r = run(Which::Cert, with_data({"revoke", code, "--reason", "issued to the wrong learner"}));
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(contains(r.out, "revoked certificate " + id + " (verification code " + code + ")"));
+    CHECK(contains(r.out, "then put FILE at " + status_url));
+    r = run(Which::Cert, with_data({"revoke", id, "--reason", "another reason"}));
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "was already revoked at "));
+    CHECK(contains(r.out, ": issued to the wrong learner"));
+    r = run(Which::Cert, with_data({"revoke", "NOPE-NOPE", "--reason", "x"}));
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "no certificate 'NOPE-NOPE'"));
+
+    r = run(Which::Cert, with_data({"list"}));
+    CHECK(contains(r.out, code + "  " + id +
+                              "  Tomasz Nowak / hotel-example  REVOKED: issued "
+                              "to the wrong learner"));
+
+    // The old list still says not revoked; the new one says revoked (exit 1).
+    CHECK(verify_against(before).code == 0);
+    const fs::path after = temp.path() / "status-after.json";
+    r = run(Which::Cert, with_dirs({"status-list", "--out", after.string()}));
+    REQUIRE(r.code == 0);
+    CHECK(contains(r.out, ": 1 revoked of 131072 entries"));
+    r = verify_against(after);
+    CHECK(r.code == 1);
+    CHECK(r.out.starts_with("revoked: the provider revoked this certificate (status list " +
+                            status_url + " of "));
+    CHECK(contains(r.out, "status:      revoked"));
+
+    // A list that is not one: a usage error naming the problem, not a verdict.
+    const fs::path broken = temp.path() / "status-broken.json";
+    write(broken, read(after).substr(0, 200));
+    r = verify_against(broken);
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "sightline cert verify: cannot check the status: "));
+
+    // A reprint draws the QR code for the provider's verification page.
+    const fs::path again = temp.path() / "again";
+    r = run(Which::Cert, with_dirs({"reprint", code, "--out", again.string()}));
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(read(again / pdf.filename()) == read(pdf));
+    const auto store = records::open_store(data);
+    const auto stored = store->certificate(id);
+    REQUIRE(stored);
+    CHECK(stored->revoked.has_value());
+    const fs::path without_url = temp.path() / "without-url";
+    credentials::write_certificate_files(*stored, without_url);
+    CHECK(read(without_url / pdf.filename()) != read(pdf));
+    const fs::path with_url = temp.path() / "with-url";
+    credentials::write_certificate_files(*stored, with_url, verify_url);
+    CHECK(read(with_url / pdf.filename()) == read(pdf));
+}
+
+TEST_CASE("status-list needs a provider with a status URL and an output file") {
+    test::TempDir temp;
+    const fs::path config = temp.path() / "config";
+    REQUIRE(run(Which::Provider, init_args(config)).code == 0);
+    Result r = run(Which::Cert, {"status-list", "--config-dir", config.string()});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "needs --out FILE"));
+    r = run(Which::Cert,
+            {"status-list", "--out", (temp.path() / "list.json").string(), "--config-dir",
+             config.string(), "--data-dir", (temp.path() / "data").string()});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "the provider has no status list URL"));
+    CHECK_FALSE(fs::exists(temp.path() / "list.json"));
+}

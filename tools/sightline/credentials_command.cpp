@@ -160,19 +160,23 @@ int provider_show(const Options& o, const Environment& env) {
     return kOk;
 }
 
-// The key a did:web credential's issuer publishes, from its did.json (a file).
-cr::PublicKey key_from_did_document(const std::string& file, const nlohmann::json& credential) {
-    const std::string document = cr::read_file_limited(file, cr::kMaxCredentialBytes);
-    const auto text_at = [&](const nlohmann::json::json_pointer& at) {
-        return credential.contains(at) && credential[at].is_string()
-                   ? credential[at].get<std::string>()
-                   : std::string();
-    };
-    const std::string issuer = credential.contains("issuer") && credential["issuer"].is_string()
-                                   ? text_at("/issuer"_json_pointer)
-                                   : text_at("/issuer/id"_json_pointer);
-    return cr::key_from_did_document(document, issuer,
-                                     text_at("/proof/verificationMethod"_json_pointer));
+// The string at `at` in a credential that may be malformed; empty when absent.
+std::string text_at(const nlohmann::json& credential, const nlohmann::json::json_pointer& at) {
+    return credential.contains(at) && credential[at].is_string() ? credential[at].get<std::string>()
+                                                                 : std::string();
+}
+
+// The issuer's id, whether `issuer` is a string or an object.
+std::string issuer_of(const nlohmann::json& credential) {
+    return credential.contains("issuer") && credential["issuer"].is_string()
+               ? text_at(credential, "/issuer"_json_pointer)
+               : text_at(credential, "/issuer/id"_json_pointer);
+}
+
+// The key a did:web credential's issuer publishes, from the text of its did.json.
+cr::PublicKey key_from_did_document(const std::string& document, const nlohmann::json& credential) {
+    return cr::key_from_did_document(document, issuer_of(credential),
+                                     text_at(credential, "/proof/verificationMethod"_json_pointer));
 }
 
 int cert_verify(const Options& o, const Environment& env) {
@@ -188,21 +192,25 @@ int cert_verify(const Options& o, const Environment& env) {
                                "64 hex digits)");
         }
     }
-    std::string text;
+    if (o.has("did-document") && key) {
+        return usage_error(env, "cert verify", "give --key or --did-document, not both");
+    }
+    // Files that cannot be read are usage errors (2); what they say is judged below (1).
+    std::string text, did_document;
     try {
         text = cr::read_file_limited(o.positional[0], cr::kMaxCredentialBytes);
+        if (o.has("did-document")) {
+            did_document = cr::read_file_limited(o.get("did-document"), cr::kMaxCredentialBytes);
+        }
     } catch (const cr::CredentialError& e) {
         env.err << "sightline cert verify: " << e.what() << '\n';
         return kUsage;
-    }
-    if (o.has("did-document") && key) {
-        return usage_error(env, "cert verify", "give --key or --did-document, not both");
     }
     nlohmann::json credential;
     try {
         credential = cr::parse_strict_json(text);
         if (o.has("did-document")) {
-            key = key_from_did_document(o.get("did-document"), credential);
+            key = key_from_did_document(did_document, credential);
         }
     } catch (const cr::CredentialError& e) { // JsonError too: "malformed JSON at byte ..."
         env.out << "invalid: " << e.what() << '\n';
@@ -233,6 +241,7 @@ int cert_verify(const Options& o, const Environment& env) {
     }
     env.out << "credential:  " << result.credential_id << '\n'
             << "issuer:      " << result.issuer_name << '\n'
+            << "issuer id:   " << issuer_of(credential) << '\n'
             << "signed by:   " << cr::did_key(result.signer) << '\n'
             << "fingerprint: " << cr::fingerprint(result.signer) << '\n'
             << "proof:       " << result.cryptosuite << '\n'
