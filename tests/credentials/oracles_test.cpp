@@ -14,8 +14,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace sightline;
 using namespace sightline::credentials;
@@ -230,4 +232,84 @@ TEST_CASE("the pinned contexts define every term as the published contexts do") 
     require_oracles();
     CHECK(trimmed(test::capture("node " + quoted(kScripts / "check_contexts.mjs") + " " +
                                 quoted(kOracles) + " " + quoted(kPinned) + " 2>&1")) == "same");
+}
+
+namespace {
+
+// What Ajv says of each file against `schema`: "valid" or "invalid: ...".
+std::vector<std::string> schema_verdicts(const fs::path& schema,
+                                         const std::vector<fs::path>& files) {
+    std::string command = "node " + quoted(kScripts / "ob3_schema.mjs") + " " + quoted(kOracles) +
+                          " " + quoted(schema);
+    for (const fs::path& file : files) {
+        command += " " + quoted(file);
+    }
+    std::vector<std::string> verdicts;
+    std::istringstream lines(test::capture(command + " 2>&1"));
+    for (std::string line; std::getline(lines, line);) {
+        verdicts.push_back(line);
+    }
+    return verdicts;
+}
+
+} // namespace
+
+TEST_CASE("every credential shape Sightline issues fits the Open Badges 3.0 data model's "
+          "JSON Schema, and a credential that breaks a rule does not") {
+    require_oracles();
+    test::TempDir temp;
+    std::vector<fs::path> issued;
+    for (const Shape& shape : issued_shapes()) {
+        issued.push_back(temp.path() / ("issued-" + std::to_string(issued.size()) + ".json"));
+        write(issued.back(), signed_text(shape));
+    }
+    const fs::path ours = kScripts / "ob3_data_model.schema.json";
+    CHECK(schema_verdicts(ours, issued) == std::vector<std::string>(issued.size(), "valid"));
+
+    // Each break of a data model rule is found, and named.
+    const json good = json::parse(signed_text(issued_shapes().front()));
+    const std::vector<std::pair<std::string, std::string>> breaks = {
+        {"/validFrom", "must have required property 'validFrom'"},
+        {"/credentialSubject/achievement/criteria", "must have required property 'criteria'"},
+        {"/credentialSubject/identifier/1/identityType", "must match pattern"},
+        {"/issuer/type", "must contain at least 1 valid item"},
+        {"/@context/0", "must be equal to constant"},
+        {"/proof/cryptosuite", "must be equal to constant"},
+    };
+    std::vector<fs::path> broken;
+    for (const auto& [where, _] : breaks) {
+        json changed = good;
+        const json::json_pointer at(where);
+        if (where == "/credentialSubject/identifier/1/identityType") {
+            changed[at] = "licence number"; // not a listed type, and not "ext:..."
+        } else if (where == "/issuer/type") {
+            changed[at] = json::array({"Organization"});
+        } else if (where == "/@context/0") {
+            changed[at] = "https://www.w3.org/2018/credentials/v1";
+        } else if (where == "/proof/cryptosuite") {
+            changed[at] = "eddsa-jcs-2022";
+        } else {
+            changed[at.parent_pointer()].erase(at.back());
+        }
+        broken.push_back(temp.path() / ("broken-" + std::to_string(broken.size()) + ".json"));
+        write(broken.back(), changed.dump());
+    }
+    const std::vector<std::string> verdicts = schema_verdicts(ours, broken);
+    REQUIRE(verdicts.size() == breaks.size());
+    for (std::size_t i = 0; i < breaks.size(); ++i) {
+        CAPTURE(breaks[i].first);
+        CHECK(verdicts[i].starts_with("invalid: "));
+        CHECK(verdicts[i].find(breaks[i].second) != std::string::npos);
+    }
+
+    // 1EdTech's own schema, when someone provides a copy (it is published at
+    // purl.imsglobal.org and cannot be fetched or committed here).
+    if (const char* official = std::getenv("SIGHTLINE_OB3_SCHEMA")) {
+        INFO("validated against " << official);
+        CHECK(schema_verdicts(official, issued) ==
+              std::vector<std::string>(issued.size(), "valid"));
+    } else {
+        MESSAGE("1EdTech's ob_v3p0_achievementcredential_schema.json not given "
+                "(SIGHTLINE_OB3_SCHEMA): validated against the data model's rules only");
+    }
 }
