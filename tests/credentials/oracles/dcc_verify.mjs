@@ -3,36 +3,37 @@
 // Credential Wallet), offline: every network request fails, no issuer registry is
 // consulted, contexts come from the verifier's own bundled copies.
 //
-//   node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json [URL=FILE ...]
-// prints "valid" when the signature step passed and the verifier reported no error,
-// "revoked" when the signature is valid but the status list marks it revoked,
-// "status unknown: <why>" when the status list cannot be had or checked,
-// otherwise "invalid: <what it said>". Exits 0 either way; 2 when it cannot run.
-// Each URL=FILE answers requests for URL with FILE (a status list, a did:web
-// document at https://DOMAIN/.well-known/did.json), as the provider's web server
-// would; any other request fails.
+//   node dcc_verify.mjs ORACLES_DIR JOBS.json
+// JOBS.json is an array of {"credential": TEXT, "served": {URL: TEXT, ...}}; the
+// verifier starts once (about a second) and checks every job in turn. Prints a
+// JSON array with one verdict per job: "valid" when the signature step passed and
+// the verifier reported no error, "revoked" when the signature is valid but the
+// status list marks it revoked, "status unknown: <why>" when the status list
+// cannot be had or checked, otherwise "invalid: <what it said>". Exits 0 whatever
+// the verdicts; 2 when it cannot run.
+// A job's "served" answers requests for each URL with its text (a status list, a
+// did:web document at https://DOMAIN/.well-known/did.json), as the provider's web
+// server would; any other request fails.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-const [oracles, file, ...served] = process.argv.slice(2);
-if (!oracles || !file) {
-  console.error('usage: node dcc_verify.mjs ORACLES_DIR CREDENTIAL.json [URL=FILE ...]');
+const [oracles, jobsFile] = process.argv.slice(2);
+if (!oracles || !jobsFile) {
+  console.error('usage: node dcc_verify.mjs ORACLES_DIR JOBS.json');
   process.exit(2);
 }
-const pages = new Map(served.map((pair) => {
-  const at = pair.indexOf('=');
-  return [pair.slice(0, at), pair.slice(at + 1)];
-}));
-// Offline: a request for anything but the served files is an error the verifier
-// must cope with.
+const jobs = JSON.parse(readFileSync(jobsFile, 'utf8'));
+// Offline: a request for anything but the current job's served pages is an error
+// the verifier must cope with.
+let pages = {};
 globalThis.fetch = async (request) => {
   const url = typeof request === 'string' ? request : request.url ?? String(request);
-  if (!pages.has(url)) {
+  if (!Object.hasOwn(pages, url)) {
     throw new Error(`offline test: no request to ${url}`);
   }
-  return new Response(readFileSync(pages.get(url)), {
+  return new Response(pages[url], {
     status: 200, headers: { 'content-type': 'application/json' },
   });
 };
@@ -41,27 +42,37 @@ const require = createRequire(path.resolve(oracles, 'package.json'));
 const entry = require.resolve('@digitalcredentials/verifier-core');
 const { verifyCredential } = await import(pathToFileURL(entry).href);
 
-const credential = JSON.parse(readFileSync(file, 'utf8'));
-// The verifier logs to the console when it cannot fetch the Open Badges JSON schema
-// (offline, that is every time); that is its optional schema step, reported apart.
-const { log, error } = console;
-console.log = console.error = () => {};
-const result = await verifyCredential({ credential, knownDIDRegistries: [] });
-Object.assign(console, { log, error });
-const steps = result.log ?? [];
-const signature = steps.find((step) => step.id === 'valid_signature');
-const revocation = steps.find((step) => step.id === 'revocation_status');
-const errors = (result.errors ?? []).map((e) => `${e.name}: ${e.message}`);
-if (process.env.DCC_VERIFY_DEBUG) {
-  console.error(JSON.stringify(result, null, 2));
-}
-if (signature?.valid === true && errors.length === 0 && revocation?.error) {
-  console.log(`status unknown: ${revocation.error.name}`);
-} else if (signature?.valid === true && errors.length === 0 && revocation?.valid === false) {
-  console.log('revoked');
-} else if (signature?.valid === true && errors.length === 0) {
-  console.log('valid');
-} else {
+async function verdict(credential) {
+  // The verifier logs to the console when it cannot fetch the Open Badges JSON
+  // schema (offline, that is every time); that is its optional schema step,
+  // reported apart.
+  const { log, error } = console;
+  console.log = console.error = () => {};
+  const result = await verifyCredential({ credential, knownDIDRegistries: [] });
+  Object.assign(console, { log, error });
+  const steps = result.log ?? [];
+  const signature = steps.find((step) => step.id === 'valid_signature');
+  const revocation = steps.find((step) => step.id === 'revocation_status');
+  const errors = (result.errors ?? []).map((e) => `${e.name}: ${e.message}`);
+  if (process.env.DCC_VERIFY_DEBUG) {
+    console.error(JSON.stringify(result, null, 2));
+  }
+  if (signature?.valid === true && errors.length === 0 && revocation?.error) {
+    return `status unknown: ${revocation.error.name}`;
+  }
+  if (signature?.valid === true && errors.length === 0 && revocation?.valid === false) {
+    return 'revoked';
+  }
+  if (signature?.valid === true && errors.length === 0) {
+    return 'valid';
+  }
   const failed = steps.filter((step) => step.valid === false).map((step) => step.id);
-  console.log(`invalid: ${[...errors, ...failed].join('; ') || 'no signature step'}`);
+  return `invalid: ${[...errors, ...failed].join('; ') || 'no signature step'}`;
 }
+
+const verdicts = [];
+for (const job of jobs) {
+  pages = job.served ?? {};
+  verdicts.push(await verdict(JSON.parse(job.credential)));
+}
+console.log(JSON.stringify(verdicts));
