@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks that every tracked C++ file is formatted,
-# then builds and runs every test: the release and the AddressSanitizer+UBSan
-# suites (warnings are errors in both), then each libFuzzer target for a fixed
-# number of runs over its seed corpus.
+# then builds and runs every test: the release (GCC) and the AddressSanitizer+
+# UBSan (clang) suites, warnings as errors in both, then each libFuzzer target
+# of the asan build for a fixed number of runs over its seed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh --tests
@@ -22,10 +22,8 @@ for preset in release asan; do
 done
 
 echo "== fuzz: short fixed runs"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$jobs"
 fuzz_runs=${SIGHTLINE_FUZZ_RUNS:-5000}
-for target in build/fuzz/bin/fuzz_*; do
+for target in build/asan/bin/fuzz_*; do
     name=$(basename "$target")
     corpus=tools/fuzz/corpus/$name
     work=$(mktemp -d)

@@ -161,7 +161,9 @@ TEST_CASE("each command and subcommand has its own --help") {
         {{"provider", "init", "--help"}, "--organisation"},
         {{"provider", "show", "--help"}, "--config-dir"},
     };
-    for (const auto& [args, part] : helps) {
+    for (const auto& help : helps) {
+        const std::vector<std::string>& args = help.first;
+        const std::string& part = help.second;
         const Result r = run(args);
         CHECK_MESSAGE(r.code == 0, args[0]);
         CHECK_MESSAGE(contains(r.out, part), part);
