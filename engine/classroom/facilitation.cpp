@@ -74,8 +74,16 @@ std::size_t Facilitation::option_count() const {
     return votes_.size();
 }
 
+std::vector<std::int64_t> Facilitation::votes() const {
+    std::vector<std::int64_t> all = votes_;
+    for (std::size_t i = 0; i < all.size() && i < phone_votes_.size(); ++i) {
+        all[i] += phone_votes_[i];
+    }
+    return all;
+}
+
 Tally Facilitation::tally() const {
-    return tally_votes(votes_, at_check() ? shown_run().node().check.kind : model::CheckKind::None,
+    return tally_votes(votes(), at_check() ? shown_run().node().check.kind : model::CheckKind::None,
                        setup_.head_count);
 }
 
@@ -265,6 +273,27 @@ void Facilitation::clear_votes() {
     std::fill(votes_.begin(), votes_.end(), 0);
 }
 
+void Facilitation::set_phone_votes(const std::vector<std::int64_t>& counts) {
+    require_stage(Stage::Voting, "take the phones' votes");
+    if (counts.size() != votes_.size()) {
+        throw FacilitationError("the phones voted on " + std::to_string(counts.size()) +
+                                " options, but there are " + std::to_string(votes_.size()) +
+                                " here.");
+    }
+    const auto choices = at_check() ? decltype(run_.choices()){} : run_.choices();
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (counts[i] < 0) {
+            throw FacilitationError("a vote count cannot be negative (" +
+                                    std::to_string(counts[i]) + ").");
+        }
+        if (counts[i] > 0 && i < choices.size() && !choices[i].enabled) {
+            throw FacilitationError("choice " + std::to_string(i + 1) +
+                                    " is not available here and cannot take votes.");
+        }
+    }
+    phone_votes_ = counts;
+}
+
 void Facilitation::lock() {
     require_stage(Stage::Voting, "lock voting");
     stage_ = Stage::Locked;
@@ -391,6 +420,7 @@ void Facilitation::go_back(std::size_t index) {
     }
     run_ = snapshots_[index].run;
     votes_ = snapshots_[index].votes;
+    phone_votes_ = snapshots_[index].phone_votes;
     const auto keep = static_cast<std::ptrdiff_t>(index + 1);
     path_.erase(path_.begin() + keep, path_.end());
     snapshots_.erase(snapshots_.begin() + keep, snapshots_.end());
@@ -497,6 +527,7 @@ void Facilitation::enter_node(records::TimeMs when) {
     decided_.reset();
     shown_at_ = when;
     votes_.clear();
+    phone_votes_.clear();
     switch (run_.phase()) {
     case runtime::Phase::Choosing:
     case runtime::Phase::Answering:
@@ -504,9 +535,10 @@ void Facilitation::enter_node(records::TimeMs when) {
         votes_.assign(run_.phase() == runtime::Phase::Choosing ? run_.choices().size()
                                                                : run_.node().check.options.size(),
                       0);
+        phone_votes_.assign(votes_.size(), 0);
         path_.push_back(
             {run_.node().id, run_.node().has_check(), false, {}, {}, Decided::Majority});
-        snapshots_.push_back({run_, votes_});
+        snapshots_.push_back({run_, votes_, phone_votes_});
         break;
     case runtime::Phase::Continuing:
         stage_ = Stage::Passage;
@@ -536,7 +568,7 @@ std::vector<records::VoteCount> Facilitation::vote_counts() const {
     const std::vector<std::string> ids = option_ids();
     std::vector<records::VoteCount> out;
     for (std::size_t i = 0; i < ids.size() && i < votes_.size(); ++i) {
-        out.push_back({ids[i], votes_[i]});
+        out.push_back({ids[i], votes_[i] + phone_votes_[i], phone_votes_[i]});
     }
     return out;
 }
@@ -578,6 +610,7 @@ void Facilitation::do_pick_choice(std::size_t index, Decided decided) {
     point.chosen_text = std::string(choices[index].text);
     point.decided = decided;
     snapshots_.back().votes = votes_;
+    snapshots_.back().phone_votes = phone_votes_;
     run_ = std::move(next);
     choice_result_ = std::move(result);
     decided_ = decided;
@@ -612,6 +645,7 @@ void Facilitation::do_pick_options(const std::vector<std::size_t>& picked, Decid
     point.chosen_text = texts;
     point.decided = decided;
     snapshots_.back().votes = votes_;
+    snapshots_.back().phone_votes = phone_votes_;
     run_ = std::move(next);
     check_result_ = std::move(result);
     decided_ = decided;

@@ -180,8 +180,12 @@ class Facilitation {
     // The current decision's choices (display order) or check's options
     // (authored order): what votes are entered for.
     std::size_t option_count() const;
-    const std::vector<std::int64_t>& votes() const { return votes_; }
-    Tally tally() const; // of the current votes
+    // The room's votes per choice or option: those counted by hand plus
+    // those from phones (see set_phone_votes()).
+    std::vector<std::int64_t> votes() const;
+    const std::vector<std::int64_t>& hand_votes() const { return votes_; }
+    const std::vector<std::int64_t>& phone_votes() const { return phone_votes_; }
+    Tally tally() const; // of votes()
     // After a pick (stage Feedback), what it did; null otherwise.
     const runtime::ChoiceResult* choice_result() const;
     const runtime::CheckResult* check_result() const;
@@ -207,7 +211,12 @@ class Facilitation {
     std::int64_t vote_up(std::size_t index);
     std::int64_t vote_down(std::size_t index);
     void set_votes(std::size_t index, std::int64_t count);
-    void clear_votes();
+    void clear_votes(); // the hand counts
+    // The phones' votes per choice or option (PhoneRoom::phone_counts()),
+    // only while voting is open: the player passes the phone room's counts on
+    // as they change, and they add to the hand counts. One count per option,
+    // none negative, none for a choice that is not available.
+    void set_phone_votes(const std::vector<std::int64_t>& counts);
     void lock();   // Voting -> Locked
     void unlock(); // Locked or Revealed -> Voting (counts kept)
     void reveal(); // Locked -> Revealed
@@ -241,6 +250,7 @@ class Facilitation {
     struct Snapshot {
         runtime::Run run; // at the point, before the pick
         std::vector<std::int64_t> votes;
+        std::vector<std::int64_t> phone_votes;
     };
 
     void require_open() const;
@@ -260,7 +270,8 @@ class Facilitation {
     std::optional<learning::Recorder> recorder_;
     records::Store* store_ = nullptr;
     Stage stage_ = Stage::Situation;
-    std::vector<std::int64_t> votes_;
+    std::vector<std::int64_t> votes_;       // counted by hand
+    std::vector<std::int64_t> phone_votes_; // from phones
     std::optional<runtime::ChoiceResult> choice_result_;
     std::optional<runtime::CheckResult> check_result_;
     std::optional<Decided> decided_;

@@ -157,10 +157,11 @@ SessionReport make_report(const records::ClassroomSession& session, const record
         std::vector<std::int64_t> counts;
         std::vector<std::size_t> picked;
         for (const records::Offered& o : e.offered) {
-            ReportOption option{o.id, o.text, 0, o.best, false};
+            ReportOption option{o.id, o.text, 0, 0, o.best, false};
             for (const records::VoteCount& v : e.votes) {
                 if (v.id == o.id) {
                     option.votes = v.count;
+                    option.phones = v.phones;
                 }
             }
             option.chosen =
@@ -170,6 +171,7 @@ SessionReport make_report(const records::ClassroomSession& session, const record
             }
             counts.push_back(option.votes);
             step.total_votes += option.votes;
+            step.phone_votes += option.phones;
             step.options.push_back(std::move(option));
         }
         model::CheckKind kind = model::CheckKind::None;
@@ -245,12 +247,13 @@ void write_report_csv(const SessionReport& report, std::ostream& out) {
         width = std::max(width, step.options.size());
     }
     std::string text;
-    std::vector<std::string> header{"step",    "branch",  "node",        "kind",
-                                    "prompt",  "chosen",  "decided",     "tier",
-                                    "correct", "seconds", "total_votes", "indicators"};
+    std::vector<std::string> header{
+        "step", "branch",  "node",    "kind",        "prompt",     "chosen",      "decided",
+        "tier", "correct", "seconds", "total_votes", "hand_votes", "phone_votes", "indicators"};
     for (std::size_t i = 1; i <= width; ++i) {
         const std::string n = std::to_string(i);
-        header.insert(header.end(), {"choice_" + n, "text_" + n, "votes_" + n});
+        header.insert(header.end(), {"choice_" + n, "text_" + n, "votes_" + n, "hand_votes_" + n,
+                                     "phone_votes_" + n});
     }
     csv_row(text, header);
     for (const ReportStep& step : report.steps) {
@@ -265,13 +268,17 @@ void write_report_csv(const SessionReport& report, std::ostream& out) {
                                      step.correct ? "yes" : "no",
                                      seconds_text(step.seconds),
                                      std::to_string(step.total_votes),
+                                     std::to_string(step.total_votes - step.phone_votes),
+                                     std::to_string(step.phone_votes),
                                      join(step.indicators, ";")};
         for (std::size_t i = 0; i < width; ++i) {
             if (i < step.options.size()) {
                 const ReportOption& o = step.options[i];
-                row.insert(row.end(), {o.id, o.text, std::to_string(o.votes)});
+                row.insert(row.end(),
+                           {o.id, o.text, std::to_string(o.votes),
+                            std::to_string(o.votes - o.phones), std::to_string(o.phones)});
             } else {
-                row.insert(row.end(), {"", "", ""});
+                row.insert(row.end(), {"", "", "", "", ""});
             }
         }
         csv_row(text, row);

@@ -19,8 +19,9 @@ namespace sightline::classroom {
 struct ReportOption {
     std::string id;
     std::string text;
-    std::int64_t votes = 0;
-    bool best = false; // a best-tier choice, or a correct option
+    std::int64_t votes = 0;  // all of them
+    std::int64_t phones = 0; // of those, from phones (the rest by hand)
+    bool best = false;       // a best-tier choice, or a correct option
     bool chosen = false;
 };
 
@@ -34,8 +35,9 @@ struct ReportStep {
     std::vector<ReportOption> options; // in the order shown, with their votes
     std::vector<std::string> chosen;   // the choice id, or the picked option ids
     std::int64_t total_votes = 0;
-    bool multiple = false;  // a check where each person may vote for several options
-    std::int64_t basis = 0; // what vote shares are of (Tally::basis)
+    std::int64_t phone_votes = 0; // of total_votes, from phones
+    bool multiple = false;        // a check where each person may vote for several options
+    std::int64_t basis = 0;       // what vote shares are of (Tally::basis)
     Decided decided = Decided::Majority;
     std::string tier; // decisions: the chosen choice's tier id and name
     std::string tier_name;
@@ -88,7 +90,9 @@ std::string local_date(records::TimeMs time);
 
 // One row per step: step, branch, node, kind, prompt, chosen, decided
 // (majority, tie-break or override), tier, correct, seconds, total_votes,
-// indicators, then choice_N, text_N, votes_N for every choice or option.
+// hand_votes, phone_votes, indicators, then choice_N, text_N, votes_N,
+// hand_votes_N, phone_votes_N for every choice or option (votes = hand +
+// phone).
 // RFC 4180: a header row, CRLF line ends, fields quoted where needed.
 void write_report_csv(const SessionReport& report, std::ostream& out);
 // Writes the CSV to `file` (owner-only). Throws FacilitationError.

@@ -152,6 +152,13 @@ CREATE TABLE certificate_status (
     UNIQUE (status_list, status_index)
 );
 )sql",
+    // 7: phone voting in classrooms. Of each option's count, how many votes
+    // came from phones (the rest were counted by hand); 0 for earlier sessions,
+    // which had only hand counts.
+    R"sql(
+ALTER TABLE votes ADD COLUMN phone_count INTEGER NOT NULL DEFAULT 0
+    CHECK (phone_count >= 0 AND phone_count <= count);
+)sql",
 };
 
 } // namespace

@@ -108,10 +108,13 @@ struct ScoreChange {
     std::int64_t delta = 0;
 };
 
-// How many people in a classroom voted for one choice or option.
+// How many people in a classroom voted for one choice or option: all of
+// them, and how many of those voted from a phone (the rest by hand).
 struct VoteCount {
     std::string id;
     std::int64_t count = 0;
+    std::int64_t phones = 0; // 0 <= phones <= count
+    std::int64_t hands() const { return count - phones; }
 };
 
 // One decision or knowledge-check answer, as the learner saw it.

@@ -154,16 +154,21 @@ class SqliteStore final : public Store {
             .bind(std::int64_t{event.branch})
             .run();
         if (!event.votes.empty()) {
-            sql::Statement vote(db_, "INSERT INTO votes VALUES (?, ?, ?, ?)");
+            sql::Statement vote(
+                db_, "INSERT INTO votes (attempt_id, sequence, option_id, count, phone_count) "
+                     "VALUES (?, ?, ?, ?, ?)");
             for (const VoteCount& v : event.votes) {
-                if (v.count < 0) {
-                    throw RecordsError("a vote count cannot be negative (" + v.id + ")");
+                if (v.count < 0 || v.phones < 0 || v.phones > v.count) {
+                    throw RecordsError("a vote count cannot be negative, nor have more phone votes "
+                                       "than votes (" +
+                                       v.id + ")");
                 }
                 vote.reset();
                 vote.bind(event.attempt_id)
                     .bind(std::int64_t{event.sequence})
                     .bind(v.id)
                     .bind(v.count)
+                    .bind(v.phones)
                     .run();
             }
         }
@@ -265,15 +270,15 @@ class SqliteStore final : public Store {
         while (rows.step()) {
             out.push_back(read_event(rows, cache));
         }
-        sql::Statement votes(db_,
-                             "SELECT sequence, option_id, count FROM votes WHERE attempt_id = ? "
-                             "ORDER BY sequence, rowid");
+        sql::Statement votes(db_, "SELECT sequence, option_id, count, phone_count FROM votes WHERE "
+                                  "attempt_id = ? "
+                                  "ORDER BY sequence, rowid");
         votes.bind(attempt_id);
         while (votes.step()) {
             const auto sequence = static_cast<std::uint32_t>(votes.integer(0));
             for (Event& e : out) {
                 if (e.sequence == sequence) {
-                    e.votes.push_back({votes.text(1), votes.integer(2)});
+                    e.votes.push_back({votes.text(1), votes.integer(2), votes.integer(3)});
                 }
             }
         }
@@ -286,7 +291,8 @@ class SqliteStore final : public Store {
                             std::string("SELECT ") + kEventColumns + " FROM events ORDER BY rowid");
         DecodeCache cache;
         // Votes exist only for classroom steps; they are looked up for those.
-        sql::Statement votes(db_, "SELECT option_id, count FROM votes WHERE attempt_id = ? AND "
+        sql::Statement votes(db_, "SELECT option_id, count, phone_count FROM votes WHERE "
+                                  "attempt_id = ? AND "
                                   "sequence = ? ORDER BY rowid");
         std::unordered_map<std::string, bool> classroom;
         sql::Statement modes(db_, "SELECT id FROM attempts WHERE mode = 'classroom'");
@@ -299,7 +305,7 @@ class SqliteStore final : public Store {
                 votes.reset();
                 votes.bind(e.attempt_id).bind(std::int64_t{e.sequence});
                 while (votes.step()) {
-                    e.votes.push_back({votes.text(0), votes.integer(1)});
+                    e.votes.push_back({votes.text(0), votes.integer(1), votes.integer(2)});
                 }
             }
             visit(e);

@@ -204,6 +204,83 @@ TEST_CASE("a recorded session is a classroom attempt with its votes, branches an
     CHECK(stored.steps.at(2).decided == Decided::Override);
 }
 
+TEST_CASE("phone votes add to the hand counts and are recorded apart from them") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    FakeClock clock;
+    Facilitation f(test::format_example(), test::example_setup(12), store.get(), kInfo,
+                   clock.clock());
+    // desk: ask-her, log-and-tell, ignore. Hands: 2 / 1 / 0; phones: 1 / 4 / 0.
+    f.open_voting();
+    f.set_votes(0, 2);
+    f.set_votes(1, 1);
+    f.set_phone_votes({1, 4, 0});
+    CHECK(f.hand_votes() == std::vector<std::int64_t>{2, 1, 0});
+    CHECK(f.phone_votes() == std::vector<std::int64_t>{1, 4, 0});
+    CHECK(f.votes() == std::vector<std::int64_t>{3, 5, 0});
+    CHECK(f.tally().leaders == std::vector<std::size_t>{1}); // the phones decide it
+    // The phone room's counts are refused when they do not fit the question.
+    CHECK_THROWS_AS(f.set_phone_votes({1, 4}), FacilitationError);
+    CHECK_THROWS_AS(f.set_phone_votes({1, -1, 0}), FacilitationError);
+    CHECK(f.phone_votes() == std::vector<std::int64_t>{1, 4, 0});
+    f.lock();
+    CHECK_THROWS_AS(f.set_phone_votes({9, 9, 9}), FacilitationError); // locked: phones too
+    f.reveal();
+    f.take_majority(); // log-and-tell
+    f.advance();
+    // A new question starts with no phone votes.
+    CHECK(f.phone_votes() == std::vector<std::int64_t>{0, 0, 0});
+    // Going back restores both kinds of votes as they were.
+    f.go_back(0);
+    CHECK(f.hand_votes() == std::vector<std::int64_t>{2, 1, 0});
+    CHECK(f.phone_votes() == std::vector<std::int64_t>{1, 4, 0});
+    f.pick("ask-her");
+
+    const auto events = records::open_store(temp.path())->events(f.attempt_id());
+    REQUIRE(events.size() == 2);
+    for (const records::Event& e : events) {
+        REQUIRE(e.votes.size() == 3);
+        CHECK(e.votes[0].count == 3);
+        CHECK(e.votes[0].phones == 1);
+        CHECK(e.votes[0].hands() == 2);
+        CHECK(e.votes[1].count == 5);
+        CHECK(e.votes[1].phones == 4);
+        CHECK(e.votes[2].count == 0);
+        CHECK(e.votes[2].phones == 0);
+    }
+    // The report and its CSV keep them apart too.
+    const SessionReport report = make_report(f);
+    REQUIRE(report.steps.size() == 2);
+    CHECK(report.steps[0].total_votes == 8);
+    CHECK(report.steps[0].phone_votes == 5);
+    CHECK(report.steps[0].options[1].votes == 5);
+    CHECK(report.steps[0].options[1].phones == 4);
+    const auto rows = test::parse_csv(csv_of(report));
+    REQUIRE(rows.size() == 3);
+    const auto desk = test::as_record(rows[0], rows[1]);
+    CHECK(desk.at("total_votes") == "8");
+    CHECK(desk.at("hand_votes") == "3");
+    CHECK(desk.at("phone_votes") == "5");
+    CHECK(desk.at("votes_2") == "5");
+    CHECK(desk.at("hand_votes_2") == "1");
+    CHECK(desk.at("phone_votes_2") == "4");
+}
+
+TEST_CASE("a vote count with more phone votes than votes is refused by the store") {
+    TempDir temp;
+    auto store = records::open_store(temp.path());
+    Facilitation f(test::format_example(), test::example_setup(12), store.get(), kInfo);
+    records::Event event;
+    event.attempt_id = f.attempt_id();
+    event.sequence = 1;
+    event.node_id = "desk";
+    event.votes = {{"ask-her", 2, 3}};
+    CHECK_THROWS_AS(store->record_event(event, {}), records::RecordsError);
+    event.votes = {{"ask-her", 2, -1}};
+    CHECK_THROWS_AS(store->record_event(event, {}), records::RecordsError);
+    CHECK(store->events(f.attempt_id()).empty());
+}
+
 TEST_CASE("a failed write leaves the facilitation where it was, ready to try again") {
     TempDir temp;
     auto real = records::open_store(temp.path());

@@ -112,9 +112,11 @@ TEST_CASE("the CSV has one row per decision and reads back with a strict RFC 418
     const auto rows = test::parse_csv(text);
     REQUIRE(rows.size() == 4);
     const std::vector<std::string> expected_header{
-        "step",    "branch",   "node",    "kind",        "prompt",     "chosen",   "decided",
-        "tier",    "correct",  "seconds", "total_votes", "indicators", "choice_1", "text_1",
-        "votes_1", "choice_2", "text_2",  "votes_2",     "choice_3",   "text_3",   "votes_3"};
+        "step",          "branch",     "node",     "kind",         "prompt",       "chosen",
+        "decided",       "tier",       "correct",  "seconds",      "total_votes",  "hand_votes",
+        "phone_votes",   "indicators", "choice_1", "text_1",       "votes_1",      "hand_votes_1",
+        "phone_votes_1", "choice_2",   "text_2",   "votes_2",      "hand_votes_2", "phone_votes_2",
+        "choice_3",      "text_3",     "votes_3",  "hand_votes_3", "phone_votes_3"};
     CHECK(rows[0] == expected_header);
     const auto desk = test::as_record(rows[0], rows[1]);
     CHECK(desk.at("step") == "1");
@@ -128,6 +130,8 @@ TEST_CASE("the CSV has one row per decision and reads back with a strict RFC 418
     CHECK(desk.at("correct") == "yes");
     CHECK(desk.at("seconds") == "125.0");
     CHECK(desk.at("total_votes") == "12");
+    CHECK(desk.at("hand_votes") == "12"); // this room had no phones
+    CHECK(desk.at("phone_votes") == "0");
     CHECK(desk.at("indicators") == "hotel.id-held-by-other;hotel.fearful-guest");
     CHECK(desk.at("choice_1") == "ask-her");
     CHECK(desk.at("text_1") == "Ask the young woman directly if she is all right.");

@@ -72,6 +72,15 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
             const auto session = store->classroom_session(attempt->id);
             REQUIRE(session.has_value());
             CHECK(session->head_count == 14);
+            // Votes from before phone voting were all counted by hand.
+            const auto first = store->events(attempt->id).at(0);
+            REQUIRE(first.votes.size() == 1);
+            CHECK(first.votes[0].count == 12);
+            CHECK(first.votes[0].phones == 0);
+        }
+        if (version >= 6) {
+            CHECK(store->revoked_status_indices("https://old.example/status") ==
+                  std::vector<std::int64_t>{3});
         }
         Event answer;
         answer.attempt_id = attempt->id;
@@ -80,11 +89,12 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
         answer.node_id = "check-signs";
         answer.kind = EventKind::Answer;
         answer.response = {"id"};
-        answer.votes = {{"id", 4}};
+        answer.votes = {{"id", 4, 3}};
         answer.branch = 1;
         store->record_event(answer, {3});
         REQUIRE(store->events(attempt->id).size() == 2);
         CHECK(store->events(attempt->id)[1].votes.at(0).count == 4);
+        CHECK(store->events(attempt->id)[1].votes.at(0).phones == 3);
         CHECK(store->events(attempt->id).size() == 2);
     }
 }

@@ -48,6 +48,10 @@ void fill(sql::Database& db, int version) {
                 "INSERT INTO classroom_sessions VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', "
                 "'Night shift briefing', 'R. Okafor', 14);");
     }
+    if (version >= 6) {
+        db.exec("INSERT INTO certificate_status VALUES ('7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f', "
+                "'https://old.example/status', 3, 1700000020000, 'issued in error');");
+    }
 }
 
 } // namespace
