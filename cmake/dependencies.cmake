@@ -14,6 +14,7 @@ pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)           # certificate 
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo) # certificate text layout
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)  # certificate QR codes
 find_package(ZLIB REQUIRED)              # ZLIB::ZLIB: GZIP of certificate status lists
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib) # the classroom's phone server
 # The desktop player (engine/ui views, tools/sightline/gui shell): Debian's Dear
 # ImGui 1.86 (its .pc requires stb, so this also links -lstb), GLFW 3.3, OpenGL.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)

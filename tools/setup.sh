@@ -26,6 +26,7 @@ packages=(
   zlib1g-dev                          # GZIP of certificate status lists (revocation)
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
   libcsv-dev                          # records tests: exports read back by a real CSV parser
+  libcpp-httplib-dev                  # the classroom's phone server (cpp-httplib 0.11)
   clang-format                        # tools/test.sh: the code style (.clang-format)
   # The installable product (cmake/install.cmake, cmake/packaging.cmake, tests/install):
   librsvg2-bin                        # rsvg-convert: the icon's PNG sizes at build time

@@ -425,6 +425,21 @@ std::uint64_t PhoneRoom::wait_for_change(std::uint64_t since,
     return version_;
 }
 
+std::uint64_t PhoneRoom::wait_for_change(std::uint64_t since, std::chrono::milliseconds timeout,
+                                         const std::atomic<bool>& interrupted) const {
+    std::unique_lock lock(mutex_);
+    // The flag is read under the lock, and wake_waiters() takes the lock after
+    // the flag is set: a waiter either sees the flag or is waiting when woken.
+    changed_.wait_for(lock, timeout,
+                      [&] { return closed_ || version_ != since || interrupted.load(); });
+    return version_;
+}
+
+void PhoneRoom::wake_waiters() const {
+    const std::lock_guard lock(mutex_);
+    changed_.notify_all();
+}
+
 void PhoneRoom::publish(PhoneView view) {
     auto shared = std::make_shared<const PhoneView>(std::move(view));
     std::shared_ptr<const PhoneView> old; // freed after the lock
@@ -542,17 +557,23 @@ std::uint64_t PhoneRoom::version() const {
 
 // --- request bodies ---
 
-ParsedVote parse_vote_body(std::string_view body) {
+namespace {
+
+// The strict part both request bodies share: at most `max_bytes`, one JSON
+// object, no repeated member, no comments, nothing after it. Empty with
+// `error` set when the body is refused.
+std::optional<nlohmann::json> strict_object(std::string_view body, std::size_t max_bytes,
+                                            std::string& error) {
     using nlohmann::json;
-    const auto refuse = [](std::string why) { return ParsedVote{std::nullopt, std::move(why)}; };
-    if (body.size() > kMaxVoteBodyBytes) {
-        return refuse("The request body is larger than " + std::to_string(kMaxVoteBodyBytes) +
-                      " bytes.");
+    if (body.size() > max_bytes) {
+        error = "The request body is larger than " + std::to_string(max_bytes) + " bytes.";
+        return std::nullopt;
     }
     // The parser takes a NUL byte for the end of the input, and a JSON text
     // never holds one (strings escape it).
     if (body.find('\0') != std::string_view::npos) {
-        return refuse("The request body is not valid JSON.");
+        error = "The request body is not valid JSON.";
+        return std::nullopt;
     }
     // Counts the top-level members as the parser reads them: the parsed
     // object keeps only the last of a repeated member.
@@ -563,17 +584,34 @@ ParsedVote parse_vote_body(std::string_view body) {
         }
         return true;
     };
-    const json parsed = json::parse(body.begin(), body.end(), count, /*allow_exceptions=*/false,
-                                    /*ignore_comments=*/false);
+    json parsed = json::parse(body.begin(), body.end(), count, /*allow_exceptions=*/false,
+                              /*ignore_comments=*/false);
     if (parsed.is_discarded()) {
-        return refuse("The request body is not valid JSON.");
+        error = "The request body is not valid JSON.";
+        return std::nullopt;
     }
     if (!parsed.is_object()) {
-        return refuse("The request body must be a JSON object.");
+        error = "The request body must be a JSON object.";
+        return std::nullopt;
     }
     if (members != parsed.size()) {
-        return refuse("The request body repeats a member.");
+        error = "The request body repeats a member.";
+        return std::nullopt;
     }
+    return parsed;
+}
+
+} // namespace
+
+ParsedVote parse_vote_body(std::string_view body) {
+    using nlohmann::json;
+    const auto refuse = [](std::string why) { return ParsedVote{std::nullopt, std::move(why)}; };
+    std::string error;
+    const std::optional<json> object = strict_object(body, kMaxVoteBodyBytes, error);
+    if (!object) {
+        return refuse(std::move(error));
+    }
+    const json& parsed = *object;
     for (const auto& [name, value] : parsed.items()) {
         if (name != "question" && name != "options") {
             return refuse("Unknown member '" + name + "'; a vote has only question and options.");
@@ -605,6 +643,35 @@ ParsedVote parse_vote_body(std::string_view body) {
         vote.options.push_back(static_cast<std::size_t>(o.get<std::uint64_t>()));
     }
     return {std::move(vote), {}};
+}
+
+ParsedJoin parse_join_body(std::string_view body) {
+    using nlohmann::json;
+    const auto refuse = [](std::string why) { return ParsedJoin{std::nullopt, std::move(why)}; };
+    std::string error;
+    const std::optional<json> object = strict_object(body, kMaxJoinBodyBytes, error);
+    if (!object) {
+        return refuse(std::move(error));
+    }
+    if (object->size() != 1) {
+        return refuse("A join has exactly one member: secret or code.");
+    }
+    const auto member = object->begin();
+    const std::string& name = member.key();
+    const json& value = member.value();
+    const bool secret = name == "secret";
+    if (!secret && name != "code") {
+        return refuse("Unknown member '" + name + "'; a join has only secret or code.");
+    }
+    const std::size_t max = secret ? kMaxJoinSecretBytes : kMaxJoinCodeBytes;
+    if (!value.is_string() || value.get_ref<const std::string&>().empty() ||
+        value.get_ref<const std::string&>().size() > max) {
+        return refuse(name + " must be a non-empty string of at most " + std::to_string(max) +
+                      " bytes.");
+    }
+    JoinBody join;
+    (secret ? join.secret : join.code) = value.get<std::string>();
+    return {std::move(join), {}};
 }
 
 } // namespace sightline::classroom

@@ -47,6 +47,7 @@
 #include "classroom/facilitation.hpp"
 #include "classroom/views.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -239,6 +240,14 @@ class PhoneRoom {
     // timeout passes; returns the version then. For long polls and
     // Server-Sent Events on server threads.
     std::uint64_t wait_for_change(std::uint64_t since, std::chrono::milliseconds timeout) const;
+    // The same, and also returns as soon as `interrupted` is true: a server
+    // that stops sets its flag, then calls wake_waiters(), and its long polls
+    // return at once without the room changing or closing.
+    std::uint64_t wait_for_change(std::uint64_t since, std::chrono::milliseconds timeout,
+                                  const std::atomic<bool>& interrupted) const;
+    // Wakes every wait_for_change() to check its condition again; changes
+    // nothing (the version stays).
+    void wake_waiters() const;
 
     // --- the facilitator (the UI thread) ---
     // Posts the current public state. A view with a new question key starts a
@@ -331,5 +340,23 @@ inline constexpr std::size_t kMaxVoteOptions = 64; // entries, and the largest i
 // array of at most kMaxVoteOptions integers from 0 to kMaxVoteOptions - 1),
 // no other or repeated member, no comments, nothing after it. Never throws.
 ParsedVote parse_vote_body(std::string_view body);
+
+// A join request's body: {"secret": "<the QR code's secret>"} or
+// {"code": "123456"}.
+struct JoinBody {
+    std::string secret; // exactly one of the two is non-empty
+    std::string code;
+};
+struct ParsedJoin {
+    std::optional<JoinBody> join;
+    std::string error; // when join is empty: a sentence for the 400 response
+};
+inline constexpr std::size_t kMaxJoinBodyBytes = 256;
+inline constexpr std::size_t kMaxJoinSecretBytes = 128; // a secret is 43 characters
+inline constexpr std::size_t kMaxJoinCodeBytes = 32;    // 6 digits, maybe spaced
+// Strict like parse_vote_body(): at most kMaxJoinBodyBytes, one JSON object
+// with exactly one member, "secret" or "code", a non-empty string of at most
+// kMaxJoinSecretBytes or kMaxJoinCodeBytes bytes. Never throws.
+ParsedJoin parse_join_body(std::string_view body);
 
 } // namespace sightline::classroom

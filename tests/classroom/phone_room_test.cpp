@@ -799,6 +799,68 @@ TEST_CASE("parse_vote_body: wrong types, negative, fractional and huge numbers a
     CHECK(p.error.find("more than 64") != std::string::npos);
 }
 
+TEST_CASE("parse_join_body: exactly one of secret or code, a non-empty bounded string") {
+    ParsedJoin p = parse_join_body(R"({"secret": "abc_-DEF"})");
+    REQUIRE_MESSAGE(p.join.has_value(), p.error);
+    CHECK(p.join->secret == "abc_-DEF");
+    CHECK(p.join->code.empty());
+    p = parse_join_body(" {\"code\": \"123 456\"}\n");
+    REQUIRE_MESSAGE(p.join.has_value(), p.error);
+    CHECK(p.join->code == "123 456");
+    CHECK(p.join->secret.empty());
+    for (const std::string_view body : {
+             std::string_view(""),
+             std::string_view("{"),
+             std::string_view("[]"),
+             std::string_view("{}"),
+             std::string_view(R"({"secret": "a", "code": "123456"})"),
+             std::string_view(R"({"code": "1", "code": "2"})"),
+             std::string_view(R"({"token": "a"})"),
+             std::string_view(R"({"code": 123456})"),
+             std::string_view(R"({"secret": ""})"),
+             std::string_view(R"({"secret": null})"),
+             std::string_view(R"({"secret": ["a"]})"),
+             std::string_view(R"({"code": "1"} x)"),
+             std::string_view(R"({"code": /* c */ "1"})"),
+         }) {
+        CAPTURE(body);
+        const ParsedJoin refused = parse_join_body(body);
+        CHECK_FALSE(refused.join.has_value());
+        CHECK_FALSE(refused.error.empty());
+    }
+    CHECK(parse_join_body(R"({"code": ")" + std::string(kMaxJoinCodeBytes, '1') + R"("})")
+              .join.has_value());
+    CHECK_FALSE(parse_join_body(R"({"code": ")" + std::string(kMaxJoinCodeBytes + 1, '1') + R"("})")
+                    .join.has_value());
+    CHECK(parse_join_body(R"({"secret": ")" + std::string(kMaxJoinSecretBytes, 'a') + R"("})")
+              .join.has_value());
+    p = parse_join_body(R"({"secret": ")" + std::string(kMaxJoinBodyBytes, 'a') + R"("})");
+    CHECK_FALSE(p.join.has_value());
+    CHECK(p.error.find("larger than 256 bytes") != std::string::npos);
+    std::string nul = R"({"code": "123456"})";
+    nul.push_back('\0');
+    CHECK_FALSE(parse_join_body(nul).join.has_value());
+}
+
+TEST_CASE("phone room: an interrupted wait returns at once and changes nothing") {
+    PhoneRoom room;
+    const std::uint64_t v = room.version();
+    std::atomic<bool> interrupted{false};
+    auto waiting = std::async(std::launch::async, [&] {
+        return room.wait_for_change(v, std::chrono::hours(1), interrupted);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    interrupted = true;
+    room.wake_waiters();
+    // An hour-long wait that ignored the flag would not be ready in a minute.
+    REQUIRE(waiting.wait_for(std::chrono::minutes(1)) == std::future_status::ready);
+    CHECK(waiting.get() == v);
+    CHECK(room.version() == v);
+    CHECK_FALSE(room.closed());
+    // Already interrupted: no wait at all.
+    CHECK(room.wait_for_change(v, std::chrono::hours(1), interrupted) == v);
+}
+
 // --- records ---
 
 TEST_CASE("phone room: device hashes are stable in a session, differ across sessions, and hide "

@@ -1,0 +1,291 @@
+// The classroom phone page (engine/classroom/phone_server.hpp serves it).
+// Joins with the secret in the URL's fragment or a typed room code, keeps the
+// device token in localStorage (a reload rejoins), long-polls the view and
+// votes. No framework, nothing from outside this server.
+'use strict';
+
+(() => {
+  const KEY = 'sightline-phone-token';
+  const $ = (id) => document.getElementById(id);
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  let token = null;
+  let view = null;       // the last view received
+  let version = 0;       // its version: the next long poll waits for another
+  let controller = null; // aborts the running long poll
+  let picked = new Set();  // a multiple-answer vote being put together
+  let pickedFor = null;    // the question those picks belong to
+  let spareSecret = null;  // the link's secret while a kept token is tried
+
+  function load() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function keep(value) {
+    token = value;
+    try {
+      if (value) { localStorage.setItem(KEY, value); } else { localStorage.removeItem(KEY); }
+    } catch (e) { /* private mode: the token lives as long as the page */ }
+  }
+
+  function status(text) { $('status').textContent = text; }
+
+  function show(which) {
+    $('join').hidden = which !== 'join';
+    $('stage').hidden = which !== 'stage';
+    if (which === 'join') { $('code').focus(); }
+  }
+
+  async function reason(res, fallback) {
+    try {
+      const body = await res.json();
+      return body.message || fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function post(path, body) {
+    const headers = { 'Content-Type': 'application/json' };
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    return fetch(path, {
+      method: 'POST', headers, body: JSON.stringify(body),
+      cache: 'no-store', credentials: 'omit',
+    });
+  }
+
+  // --- joining ---
+
+  async function join(body) {
+    status('Joining…');
+    $('join-error').textContent = '';
+    let res;
+    try {
+      res = await post('/api/join', body);
+    } catch (e) {
+      status('');
+      $('join-error').textContent = 'The room cannot be reached. Check the Wi-Fi and try again.';
+      show('join');
+      return;
+    }
+    if (res.ok) {
+      const data = await res.json();
+      keep(data.token);
+      status('Joined as ' + data.device + '.');
+      follow();
+      return;
+    }
+    status('');
+    $('join-error').textContent = await reason(res, 'The room could not be joined.');
+    show('join');
+  }
+
+  function forget(message) {
+    if (controller) { controller.abort(); controller = null; }
+    keep(null);
+    view = null;
+    if (spareSecret) { // the kept token was from another session: use the link
+      const secret = spareSecret;
+      spareSecret = null;
+      join({ secret });
+      return;
+    }
+    status(message);
+    show('join');
+  }
+
+  function ended() {
+    if (controller) { controller.abort(); controller = null; }
+    keep(null);
+    $('join').hidden = true;
+    status('The session has ended. Thank you for taking part.');
+  }
+
+  // --- following the room ---
+
+  function follow() {
+    if (controller) { controller.abort(); }
+    controller = new AbortController();
+    loop(controller);
+  }
+
+  async function loop(mine) {
+    let delay = 1000;
+    version = 0;
+    while (controller === mine) {
+      let res;
+      try {
+        res = await fetch('/api/view?since=' + version, {
+          headers: { Authorization: 'Bearer ' + token },
+          cache: 'no-store', credentials: 'omit', signal: mine.signal,
+        });
+      } catch (e) {
+        if (controller !== mine) { return; }
+        status('Reconnecting…');
+        await sleep(delay);
+        delay = Math.min(delay * 2, 15000);
+        continue;
+      }
+      if (controller !== mine) { return; }
+      if (res.status === 403) { forget('Please join the room again.'); return; }
+      if (res.status === 410) { ended(); return; }
+      let data = null;
+      if (res.ok) {
+        try { data = await res.json(); } catch (e) { data = null; }
+      }
+      if (!data) {
+        const wait = res.status === 429 ? 1000 * (Number(res.headers.get('Retry-After')) || 1) : delay;
+        if (res.status !== 429) { status('Reconnecting…'); }
+        await sleep(wait);
+        delay = Math.min(delay * 2, 15000);
+        continue;
+      }
+      delay = 1000;
+      spareSecret = null;
+      if ($('status').textContent === 'Reconnecting…') { status(''); }
+      version = data.version;
+      render(data);
+    }
+  }
+
+  // --- showing the stage ---
+
+  function text(tag, value, cls) {
+    const el = document.createElement(tag);
+    el.textContent = value;
+    if (cls) { el.className = cls; }
+    return el;
+  }
+
+  function details(el, c) {
+    if (view.tally_shown && typeof c.votes === 'number') {
+      el.append(text('span', c.votes + (c.votes === 1 ? ' vote, ' : ' votes, ') + c.percent + '%', 'tally'));
+    }
+    if (c.chosen) {
+      el.classList.add('chosen');
+      el.append(text('span', 'The room chose this.', 'tally'));
+      if (c.feedback) { el.append(text('span', c.feedback, 'feedback')); }
+    }
+  }
+
+  function render(v) {
+    view = v;
+    show('stage');
+    $('device').textContent = v.device ? 'You are ' + v.device + '.' : '';
+    $('title').textContent = v.title || 'Waiting for the facilitator…';
+    $('banner').textContent = v.status || '';
+    const paragraphs = $('paragraphs');
+    paragraphs.replaceChildren();
+    for (const p of v.paragraphs || []) {
+      const el = document.createElement('p');
+      if (p.speaker) { el.append(text('span', p.speaker + ': ', 'speaker')); }
+      el.append(p.text);
+      paragraphs.append(el);
+    }
+    $('question').textContent = v.question || '';
+    $('question').hidden = !v.question;
+
+    const mine = new Set(v.your_vote || []);
+    if (pickedFor !== v.question_key) {
+      pickedFor = v.question_key;
+      picked = new Set(mine);
+    }
+    const boxes = v.multiple && v.voting_open;
+    const choices = $('choices');
+    choices.replaceChildren();
+    (v.choices || []).forEach((c, i) => {
+      let el;
+      if (boxes) {
+        el = document.createElement('label');
+        el.className = 'choice';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = picked.has(i);
+        box.disabled = !c.enabled;
+        box.addEventListener('change', () => {
+          if (box.checked) { picked.add(i); } else { picked.delete(i); }
+        });
+        const words = text('span', c.text);
+        el.append(box, words);
+      } else {
+        el = text('button', c.text);
+        el.type = 'button';
+        el.disabled = !v.voting_open || !c.enabled;
+        el.setAttribute('aria-pressed', mine.has(i) ? 'true' : 'false');
+        el.addEventListener('click', () => vote([i]));
+      }
+      if (mine.has(i)) {
+        el.classList.add('mine');
+        el.append(text('span', 'Your vote', 'tally'));
+      }
+      details(el, c);
+      choices.append(el);
+    });
+    $('send').hidden = !boxes;
+    $('locked').hidden = v.stage !== 'locked';
+
+    const ending = Boolean(v.outcome || (v.debrief && v.debrief.length));
+    $('ending').hidden = !ending;
+    if (ending) {
+      $('outcome').textContent = v.outcome || '';
+      const list = $('debrief');
+      list.replaceChildren(...(v.debrief || []).map((d) => text('li', d)));
+      $('response').textContent = v.response || '';
+      $('response-title').hidden = !v.response;
+      $('report').textContent = v.report || '';
+      $('report-title').hidden = !v.report;
+    }
+  }
+
+  // --- voting ---
+
+  async function vote(options) {
+    if (!view || !view.voting_open) { return; }
+    if (options.length === 0) { status('Choose at least one answer first.'); return; }
+    status('Sending your vote…');
+    let res;
+    try {
+      res = await post('/api/vote', { question: view.question_key, options });
+    } catch (e) {
+      status('Your vote was not sent. Check the connection and try again.');
+      return;
+    }
+    if (res.status === 204) {
+      view.your_vote = options.slice().sort((a, b) => a - b);
+      render(view);
+      status('Your vote is in. You can change it until voting closes.');
+      return;
+    }
+    if (res.status === 403) { forget('Please join the room again.'); return; }
+    if (res.status === 410) { ended(); return; }
+    status(await reason(res, 'Your vote was not counted.'));
+    if (res.status === 409) { follow(); } // the question moved on: fetch it now
+  }
+
+  // --- start ---
+
+  $('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = $('code').value.replace(/[\s-]/g, '');
+    if (!/^[0-9]{6}$/.test(code)) {
+      $('join-error').textContent = 'The room code has 6 digits.';
+      return;
+    }
+    join({ code });
+  });
+  $('send').addEventListener('click', () => vote([...picked].sort((a, b) => a - b)));
+
+  const secret = location.hash.length > 1 ? location.hash.slice(1) : '';
+  if (secret) {
+    // Out of the address bar, the history and any screenshot at once.
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  token = load();
+  if (token) {
+    spareSecret = secret || null; // scanning the code again keeps this phone's vote
+    follow();
+  } else if (secret) {
+    join({ secret });
+  } else {
+    show('join');
+  }
+})();
