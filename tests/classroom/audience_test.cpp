@@ -1,14 +1,14 @@
 // The proof that the projector never shows presenter-only content: every
-// scenario of the bundled courses (scenarios/, compiled here) is walked
-// through the facilitation, taking every enabled choice at every decision
-// (going back to explore each branch, as a facilitator would), and at every
+// scenario of the bundled courses is walked through the facilitation
+// (support/facilitation_walk.hpp), taking every enabled choice at every
+// decision (going back to explore each branch, as a facilitator would), and at every
 // stage the AudienceState's strings are searched for the scenario's
 // facilitator notes and discussion prompts, and, before the pick, for every
 // choice's tier name and feedback. After a pick only the picked choice's
 // rating and feedback may appear.
 #include "classroom/facilitation.hpp"
 #include "classroom/views.hpp"
-#include "content/compile.hpp"
+#include "support/facilitation_walk.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,31 +19,10 @@ using namespace sightline::classroom;
 
 namespace {
 
-const model::Bundle& bundled_courses() {
-    static const model::Bundle bundle = [] {
-        content::CompileResult result =
-            content::compile_paths({std::filesystem::path(SIGHTLINE_SOURCE_DIR) / "scenarios"});
-        REQUIRE_MESSAGE(result.bundle.has_value(), "scenarios/ does not compile");
-        return std::move(*result.bundle);
-    }();
-    return bundle;
-}
-
-std::string value_text(const model::Value& v) {
-    switch (v.type) {
-    case model::ValueType::Boolean:
-        return v.boolean ? "t" : "f";
-    case model::ValueType::Integer:
-        return std::to_string(v.integer);
-    case model::ValueType::String:
-        return "\"" + v.text + "\"";
-    }
-    return "?";
-}
-
-class Walk {
+// What the projector must not show, checked at every stage of a walk.
+class AudienceProof {
   public:
-    Walk(const model::Bundle& bundle, const model::Scenario& scenario)
+    AudienceProof(const model::Bundle& bundle, const model::Scenario& scenario)
         : bundle_(bundle), scenario_(scenario) {
         for (const model::Node& node : scenario.nodes) {
             always_.insert(always_.end(), node.facilitator_notes.begin(),
@@ -53,56 +32,12 @@ class Walk {
         }
     }
 
-    void run() {
-        Setup setup;
-        setup.name = "Audience proof";
-        setup.scenario_id = scenario_.id;
-        Facilitation f(bundle_, setup);
-        explore(f);
-    }
-
-    std::set<std::string> visited;
-    std::size_t states = 0;
     std::size_t checks = 0;
     std::size_t presenter_notes = 0;
-
-  private:
-    static constexpr std::size_t kMaxStates = 20000;
-
-    // The strings that must not appear on the projector right now.
-    std::vector<std::string> forbidden(const Facilitation& f) const {
-        std::vector<std::string> out = always_;
-        if (!f.at_question()) {
-            return out;
-        }
-        const model::Node& node = f.shown_run().node();
-        const runtime::ChoiceResult* picked = f.choice_result();
-        for (const model::Choice& c : node.choices) {
-            const std::string& tier_name = bundle_.tiers.at(c.tier_index).name;
-            if (picked == nullptr) {
-                out.push_back(c.feedback);
-                out.push_back(tier_name);
-            } else if (c.id != picked->choice_id) {
-                if (c.feedback != picked->feedback) {
-                    out.push_back(c.feedback);
-                }
-                if (tier_name != picked->tier_name) {
-                    out.push_back(tier_name);
-                }
-            }
-        }
-        if (node.has_check() && f.check_result() == nullptr) {
-            for (const model::CheckOption& o : node.check.options) {
-                out.push_back(o.feedback);
-            }
-        }
-        return out;
-    }
 
     void check(const Facilitation& f) {
         ++checks;
         const model::Node& node = f.shown_run().node();
-        visited.insert(node.id);
         const AudienceState a = audience_state(f);
         const std::vector<std::string> banned = forbidden(f);
         for (const std::string_view s : a.strings()) {
@@ -136,111 +71,56 @@ class Walk {
         presenter_notes += p.notes.size();
     }
 
-    std::string key(const runtime::Run& run) const {
-        std::string k = run.node().id;
-        for (const model::Value& v : run.state().variables) {
-            k += "|" + value_text(v);
+  private:
+    // The strings that must not appear on the projector right now.
+    std::vector<std::string> forbidden(const Facilitation& f) const {
+        std::vector<std::string> out = always_;
+        if (!f.at_question()) {
+            return out;
         }
-        for (const std::uint32_t i : run.state().noticed) {
-            k += "#" + std::to_string(i);
-        }
-        return k;
-    }
-
-    void explore(Facilitation& f) {
-        for (;;) {
-            check(f);
-            if (f.stage() == Stage::Passage) {
-                f.advance();
-                continue;
-            }
-            if (f.stage() == Stage::Ended) {
-                return;
-            }
-            break;
-        }
-        // A question, at its Situation.
-        if (!seen_.insert(key(f.run())).second || states >= kMaxStates) {
-            return;
-        }
-        ++states;
-        const std::size_t point = f.path().size() - 1;
-        f.discuss();
-        check(f);
-        f.open_voting();
-        std::vector<std::size_t> enabled;
-        if (f.at_check()) {
-            for (std::size_t i = 0; i < f.option_count(); ++i) {
-                enabled.push_back(i);
-            }
-        } else {
-            const auto choices = f.run().choices();
-            for (std::size_t i = 0; i < choices.size(); ++i) {
-                if (choices[i].enabled) {
-                    enabled.push_back(i);
+        const model::Node& node = f.shown_run().node();
+        const runtime::ChoiceResult* picked = f.choice_result();
+        for (const model::Choice& c : node.choices) {
+            const std::string& tier_name = bundle_.tiers.at(c.tier_index).name;
+            if (picked == nullptr) {
+                out.push_back(c.feedback);
+                out.push_back(tier_name);
+            } else if (c.id != picked->choice_id) {
+                if (c.feedback != picked->feedback) {
+                    out.push_back(c.feedback);
+                }
+                if (tier_name != picked->tier_name) {
+                    out.push_back(tier_name);
                 }
             }
         }
-        REQUIRE_MESSAGE(!enabled.empty(), "stuck at " << f.run().node().id);
-        for (const std::size_t i : enabled) {
-            f.set_votes(i, static_cast<std::int64_t>(i + 1));
-        }
-        check(f);
-        f.lock();
-        check(f);
-        f.reveal();
-        check(f);
-
-        if (f.at_check()) {
-            // Every answer leads to the same next node: the right answer and
-            // a wrong one show every option's feedback.
-            std::vector<std::string_view> right;
-            for (const model::CheckOption& o : f.run().node().check.options) {
-                if (o.correct) {
-                    right.push_back(o.id);
-                }
+        if (node.has_check() && f.check_result() == nullptr) {
+            for (const model::CheckOption& o : node.check.options) {
+                out.push_back(o.feedback);
             }
-            f.pick_options(right);
-            check(f);
-            f.advance();
-            explore(f);
-            return;
         }
-        const auto choices = f.run().choices();
-        std::vector<std::string> ids;
-        for (const std::size_t i : enabled) {
-            ids.emplace_back(choices[i].id);
-        }
-        for (std::size_t n = 0; n < ids.size(); ++n) {
-            if (n > 0) {
-                f.go_back(point);
-                check(f);
-            }
-            f.pick(ids[n]);
-            check(f);
-            f.advance();
-            explore(f);
-        }
+        return out;
     }
 
     const model::Bundle& bundle_;
     const model::Scenario& scenario_;
     std::vector<std::string> always_;
-    std::set<std::string> seen_;
 };
 
 } // namespace
 
 TEST_CASE("the audience never shows presenter-only content, at any node of the bundled courses") {
-    const model::Bundle& bundle = bundled_courses();
+    const model::Bundle& bundle = test::bundled_courses();
     REQUIRE(bundle.scenarios.size() >= 10);
     std::size_t notes = 0, checks = 0;
     for (const model::Scenario& scenario : bundle.scenarios) {
         CAPTURE(scenario.id);
-        Walk walk(bundle, scenario);
-        walk.run();
-        checks += walk.checks;
-        notes += walk.presenter_notes;
+        AudienceProof proof(bundle, scenario);
+        test::FacilitationWalk walk;
+        walk.at_stage = [&proof](const Facilitation& f) { proof.check(f); };
+        walk.run(bundle, scenario);
+        checks += proof.checks;
+        notes += proof.presenter_notes;
         for (const model::Node& node : scenario.nodes) {
             CHECK_MESSAGE(walk.visited.contains(node.id),
                           "node " << node.id << " of " << scenario.id << " was never reached");
@@ -251,7 +131,7 @@ TEST_CASE("the audience never shows presenter-only content, at any node of the b
 }
 
 TEST_CASE("the audience sees votes only after the reveal and feedback only after the pick") {
-    const model::Bundle& bundle = bundled_courses();
+    const model::Bundle& bundle = test::bundled_courses();
     Setup setup;
     setup.name = "Room 214";
     setup.scenario_id = "hotel.room-214";

@@ -3,13 +3,15 @@
 // controls, the request budgets with a fake clock, waking long polls,
 // concurrent phones, the strict vote body, the keyed device hash, and the
 // proof that a phone never receives presenter-only content: every scenario of
-// the bundled courses is walked through a facilitation as audience_test.cpp
-// does, and the JSON a phone receives at every stage is searched for notes,
-// prompts, tier names, and feedback the room has not picked.
+// the bundled courses is walked through a facilitation
+// (support/facilitation_walk.hpp, as audience_test.cpp does), the phones'
+// votes taken into the tally with the hand counts, and the JSON a phone receives at every stage is
+// searched for notes, prompts, tier names, and feedback the room has not picked.
 #include "classroom/facilitation.hpp"
 #include "classroom/phone_room.hpp"
 #include "classroom/views.hpp"
-#include "content/compile.hpp"
+#include "support/facilitation_walk.hpp"
+#include "support/phone_fixtures.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -28,35 +30,8 @@ using nlohmann::json;
 
 namespace {
 
-// A monotonic clock the test moves by hand, safe to read from any thread.
-struct FakeMs {
-    std::atomic<std::int64_t> ms{5'000'000};
-    PhoneRoomOptions options() {
-        PhoneRoomOptions o;
-        o.clock = [this] { return ms.load(); };
-        return o;
-    }
-};
-
-// A question of `n` choices with the key `key`.
-PhoneView question(const std::string& key, std::size_t n, bool open, bool multiple = false) {
-    PhoneView v;
-    v.question_key = key;
-    v.stage = open ? "voting" : "situation";
-    v.status = open ? "Voting is open" : "";
-    v.title = "A test";
-    v.paragraphs.push_back({"", "Something happens."});
-    v.is_check = multiple;
-    v.multiple = multiple;
-    for (std::size_t i = 0; i < n; ++i) {
-        PhoneChoice c;
-        c.key = std::to_string(i + 1);
-        c.text = "Choice " + std::to_string(i + 1);
-        v.choices.push_back(std::move(c));
-    }
-    v.voting_open = open;
-    return v;
-}
+using sightline::test::FakeMs;
+using sightline::test::question;
 
 std::string join(PhoneRoom& room) {
     const JoinResult joined = room.join_with_secret(room.secret());
@@ -72,16 +47,6 @@ json view_of(const PhoneRoom& room, const std::string& token) {
 
 std::vector<std::size_t> your_vote(const PhoneRoom& room, const std::string& token) {
     return view_of(room, token).at("your_vote").get<std::vector<std::size_t>>();
-}
-
-const model::Bundle& bundled_courses() {
-    static const model::Bundle bundle = [] {
-        content::CompileResult result =
-            content::compile_paths({std::filesystem::path(SIGHTLINE_SOURCE_DIR) / "scenarios"});
-        REQUIRE_MESSAGE(result.bundle.has_value(), "scenarios/ does not compile");
-        return std::move(*result.bundle);
-    }();
-    return bundle;
 }
 
 } // namespace
@@ -432,7 +397,7 @@ TEST_CASE("phone room: publishing an unchanged view does not wake the phones") {
 }
 
 TEST_CASE("phone_view of a facilitation: the pick's feedback only after the pick, never ratings") {
-    const model::Bundle& bundle = bundled_courses();
+    const model::Bundle& bundle = test::bundled_courses();
     Setup setup;
     setup.name = "Room 214";
     setup.scenario_id = "hotel.room-214";
@@ -898,10 +863,9 @@ const std::set<std::string> kViewMembers{
 const std::set<std::string> kChoiceMembers{"key",     "text",   "enabled", "votes",
                                            "percent", "chosen", "feedback"};
 
-class PhoneWalk {
+class PhoneProof {
   public:
-    PhoneWalk(const model::Bundle& bundle, const model::Scenario& scenario)
-        : bundle_(bundle), scenario_(scenario) {
+    PhoneProof(const model::Bundle& bundle, const model::Scenario& scenario) : scenario_(scenario) {
         for (const model::Node& node : scenario.nodes) {
             always_.insert(always_.end(), node.facilitator_notes.begin(),
                            node.facilitator_notes.end());
@@ -919,23 +883,31 @@ class PhoneWalk {
         other_token_ = other.token;
     }
 
-    void run() {
-        Setup setup;
-        setup.name = "Phone proof";
-        setup.scenario_id = scenario_.id;
-        Facilitation f(bundle_, setup);
-        explore(f);
-    }
-
-    std::set<std::string> visited;
-    std::size_t states = 0;
     std::size_t checks = 0;
     std::size_t votes = 0;
     std::size_t feedback_shown = 0;
 
-  private:
-    static constexpr std::size_t kMaxStates = 20000;
+    // The facilitator takes the phones' counts with the hand counts.
+    void enter_votes(Facilitation& f, const std::vector<std::size_t>& enabled) {
+        for (const std::size_t i : enabled) {
+            f.set_votes(i, static_cast<std::int64_t>(i + 1));
+        }
+        f.set_phone_votes(room_.phone_counts());
+        CHECK(f.phone_votes() == room_.phone_counts());
+    }
 
+    // A wrong answer where there is one, so that the feedback of the options
+    // not picked (often the right ones) must stay off the phone.
+    static std::vector<std::string_view> wrong_answer(const model::Node& node) {
+        for (const model::CheckOption& o : node.check.options) {
+            if (!o.correct) {
+                return {o.id};
+            }
+        }
+        return {node.check.options.front().id};
+    }
+
+  private:
     // The strings that must not reach a phone now; and what must.
     void rules(const Facilitation& f, std::vector<std::string>& banned,
                std::vector<std::string>& required) const {
@@ -975,10 +947,10 @@ class PhoneWalk {
         }
     }
 
+  public:
     void check(const Facilitation& f) {
         ++checks;
         const model::Node& node = f.shown_run().node();
-        visited.insert(node.id);
         const PhoneView view = phone_view(audience_state(f), phone_question_key(f));
         room_.publish(view);
         if (view.voting_open) {
@@ -1049,104 +1021,9 @@ class PhoneWalk {
         }
     }
 
-    std::string key(const runtime::Run& run) const {
-        std::string k = run.node().id;
-        for (const model::Value& v : run.state().variables) {
-            k += "|" + (v.type == model::ValueType::String    ? v.text
-                        : v.type == model::ValueType::Boolean ? std::string(v.boolean ? "t" : "f")
-                                                              : std::to_string(v.integer));
-        }
-        for (const std::uint32_t i : run.state().noticed) {
-            k += "#" + std::to_string(i);
-        }
-        return k;
-    }
-
-    void explore(Facilitation& f) {
-        for (;;) {
-            check(f);
-            if (f.stage() == Stage::Passage) {
-                f.advance();
-                continue;
-            }
-            if (f.stage() == Stage::Ended) {
-                return;
-            }
-            break;
-        }
-        if (!seen_.insert(key(f.run())).second || states >= kMaxStates) {
-            return;
-        }
-        ++states;
-        const std::size_t point = f.path().size() - 1;
-        f.discuss();
-        check(f);
-        f.open_voting();
-        std::vector<std::size_t> enabled;
-        if (f.at_check()) {
-            for (std::size_t i = 0; i < f.option_count(); ++i) {
-                enabled.push_back(i);
-            }
-        } else {
-            const auto choices = f.run().choices();
-            for (std::size_t i = 0; i < choices.size(); ++i) {
-                if (choices[i].enabled) {
-                    enabled.push_back(i);
-                }
-            }
-        }
-        REQUIRE_MESSAGE(!enabled.empty(), "stuck at " << f.run().node().id);
-        check(f);
-        const std::vector<std::int64_t> phones = room_.phone_counts();
-        for (const std::size_t i : enabled) {
-            f.set_votes(i, static_cast<std::int64_t>(i + 1) + phones.at(i));
-        }
-        check(f);
-        f.lock();
-        check(f);
-        f.reveal();
-        check(f);
-
-        if (f.at_check()) {
-            // A wrong answer where there is one, so that the feedback of the
-            // options not picked (often the right ones) must stay off the phone.
-            const model::Node& node = f.run().node();
-            std::vector<std::string_view> pick;
-            for (const model::CheckOption& o : node.check.options) {
-                if (!o.correct && pick.empty()) {
-                    pick.push_back(o.id);
-                }
-            }
-            if (pick.empty()) {
-                pick.push_back(node.check.options.front().id);
-            }
-            f.pick_options(pick);
-            check(f);
-            f.advance();
-            explore(f);
-            return;
-        }
-        const auto choices = f.run().choices();
-        std::vector<std::string> ids;
-        for (const std::size_t i : enabled) {
-            ids.emplace_back(choices[i].id);
-        }
-        for (std::size_t n = 0; n < ids.size(); ++n) {
-            if (n > 0) {
-                f.go_back(point);
-                check(f);
-            }
-            f.pick(ids[n]);
-            check(f);
-            f.advance();
-            explore(f);
-        }
-    }
-
-    const model::Bundle& bundle_;
+  private:
     const model::Scenario& scenario_;
     std::vector<std::string> always_;
-    std::set<std::string> seen_;
     PhoneRoom room_;
     std::string token_;
     std::string other_token_;
@@ -1156,16 +1033,22 @@ class PhoneWalk {
 
 TEST_CASE("phone room: no phone ever receives presenter-only content, at any stage of the bundled "
           "courses") {
-    const model::Bundle& bundle = bundled_courses();
+    const model::Bundle& bundle = test::bundled_courses();
     REQUIRE(bundle.scenarios.size() >= 10);
     std::size_t checks = 0, votes = 0, feedback = 0, notes = 0;
     for (const model::Scenario& scenario : bundle.scenarios) {
         CAPTURE(scenario.id);
-        PhoneWalk walk(bundle, scenario);
-        walk.run();
-        checks += walk.checks;
-        votes += walk.votes;
-        feedback += walk.feedback_shown;
+        PhoneProof proof(bundle, scenario);
+        test::FacilitationWalk walk;
+        walk.at_stage = [&proof](const Facilitation& f) { proof.check(f); };
+        walk.enter_votes = [&proof](Facilitation& f, const std::vector<std::size_t>& enabled) {
+            proof.enter_votes(f, enabled);
+        };
+        walk.answer = PhoneProof::wrong_answer;
+        walk.run(bundle, scenario);
+        checks += proof.checks;
+        votes += proof.votes;
+        feedback += proof.feedback_shown;
         for (const model::Node& node : scenario.nodes) {
             notes += node.facilitator_notes.size() + node.discussion_prompts.size();
             CHECK_MESSAGE(walk.visited.contains(node.id),

@@ -7,6 +7,7 @@
 // fails through the client's read timeout instead.
 #include "classroom/phone_room.hpp"
 #include "classroom/phone_server.hpp"
+#include "support/phone_fixtures.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -38,34 +39,8 @@ std::string file_text(const std::string& path) {
     return text.str();
 }
 
-// A monotonic clock the test moves by hand.
-struct FakeMs {
-    std::atomic<std::int64_t> ms{5'000'000};
-    PhoneRoomOptions options() {
-        PhoneRoomOptions o;
-        o.clock = [this] { return ms.load(); };
-        return o;
-    }
-};
-
-PhoneView question(const std::string& key, std::size_t n, bool open, bool multiple = false) {
-    PhoneView v;
-    v.question_key = key;
-    v.stage = open ? "voting" : "locked";
-    v.status = open ? "Voting is open" : "Votes are locked";
-    v.title = "A test";
-    v.paragraphs.push_back({"", "Something happens."});
-    v.is_check = multiple;
-    v.multiple = multiple;
-    for (std::size_t i = 0; i < n; ++i) {
-        PhoneChoice c;
-        c.key = std::to_string(i + 1);
-        c.text = "Choice " + std::to_string(i + 1);
-        v.choices.push_back(std::move(c));
-    }
-    v.voting_open = open;
-    return v;
-}
+using sightline::test::FakeMs;
+using sightline::test::question;
 
 PhoneServerOptions server_options(std::chrono::milliseconds long_poll) {
     PhoneServerOptions o;
