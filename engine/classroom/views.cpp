@@ -59,6 +59,8 @@ const model::Tier* tier_of(const model::Bundle& bundle, const model::Choice& cho
     return choice.tier_index < bundle.tiers.size() ? &bundle.tiers[choice.tier_index] : nullptr;
 }
 
+} // namespace
+
 const char* audience_status(Stage stage) {
     switch (stage) {
     case Stage::Situation:
@@ -80,8 +82,6 @@ const char* audience_status(Stage stage) {
     }
     return "";
 }
-
-} // namespace
 
 std::vector<std::string_view> AudienceState::strings() const {
     std::vector<std::string_view> out{session_name, scenario_title, status,   question, feedback,

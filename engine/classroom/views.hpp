@@ -76,6 +76,8 @@ struct AudienceState {
 };
 
 AudienceState audience_state(const Facilitation& facilitation);
+// The audience's banner for a stage: "Voting is open", "Voting is closed", ...
+const char* audience_status(Stage stage);
 
 // --- the presenter's screen ---
 
