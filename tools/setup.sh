@@ -41,6 +41,7 @@ test_packages=(
   nodejs                              # tests/credentials: the DCC verifier (tools/oracles, npm)
   python3-pyld                        # tests/linkeddata, tests/credentials: JSON-LD and URDNA2015
   node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
+  chromium chromium-driver python3-selenium # tests/classroom: the phone page in a real browser
 )
 if [[ ${1:-} == --tests ]]; then
   packages+=("${test_packages[@]}")

@@ -1,0 +1,83 @@
+// Serves the phone page over a scripted classroom session, for the browser
+// test (phone_page_test.py): the FORMAT.md example scenario in a dry-run
+// facilitation, with a phone room and its server on 127.0.0.1, kept in step
+// by sync_phones() as the desktop player keeps them. Prints "url <join URL>",
+// then answers one line per command read from standard input:
+//   open | lock | unlock | reveal | majority | advance   "ok <stage>" or "error <why>"
+//   counts    "counts N N N": the facilitation's phone votes
+//   lobby     "lobby N": devices in the room
+//   quit
+#define DOCTEST_CONFIG_IMPLEMENT // the fixtures use doctest's macros; no test runs here
+#include "classroom/phone_server.hpp"
+#include "classroom/phone_sync.hpp"
+#include "support/classroom_helpers.hpp"
+#include "support/scenario_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+using namespace sightline;
+using namespace sightline::classroom;
+
+int main() {
+    // The fixtures' REQUIREs, outside any test case, report through this.
+    doctest::Context context;
+    context.setAsDefaultForAssertsOutOfTestCases();
+    Facilitation f(test::format_example(), test::example_setup(12));
+    PhoneRoom room;
+    PhoneServerOptions options;
+    options.address = "127.0.0.1";
+    options.page_dir = std::filesystem::path(SIGHTLINE_SOURCE_DIR) / "assets/phone";
+    options.long_poll = std::chrono::milliseconds(2000);
+    PhoneServer server(room, options);
+    std::string error;
+    if (!server.start(&error)) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    sync_phones(f, room);
+    std::cout << "url " << server.join_url() << std::endl;
+    for (std::string command; std::getline(std::cin, command);) {
+        try {
+            sync_phones(f, room);
+            if (command == "quit") {
+                break;
+            } else if (command == "counts") {
+                std::cout << "counts";
+                for (const std::int64_t n : f.phone_votes()) {
+                    std::cout << " " << n;
+                }
+                std::cout << std::endl;
+                continue;
+            } else if (command == "lobby") {
+                std::cout << "lobby " << room.devices().size() << std::endl;
+                continue;
+            } else if (command == "open") {
+                f.open_voting();
+            } else if (command == "lock") {
+                lock_with_phones(f, room);
+            } else if (command == "unlock") {
+                f.unlock();
+            } else if (command == "reveal") {
+                f.reveal();
+            } else if (command == "majority") {
+                f.take_majority();
+            } else if (command == "advance") {
+                f.advance();
+            } else {
+                std::cout << "error unknown command " << command << std::endl;
+                continue;
+            }
+            sync_phones(f, room);
+            std::cout << "ok " << stage_name(f.stage()) << std::endl;
+        } catch (const std::exception& e) {
+            std::cout << "error " << e.what() << std::endl;
+        }
+    }
+    server.stop();
+    room.close();
+    return 0;
+}
