@@ -131,6 +131,51 @@ void send_error(Response& res, int status, std::string_view error, std::string_v
     send_json(res, status, {{"error", error}, {"message", message}});
 }
 
+// Every refusal of the room, its status code and the sentence a phone shows:
+// the one place room results become HTTP.
+void send_refusal(Response& res, RoomResult result) {
+    struct Reply {
+        int status;
+        const char* message;
+    };
+    const Reply reply = [result]() -> Reply {
+        switch (result) {
+        case RoomResult::WrongSecret:
+            return {403, "This link is not for the current session."};
+        case RoomResult::WrongCode:
+            return {403, "That is not the room code."};
+        case RoomResult::LobbyLocked:
+            return {403, "The facilitator has closed the room to new phones."};
+        case RoomResult::RoomFull:
+            return {403, "The room is full."};
+        case RoomResult::UnknownToken:
+            return {403, "Join the room again."};
+        case RoomResult::RateLimited:
+            return {429, "Too many wrong codes; wait a few seconds and try again."};
+        case RoomResult::RoomClosed:
+            return {410, "The session has ended."};
+        case RoomResult::BadOptions:
+            return {400, "Those options cannot be voted for."};
+        case RoomResult::StaleQuestion:
+            return {409, "The question has changed."};
+        case RoomResult::NotVoting:
+            return {409, "Voting is not open."};
+        case RoomResult::Ok:
+            break;
+        }
+        return {500, "The request could not be handled."};
+    }();
+    if (result == RoomResult::RateLimited) {
+        res.set_header("Retry-After", "2");
+    }
+    send_error(res, reply.status, room_result_name(result), reply.message);
+}
+
+// A token the room does not know (never issued, removed, or the room closed).
+void send_unknown_token(Response& res, const PhoneRoom& room) {
+    send_refusal(res, room.closed() ? RoomResult::RoomClosed : RoomResult::UnknownToken);
+}
+
 // The token of "Authorization: Bearer <token>"; empty when there is none or
 // it is too long to be one (tokens are 22 characters).
 std::string bearer_token(const Request& req) {
@@ -326,13 +371,7 @@ void PhoneServer::Impl::view(const Request& req, Response& res) {
         since = value;
     }
     if (!room.rejoin(token)) {
-        if (room.closed()) {
-            send_error(res, 410, room_result_name(RoomResult::RoomClosed),
-                       "The session has ended.");
-        } else {
-            send_error(res, 403, room_result_name(RoomResult::UnknownToken),
-                       "Join the room again.");
-        }
+        send_unknown_token(res, room);
         return;
     }
     if (since && *since == room.version() && !stopping) {
@@ -340,9 +379,7 @@ void PhoneServer::Impl::view(const Request& req, Response& res) {
     }
     std::optional<std::string> json = room.view_json(token);
     if (!json) { // removed or closed while waiting
-        const RoomResult why = room.closed() ? RoomResult::RoomClosed : RoomResult::UnknownToken;
-        send_error(res, why == RoomResult::RoomClosed ? 410 : 403, room_result_name(why),
-                   "Join the room again.");
+        send_unknown_token(res, room);
         return;
     }
     res.status = 200;
@@ -361,33 +398,10 @@ void PhoneServer::Impl::join(const Request& req, Response& res) {
     const JoinResult joined = parsed.join->secret.empty()
                                   ? room.join_with_code(parsed.join->code)
                                   : room.join_with_secret(parsed.join->secret);
-    const char* name = room_result_name(joined.result);
-    switch (joined.result) {
-    case RoomResult::Ok:
+    if (joined.ok()) {
         send_json(res, 200, {{"token", joined.token}, {"device", joined.label}});
-        return;
-    case RoomResult::WrongSecret:
-        send_error(res, 403, name, "This link is not for the current session.");
-        return;
-    case RoomResult::WrongCode:
-        send_error(res, 403, name, "That is not the room code.");
-        return;
-    case RoomResult::LobbyLocked:
-        send_error(res, 403, name, "The facilitator has closed the room to new phones.");
-        return;
-    case RoomResult::RoomFull:
-        send_error(res, 403, name, "The room is full.");
-        return;
-    case RoomResult::RateLimited:
-        res.set_header("Retry-After", "2");
-        send_error(res, 429, name, "Too many wrong codes; wait a few seconds and try again.");
-        return;
-    case RoomResult::RoomClosed:
-        send_error(res, 410, name, "The session has ended.");
-        return;
-    default:
-        send_error(res, 500, name, "The request could not be handled.");
-        return;
+    } else {
+        send_refusal(res, joined.result);
     }
 }
 
@@ -397,13 +411,7 @@ void PhoneServer::Impl::vote(const Request& req, Response& res) {
     }
     const std::string token = bearer_token(req);
     if (!room.rejoin(token)) {
-        if (room.closed()) {
-            send_error(res, 410, room_result_name(RoomResult::RoomClosed),
-                       "The session has ended.");
-        } else {
-            send_error(res, 403, room_result_name(RoomResult::UnknownToken),
-                       "Join the room again.");
-        }
+        send_unknown_token(res, room);
         return;
     }
     ParsedVote parsed = parse_vote_body(req.body);
@@ -413,29 +421,10 @@ void PhoneServer::Impl::vote(const Request& req, Response& res) {
     }
     const RoomResult result =
         room.vote(token, parsed.vote->question, std::move(parsed.vote->options));
-    const char* name = room_result_name(result);
-    switch (result) {
-    case RoomResult::Ok:
+    if (result == RoomResult::Ok) {
         res.status = 204;
-        return;
-    case RoomResult::BadOptions:
-        send_error(res, 400, name, "Those options cannot be voted for.");
-        return;
-    case RoomResult::StaleQuestion:
-        send_error(res, 409, name, "The question has changed.");
-        return;
-    case RoomResult::NotVoting:
-        send_error(res, 409, name, "Voting is not open.");
-        return;
-    case RoomResult::UnknownToken:
-        send_error(res, 403, name, "Join the room again.");
-        return;
-    case RoomResult::RoomClosed:
-        send_error(res, 410, name, "The session has ended.");
-        return;
-    default:
-        send_error(res, 500, name, "The request could not be handled.");
-        return;
+    } else {
+        send_refusal(res, result);
     }
 }
 
