@@ -170,7 +170,10 @@
   function render(v) {
     view = v;
     show('stage');
-    $('device').textContent = v.device ? 'You are ' + v.device + '.' : '';
+    const others = (v.lobby || 0) - 1;
+    $('device').textContent = !v.device ? ''
+      : 'You are ' + v.device + (others > 0
+        ? ', with ' + others + (others === 1 ? ' other phone.' : ' other phones.') : '.');
     $('title').textContent = v.title || 'Waiting for the facilitator…';
     $('banner').textContent = v.status || '';
     const paragraphs = $('paragraphs');

@@ -555,6 +555,20 @@ std::uint64_t PhoneRoom::version() const {
     return version_;
 }
 
+void PhoneRoom::announce_lobby() {
+    const std::lock_guard lock(mutex_);
+    if (closed_ || devices_.size() == announced_lobby_) {
+        return;
+    }
+    const std::int64_t t = now();
+    if (announced_ms_ != INT64_MIN && t - announced_ms_ < 1000) {
+        return;
+    }
+    announced_lobby_ = devices_.size();
+    announced_ms_ = t;
+    bump();
+}
+
 // --- request bodies ---
 
 namespace {

@@ -49,6 +49,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <climits>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -275,9 +276,16 @@ class PhoneRoom {
     void close();
     bool closed() const;
     // Bumped by every change a phone should fetch: publish, reset_votes,
-    // remove_device, close. Joins and votes do not bump it (every phone would
-    // refetch on every vote); a phone gets its own vote in the reply.
+    // remove_device, close, and announce_lobby() when the lobby changed.
+    // Joins and votes do not bump it themselves (every phone would refetch on
+    // every vote); a phone gets its own vote in the reply.
     std::uint64_t version() const;
+    // Lets the phones see the lobby's new size: when devices have joined or
+    // left since the last announcement, and a second has passed since it,
+    // bumps the version (every phone refetches its view with "lobby"). The
+    // player calls it on every frame (sync_phones() does); the second keeps a
+    // room filling up from making every phone refetch on every join.
+    void announce_lobby();
 
     // A keyed hash of the token (BLAKE2b-256 keyed with this session's random
     // salt, hex): stable within the session, unrelated across sessions, and
@@ -317,6 +325,8 @@ class PhoneRoom {
     std::map<std::string, Device> devices_; // by digest()
     std::uint64_t next_number_ = 1;
     std::uint64_t version_ = 1;
+    std::size_t announced_lobby_ = 0;       // devices at the last announce_lobby() bump
+    std::int64_t announced_ms_ = INT64_MIN; // when it was
     Bucket overall_;
     Bucket wrong_codes_;
     bool lobby_locked_ = false;

@@ -16,6 +16,7 @@ void sync_phones(Facilitation& f, PhoneRoom& room) {
     // Published first: a new question (a new key) clears the phones' votes
     // before they are read, so one question's counts never reach another.
     room.publish(current_view(f));
+    room.announce_lobby();
     if (f.stage() == Stage::Voting) {
         const std::vector<std::int64_t> counts = room.phone_counts();
         if (counts.size() == f.option_count() && counts != f.phone_votes()) {

@@ -3,7 +3,8 @@
 // player never has to know how phone votes reach the tally.
 //
 // sync_phones() publishes what the phones may see now (phone_view() of the
-// audience state, under phone_question_key()) and, while voting is open, takes
+// audience state, under phone_question_key()), announces the lobby's size
+// (PhoneRoom::announce_lobby()) and, while voting is open, takes
 // the phones' counts into the facilitation (Facilitation::set_phone_votes),
 // where they add to the hand counts. lock_with_phones() locks without losing a
 // vote: it first closes voting in the room, so no phone vote is accepted after

@@ -6,6 +6,7 @@
 //   open | lock | unlock | reveal | majority | advance   "ok <stage>" or "error <why>"
 //   counts    "counts N N N": the facilitation's phone votes
 //   lobby     "lobby N": devices in the room
+//   join      "joined Phone N": another phone joins (without a browser)
 //   quit
 #define DOCTEST_CONFIG_IMPLEMENT // the fixtures use doctest's macros; no test runs here
 #include "classroom/phone_server.hpp"
@@ -51,6 +52,9 @@ int main() {
                     std::cout << " " << n;
                 }
                 std::cout << std::endl;
+                continue;
+            } else if (command == "join") { // another phone, not a browser
+                std::cout << "joined " << room.join_with_secret(room.secret()).label << std::endl;
                 continue;
             } else if (command == "lobby") {
                 std::cout << "lobby " << room.devices().size() << std::endl;

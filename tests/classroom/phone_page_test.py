@@ -113,6 +113,12 @@ def main():
         until("the scenario", lambda: driver.find_element(By.ID, "title").text == "The late check-in")
         check("the secret stays in the address bar", "#" not in driver.current_url)
         check("the lobby counts the phone", host.say("lobby") == "lobby 1")
+        # Another phone joins; the lobby's size reaches this one within a second or so.
+        check("a second phone joins", host.say("join") == "joined Phone 2")
+        time.sleep(1.1)
+        host.say("lobby")  # any command lets the host announce the lobby
+        until("the other phone", lambda: "with 1 other phone" in
+              driver.find_element(By.ID, "device").text)
         until("three choices", lambda: len(choices()) == 3)
         check("choices cannot be voted for before voting opens",
               not any(c["enabled"] for c in choices()))
@@ -133,7 +139,7 @@ def main():
         # A reload (or a phone waking up) rejoins with the kept token.
         driver.refresh()
         until("the vote after a reload", lambda: mine() == [0])
-        check("the reload did not join a second device", host.say("lobby") == "lobby 1")
+        check("the reload did not join another device", host.say("lobby") == "lobby 2")
 
         host.say("lock")
         until("votes locked", lambda: driver.find_element(By.ID, "locked").is_displayed())

@@ -108,6 +108,30 @@ TEST_CASE("phone room: a locked lobby refuses new phones but keeps the ones in i
     CHECK(room.devices().size() == 2);
 }
 
+TEST_CASE("phone room: the lobby's size reaches the phones at most once a second") {
+    FakeMs clock;
+    PhoneRoom room(clock.options());
+    const std::string first = join(room);
+    const std::uint64_t start = room.version();
+    room.announce_lobby(); // one phone, never announced: the phones refetch
+    CHECK(room.version() == start + 1);
+    CHECK(view_of(room, first).at("lobby") == 1);
+    room.announce_lobby(); // nothing new
+    CHECK(room.version() == start + 1);
+    join(room);
+    join(room);
+    CHECK(room.version() == start + 1); // joins alone wake nobody
+    room.announce_lobby();              // within the second: still nobody
+    CHECK(room.version() == start + 1);
+    clock.ms += 1000;
+    room.announce_lobby();
+    CHECK(room.version() == start + 2);
+    CHECK(view_of(room, first).at("lobby") == 3);
+    clock.ms += 5000;
+    room.announce_lobby(); // a second later, but the lobby has not changed
+    CHECK(room.version() == start + 2);
+}
+
 TEST_CASE("phone room: the device cap refuses phones beyond it") {
     PhoneRoomOptions options;
     options.limits.max_devices = 3;
