@@ -12,6 +12,7 @@
 #include "classroom/views.hpp"
 #include "support/facilitation_walk.hpp"
 #include "support/phone_fixtures.hpp"
+#include "support/presenter_only.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -874,31 +875,14 @@ TEST_CASE("phone room: device hashes are stable in a session, differ across sess
 
 namespace {
 
-// JSON text escapes some characters; search for a string as it is written.
-std::string as_json_text(const std::string& s) {
-    const std::string quoted = json(s).dump();
-    return quoted.substr(1, quoted.size() - 2);
-}
-
-const std::set<std::string> kViewMembers{
-    "version",     "lobby",       "device", "your_vote", "question_key", "stage",    "status",
-    "title",       "paragraphs",  "check",  "multiple",  "question",     "choices",  "voting_open",
-    "tally_shown", "total_votes", "picked", "outcome",   "debrief",      "response", "report"};
-const std::set<std::string> kChoiceMembers{"key",     "text",   "enabled", "votes",
-                                           "percent", "chosen", "feedback"};
+using test::as_json_text;
+using test::kPhoneChoiceMembers;
+using test::kPhoneViewMembers;
 
 class PhoneProof {
   public:
-    PhoneProof(const model::Bundle& bundle, const model::Scenario& scenario) : scenario_(scenario) {
-        for (const model::Node& node : scenario.nodes) {
-            always_.insert(always_.end(), node.facilitator_notes.begin(),
-                           node.facilitator_notes.end());
-            always_.insert(always_.end(), node.discussion_prompts.begin(),
-                           node.discussion_prompts.end());
-        }
-        for (const model::Tier& tier : bundle.tiers) {
-            always_.push_back(tier.name); // a phone never shows a rating
-        }
+    PhoneProof(const model::Bundle& bundle, const model::Scenario& scenario)
+        : scenario_(scenario), presenter_only_(bundle, scenario) {
         const JoinResult me = room_.join_with_secret(room_.secret());
         const JoinResult other = room_.join_with_code(room_.room_code());
         REQUIRE(me.ok());
@@ -920,58 +904,6 @@ class PhoneProof {
         CHECK(f.phone_votes() == room_.phone_counts());
     }
 
-    // A wrong answer where there is one, so that the feedback of the options
-    // not picked (often the right ones) must stay off the phone.
-    static std::vector<std::string_view> wrong_answer(const model::Node& node) {
-        for (const model::CheckOption& o : node.check.options) {
-            if (!o.correct) {
-                return {o.id};
-            }
-        }
-        return {node.check.options.front().id};
-    }
-
-  private:
-    // The strings that must not reach a phone now; and what must.
-    void rules(const Facilitation& f, std::vector<std::string>& banned,
-               std::vector<std::string>& required) const {
-        banned = always_;
-        if (!f.at_question()) {
-            return;
-        }
-        const model::Node& node = f.shown_run().node();
-        if (const runtime::ChoiceResult* picked = f.choice_result()) {
-            required.emplace_back(picked->feedback);
-            for (const model::Choice& c : node.choices) {
-                if (c.id != picked->choice_id && c.feedback != picked->feedback) {
-                    banned.push_back(c.feedback);
-                }
-            }
-        } else {
-            for (const model::Choice& c : node.choices) {
-                banned.push_back(c.feedback);
-            }
-        }
-        if (node.has_check()) {
-            const runtime::CheckResult* result = f.check_result();
-            std::set<std::string> chosen;
-            if (result != nullptr) {
-                for (const auto& o : result->options) {
-                    if (o.picked) {
-                        chosen.emplace(o.feedback);
-                        required.emplace_back(o.feedback);
-                    }
-                }
-            }
-            for (const model::CheckOption& o : node.check.options) {
-                if (!chosen.contains(o.feedback)) {
-                    banned.push_back(o.feedback);
-                }
-            }
-        }
-    }
-
-  public:
     void check(const Facilitation& f) {
         ++checks;
         const model::Node& node = f.shown_run().node();
@@ -1000,12 +932,13 @@ class PhoneProof {
 
         for (const auto& member : j.items()) {
             const std::string name = member.key();
-            CHECK_MESSAGE(kViewMembers.contains(name), where << ": member " << name);
+            CHECK_MESSAGE(kPhoneViewMembers.contains(name), where << ": member " << name);
         }
         for (const json& c : j.at("choices")) {
             for (const auto& member : c.items()) {
                 const std::string name = member.key();
-                CHECK_MESSAGE(kChoiceMembers.contains(name), where << ": choice member " << name);
+                CHECK_MESSAGE(kPhoneChoiceMembers.contains(name),
+                              where << ": choice member " << name);
             }
             const bool revealed = f.stage() == Stage::Revealed || f.stage() == Stage::Feedback;
             CHECK(c.contains("votes") == revealed);
@@ -1018,14 +951,13 @@ class PhoneProof {
         CHECK(j.at("question_key").get<std::string>().find_first_not_of("q0123456789-") ==
               std::string::npos);
 
-        std::vector<std::string> banned, required;
-        rules(f, banned, required);
-        for (const std::string& b : banned) {
+        const test::PresenterOnly::Rules rules = presenter_only_.rules(f);
+        for (const std::string& b : rules.banned) {
             if (!b.empty() && text->find(as_json_text(b)) != std::string::npos) {
                 FAIL_CHECK(where << ": a phone receives '" << b << "'");
             }
         }
-        for (const std::string& r : required) {
+        for (const std::string& r : rules.required) {
             if (!r.empty()) {
                 CHECK_MESSAGE(text->find(as_json_text(r)) != std::string::npos,
                               where << ": the chosen feedback is missing: " << r);
@@ -1047,7 +979,7 @@ class PhoneProof {
 
   private:
     const model::Scenario& scenario_;
-    std::vector<std::string> always_;
+    test::PresenterOnly presenter_only_;
     PhoneRoom room_;
     std::string token_;
     std::string other_token_;
@@ -1068,7 +1000,7 @@ TEST_CASE("phone room: no phone ever receives presenter-only content, at any sta
         walk.enter_votes = [&proof](Facilitation& f, const std::vector<std::size_t>& enabled) {
             proof.enter_votes(f, enabled);
         };
-        walk.answer = PhoneProof::wrong_answer;
+        walk.answer = test::wrong_answer;
         walk.run(bundle, scenario);
         checks += proof.checks;
         votes += proof.votes;

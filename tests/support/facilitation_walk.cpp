@@ -55,7 +55,10 @@ void FacilitationWalk::run(const model::Bundle& bundle, const model::Scenario& s
     explore(f);
 }
 
-void FacilitationWalk::step(const classroom::Facilitation& f) const {
+void FacilitationWalk::step(classroom::Facilitation& f) const {
+    if (before_stage) {
+        before_stage(f);
+    }
     if (at_stage) {
         at_stage(f);
     }
@@ -107,7 +110,11 @@ void FacilitationWalk::explore(classroom::Facilitation& f) {
         }
     }
     step(f);
-    f.lock();
+    if (lock) {
+        lock(f);
+    } else {
+        f.lock();
+    }
     step(f);
     f.reveal();
     step(f);

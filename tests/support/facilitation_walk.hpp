@@ -1,6 +1,7 @@
 // Walks a scenario through a facilitation as a facilitator exploring every
 // branch would, for the proofs that the projector (audience_test.cpp) and the
-// phones (phone_room_test.cpp) never show presenter-only content.
+// phones (phone_room_test.cpp; over HTTP, phone_crawl_test.cpp) never show
+// presenter-only content.
 #pragma once
 
 #include "classroom/facilitation.hpp"
@@ -28,6 +29,12 @@ struct FacilitationWalk {
 
     // Called at every stage the walk reaches, after each step.
     std::function<void(const classroom::Facilitation&)> at_stage;
+    // Called just before at_stage, with the facilitation itself: keeps
+    // something in step with it (a room of phones: sync_phones()).
+    std::function<void(classroom::Facilitation&)> before_stage;
+    // Closes voting. Default: Facilitation::lock() (a room of phones:
+    // lock_with_phones()).
+    std::function<void(classroom::Facilitation&)> lock;
     // Enters the room's votes while voting is open; `enabled` holds the
     // indices that may take votes. Default: i + 1 hand votes for index i.
     std::function<void(classroom::Facilitation&, const std::vector<std::size_t>& enabled)>
@@ -43,7 +50,7 @@ struct FacilitationWalk {
 
   private:
     void explore(classroom::Facilitation& f);
-    void step(const classroom::Facilitation& f) const;
+    void step(classroom::Facilitation& f) const;
     std::set<std::string> seen_;
 };
 
