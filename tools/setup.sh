@@ -42,6 +42,7 @@ test_packages=(
   python3-pyld                        # tests/linkeddata, tests/credentials: JSON-LD and URDNA2015
   node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
   chromium chromium-driver python3-selenium # tests/classroom: the phone page in a real browser
+  python3-pil                         # tests/classroom: the phone page's screenshots against golden images
 )
 if [[ ${1:-} == --tests ]]; then
   packages+=("${test_packages[@]}")

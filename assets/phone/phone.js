@@ -27,7 +27,12 @@
     } catch (e) { /* private mode: the token lives as long as the page */ }
   }
 
-  function status(text) { $('status').textContent = text; }
+  let aboutVote = false;    // the status line speaks of a vote on the open question
+
+  function status(text, vote = false) {
+    $('status').textContent = text;
+    aboutVote = vote;
+  }
 
   function show(which) {
     $('join').hidden = which !== 'join';
@@ -156,14 +161,19 @@
     return el;
   }
 
-  function details(el, c) {
+  // The marks under a choice's words: "Your vote", the tally, the room's choice.
+  function details(el, words, c, mine) {
+    if (mine) {
+      el.classList.add('mine');
+      words.append(text('span', 'Your vote', 'tally'));
+    }
     if (view.tally_shown && typeof c.votes === 'number') {
-      el.append(text('span', c.votes + (c.votes === 1 ? ' vote, ' : ' votes, ') + c.percent + '%', 'tally'));
+      words.append(text('span', c.votes + (c.votes === 1 ? ' vote, ' : ' votes, ') + c.percent + '%', 'tally'));
     }
     if (c.chosen) {
       el.classList.add('chosen');
-      el.append(text('span', 'The room chose this.', 'tally'));
-      if (c.feedback) { el.append(text('span', c.feedback, 'feedback')); }
+      words.append(text('span', 'The room chose this.', 'tally'));
+      if (c.feedback) { words.append(text('span', c.feedback, 'feedback')); }
     }
   }
 
@@ -175,7 +185,9 @@
       : 'You are ' + v.device + (others > 0
         ? ', with ' + others + (others === 1 ? ' other phone.' : ' other phones.') : '.');
     $('title').textContent = v.title || 'Waiting for the facilitator…';
-    $('banner').textContent = v.status || '';
+    // A live region: set only when it changes, so that a screen reader says
+    // "Voting is open" (or closed) once, not on every update.
+    if ($('banner').textContent !== (v.status || '')) { $('banner').textContent = v.status || ''; }
     const paragraphs = $('paragraphs');
     paragraphs.replaceChildren();
     for (const p of v.paragraphs || []) {
@@ -188,15 +200,22 @@
     $('question').hidden = !v.question;
 
     const mine = new Set(v.your_vote || []);
-    if (pickedFor !== v.question_key) {
+    const sameQuestion = pickedFor === v.question_key;
+    // "You can change it until voting closes" is not true any more.
+    if (aboutVote && (!sameQuestion || !v.voting_open)) { status(''); }
+    if (!sameQuestion) {
       pickedFor = v.question_key;
       picked = new Set(mine);
     }
     const boxes = v.multiple && v.voting_open;
     const choices = $('choices');
+    // The choices are drawn anew; the one that had the focus gets it back (on
+    // the same question), so that a keyboard or screen reader user keeps their place.
+    const focused = [...choices.children].findIndex((c) => c.contains(document.activeElement));
     choices.replaceChildren();
     (v.choices || []).forEach((c, i) => {
       let el;
+      let words; // beside a checkbox, the label's text; else the button itself
       if (boxes) {
         el = document.createElement('label');
         el.className = 'choice';
@@ -207,22 +226,21 @@
         box.addEventListener('change', () => {
           if (box.checked) { picked.add(i); } else { picked.delete(i); }
         });
-        const words = text('span', c.text);
+        words = text('span', c.text);
         el.append(box, words);
       } else {
         el = text('button', c.text);
+        words = el;
         el.type = 'button';
         el.disabled = !v.voting_open || !c.enabled;
         el.setAttribute('aria-pressed', mine.has(i) ? 'true' : 'false');
         el.addEventListener('click', () => vote([i]));
       }
-      if (mine.has(i)) {
-        el.classList.add('mine');
-        el.append(text('span', 'Your vote', 'tally'));
-      }
-      details(el, c);
+      details(el, words, c, mine.has(i));
       choices.append(el);
     });
+    const again = choices.children[focused];
+    if (again && sameQuestion) { (again.querySelector('input') || again).focus(); }
     $('send').hidden = !boxes;
     $('locked').hidden = v.stage !== 'locked';
 
@@ -243,8 +261,8 @@
 
   async function vote(options) {
     if (!view || !view.voting_open) { return; }
-    if (options.length === 0) { status('Choose at least one answer first.'); return; }
-    status('Sending your vote…');
+    if (options.length === 0) { status('Choose at least one answer first.', true); return; }
+    status('Sending your vote…', true);
     let res;
     try {
       res = await post('/api/vote', { question: view.question_key, options });
@@ -255,7 +273,7 @@
     if (res.status === 204) {
       view.your_vote = options.slice().sort((a, b) => a - b);
       render(view);
-      status('Your vote is in. You can change it until voting closes.');
+      status('Your vote is in. You can change it until voting closes.', true);
       return;
     }
     if (res.status === 403) { forget('Please join the room again.'); return; }

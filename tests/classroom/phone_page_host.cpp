@@ -3,7 +3,10 @@
 // facilitation, with a phone room and its server on 127.0.0.1, kept in step
 // by sync_phones() as the desktop player keeps them. Prints "url <join URL>",
 // then answers one line per command read from standard input:
-//   open | lock | unlock | reveal | majority | advance   "ok <stage>" or "error <why>"
+//   open | lock | unlock | reveal | majority | advance | back
+//   pick ID...   the facilitator picks this choice of a decision, or these
+//                options of a knowledge check
+//                each answers "ok <stage>" or "error <why>"
 //   counts    "counts N N N": the facilitation's phone votes
 //   lobby     "lobby N": devices in the room
 //   join      "joined Phone N": another phone joins (without a browser)
@@ -18,7 +21,10 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace sightline;
 using namespace sightline::classroom;
@@ -71,6 +77,22 @@ int main() {
                 f.take_majority();
             } else if (command == "advance") {
                 f.advance();
+            } else if (command == "back") {
+                f.back();
+            } else if (command.rfind("pick ", 0) == 0) {
+                std::vector<std::string> ids;
+                std::istringstream words(command.substr(5));
+                for (std::string id; words >> id;) {
+                    ids.push_back(id);
+                }
+                if (f.at_check()) {
+                    f.pick_options(std::vector<std::string_view>(ids.begin(), ids.end()));
+                } else if (ids.size() == 1) {
+                    f.pick(ids.front());
+                } else {
+                    std::cout << "error a decision takes one choice" << std::endl;
+                    continue;
+                }
             } else {
                 std::cout << "error unknown command " << command << std::endl;
                 continue;
