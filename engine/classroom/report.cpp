@@ -184,6 +184,14 @@ SessionReport make_report(const records::ClassroomSession& session, const record
         }
         const Tally tally = tally_votes(counts, kind, session.head_count);
         step.multiple = kind == model::CheckKind::Multi;
+        std::int64_t phones = step.phone_votes;
+        if (step.multiple) {
+            phones = 0;
+            for (const ReportOption& o : step.options) {
+                phones = std::max(phones, o.phones);
+            }
+        }
+        r.phones = std::max(r.phones, phones);
         step.basis = tally.basis;
         step.decided = decided_by(tally, kind, picked);
         r.steps.push_back(std::move(step));

@@ -64,6 +64,12 @@ struct SessionReport {
     std::string date; // "14 March 2025", in local time; printed as it is
     std::vector<ReportStep> steps;
     std::uint32_t branches = 1; // paths explored
+    // How many phones voted: the most on any one question (0 when no phone
+    // voted). The records keep votes, not devices, so this is what they can
+    // tell: a decision or single-answer check counts its phone votes (one per
+    // phone); a multiple-answer check, where a phone may vote for several
+    // options, counts its most-chosen option's phone votes, a lower bound.
+    std::int64_t phones = 0;
     // Noticed through the room's own picks (majority or tie-break).
     std::vector<ReportIndicator> recognised;
     // Noticed only through the facilitator's overrides.
@@ -99,8 +105,10 @@ void write_report_csv(const SessionReport& report, std::ostream& out);
 void save_report_csv(const SessionReport& report, const std::filesystem::path& file);
 
 // The one-page PDF summary (US Letter, portrait): the session, each decision
-// with its vote distribution as horizontal bars, and the indicators. The same
-// report gives the same bytes. Throws FacilitationError.
+// with its vote distribution as horizontal bars, and the indicators. When
+// phones voted, the header says how many (`phones`) and each option's votes
+// are also given in words by raised hand and by phone ("3 hands, 4 phones").
+// The same report gives the same bytes. Throws FacilitationError.
 std::string render_report_pdf(const SessionReport& report);
 void save_report_pdf(const SessionReport& report, const std::filesystem::path& file);
 

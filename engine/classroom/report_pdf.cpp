@@ -12,6 +12,8 @@
 #include <ctime>
 #include <memory>
 #include <pango/pangocairo.h>
+#include <string>
+#include <vector>
 
 namespace sightline::classroom {
 
@@ -61,24 +63,7 @@ class Page {
     // Lays `text` out in a box `width` wide; draws it with its top at (x, y)
     // and returns its height.
     double text(std::string_view text, double x, double y, double width, const Style& style) {
-        Layout layout(pango_layout_new(context_.get()));
-        FontDescription font(pango_font_description_from_string(style.font));
-        pango_font_description_set_size(font.get(), static_cast<int>(style.size * PANGO_SCALE));
-        pango_layout_set_font_description(layout.get(), font.get());
-        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(layout.get(), style.align);
-        if (style.max_lines > 0) {
-            pango_layout_set_height(layout.get(), -style.max_lines);
-            pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
-        }
-        if (style.letter_spacing > 0) {
-            AttrList attrs(pango_attr_list_new());
-            pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(static_cast<int>(
-                                                    style.letter_spacing * PANGO_SCALE)));
-            pango_layout_set_attributes(layout.get(), attrs.get());
-        }
-        pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+        const Layout layout = make_layout(text, width, style);
         if (drawing) {
             cairo_set_source_rgb(cr_, style.colour.r, style.colour.g, style.colour.b);
             cairo_move_to(cr_, x, y);
@@ -87,6 +72,14 @@ class Page {
         int w = 0, h = 0;
         pango_layout_get_size(layout.get(), &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    // How wide `text` is on one line.
+    double width(std::string_view text, const Style& style) {
+        const Layout layout = make_layout(text, -1, style);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        return static_cast<double>(w) / PANGO_SCALE;
     }
 
     void rect(double x, double y, double w, double h, Colour c) {
@@ -108,6 +101,31 @@ class Page {
     }
 
   private:
+    // `text` laid out in a box `width` wide; a negative width: one line, as
+    // wide as it needs.
+    Layout make_layout(std::string_view text, double width, const Style& style) {
+        Layout layout(pango_layout_new(context_.get()));
+        FontDescription font(pango_font_description_from_string(style.font));
+        pango_font_description_set_size(font.get(), static_cast<int>(style.size * PANGO_SCALE));
+        pango_layout_set_font_description(layout.get(), font.get());
+        pango_layout_set_width(layout.get(),
+                               width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment(layout.get(), style.align);
+        if (style.max_lines > 0) {
+            pango_layout_set_height(layout.get(), -style.max_lines);
+            pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+        }
+        if (style.letter_spacing > 0) {
+            AttrList attrs(pango_attr_list_new());
+            pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(static_cast<int>(
+                                                    style.letter_spacing * PANGO_SCALE)));
+            pango_layout_set_attributes(layout.get(), attrs.get());
+        }
+        pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+        return layout;
+    }
+
     cairo_t* cr_;
     FontMap font_map_;
     Context context_;
@@ -131,6 +149,23 @@ const char* decided_label(Decided decided) {
         return "Facilitator override";
     }
     return "";
+}
+
+// "1 phone", "5 phones": a count and its noun.
+std::string counted_noun(std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The header's phones: the most that voted on one question (SessionReport::phones).
+std::string phones_text(std::int64_t phones) {
+    return std::to_string(phones) + " voted";
+}
+
+// "4 hands, 3 phones": an option's votes by where they came from, in words,
+// so that neither colour nor position carries the split.
+std::string split_text(const ReportOption& o) {
+    return counted_noun(o.votes - o.phones, "hand", "hands") + ", " +
+           counted_noun(o.phones, "phone", "phones");
 }
 
 // "Path 2" for branch 1: people count from one.
@@ -164,32 +199,91 @@ double draw_header(Page& page, const SessionReport& r) {
         counted += ", " + std::to_string(checks) + (checks == 1 ? " check" : " checks");
     }
     counted += r.branches == 1 ? ", one path" : ", " + std::to_string(r.branches) + " paths";
-    const struct {
+    struct Detail {
         const char* label;
         std::string value;
-    } details[] = {
-        {"DATE", r.date.empty() ? "\u2014" : r.date},
-        {"FACILITATOR", r.facilitator.empty() ? "\u2014" : r.facilitator},
-        {"HEAD COUNT", r.head_count > 0 ? std::to_string(r.head_count) : "not counted"},
-        {"EXPLORED", counted},
+        double width;
     };
-    const double widths[] = {110, 150, 80, inner - 340};
+    std::vector<Detail> details{
+        {"DATE", r.date.empty() ? "\u2014" : r.date, 110},
+        {"FACILITATOR", r.facilitator.empty() ? "\u2014" : r.facilitator, 150},
+        {"HEAD COUNT", r.head_count > 0 ? std::to_string(r.head_count) : "not counted", 80},
+    };
+    if (r.phones > 0) {
+        // Narrower columns make room for the phones.
+        details[0].width = 104;
+        details[1].width = 110;
+        details[2].width = 72;
+        details.push_back({"PHONES", phones_text(r.phones), 58});
+    }
+    double used = 0;
+    for (const Detail& d : details) {
+        used += d.width;
+    }
+    details.push_back({"EXPLORED", counted, inner - used});
     double x = kMargin, tallest = 0;
-    for (std::size_t i = 0; i < 4; ++i) {
-        const double h = page.text(details[i].label, x, y, widths[i] - 8,
+    for (const Detail& d : details) {
+        const double h = page.text(d.label, x, y, d.width - 8,
                                    {"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.2});
-        const double v = page.text(details[i].value, x, y + h + 2, widths[i] - 8,
+        const double v = page.text(d.value, x, y + h + 2, d.width - 8,
                                    {"DejaVu Sans", 9.5, kInk, PANGO_ALIGN_LEFT, 2});
         tallest = std::max(tallest, h + 2 + v);
-        x += widths[i];
+        x += d.width;
     }
     y += tallest + 10;
     page.rule(kMargin, kWidth - kMargin, y, 0.6, kFaint);
     return y + 12;
 }
 
+// An option's share of its step's votes (of the people, for multi checks).
+double share_of(const ReportOption& o, const ReportStep& s) {
+    return s.basis > 0 ? std::min(1.0, static_cast<double>(o.votes) / static_cast<double>(s.basis))
+                       : 0.0;
+}
+
+// "7  (58%)"
+std::string count_text(const ReportOption& o, const ReportStep& s) {
+    return std::to_string(o.votes) + "  (" + std::to_string(std::lround(100 * share_of(o, s))) +
+           "%)";
+}
+
+// Where an option row's bar and numbers go.
+struct Columns {
+    double bar_x = 352;
+    double bar_w = 160;
+    double count_x = 518;
+    double count_w = kWidth - kMargin - 518;
+    bool split = false; // the votes by hand and by phone, right of the count
+    double split_x = 0;
+};
+
+// The votes' columns for the whole page, so that they line up from one step
+// to the next. With phones, the split takes the right edge, as wide as its
+// widest text, and the count and the bar move left to make room.
+Columns columns(Page& page, const SessionReport& r, double scale) {
+    Columns c;
+    if (r.phones == 0) {
+        return c;
+    }
+    const Style numbers{"DejaVu Sans", 7.5 * scale};
+    double count_w = 0, split_w = 0;
+    for (const ReportStep& s : r.steps) {
+        for (const ReportOption& o : s.options) {
+            count_w = std::max(count_w, page.width(count_text(o, s), numbers));
+            split_w = std::max(split_w, page.width(split_text(o), numbers));
+        }
+    }
+    c.split = true;
+    c.split_x = kWidth - kMargin - std::ceil(split_w);
+    c.count_w = std::ceil(count_w);
+    c.count_x = c.split_x - 10 - c.count_w;
+    c.bar_w = 96;
+    c.bar_x = c.count_x - 6 - c.bar_w;
+    return c;
+}
+
 // One decision with its bars; returns its height.
-double draw_step(Page& page, const ReportStep& s, double y, double scale) {
+double draw_step(Page& page, const ReportStep& s, double y, double scale, const Columns& c) {
     const double inner = kWidth - 2 * kMargin;
     const double number_w = 18;
     const double chip_w = 150;
@@ -207,8 +301,7 @@ double draw_step(Page& page, const ReportStep& s, double y, double scale) {
 
     const double marker_x = kMargin + number_w;
     const double label_x = marker_x + 11;
-    const double bar_x = 352, bar_w = 160;
-    const double count_x = bar_x + bar_w + 6;
+    const double bar_x = c.bar_x, bar_w = c.bar_w;
     const double row = 11.5 * scale;
     const double bar_h = 7 * scale;
     for (const ReportOption& o : s.options) {
@@ -223,14 +316,15 @@ double draw_step(Page& page, const ReportStep& s, double y, double scale) {
         }
         const double bar_y = y + (row - bar_h) / 2 - 1;
         page.rect(bar_x, bar_y, bar_w, bar_h, kTrack);
-        const double share =
-            s.basis > 0 ? std::min(1.0, static_cast<double>(o.votes) / static_cast<double>(s.basis))
-                        : 0.0;
+        const double share = share_of(o, s);
         if (o.votes > 0 && share > 0) {
             page.rect(bar_x, bar_y, std::max(1.0, bar_w * share), bar_h, o.chosen ? kAccent : kBar);
         }
-        page.text(std::to_string(o.votes) + "  (" + std::to_string(std::lround(100 * share)) + "%)",
-                  count_x, y, kWidth - kMargin - count_x, {"DejaVu Sans", 7.5 * scale, kInk});
+        page.text(count_text(o, s), c.count_x, y, c.count_w, {"DejaVu Sans", 7.5 * scale, kInk});
+        if (c.split) {
+            page.text(split_text(o), c.split_x, y, kWidth - kMargin - c.split_x,
+                      {"DejaVu Sans", 7.5 * scale, kMuted});
+        }
         y += row;
     }
     return y - top;
@@ -288,6 +382,7 @@ double draw_indicators(Page& page, const SessionReport& r, double y, double scal
 double layout(Page& page, const SessionReport& r, double scale, std::size_t shown) {
     double y = draw_header(page, r);
     const double inner = kWidth - 2 * kMargin;
+    const Columns votes = columns(page, r, scale);
     y += page.text("DECISIONS AND VOTES", kMargin, y, inner,
                    {"DejaVu Sans Bold", 7, kNavy, PANGO_ALIGN_LEFT, 1, 1.3});
     y += 6;
@@ -307,7 +402,7 @@ double layout(Page& page, const SessionReport& r, double scale, std::size_t show
                            kMargin, y, inner, {"DejaVu Sans Oblique", 7 * scale, kMuted});
             y += 3 * scale;
         }
-        y += draw_step(page, s, y, scale) + 7 * scale;
+        y += draw_step(page, s, y, scale, votes) + 7 * scale;
     }
     if (shown < r.steps.size()) {
         const std::size_t more = r.steps.size() - shown;
@@ -317,9 +412,16 @@ double layout(Page& page, const SessionReport& r, double scale, std::size_t show
                        kMargin, y, inner, {"DejaVu Sans Oblique", 8, kMuted});
         y += 6;
     }
+    const Style legend{"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1};
     y += page.text("\u25b6 the path taken     \u2713 best response or correct answer     bars: "
                    "share of the votes (checks with several answers: of the people)",
-                   kMargin, y, inner, {"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1});
+                   kMargin, y, inner, legend);
+    if (votes.split) {
+        y += 1;
+        y += page.text("hands: votes counted by raised hand     phones: votes sent from phones"
+                       "     PHONES: the most that voted on one question",
+                       kMargin, y, inner, legend);
+    }
     y += 10;
     page.rule(kMargin, kWidth - kMargin, y, 0.6, kFaint);
     y += 10;

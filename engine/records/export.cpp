@@ -95,11 +95,27 @@ void csv_row(std::ostream& out, const std::vector<std::string>& fields) {
     out << "\r\n";
 }
 
+// Which of an option's votes: all of them, those counted by hand, or those
+// from phones (records from before phone voting have none from phones).
+enum class VoteSource : std::uint8_t { All, Hands, Phones };
+
+std::int64_t votes_of(const VoteCount& v, VoteSource source) {
+    switch (source) {
+    case VoteSource::All:
+        return v.count;
+    case VoteSource::Hands:
+        return v.hands();
+    case VoteSource::Phones:
+        return v.phones;
+    }
+    return v.count;
+}
+
 // "a:3;b:5"
-std::string votes_text(const std::vector<VoteCount>& votes) {
+std::string votes_text(const std::vector<VoteCount>& votes, VoteSource source) {
     std::string out;
     for (const VoteCount& v : votes) {
-        out += (out.empty() ? "" : ";") + v.id + ":" + std::to_string(v.count);
+        out += (out.empty() ? "" : ";") + v.id + ":" + std::to_string(votes_of(v, source));
     }
     return out;
 }
@@ -155,6 +171,8 @@ class XapiWriter {
         tier_key_ = Json(base_ + "xapi/tier").dump();
         outcome_key_ = Json(base_ + "xapi/outcome").dump();
         votes_key_ = Json(base_ + "xapi/votes").dump();
+        hand_votes_key_ = Json(base_ + "xapi/hand-votes").dump();
+        phone_votes_key_ = Json(base_ + "xapi/phone-votes").dump();
         branch_key_ = Json(base_ + "xapi/branch").dump();
         for (ClassroomSession& session : store.classroom_sessions()) {
             sessions_.emplace(session.attempt_id, std::move(session));
@@ -340,20 +358,30 @@ class XapiWriter {
             append_quoted(out, e.tier);
         }
         if (!e.votes.empty()) { // classroom: the room's votes and the explored branch
+            // All the votes per option, then the same split by hand and by phone.
+            append_votes(out, votes_key_, e.votes, VoteSource::All);
+            append_votes(out, hand_votes_key_, e.votes, VoteSource::Hands);
+            append_votes(out, phone_votes_key_, e.votes, VoteSource::Phones);
             out += ',';
-            out += votes_key_;
-            out += ":{";
-            for (std::size_t i = 0; i < e.votes.size(); ++i) {
-                out += i > 0 ? "," : "";
-                append_quoted(out, e.votes[i].id);
-                out += ':' + std::to_string(e.votes[i].count);
-            }
-            out += "},";
             out += branch_key_;
             out += ':' + std::to_string(e.branch);
         }
         out += "}}";
         return out;
+    }
+
+    // ,"<key>":{"<option id>":<votes>,...}
+    static void append_votes(std::string& out, const std::string& key,
+                             const std::vector<VoteCount>& votes, VoteSource source) {
+        out += ',';
+        out += key;
+        out += ":{";
+        for (std::size_t i = 0; i < votes.size(); ++i) {
+            out += i > 0 ? "," : "";
+            append_quoted(out, votes[i].id);
+            out += ':' + std::to_string(votes_of(votes[i], source));
+        }
+        out += '}';
     }
 
     void answered(const AttemptContext& c, const Event& e) {
@@ -405,6 +433,8 @@ class XapiWriter {
     std::string tier_key_;
     std::string outcome_key_;
     std::string votes_key_;
+    std::string hand_votes_key_;
+    std::string phone_votes_key_;
     std::string branch_key_;
     std::map<std::string, ClassroomSession, std::less<>> sessions_;
     std::unordered_map<std::string, std::string> scenario_objects_; // by IRI and language
@@ -586,18 +616,20 @@ ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
     std::ofstream events = open_private(events_file);
     csv_row(events, {"attempt_id", "sequence", "timestamp_utc", "node_id", "kind", "response",
                      "correct", "tier", "score_changes", "indicators", "time_on_node_ms", "prompt",
-                     "branch", "votes"});
+                     "branch", "votes", "hand_votes", "phone_votes"});
     store.for_each_event([&](const Event& e) {
         std::vector<std::string> changes;
         for (const auto& c : e.score_changes) {
             changes.push_back(c.dimension + ":" + (c.delta >= 0 ? "+" : "") +
                               std::to_string(c.delta));
         }
-        csv_row(events, {e.attempt_id, std::to_string(e.sequence), iso8601_utc(e.time), e.node_id,
-                         e.kind == EventKind::Answer ? "answer" : "choice", join(e.response, ";"),
-                         e.correct ? "yes" : "no", e.tier, join(changes, ";"),
-                         join(e.indicators, ";"), std::to_string(e.time_on_node_ms), e.prompt,
-                         std::to_string(e.branch), votes_text(e.votes)});
+        csv_row(events,
+                {e.attempt_id, std::to_string(e.sequence), iso8601_utc(e.time), e.node_id,
+                 e.kind == EventKind::Answer ? "answer" : "choice", join(e.response, ";"),
+                 e.correct ? "yes" : "no", e.tier, join(changes, ";"), join(e.indicators, ";"),
+                 std::to_string(e.time_on_node_ms), e.prompt, std::to_string(e.branch),
+                 votes_text(e.votes, VoteSource::All), votes_text(e.votes, VoteSource::Hands),
+                 votes_text(e.votes, VoteSource::Phones)});
         ++counts.events;
     });
     finish_file(events, events_file);

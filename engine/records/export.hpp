@@ -29,11 +29,18 @@ struct ExportCounts {
 // Writes `attempts.csv` and `events.csv` (RFC 4180: a header row, CRLF line
 // ends, fields quoted when they hold a comma, quote or line break) into `dir`,
 // created if needed; files are owner-only. Throws RecordsError.
+// For classroom sessions, events.csv gives the room's votes per option as
+// "id:count;id:count" three times: `votes` (all of them), `hand_votes` and
+// `phone_votes` (votes = hand + phone); sessions recorded before phone voting
+// (records schema 7) have phone votes 0. New columns are only ever appended.
 ExportCounts export_csv(Store& store, const std::filesystem::path& dir,
                         const ExportOptions& options = {});
 
 // One `answered` statement per recorded choice or answer, and `completed` plus
-// `passed` or `failed` per finished attempt, one JSON object per line.
+// `passed` or `failed` per finished attempt, one JSON object per line. A
+// classroom session's answers carry result extensions <base>xapi/votes,
+// xapi/hand-votes and xapi/phone-votes (each {"option id": count}) and
+// xapi/branch.
 ExportCounts export_xapi(Store& store, std::ostream& out, const ExportOptions& options = {});
 
 // "2026-11-23T02:00:41.123Z"

@@ -17,6 +17,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 using namespace sightline;
 using namespace sightline::classroom;
@@ -27,16 +30,68 @@ namespace {
 const fs::path kGolden =
     fs::path(SIGHTLINE_SOURCE_DIR) / "tests/classroom/golden/session-report.png";
 
-// The scripted example session, with the parts that depend on the machine
-// (the local date, the attempt's random id) fixed.
-SessionReport fixed_report() {
-    test::FakeClock clock;
-    Facilitation f(test::format_example(), test::example_setup(12), nullptr, {}, clock.clock());
-    test::play_example_session(f, clock);
-    SessionReport r = make_report(f);
+// Opens voting, takes the hand counts and the phones' counts, locks and reveals.
+void vote(Facilitation& f, const std::vector<std::int64_t>& hands,
+          const std::vector<std::int64_t>& phones) {
+    f.open_voting();
+    REQUIRE(hands.size() == f.option_count());
+    for (std::size_t i = 0; i < hands.size(); ++i) {
+        f.set_votes(i, hands[i]);
+    }
+    f.set_phone_votes(phones);
+    f.lock();
+    f.reveal();
+}
+
+// test::play_example_session with the same totals, some of them from phones:
+// the desk 3 / 7 / 2 (phones 1 / 4 / 0), the check 11 / 8 / 3 (phones 5 / 3 / 0).
+void play_session_with_phones(Facilitation& f, test::FakeClock& clock) {
+    clock.seconds(20);
+    f.discuss();
+    clock.seconds(95);
+    vote(f, {2, 3, 2}, {1, 4, 0});
+    clock.seconds(10);
+    f.take_majority(); // log-and-tell
+    clock.seconds(30);
+    f.advance();
+    clock.seconds(45);
+    vote(f, {6, 5, 3}, {5, 3, 0});
+    clock.seconds(5);
+    f.take_majority(); // id and answers
+    clock.seconds(20);
+    f.advance();
+    clock.seconds(60);
+    f.go_back(0); // the desk again, votes as they were
+    clock.seconds(40);
+    f.pick("ask-her");
+    clock.seconds(15);
+    f.advance();
+    clock.seconds(10);
+    f.advance();
+}
+
+// The parts that depend on the machine (the local date, the attempt's random
+// id) fixed.
+SessionReport fixed(SessionReport r) {
     r.date = "14 March 2025";
     r.attempt_id = "3f6c1d2e-8a41-4b7e-9c55-0d2a7e61b9f4";
     return r;
+}
+
+// The scripted example session, with phones voting alongside raised hands.
+SessionReport fixed_report() {
+    test::FakeClock clock;
+    Facilitation f(test::format_example(), test::example_setup(12), nullptr, {}, clock.clock());
+    play_session_with_phones(f, clock);
+    return fixed(make_report(f));
+}
+
+// The same session counted by hand only.
+SessionReport hands_only_report() {
+    test::FakeClock clock;
+    Facilitation f(test::format_example(), test::example_setup(12), nullptr, {}, clock.clock());
+    test::play_example_session(f, clock);
+    return fixed(make_report(f));
 }
 
 fs::path write(const fs::path& dir, const std::string& name, const std::string& bytes) {
@@ -47,6 +102,27 @@ fs::path write(const fs::path& dir, const std::string& name, const std::string& 
 
 std::string text_of(const fs::path& pdf) {
     return test::capture("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
+}
+
+// `text` with one space before each "(": pdftotext may put one or two
+// between a count and its share.
+std::string squeezed(std::string text) {
+    for (std::size_t at; (at = text.find("  (")) != std::string::npos;) {
+        text.erase(at, 1);
+    }
+    return text;
+}
+
+// The lines of `text` that contain `words`.
+std::vector<std::string> lines_with(const std::string& text, const std::string& words) {
+    std::vector<std::string> found;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find(words) != std::string::npos) {
+            found.push_back(line);
+        }
+    }
+    return found;
 }
 
 } // namespace
@@ -123,6 +199,67 @@ TEST_CASE("a session without decisions still has a report") {
     CHECK(text.find("No decisions were made in this session.") != std::string::npos);
     CHECK(text.find("not counted") != std::string::npos);
     CHECK(text.find("not recorded (dry run)") != std::string::npos);
+}
+
+TEST_CASE("each option's votes are given in words by raised hand and by phone") {
+    test::TempDir temp;
+    const std::string text =
+        text_of(write(temp.path(), "phones.pdf", render_report_pdf(fixed_report())));
+    // The header says how many phones voted (its letter-spaced label does not
+    // come out of pdftotext as one word).
+    CHECK_MESSAGE(text.find("5 voted") != std::string::npos, text);
+    // On each option's own line: its total, its share, then the split. The
+    // desk is there twice (the room's pick, then the facilitator's branch).
+    const struct {
+        const char* option;
+        const char* total;
+        const char* split;
+        std::size_t times;
+    } rows[] = {
+        {"Ask the young woman", "3 (25%)", "2 hands, 1 phone", 2},
+        {"Finish the check-in", "7 (58%)", "3 hands, 4 phones", 2},
+        {"Hand over the key", "2 (17%)", "2 hands, 0 phones", 2},
+        {"He kept her ID", "11 (92%)", "6 hands, 5 phones", 1},
+        {"She let him answer", "8 (67%)", "5 hands, 3 phones", 1},
+        {"He paid cash", "3 (25%)", "3 hands, 0 phones", 1},
+    };
+    for (const auto& row : rows) {
+        const std::vector<std::string> lines = lines_with(text, row.option);
+        CAPTURE(row.option);
+        CHECK_MESSAGE(lines.size() == row.times, text);
+        for (const std::string& line : lines) {
+            CHECK_MESSAGE(squeezed(line).find(row.total) != std::string::npos, line);
+            CHECK_MESSAGE(line.find(row.split) != std::string::npos, line);
+        }
+    }
+    CHECK(text.find("hands: votes counted by raised hand") != std::string::npos);
+    CHECK(text.find("phones: votes sent from phones") != std::string::npos);
+}
+
+TEST_CASE("the vote columns widen for a lecture hall's counts instead of cutting them") {
+    SessionReport r = fixed_report();
+    ReportOption& o = r.steps[0].options[1];
+    o.votes = 412;
+    o.phones = 288;
+    r.steps[0].basis = 500;
+    r.phones = 300;
+    test::TempDir temp;
+    const std::string text = text_of(write(temp.path(), "hall.pdf", render_report_pdf(r)));
+    const std::vector<std::string> lines = lines_with(text, "Finish the check-in");
+    REQUIRE_MESSAGE(lines.size() == 2, text);
+    CHECK_MESSAGE(squeezed(lines[0]).find("412 (82%)") != std::string::npos, lines[0]);
+    CHECK_MESSAGE(lines[0].find("124 hands, 288 phones") != std::string::npos, lines[0]);
+    CHECK_MESSAGE(text.find("300 voted") != std::string::npos, text);
+}
+
+TEST_CASE("a session without phones shows no split and no phones") {
+    test::TempDir temp;
+    const std::string text =
+        text_of(write(temp.path(), "hands.pdf", render_report_pdf(hands_only_report())));
+    CHECK_MESSAGE(squeezed(text).find("7 (58%)") != std::string::npos, text);
+    CHECK_MESSAGE(text.find("hands") == std::string::npos, text);
+    CHECK_MESSAGE(text.find("phone") == std::string::npos, text);
+    CHECK_MESSAGE(text.find("voted") == std::string::npos, text);
 }
 
 int main(int argc, char** argv) {

@@ -155,6 +155,38 @@ TEST_CASE("the CSV has one row per decision and reads back with a strict RFC 418
     CHECK(back.at("seconds") == "40.0");
 }
 
+TEST_CASE("the report counts the phones that voted: the most on one question") {
+    CHECK(example_report().phones == 0); // counted by hand only
+
+    Facilitation f(test::format_example(), test::example_setup(20));
+    // desk: hands 2 / 1 / 0, phones 1 / 4 / 0: five phones, one vote each.
+    f.open_voting();
+    f.set_votes(0, 2);
+    f.set_votes(1, 1);
+    f.set_phone_votes({1, 4, 0});
+    f.lock();
+    f.reveal();
+    f.take_majority(); // log-and-tell
+    f.advance();
+    CHECK(make_report(f).phones == 5);
+    // The multi check: a phone may vote for several options, so 6 + 6 + 2
+    // phone votes are at least 6 phones, not 14.
+    f.open_voting();
+    f.set_votes(0, 3);
+    f.set_phone_votes({6, 6, 2});
+    f.lock();
+    f.reveal();
+    f.take_majority();
+    const SessionReport r = make_report(f);
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[1].multiple);
+    CHECK(r.steps[1].phone_votes == 14);
+    CHECK(r.steps[1].total_votes == 17);
+    CHECK(r.steps[1].options[0].votes == 9);
+    CHECK(r.steps[1].options[0].phones == 6);
+    CHECK(r.phones == 6);
+}
+
 TEST_CASE("rows with fewer choices than the widest leave the extra columns empty") {
     SessionReport r = example_report();
     r.steps[1].options.pop_back();

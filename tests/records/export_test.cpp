@@ -1,5 +1,6 @@
 #include "learning/session.hpp"
 #include "records/export.hpp"
+#include "records/sqlite.hpp"
 #include "records/uuid.hpp"
 #include "runtime/run.hpp"
 #include "support/csv_rows.hpp"
@@ -258,6 +259,66 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
     CHECK((info.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("the events CSV keeps its columns in order and appends the votes' split") {
+    Fixture f;
+    TempDir out;
+    export_csv(*f.store, out.path());
+    const auto rows = read_csv(out.path() / "events.csv");
+    REQUIRE(rows.size() == 6);
+    const std::vector<std::string> expected{
+        "attempt_id",    "sequence",   "timestamp_utc",   "node_id",
+        "kind",          "response",   "correct",         "tier",
+        "score_changes", "indicators", "time_on_node_ms", "prompt",
+        "branch",        "votes",      "hand_votes",      "phone_votes"};
+    CHECK(rows[0] == expected);
+    // Self-paced answers have no votes, of either kind.
+    const auto first = test::as_record(rows[0], rows[1]);
+    CHECK(first.at("votes").empty());
+    CHECK(first.at("hand_votes").empty());
+    CHECK(first.at("phone_votes").empty());
+    for (const json& s : statements(*f.store)) {
+        if (s.at("verb").at("id") == "http://adlnet.gov/expapi/verbs/answered") {
+            const json& ext = s.at("result").at("extensions");
+            CHECK_FALSE(ext.contains("https://sightline.invalid/xapi/hand-votes"));
+            CHECK_FALSE(ext.contains("https://sightline.invalid/xapi/phone-votes"));
+        }
+    }
+}
+
+TEST_CASE("sessions recorded before phone voting export every vote as a raised hand") {
+    // The checked-in v5 and v6 databases (before votes.phone_count) hold a vote
+    // of 12 for log-and-tell; its attempt becomes the classroom session it
+    // would be (the store reads votes of classroom attempts only).
+    for (const int version : {5, 6}) {
+        CAPTURE(version);
+        TempDir temp;
+        const auto file = temp.path() / "records.db";
+        std::filesystem::copy_file(std::filesystem::path(SIGHTLINE_SOURCE_DIR) /
+                                       ("tests/records/old/v" + std::to_string(version) + ".db"),
+                                   file);
+        {
+            sql::Database db(file.string(), 1000);
+            REQUIRE(db.user_version() == version);
+            db.exec("UPDATE attempts SET mode = 'classroom', learner_id = NULL");
+        }
+        auto store = open_store(temp.path());
+        TempDir out;
+        export_csv(*store, out.path());
+        const auto rows = read_csv(out.path() / "events.csv");
+        REQUIRE(rows.size() == 2);
+        const auto event = test::as_record(rows[0], rows[1]);
+        CHECK(event.at("votes") == "log-and-tell:12");
+        CHECK(event.at("hand_votes") == "log-and-tell:12");
+        CHECK(event.at("phone_votes") == "log-and-tell:0");
+        const auto all = statements(*store);
+        REQUIRE(all.size() == 1);
+        const json& ext = all[0].at("result").at("extensions");
+        CHECK(ext.at("https://sightline.invalid/xapi/votes") == json{{"log-and-tell", 12}});
+        CHECK(ext.at("https://sightline.invalid/xapi/hand-votes") == json{{"log-and-tell", 12}});
+        CHECK(ext.at("https://sightline.invalid/xapi/phone-votes") == json{{"log-and-tell", 0}});
+    }
+}
+
 TEST_CASE("the CSV export is anonymous unless asked") {
     Fixture f;
     TempDir out;
@@ -369,14 +430,14 @@ TEST_CASE("classroom sessions keep a head count, the room's votes and explored b
     Recorder recorder = Recorder::start(*store, run, kInfo, start, 1'000);
     store->record_classroom_session({recorder.attempt().id, "Hotel staff meeting", "Dana", 14});
 
-    // The room votes 3 / 9 / 2 and takes the majority...
+    // The room votes 3 / 9 / 2 (of them from phones 1 / 4 / 0) and takes the majority...
     runtime::Run first = run;
-    recorder.set_classroom({{"ask-her", 3}, {"log-and-tell", 9}, {"ignore", 2}}, 0);
+    recorder.set_classroom({{"ask-her", 3, 1}, {"log-and-tell", 9, 4}, {"ignore", 2, 0}}, 0);
     const auto chosen = first.choose("log-and-tell");
     recorder.record_choice(run, first, "log-and-tell", chosen, 60'000);
     // ...then the facilitator goes back to explore what asking her would do.
     runtime::Run second = run;
-    recorder.set_classroom({{"ask-her", 3}, {"log-and-tell", 9}, {"ignore", 2}}, 1);
+    recorder.set_classroom({{"ask-her", 3, 1}, {"log-and-tell", 9, 4}, {"ignore", 2, 0}}, 1);
     const auto explored = second.choose("ask-her");
     recorder.record_choice(run, second, "ask-her", explored, 90'000);
 
@@ -395,7 +456,12 @@ TEST_CASE("classroom sessions keep a head count, the room's votes and explored b
     CHECK(all[0].at("actor").at("objectType") == "Group");
     CHECK(all[0].at("actor").at("name") == "Hotel staff meeting");
     const json& ext = all[1].at("result").at("extensions");
-    CHECK(ext.at("https://sightline.invalid/xapi/votes").at("ask-her") == 3);
+    CHECK(ext.at("https://sightline.invalid/xapi/votes") ==
+          json{{"ask-her", 3}, {"log-and-tell", 9}, {"ignore", 2}});
+    CHECK(ext.at("https://sightline.invalid/xapi/hand-votes") ==
+          json{{"ask-her", 2}, {"log-and-tell", 5}, {"ignore", 2}});
+    CHECK(ext.at("https://sightline.invalid/xapi/phone-votes") ==
+          json{{"ask-her", 1}, {"log-and-tell", 4}, {"ignore", 0}});
     CHECK(ext.at("https://sightline.invalid/xapi/branch") == 1);
 
     TempDir out;
@@ -404,6 +470,8 @@ TEST_CASE("classroom sessions keep a head count, the room's votes and explored b
     REQUIRE(rows.size() == 3);
     const auto second_row = test::as_record(rows[0], rows[2]);
     CHECK(second_row.at("votes") == "ask-her:3;log-and-tell:9;ignore:2");
+    CHECK(second_row.at("hand_votes") == "ask-her:2;log-and-tell:5;ignore:2");
+    CHECK(second_row.at("phone_votes") == "ask-her:1;log-and-tell:4;ignore:0");
     CHECK(second_row.at("branch") == "1");
     const auto attempts = read_csv(out.path() / "attempts.csv");
     const auto session = test::as_record(attempts[0], attempts[1]);
