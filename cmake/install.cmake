@@ -43,6 +43,21 @@ else()
     message(STATUS "rsvg-convert not found (Debian: librsvg2-bin): installing the SVG icon only")
 endif()
 
+# The classroom phone page, served by the desktop player from
+# <bin>/../share/sightline/phone (engine/classroom/phone_server.hpp); copied into
+# the build tree too, so the built player finds it as the installed one does.
+set(phone_page_outputs "")
+foreach(file index.html phone.css phone.js)
+    set(out ${PROJECT_BINARY_DIR}/share/sightline/phone/${file})
+    add_custom_command(OUTPUT ${out}
+        COMMAND ${CMAKE_COMMAND} -E copy_if_different ${assets}/phone/${file} ${out}
+        DEPENDS ${assets}/phone/${file}
+        COMMENT "Copying the phone page's ${file}" VERBATIM)
+    list(APPEND phone_page_outputs ${out})
+    install(FILES ${assets}/phone/${file} DESTINATION ${CMAKE_INSTALL_DATADIR}/sightline/phone)
+endforeach()
+add_custom_target(phone_page ALL DEPENDS ${phone_page_outputs})
+
 install(FILES ${assets}/${SIGHTLINE_APP_ID}.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${assets}/${SIGHTLINE_APP_ID}.metainfo.xml

@@ -254,8 +254,10 @@ PresenterState presenter_state(const Facilitation& f) {
                 p.choices.push_back(std::move(c));
             }
         }
+        const std::vector<std::int64_t>& phones = f.phone_votes();
         for (std::size_t i = 0; i < p.choices.size() && i < tally.counts.size(); ++i) {
             p.choices[i].votes = tally.counts[i];
+            p.choices[i].phone_votes = i < phones.size() ? phones[i] : 0;
             p.choices[i].percent = percent_of(tally.counts[i], tally.basis);
             p.choices[i].leading =
                 std::find(tally.leaders.begin(), tally.leaders.end(), i) != tally.leaders.end();

@@ -86,7 +86,8 @@ struct PresenterChoice {
     std::string key; // "1", "2", ...
     std::string text;
     bool enabled = true;
-    std::int64_t votes = 0; // at all times
+    std::int64_t votes = 0;       // at all times: hands and phones
+    std::int64_t phone_votes = 0; // of which from phones
     int percent = 0;
     bool leading = false; // among the tally's leaders (the room's answer)
     bool best = false;    // a best-tier choice, or a correct option

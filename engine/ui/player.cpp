@@ -395,6 +395,9 @@ void Player::tick() {
     if (screen_.id == ScreenId::Scenario && session_) {
         screen_.scenario.reading = static_cast<float>(pacer_.progress(now()));
     }
+    if (sync_phones_changed()) {
+        show_classroom();
+    }
 }
 
 bool Player::reading_paced() const {

@@ -9,6 +9,8 @@
 #pragma once
 
 #include "classroom/facilitation.hpp"
+#include "classroom/phone_room.hpp"
+#include "classroom/phone_server.hpp"
 #include "learning/learning.hpp"
 #include "learning/pacing.hpp"
 #include "model/model.hpp"
@@ -17,8 +19,12 @@
 #include "ui/screens.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sightline::ui {
 
@@ -33,6 +39,16 @@ struct PlayerOptions {
     // The seed of the order every attempt and classroom session shows its
     // options in (tests and screenshots); unset: a fresh one each time.
     std::optional<std::uint64_t> seed;
+    // Phone voting in classroom sessions: where the phones' server listens
+    // (empty address: classroom::first_lan_ipv4(); port 0: any free one) and
+    // the phone page's files (assets/phone/, installed beside the courses).
+    std::string phone_address;
+    int phone_port = 0;
+    std::filesystem::path phone_page_dir;
+    // Called from the server's threads when a phone joins or votes; the shell
+    // wakes its event loop (glfwPostEmptyEvent) so the counts are redrawn.
+    // Must be thread-safe.
+    std::function<void()> wake;
 };
 
 class Player {
@@ -48,11 +64,16 @@ class Player {
     // shell's and are ignored here.
     void apply(const Intent& intent);
 
-    // Once a frame, before drawing: moves the paced-play progress cue on.
+    // Once a frame, before drawing: moves the paced-play progress cue on and
+    // takes the phones' joins and votes into the classroom session.
     void tick();
     // Whether a paced screen is still within its reading time, so the shell
     // keeps redrawing the cue instead of waiting for input.
     bool reading_paced() const;
+    // Whether a classroom session's phones are connected: the shell then
+    // wakes at least once a second, since the lobby's count reaches the
+    // phones at most once a second (PhoneRoom::announce_lobby).
+    bool phones_live() const { return phones_ != nullptr; }
 
     // The scenario being played, if any (for tests and the shell).
     const learning::Session* session() const { return session_ ? &*session_ : nullptr; }
@@ -60,6 +81,8 @@ class Player {
     const classroom::Facilitation* facilitation() const {
         return classroom_ ? &*classroom_ : nullptr;
     }
+    // The classroom session's phone room, while phone voting is on.
+    const classroom::PhoneRoom* phone_room() const { return phones_ ? &phones_->room : nullptr; }
 
   private:
     bool has_learner() const { return learning_.learner().has_value(); }
@@ -93,6 +116,16 @@ class Player {
     void classroom_step(const Intent& intent);
     void show_classroom();
     void end_classroom(); // finished: the report is saved
+    // Phone voting: starts the room and its server (false, with the reason in
+    // *error, when the server cannot listen), the facilitator's phone steps,
+    // and the end of both with the session.
+    bool start_phones(std::string* error);
+    void phone_step(ClassroomStep step, std::size_t index);
+    void show_phones();
+    void stop_phones();
+    // Once a frame: takes the phones' joins and votes in; true when the
+    // screen has to show something new.
+    bool sync_phones_changed();
     void failed(const Intent& intent, const std::string& what);
     records::TimeMs now() const;
     // Paced play: a new screen of `words` words is shown now.
@@ -114,6 +147,21 @@ class Player {
     std::optional<learning::Session> session_;
     learning::Pacer pacer_; // paced play of the scenario being played
     std::optional<classroom::Facilitation> classroom_;
+    // The room and its server live and die together, the server first.
+    struct Phones {
+        explicit Phones(classroom::PhoneRoomOptions options) : room(std::move(options)) {}
+        classroom::PhoneRoom room;
+        std::unique_ptr<classroom::PhoneServer> server;
+        std::uint64_t seen_version = 0;
+        std::size_t seen_devices = 0;
+        std::size_t seen_voters = 0;
+    };
+    std::unique_ptr<Phones> phones_;
+    // Servers of ended sessions, stopping off the UI thread: stop() waits for
+    // the connections still open (an idle keep-alive for up to 2 s, a slow
+    // request for up to the read timeout), and the frame loop never waits.
+    // Joined when the player is destroyed.
+    std::vector<std::future<void>> retiring_;
     Intent pending_; // what "Try again" repeats
 };
 

@@ -1,4 +1,5 @@
 // The player controller: running a classroom session.
+#include "classroom/phone_sync.hpp"
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
 #include "model/link.hpp"
@@ -18,10 +19,14 @@ void Player::open_classroom_setup(const std::string& scenario_id) {
         return;
     }
     session_.reset();
+    stop_phones();
     classroom_.reset();
     fresh(ScreenId::ClassroomSetup);
     ClassroomSetupState& c = screen_.classroom_setup;
     c = {};
+    c.phone_address = !options_.phone_address.empty()
+                          ? options_.phone_address
+                          : classroom::first_lan_ipv4().value_or("127.0.0.1");
     c.scenario_id = scenario->id;
     c.scenario_title = scenario->title;
     c.course_title = course->title;
@@ -52,10 +57,18 @@ void Player::start_classroom(const ClassroomForm& form) {
         c.error = "The head count cannot be negative; use 0 when you do not know it.";
         return;
     }
+    std::string phone_error;
+    if (form.phones && !start_phones(&phone_error)) {
+        c.error = "Phone voting could not start: " + phone_error +
+                  " Start the session without phones, or give the player another address with "
+                  "--listen ADDR:PORT.";
+        return;
+    }
     try {
         classroom_.emplace(bundle_, std::move(setup), &store_, info_, options_.clock);
     } catch (const std::exception& e) {
         // FacilitationError, runtime::RunError, records::RecordsError.
+        stop_phones();
         classroom_.reset();
         c.error = std::string("The session could not be started: ") + e.what();
         return;
@@ -69,6 +82,10 @@ void Player::start_classroom(const ClassroomForm& form) {
 
 void Player::show_classroom() {
     ClassroomState& c = screen_.classroom;
+    if (phones_) {
+        classroom::sync_phones(*classroom_, phones_->room);
+        show_phones();
+    }
     c.audience = classroom::audience_state(*classroom_);
     c.presenter = classroom::presenter_state(*classroom_);
     if (c.selected >= c.presenter.choices.size()) {
@@ -78,6 +95,7 @@ void Player::show_classroom() {
 
 void Player::end_classroom() {
     ClassroomState& c = screen_.classroom;
+    stop_phones(); // the phones' tokens die with the session
     const std::filesystem::path dir =
         !options_.classroom_reports_dir.empty() ? options_.classroom_reports_dir
         : std::filesystem::path(store_.location()).has_parent_path()
@@ -130,6 +148,7 @@ void Player::classroom_step(const Intent& intent) {
         } catch (const std::exception&) {
             // Leaving never fails: the events recorded so far stay.
         }
+        stop_phones();
         classroom_.reset();
         show_course(course_id_);
         return;
@@ -143,10 +162,21 @@ void Player::classroom_step(const Intent& intent) {
     if (f.finished()) {
         return; // only leaving is left
     }
+    if (is_phone_step(step)) {
+        phone_step(step, index);
+        return;
+    }
     const bool was_picked = f.stage() == classroom::Stage::Feedback;
     try {
-        if (step == ClassroomStep::Forward ||
-            (step == ClassroomStep::Confirm && f.stage() != classroom::Stage::Revealed)) {
+        const bool locks = step == ClassroomStep::Lock ||
+                           ((step == ClassroomStep::Forward || step == ClassroomStep::Confirm) &&
+                            f.forward_control() == classroom::Control::Lock);
+        if (locks && phones_) {
+            // Closes voting in the room before the final counts are read, so
+            // no phone vote acknowledged before the lock is lost.
+            classroom::lock_with_phones(f, phones_->room);
+        } else if (step == ClassroomStep::Forward ||
+                   (step == ClassroomStep::Confirm && f.stage() != classroom::Stage::Revealed)) {
             if (f.stage() == classroom::Stage::Ended) {
                 f.finish();
             } else {
@@ -203,6 +233,113 @@ void Player::classroom_step(const Intent& intent) {
     if (f.finished() && c.report_csv.empty()) {
         end_classroom();
     }
+}
+
+// ---------------------------------------------------------------- phones
+
+bool Player::start_phones(std::string* error) {
+    classroom::PhoneRoomOptions room_options;
+    room_options.on_activity = options_.wake;
+    auto phones = std::make_unique<Phones>(std::move(room_options));
+    classroom::PhoneServerOptions server_options;
+    server_options.address = options_.phone_address;
+    server_options.port = options_.phone_port;
+    server_options.page_dir = options_.phone_page_dir;
+    phones->server = std::make_unique<classroom::PhoneServer>(phones->room, server_options);
+    if (!phones->server->start(error)) {
+        return false;
+    }
+    phones_ = std::move(phones);
+    return true;
+}
+
+void Player::stop_phones() {
+    if (!phones_) {
+        return;
+    }
+    // Every token dies now, and the phones' long polls hear that the session
+    // ended; the server finishes its open connections on another thread.
+    phones_->room.close();
+    std::erase_if(retiring_, [](const std::future<void>& f) {
+        return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    retiring_.push_back(
+        std::async(std::launch::async, [phones = std::move(phones_)] { phones->server->stop(); }));
+    screen_.classroom.phones = {};
+}
+
+void Player::phone_step(ClassroomStep step, std::size_t index) {
+    ClassroomState& c = screen_.classroom;
+    if (!phones_) {
+        c.error = "Phone voting is not on in this session.";
+        return;
+    }
+    classroom::PhoneRoom& room = phones_->room;
+    c.error.clear();
+    switch (step) {
+    case ClassroomStep::LockLobby:
+        room.lock_lobby(true);
+        break;
+    case ClassroomStep::UnlockLobby:
+        room.lock_lobby(false);
+        break;
+    case ClassroomStep::RemovePhone:
+        if (index >= c.phones.devices.size() ||
+            !room.remove_device(c.phones.devices[index].label)) {
+            c.error = "There is no phone " + std::to_string(index + 1) + " in the room.";
+        }
+        break;
+    case ClassroomStep::ResetPhoneVotes:
+        if (classroom_->stage() != classroom::Stage::Voting) {
+            c.error = "The phones' votes can be cleared only while voting is open.";
+        } else {
+            room.reset_votes();
+        }
+        break;
+    case ClassroomStep::ShowJoinCode:
+        room.set_join_code_shown(true);
+        break;
+    case ClassroomStep::HideJoinCode:
+        room.set_join_code_shown(false);
+        break;
+    default:
+        break;
+    }
+    show_classroom();
+}
+
+void Player::show_phones() {
+    PhonesState& p = screen_.classroom.phones;
+    const classroom::PhoneRoom& room = phones_->room;
+    if (!p.on) {
+        p.on = true;
+        p.join_url = phones_->server->join_url();
+        p.address = phones_->server->base_url();
+        p.room_code = room.room_code();
+        p.qr = qr_code(p.join_url);
+    }
+    p.code_shown = room.join_code_shown();
+    p.lobby_locked = room.lobby_locked();
+    p.devices.clear();
+    for (const classroom::DeviceInfo& d : room.devices()) {
+        p.devices.push_back({d.label, d.voted});
+    }
+    p.phones = p.devices.size();
+    p.voters = room.voters();
+    phones_->seen_version = room.version();
+    phones_->seen_devices = p.phones;
+    phones_->seen_voters = p.voters;
+}
+
+bool Player::sync_phones_changed() {
+    if (screen_.id != ScreenId::Classroom || !classroom_ || !phones_ || classroom_->finished()) {
+        return false;
+    }
+    const std::vector<std::int64_t> before = classroom_->phone_votes();
+    classroom::sync_phones(*classroom_, phones_->room);
+    const classroom::PhoneRoom& room = phones_->room;
+    return classroom_->phone_votes() != before || room.version() != phones_->seen_version ||
+           room.devices().size() != phones_->seen_devices || room.voters() != phones_->seen_voters;
 }
 
 } // namespace sightline::ui

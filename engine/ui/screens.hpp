@@ -4,6 +4,7 @@
 #pragma once
 
 #include "classroom/views.hpp"
+#include "ui/qr.hpp"
 #include "ui/theme.hpp"
 
 #include <cstdint>
@@ -260,6 +261,7 @@ struct ClassroomForm {
     std::string name;        // required
     std::string facilitator; // optional
     int head_count = 0;      // 0: unknown
+    bool phones = false;     // the room may also vote from their phones
 };
 
 struct ClassroomSetupState {
@@ -267,7 +269,32 @@ struct ClassroomSetupState {
     std::string scenario_title;
     std::string course_title;
     ClassroomForm form; // edited in place by the view
+    // Where the phones' server would listen ("192.168.1.20", or "127.0.0.1"
+    // on a machine with no network), said beside the phone voting switch.
+    std::string phone_address;
     std::string error;
+};
+
+// The room's phones while phone voting is on. The audience view shows the
+// join URL as a QR code, the address and the room code (while `code_shown`)
+// and the lobby; the presenter view also lists the devices and the controls.
+// Nothing here identifies a participant: devices are "Phone 1", "Phone 2"...
+struct PhoneDevice {
+    std::string label;
+    bool voted = false; // in the current question
+};
+
+struct PhonesState {
+    bool on = false;
+    std::string join_url;             // carries the session's secret (for the QR code only)
+    std::string address;              // "http://192.168.1.20:40123", for people who type
+    std::string room_code;            // six digits
+    QrCode qr;                        // join_url
+    bool code_shown = true;           // the QR code and room code are on the projector
+    bool lobby_locked = false;        // no new phones may join
+    std::size_t phones = 0;           // in the room
+    std::size_t voters = 0;           // phones that voted in the current question
+    std::vector<PhoneDevice> devices; // in join order (presenter view only)
 };
 
 // Both views are drawn from the classroom view-models only: the audience view
@@ -279,6 +306,7 @@ struct ClassroomState {
     classroom::PresenterState presenter;
     std::size_t selected = 0; // the choice the number keys selected (votes, Enter)
     bool confirm_leave = false;
+    PhonesState phones;
     std::string error;      // the last refused step, as a sentence (presenter only)
     std::string report_csv; // saved at the end
     std::string report_pdf;
@@ -335,6 +363,13 @@ enum class ClassroomStep : std::uint8_t {
     Leave,      // asks first
     LeaveConfirm,
     LeaveCancel,
+    // Phone voting (when on):
+    LockLobby, // no new phones may join
+    UnlockLobby,
+    RemovePhone,     // index: a device of PhonesState::devices; its vote is withdrawn
+    ResetPhoneVotes, // the current question's phone votes
+    ShowJoinCode,    // the QR code and room code on the projector
+    HideJoinCode,
 };
 
 // What the learner asked for. The controller acts on most; the shell handles
@@ -382,9 +417,12 @@ struct Intent {
 
 // Every classroom step, in the order of the enum.
 std::span<const ClassroomStep> classroom_steps();
+// Whether the step is one of the facilitator's phone controls (LockLobby to HideJoinCode).
+bool is_phone_step(ClassroomStep step);
 // The script word of a step: "forward", "back", "discuss", "open-voting", "select", "vote-up",
 // "vote-down", "lock", "unlock", "reveal", "majority", "pick", "confirm", "go-back",
-// "toggle-view", "leave", "leave-confirm", "leave-cancel".
+// "toggle-view", "leave", "leave-confirm", "leave-cancel", "lock-lobby", "unlock-lobby",
+// "remove-phone", "reset-phone-votes", "show-join-code", "hide-join-code".
 std::string_view classroom_step_word(ClassroomStep step);
 // The step a script word names, if any.
 std::optional<ClassroomStep> parse_classroom_step(std::string_view word);

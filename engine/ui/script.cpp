@@ -115,7 +115,7 @@ Script parse_script(std::string_view text) {
             }
             step.intent.kind = IntentKind::CreateLearner;
             step.intent.learner.name = name;
-        } else if (verb == "classroom-start") {
+        } else if (verb == "classroom-start" || verb == "classroom-start-with-phones") {
             // classroom-start HEADCOUNT SESSION NAME...
             int count = -1;
             const bool ok =
@@ -123,9 +123,10 @@ Script parse_script(std::string_view text) {
                 std::from_chars(w[1].data(), w[1].data() + w[1].size(), count).ec == std::errc() &&
                 count >= 0;
             if (!ok) {
-                return fail("'classroom-start' needs a head count and a session name");
+                return fail("'" + w[0] + "' needs a head count and a session name");
             }
             step.intent.kind = IntentKind::StartClassroom;
+            step.intent.classroom.phones = verb == "classroom-start-with-phones";
             step.intent.classroom.head_count = count;
             step.intent.classroom.name = rest_after_first(rest_after_first(line));
         } else if (verb == "classroom") {
@@ -215,6 +216,12 @@ constexpr std::array kStepWords = {
     StepWord{ClassroomStep::Leave, "leave"},
     StepWord{ClassroomStep::LeaveConfirm, "leave-confirm"},
     StepWord{ClassroomStep::LeaveCancel, "leave-cancel"},
+    StepWord{ClassroomStep::LockLobby, "lock-lobby"},
+    StepWord{ClassroomStep::UnlockLobby, "unlock-lobby"},
+    StepWord{ClassroomStep::RemovePhone, "remove-phone"},
+    StepWord{ClassroomStep::ResetPhoneVotes, "reset-phone-votes"},
+    StepWord{ClassroomStep::ShowJoinCode, "show-join-code"},
+    StepWord{ClassroomStep::HideJoinCode, "hide-join-code"},
 };
 
 constexpr bool step_words_in_enum_order() {
@@ -223,7 +230,7 @@ constexpr bool step_words_in_enum_order() {
             return false;
         }
     }
-    return static_cast<std::size_t>(ClassroomStep::LeaveCancel) + 1 == kStepWords.size();
+    return static_cast<std::size_t>(ClassroomStep::HideJoinCode) + 1 == kStepWords.size();
 }
 static_assert(step_words_in_enum_order(), "one word per ClassroomStep, in the enum's order");
 
@@ -239,6 +246,10 @@ constexpr std::array<ClassroomStep, kStepWords.size()> kSteps = [] {
 
 std::span<const ClassroomStep> classroom_steps() {
     return kSteps;
+}
+
+bool is_phone_step(ClassroomStep step) {
+    return step >= ClassroomStep::LockLobby && step <= ClassroomStep::HideJoinCode;
 }
 
 std::string_view classroom_step_word(ClassroomStep step) {
@@ -297,8 +308,8 @@ std::string describe(const Intent& intent) {
     case IntentKind::ClassroomSetup:
         return "run-in-classroom " + intent.id;
     case IntentKind::StartClassroom:
-        return "classroom-start " + std::to_string(intent.classroom.head_count) + " " +
-               intent.classroom.name;
+        return (intent.classroom.phones ? "classroom-start-with-phones " : "classroom-start ") +
+               std::to_string(intent.classroom.head_count) + " " + intent.classroom.name;
     case IntentKind::Classroom:
         return "classroom " + std::string(classroom_step_word(intent.step)) +
                (intent.index >= 0 ? " " + std::to_string(intent.index) : std::string());

@@ -8,6 +8,10 @@
 //   attest | issue-certificate   confirm the attestation, issue the certificate
 //   choose log             take a choice by id
 //   answer a c             answer a knowledge check with these option ids
+//   run-in-classroom hotel.room-214     the "Run in classroom" form of a scenario
+//   classroom-start 12 Night shift      start a session (head count, name);
+//   classroom-start-with-phones 12 ...  the same with phone voting on
+//   classroom lock | classroom pick 2 | classroom remove-phone 0 ...   a classroom step
 //   theme dark | scale 150
 //   key 1 | key enter | key escape | key ctrl+= ...   press a key
 //

@@ -44,6 +44,11 @@ void classroom_setup(Frame& f) {
         c.form.head_count = std::max(0, c.form.head_count);
     }
     ImGui::PopItemWidth();
+    f.gap(0.3f);
+    ImGui::Checkbox("Let the room vote from their phones##phones", &c.form.phones);
+    capture("Let the room vote from their phones", f.p.text, f.ctx.fonts.body);
+    f.muted("Phones on this network open a page served by this computer (" + c.phone_address +
+            "): no app, no account, no name. The projector shows a QR code and a room code.");
     if (!c.error.empty()) {
         f.bold("\u26A0 " + c.error, f.p.tiers[3]);
     }
@@ -112,11 +117,78 @@ static void leave_question(Frame& f) {
     }
 }
 
-// The projector: drawn from the AudienceState only.
+static std::string phones_in_room(std::size_t n) {
+    return n == 1 ? "1 phone in the room" : std::to_string(n) + " phones in the room";
+}
+
+// "123456" as "123 456": two groups read out and typed more easily.
+static std::string spaced_code(const std::string& code) {
+    return code.size() == 6 ? code.substr(0, 3) + " " + code.substr(3) : code;
+}
+
+// The QR code as dark squares on white, whatever the theme (scanners want
+// dark on light), with the four-module quiet zone the standard asks for.
+static void qr_square(const QrCode& qr, float side) {
+    if (qr.size <= 0) {
+        return;
+    }
+    const int quiet = 4;
+    const float module = std::floor(side / static_cast<float>(qr.size + 2 * quiet));
+    const float full = module * static_cast<float>(qr.size + 2 * quiet);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, add(pos, {full, full}), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < qr.size; ++y) {
+        for (int x = 0; x < qr.size; ++x) {
+            if (qr.at(x, y)) {
+                const ImVec2 a = add(pos, {module * static_cast<float>(x + quiet),
+                                           module * static_cast<float>(y + quiet)});
+                dl->AddRectFilled(a, add(a, {module, module}), IM_COL32(0, 0, 0, 255));
+            }
+        }
+    }
+    ImGui::Dummy({full, full});
+}
+
+// On the projector while the join code is shown: how to join, in letters a
+// room can read from the back. Always shown with the lobby's size.
+static void join_panel(Frame& f, const PhonesState& phones, bool open_question) {
+    if (!phones.code_shown) {
+        f.muted(phones_in_room(phones.phones));
+        return;
+    }
+    Card card(f, f.p.panel, f.p.primary, 2.0f);
+    // Smaller while a question is open, so the question stays above the fold.
+    const float side = std::min(f.em * (open_question ? 7.0f : 12.0f), f.width * 0.4f);
+    const ImVec2 start = ImGui::GetCursorPos();
+    qr_square(phones.qr, side);
+    const float bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos({start.x + side + f.em, start.y});
+    ImGui::BeginGroup();
+    const float saved_width = f.width;
+    f.width = std::max(f.em * 6.0f, saved_width - side - f.em);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + f.width);
+    f.text(open_question ? "Vote from your phone" : "Join from your phone", f.p.heading,
+           f.ctx.fonts.heading);
+    f.body("Scan the code, or open " + phones.address + " and type the room code:");
+    f.text(spaced_code(phones.room_code), f.p.heading, f.ctx.fonts.title);
+    f.muted("No app, no name. " + phones_in_room(phones.phones) +
+            (phones.lobby_locked ? "; the room is closed to new phones." : "."));
+    ImGui::PopTextWrapPos();
+    f.width = saved_width;
+    ImGui::EndGroup();
+    ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+}
+
+// The projector: drawn from the AudienceState only (and, with phone voting,
+// the join panel, which holds nothing the room should not see).
 void audience_view(Frame& f) {
     const classroom::AudienceState& a = f.s.classroom.audience;
     if (f.s.classroom.confirm_leave) {
         leave_question(f);
+    }
+    if (f.s.classroom.phones.on) {
+        join_panel(f, f.s.classroom.phones, a.stage == classroom::Stage::Voting);
     }
     f.muted(a.session_name + " \u00B7 " + a.scenario_title);
     if (!a.status.empty()) {
@@ -271,6 +343,46 @@ static std::optional<ClassroomStep> control_step(classroom::Control c) {
     return std::nullopt;
 }
 
+// The facilitator's phone controls: the lobby, the join code, the devices.
+static void phones_panel(Frame& f, const PhonesState& phones, bool voting) {
+    Card card(f, f.p.panel, f.p.border);
+    f.bold("Phones: " + phones_in_room(phones.phones) + " \u00B7 " + std::to_string(phones.voters) +
+               (phones.voters == 1 ? " has voted" : " have voted") + " on this question",
+           f.p.heading);
+    f.muted("Join at " + phones.address + " with room code " + spaced_code(phones.room_code) +
+            (phones.lobby_locked ? " \u00B7 the lobby is locked" : ""));
+    const auto step_button = [&](const std::string& label, ClassroomStep step, bool first) {
+        if (!first) {
+            f.next_to(f.button_width(label));
+        }
+        if (f.button(label)) {
+            classroom_set(f, step);
+        }
+    };
+    step_button(phones.lobby_locked ? "Open the lobby" : "Lock the lobby",
+                phones.lobby_locked ? ClassroomStep::UnlockLobby : ClassroomStep::LockLobby, true);
+    step_button(phones.code_shown ? "Hide the join code" : "Show the join code",
+                phones.code_shown ? ClassroomStep::HideJoinCode : ClassroomStep::ShowJoinCode,
+                false);
+    if (voting) {
+        step_button("Clear the phones' votes", ClassroomStep::ResetPhoneVotes, false);
+    }
+    if (!phones.devices.empty() &&
+        ImGui::TreeNode("##devices", "Devices (%zu)", phones.devices.size())) {
+        for (std::size_t i = 0; i < phones.devices.size(); ++i) {
+            const PhoneDevice& d = phones.devices[i];
+            ImGui::PushID(static_cast<int>(i));
+            f.body(d.label + (d.voted ? " \u00B7 voted" : ""));
+            f.next_to(f.button_width("Remove"));
+            if (f.button("Remove")) {
+                classroom_set(f, ClassroomStep::RemovePhone, static_cast<int>(i));
+            }
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
+    }
+}
+
 // The facilitator's screen: drawn from the PresenterState. The controls and
 // the tally first, so that they fit above the fold; the story last.
 void presenter_view(Frame& f) {
@@ -320,6 +432,9 @@ void presenter_view(Frame& f) {
     f.muted("PageDown / \u2192 next step \u00B7 PageUp / \u2190 back \u00B7 1\u20139 select \u00B7 "
             "+ / \u2212 votes \u00B7 D discuss \u00B7 V vote \u00B7 L lock \u00B7 R reveal \u00B7 "
             "M majority \u00B7 Enter pick \u00B7 Esc leave");
+    if (c.phones.on) {
+        phones_panel(f, c.phones, p.stage == classroom::Stage::Voting);
+    }
     if (!p.question.empty()) {
         f.heading(p.question);
     }
@@ -334,6 +449,9 @@ void presenter_view(Frame& f) {
             f.text(line, ch.enabled ? f.p.text : f.p.muted,
                    selected ? f.ctx.fonts.bold : f.ctx.fonts.body);
             std::string label = votes_text(ch.votes, ch.percent);
+            if (c.phones.on) {
+                label += " (" + std::to_string(ch.phone_votes) + " by phone)";
+            }
             if (ch.best) {
                 label += p.is_check ? " \u00B7 \u2714 correct" : " \u00B7 \u2605 best";
             }

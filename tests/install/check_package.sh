@@ -44,6 +44,8 @@ step "dpkg -x into an empty root"
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 for file in usr/bin/sightline usr/bin/sightc usr/share/sightline/courses.slpack \
+            usr/share/sightline/phone/index.html usr/share/sightline/phone/phone.js \
+            usr/share/sightline/phone/phone.css \
             usr/share/applications/io.github.sightline.Sightline.desktop \
             usr/share/metainfo/io.github.sightline.Sightline.metainfo.xml \
             usr/share/icons/hicolor/scalable/apps/io.github.sightline.Sightline.svg \

@@ -135,10 +135,11 @@ TEST_CASE("sightline --help lists every mode and command") {
     CHECK(r.err.empty());
     CHECK(r.out.starts_with("Usage: sightline"));
     for (const char* part :
-         {"Desktop player", "--theme", "--scale",   "--size",     "--screenshot",   "--text",
-          "--bundle",       "--list",  "--course",  "--scenario", "--script",       "--seed",
-          "--save",         "--width", "--learner", "--data-dir", "--idle-minutes", "--no-records",
-          "--version",      "records", "cert",      "provider",   "Exit status: 0"}) {
+         {"Desktop player", "--theme",    "--scale",        "--size",        "--screenshot",
+          "--text",         "--listen",   "--bundle",       "--list",        "--course",
+          "--scenario",     "--script",   "--seed",         "--save",        "--width",
+          "--learner",      "--data-dir", "--idle-minutes", "--no-records",  "--version",
+          "records",        "cert",       "provider",       "Exit status: 0"}) {
         CHECK_MESSAGE(contains(r.out, part), part);
     }
     CHECK_FALSE(contains(r.out, "--save-roundtrip")); // for the transcript tests only
@@ -213,12 +214,32 @@ TEST_CASE("the desktop player's options, and which player runs") {
                                                  {"--size", "100x100"},
                                                  {"--theme", "pink"},
                                                  {"--scale", "400"},
-                                                 {"--screenshot"}}) {
+                                                 {"--screenshot"},
+                                                 {"--listen", "my-laptop:8080"},
+                                                 {"--listen", "192.168.1.20:70000"},
+                                                 {"--listen", "192.168.1.20:"},
+                                                 {"--listen", "::1"}}) {
         const Result r = run(args, true);
         CHECK(r.code == 2);
         CHECK(r.err.starts_with("sightline: "));
         CHECK_FALSE(r.desktop.has_value());
     }
+}
+
+TEST_CASE("--listen chooses where classroom phones connect") {
+    const Result both = run({"--listen", "192.168.1.20:8080"}, true);
+    REQUIRE(both.desktop.has_value());
+    CHECK(both.desktop->listen_address == "192.168.1.20");
+    CHECK(both.desktop->listen_port == 8080);
+    const Result address = run({"--listen", "10.0.0.5"}, true);
+    REQUIRE(address.desktop.has_value());
+    CHECK(address.desktop->listen_address == "10.0.0.5");
+    CHECK(address.desktop->listen_port == 0); // any free port
+    const Result unset = run({}, true);
+    REQUIRE(unset.desktop.has_value());
+    CHECK(unset.desktop->listen_address.empty()); // the first LAN address, at session start
+    const Result bad = run({"--listen", "192.168.1.20:http"}, true);
+    CHECK(bad.err.find("--listen needs an IPv4 address") != std::string::npos);
 }
 
 } // namespace sightline::test

@@ -2,13 +2,8 @@
 // audience and presenter views drawn from the classroom view-models, the
 // keyboard flow, and proof that the audience view never draws presenter-only
 // text. Real bundled courses, a real SQLite store, a headless ImGui.
-#include "bundle/bundle.hpp"
-#include "classroom/facilitation.hpp"
-#include "courses.hpp"
-#include "headless.hpp"
+#include "classroom_room.hpp"
 #include "model/link.hpp"
-#include "records/store.hpp"
-#include "ui/player.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,85 +11,6 @@
 #include <set>
 
 namespace sightline::test {
-
-namespace {
-
-using ui::IntentKind;
-
-ui::Intent intent(IntentKind kind, std::string id = {}, int index = -1) {
-    ui::Intent i;
-    i.kind = kind;
-    i.id = std::move(id);
-    i.index = index;
-    return i;
-}
-
-ui::Intent step(ui::ClassroomStep which, int index = -1) {
-    ui::Intent i = intent(IntentKind::Classroom, {}, index);
-    i.step = which;
-    return i;
-}
-
-struct Room {
-    std::filesystem::path dir;
-    std::unique_ptr<records::Store> store;
-    ui::Player player;
-    Headless ui;
-    explicit Room(const char* name, ImVec2 size = {1280, 800})
-        : dir(scratch_dir(name)), store(records::open_store(dir)),
-          player(courses().model, {courses().content_hash(), "test"}, *store,
-                 ui::PlayerOptions{{}, {}, dir / "classroom-reports", {}, 1}),
-          ui(size) {}
-    ui::Screen& screen() { return player.screen(); }
-    const classroom::Facilitation& f() {
-        REQUIRE(player.facilitation() != nullptr);
-        return *player.facilitation();
-    }
-    void open(const std::string& course, const std::string& scenario, int head_count = 12) {
-        ui::Intent l;
-        l.kind = IntentKind::CreateLearner;
-        l.learner.name = "Sam Rivera";
-        player.apply(l);
-        player.apply(intent(IntentKind::OpenCourse, course));
-        player.apply(intent(IntentKind::ClassroomSetup, scenario));
-        REQUIRE(screen().id == ui::ScreenId::ClassroomSetup);
-        ui::Intent start;
-        start.kind = IntentKind::StartClassroom;
-        start.classroom = {"Night shift in-service", "Dana Cole", head_count};
-        player.apply(start);
-        REQUIRE(screen().id == ui::ScreenId::Classroom);
-    }
-    // A key through the views, the intent applied as the shell would.
-    void key(std::string_view name) {
-        ui.frame(screen());
-        const ui::Intent i = ui.press(screen(), name);
-        if (i) {
-            player.apply(i);
-        }
-    }
-    void keys(std::initializer_list<std::string_view> names) {
-        for (const std::string_view n : names) {
-            key(n);
-        }
-    }
-    // Every text the audience view draws now.
-    std::string audience_text() {
-        const bool was = screen().classroom.presenter_view;
-        screen().classroom.presenter_view = false;
-        ui.frames(screen(), 2);
-        screen().classroom.presenter_view = was;
-        return ui.dump();
-    }
-    std::string presenter_text() {
-        const bool was = screen().classroom.presenter_view;
-        screen().classroom.presenter_view = true;
-        ui.frames(screen(), 2);
-        screen().classroom.presenter_view = was;
-        return ui.dump();
-    }
-};
-
-} // namespace
 
 TEST_CASE("classroom: the course map offers Run in classroom, the setup form needs a name") {
     Room r("classroom-setup");

@@ -627,7 +627,10 @@ TEST_CASE("the certificate goes where the options say, with the provider from th
     const std::filesystem::path out = base.dir / "out";
     credentials::init_provider(config, {"Org", "", "c@example.org", "Signer", "Title"}, false,
                                records::now_ms());
-    Fixture f("issue-options", quick_hotel(), ui::PlayerOptions{out, config, {}, {}, {}});
+    ui::PlayerOptions options;
+    options.certificates_dir = out;
+    options.config_dir = config;
+    Fixture f("issue-options", quick_hotel(), options);
     ui::Screen& s = f.screen();
     f.player.apply(learner("Ana"));
     f.player.apply(intent(IntentKind::OpenCourse, "hotel"));

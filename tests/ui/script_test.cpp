@@ -64,9 +64,31 @@ TEST_CASE("classroom steps are typed and read back as the words they were writte
         CHECK(ui::describe(script.steps[0].intent) == "classroom " + word);
         CHECK(ui::describe(script.steps[1].intent) == "classroom " + word + " 2");
     }
-    CHECK(ui::classroom_steps().size() == 18);
+    CHECK(ui::classroom_steps().size() == 24);
     CHECK_FALSE(ui::parse_classroom_step("Forward").has_value());
     CHECK(ui::classroom_step_word(ui::ClassroomStep::OpenVoting) == "open-voting");
+    CHECK(ui::classroom_step_word(ui::ClassroomStep::RemovePhone) == "remove-phone");
+    std::size_t phone_steps = 0;
+    for (const ui::ClassroomStep step : ui::classroom_steps()) {
+        phone_steps += ui::is_phone_step(step) ? 1 : 0;
+    }
+    CHECK(phone_steps == 6);
+    CHECK_FALSE(ui::is_phone_step(ui::ClassroomStep::Lock));
+}
+
+TEST_CASE("a script starts a classroom session with or without phone voting") {
+    const ui::Script script = ui::parse_script(
+        "classroom-start 12 Night shift\nclassroom-start-with-phones 0 Morning huddle\n");
+    REQUIRE(script.error.empty());
+    REQUIRE(script.steps.size() == 2);
+    CHECK_FALSE(script.steps[0].intent.classroom.phones);
+    CHECK(script.steps[0].intent.classroom.head_count == 12);
+    CHECK(script.steps[1].intent.classroom.phones);
+    CHECK(script.steps[1].intent.classroom.name == "Morning huddle");
+    CHECK(ui::describe(script.steps[0].intent) == "classroom-start 12 Night shift");
+    CHECK(ui::describe(script.steps[1].intent) == "classroom-start-with-phones 0 Morning huddle");
+    CHECK(ui::parse_script("classroom-start-with-phones many Room")
+              .error.starts_with("line 1: 'classroom-start-with-phones' needs a head count"));
 }
 
 } // namespace sightline::test

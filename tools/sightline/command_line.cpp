@@ -6,6 +6,8 @@
 #include "commands.hpp"
 #include "textplay/app.hpp"
 
+#include <arpa/inet.h>
+
 #ifndef SIGHTLINE_VERSION
 #error "SIGHTLINE_VERSION must be defined by the build"
 #endif
@@ -35,7 +37,7 @@ bundle, script, save or records.
 )";
 
 // The desktop player's own options; the text player refuses them.
-constexpr const char* kDesktopOnly[] = {"--screenshot", "--size", "--theme", "--scale"};
+constexpr const char* kDesktopOnly[] = {"--screenshot", "--size", "--theme", "--scale", "--listen"};
 // The text player's own options; any of them asks for the text player.
 constexpr const char* kTextOnly[] = {
     "--text",  "--list",    "--course",     "--scenario",     "--save",
@@ -45,7 +47,7 @@ struct CommandLine {
     CLI::App app{kDescription, "sightline"};
     textplay::Options text;
     DesktopOptions desktop;
-    std::string seed, width, idle_minutes, size, scale;
+    std::string seed, width, idle_minutes, size, scale, listen;
     bool text_flag = false;
     bool version = false;
     CommandRun records, provider, cert;
@@ -92,6 +94,12 @@ struct CommandLine {
             ->group(gui);
         app.add_option("--size", size, "the window's size, e.g. 1280x800")
             ->type_name("WxH")
+            ->group(gui);
+        app.add_option("--listen", listen,
+                       "classroom phone voting: serve the phone page on this IPv4 address and "
+                       "port, e.g. 192.168.1.20:8080 (default: the first network address that is "
+                       "not loopback, on any free port)")
+            ->type_name("ADDR[:PORT]")
             ->group(gui);
         app.add_option("--screenshot", desktop.screenshot,
                        "render a screen to OUT.png and exit (with --script, --size, --theme)")
@@ -184,7 +192,7 @@ struct CommandLine {
         desktop.data_dir = text.data_dir;
         desktop.script = text.script;
         for (const char* name : {"--bundle", "--data-dir", "--script", "--screenshot", "--theme",
-                                 "--scale", "--size"}) {
+                                 "--scale", "--size", "--listen"}) {
             if (given(name) && app.get_option(name)->as<std::string>().empty()) {
                 return std::string("option ") + name + " needs a value";
             }
@@ -214,6 +222,20 @@ struct CommandLine {
             }
             desktop.width = w;
             desktop.height = h;
+        }
+        if (given("--listen")) {
+            const std::size_t colon = listen.find(':');
+            desktop.listen_address = listen.substr(0, colon);
+            in_addr parsed{};
+            int port = 0;
+            if (::inet_pton(AF_INET, desktop.listen_address.c_str(), &parsed) != 1 ||
+                (colon != std::string::npos &&
+                 (!parse_number(listen.substr(colon + 1), port) || port < 0 || port > 65535))) {
+                return "--listen needs an IPv4 address and optionally a port, e.g. "
+                       "192.168.1.20:8080, not '" +
+                       listen + "'";
+            }
+            desktop.listen_port = port;
         }
         return {};
     }

@@ -31,6 +31,8 @@ struct DesktopOptions {
     std::string theme;                 // empty: the saved setting
     std::optional<int> scale;          // percent
     std::optional<std::uint64_t> seed; // the order options are shown in; unset: fresh each attempt
+    std::string listen_address;        // classroom phone voting; empty: the first LAN address
+    int listen_port = 0;               // 0: any free port
 };
 
 // Runs the desktop player and returns the exit code. `text_player` runs the

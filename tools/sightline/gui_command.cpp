@@ -21,9 +21,12 @@ int desktop_player(const cli::DesktopOptions& options, const cli::Environment& e
             env.err << "sightline: cannot take a screenshot: " << e.what() << "\n";
             return kExitNoDisplay;
         }
-        const bool dropped = !options.theme.empty() || options.scale || options.width;
+        const bool dropped = !options.theme.empty() || options.scale || options.width ||
+                             !options.listen_address.empty();
         env.err << "sightline: " << e.what() << "; starting the text player instead"
-                << (dropped ? " (--theme, --scale and --size are for the desktop player only)" : "")
+                << (dropped
+                        ? " (--theme, --scale, --size and --listen are for the desktop player only)"
+                        : "")
                 << "\n";
         return text_player();
     }

@@ -12,6 +12,10 @@ std::filesystem::path default_bundle_path(const std::filesystem::path& executabl
         .lexically_normal();
 }
 
+std::filesystem::path default_phone_page_dir(const std::filesystem::path& executable) {
+    return (executable.parent_path() / ".." / "share" / "sightline" / "phone").lexically_normal();
+}
+
 bool stdout_is_terminal() {
     return ::isatty(STDOUT_FILENO) == 1;
 }

@@ -32,6 +32,8 @@ struct Environment {
 
 // <exe_dir>/../share/sightline/courses.slpack, where the build and the install put it.
 std::filesystem::path default_bundle_path(const std::filesystem::path& executable);
+// <exe_dir>/../share/sightline/phone: the classroom phone page (assets/phone/).
+std::filesystem::path default_phone_page_dir(const std::filesystem::path& executable);
 
 bool stdout_is_terminal();
 bool stdin_is_terminal();

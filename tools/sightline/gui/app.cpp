@@ -77,6 +77,12 @@ App::App(const GuiOptions& options, const cli::Environment& env)
     ui::PlayerOptions player_options;
     player_options.certificates_dir = data / "certificates";
     player_options.seed = options_.seed;
+    player_options.phone_address = options_.listen_address;
+    player_options.phone_port = options_.listen_port;
+    player_options.phone_page_dir = cli::default_phone_page_dir(env_.executable);
+    // From the phone server's threads: glfwPostEmptyEvent is the one GLFW
+    // call that may be made from any thread, and it wakes glfwWaitEvents*.
+    player_options.wake = [] { glfwPostEmptyEvent(); };
     player_ = std::make_unique<ui::Player>(bundle_.model, learning::bundle_info(bundle_), *store_,
                                            std::move(player_options));
     times_.store = ms_since(start);
@@ -174,6 +180,7 @@ App::App(const GuiOptions& options, const cli::Environment& env)
 }
 
 App::~App() {
+    player_.reset(); // stops a classroom's phone server, whose threads wake GLFW
     if (imgui_ready_) {
         renderer_.reset(); // its GL objects go before the context does
         ImGui_ImplGlfw_Shutdown();
@@ -327,6 +334,11 @@ int App::run() {
             glfwPollEvents();
         } else if (player_->reading_paced()) {
             glfwWaitEventsTimeout(0.1); // the paced-play cue fills while nothing happens
+            dirty_frames_ = 1;
+        } else if (player_->phones_live()) {
+            // Phones wake the loop when they join or vote; the lobby's count
+            // is announced to them at most once a second, so look again then.
+            glfwWaitEventsTimeout(1.0);
             dirty_frames_ = 1;
         } else {
             glfwWaitEvents();  // sleeps until the learner does something

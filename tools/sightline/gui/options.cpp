@@ -17,6 +17,8 @@ GuiOptions gui_options(const cli::DesktopOptions& options) {
     }
     o.scale = options.scale;
     o.seed = options.seed;
+    o.listen_address = options.listen_address;
+    o.listen_port = options.listen_port;
     return o;
 }
 

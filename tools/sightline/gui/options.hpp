@@ -21,6 +21,8 @@ struct GuiOptions {
     std::optional<ui::Theme> theme;
     std::optional<int> scale;          // percent
     std::optional<std::uint64_t> seed; // every attempt's order; unset: a fresh one
+    std::string listen_address;        // classroom phone voting (--listen); empty: the LAN's
+    int listen_port = 0;
     bool hidden = false; // no visible window (always so with --screenshot); for benchmarks
 };
 
