@@ -74,6 +74,7 @@ std::optional<KeyPress> key_for_name(std::string_view name, const KeyCodes& k) {
         {"m", k.m},
         {"u", k.u},
         {"v", k.v},
+        {"p", k.p},
     };
     for (const Named& n : named) {
         if (name == n.name) {

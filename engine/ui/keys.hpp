@@ -22,8 +22,8 @@ struct KeyCodes {
     int keypad_subtract = 333; // GLFW_KEY_KP_SUBTRACT
     int f1 = 290;              // GLFW_KEY_F1: help
     int f5 = 294;              // GLFW_KEY_F5: classroom, audience/presenter view
-    // Classroom: discuss, lock, reveal, take the majority, unlock.
-    int d = 68, l = 76, r = 82, m = 77, u = 85;
+    // Classroom: discuss, lock, reveal, take the majority, unlock, the projector window.
+    int d = 68, l = 76, r = 82, m = 77, u = 85, p = 80;
     // ImGui's named keys (io.KeyMap) as the GLFW backend maps them.
     int tab = 258, left = 263, right = 262, up = 265, down = 264, page_up = 266, page_down = 267,
         home = 268, end = 269, insert = 260, del = 261, backspace = 259, space = 32, enter = 257,
@@ -42,7 +42,7 @@ struct KeyPress {
 
 // "1".."9", "0", "enter", "escape", "tab", "space", "up", "down", "left",
 // "right", "f1", "f5", "pageup", "pagedown", "home", "end", "+", "=", "-", "d", "l", "r",
-// "m", "u", "v", optionally prefixed with "ctrl+" or "shift+"; "ctrl+=" and "ctrl+-".
+// "m", "u", "v", "p", optionally prefixed with "ctrl+" or "shift+"; "ctrl+=" and "ctrl+-".
 std::optional<KeyPress> key_for_name(std::string_view name, const KeyCodes& keys);
 
 } // namespace sightline::ui

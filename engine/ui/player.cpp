@@ -135,6 +135,7 @@ void Player::apply(const Intent& intent) {
     case IntentKind::ScaleDown:
     case IntentKind::SetScale:
     case IntentKind::SetTheme:
+    case IntentKind::ToggleProjector:
     case IntentKind::Quit:
         break;
     }

@@ -302,6 +302,9 @@ struct PhonesState {
 // view from `presenter`.
 struct ClassroomState {
     bool presenter_view = true; // false: the audience view (for the projector)
+    // The audience view has a window of its own (on the projector's monitor);
+    // this window then always shows the presenter view. Set by the shell.
+    bool projector_window = false;
     classroom::AudienceState audience;
     classroom::PresenterState presenter;
     std::size_t selected = 0; // the choice the number keys selected (votes, Enter)
@@ -373,7 +376,7 @@ enum class ClassroomStep : std::uint8_t {
 };
 
 // What the learner asked for. The controller acts on most; the shell handles
-// the display ones (scale, theme, quit).
+// the display ones (scale, theme, the projector window, quit).
 enum class IntentKind : std::uint8_t {
     None,
     SelectLearner,  // id
@@ -396,8 +399,9 @@ enum class IntentKind : std::uint8_t {
     Classroom,      // step, index: a choice or path point
     ScaleUp,
     ScaleDown,
-    SetScale, // scale
-    SetTheme, // theme
+    SetScale,        // scale
+    SetTheme,        // theme
+    ToggleProjector, // classroom: the audience view in a window of its own, or back
     Quit,
 };
 

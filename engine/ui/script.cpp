@@ -40,15 +40,11 @@ struct Simple {
     IntentKind kind;
 };
 constexpr Simple kSimple[] = {
-    {"begin", IntentKind::Begin},
-    {"continue", IntentKind::Continue},
-    {"back", IntentKind::Back},
-    {"retry", IntentKind::Retry},
-    {"help", IntentKind::ToggleHelp},
-    {"switch-learner", IntentKind::SwitchLearner},
-    {"quit", IntentKind::Quit},
-    {"attest", IntentKind::Attest},
-    {"issue-certificate", IntentKind::IssueCertificate},
+    {"begin", IntentKind::Begin},     {"continue", IntentKind::Continue},
+    {"back", IntentKind::Back},       {"retry", IntentKind::Retry},
+    {"help", IntentKind::ToggleHelp}, {"switch-learner", IntentKind::SwitchLearner},
+    {"quit", IntentKind::Quit},       {"projector", IntentKind::ToggleProjector},
+    {"attest", IntentKind::Attest},   {"issue-certificate", IntentKind::IssueCertificate},
 };
 
 struct WithId {
@@ -176,11 +172,13 @@ Script parse_script(std::string_view text) {
             }
             step.intent.kind = IntentKind::SetScale;
             step.intent.scale = scale;
-        } else if (verb == "key") {
+        } else if (verb == "key" || verb == "projector-key") {
             if (w.size() != 2 || !key_for_name(w[1], KeyCodes{})) {
-                return fail("'key' needs a key name such as 1, enter, escape, tab, down or ctrl+=");
+                return fail("'" + verb +
+                            "' needs a key name such as 1, enter, escape, tab, down or ctrl+=");
             }
             step.key = w[1];
+            step.on_projector = verb == "projector-key";
         } else {
             return fail("unknown step '" + verb + "'");
         }
@@ -321,6 +319,8 @@ std::string describe(const Intent& intent) {
         return "scale " + std::to_string(intent.scale);
     case IntentKind::SetTheme:
         return "theme " + std::string(theme_name(intent.theme));
+    case IntentKind::ToggleProjector:
+        return "projector";
     case IntentKind::Quit:
         return "quit";
     }

@@ -12,8 +12,10 @@
 //   classroom-start 12 Night shift      start a session (head count, name);
 //   classroom-start-with-phones 12 ...  the same with phone voting on
 //   classroom lock | classroom pick 2 | classroom remove-phone 0 ...   a classroom step
+//   projector                           the audience view in a window of its own, or back
 //   theme dark | scale 150
 //   key 1 | key enter | key escape | key ctrl+= ...   press a key
+//   projector-key pagedown             press a key in the projector window
 //
 // Blank lines and lines starting with # are skipped.
 #pragma once
@@ -29,6 +31,9 @@ namespace sightline::ui {
 struct ScriptStep {
     Intent intent;   // set, or
     std::string key; // a key name for keys.hpp's key_for_name()
+    // The key is pressed in the projector window (as a presentation remote
+    // does when that window has the focus), not in the main window.
+    bool on_projector = false;
     std::size_t line = 0;
 };
 

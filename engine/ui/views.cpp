@@ -526,25 +526,28 @@ void capture_text(std::vector<DrawnText>* sink) {
 
 bool scales_glyphs(const Screen& screen) {
     return screen.id == ScreenId::Classroom && !screen.classroom.presenter_view &&
-           !screen.help.open;
+           !screen.classroom.projector_window && !screen.help.open;
 }
 
-Intent draw(Screen& screen, const ViewContext& context) {
+namespace {
+
+constexpr ImGuiWindowFlags kMain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   // The shell clears to the same colour: one full-screen
+                                   // quad fewer for a software renderer to fill.
+                                   ImGuiWindowFlags_NoBackground;
+
+// One window-filling ImGui window with a centred column of text; the
+// audience view's type grows with the window. `body` draws the column.
+template <class Body>
+void full_window(Frame& f, bool audience, bool top, const Body& body) {
+    Screen& screen = f.s;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    constexpr ImGuiWindowFlags kMain =
-        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-        // The shell clears to the same colour: one full-screen
-        // quad fewer for a software renderer to fill.
-        ImGuiWindowFlags_NoBackground;
-    ImGui::PushFont(context.fonts.body);
-    Frame f(screen, context);
     ImGui::Begin("Sightline", nullptr, kMain);
-    // The projector's view: no top bar, large type that grows with the screen.
-    const bool audience = scales_glyphs(screen);
-    if (!audience) {
+    if (top) {
         top_bar(f);
     }
     ImGui::BeginChild("##content", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
@@ -552,11 +555,6 @@ Intent draw(Screen& screen, const ViewContext& context) {
         const float grow = std::max(1.0f, ImGui::GetContentRegionAvail().y / 720.0f);
         ImGui::SetWindowFontScale(1.4f * grow);
         f.em = ImGui::GetFontSize();
-    }
-    f.new_content = screen.version != screen.version_seen;
-    if (f.new_content) {
-        ImGui::SetScrollY(0);
-        screen.version_seen = screen.version;
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float column = std::min(avail, f.em * (audience                           ? 50.0f
@@ -570,12 +568,35 @@ Intent draw(Screen& screen, const ViewContext& context) {
     f.right = ImGui::GetCursorPosX() + column;
     ImGui::PushTextWrapPos(f.right);
     ImGui::Dummy({0, f.em * 0.3f});
-    if (!screen.notice.empty()) {
-        f.bold("\u26A0 " + screen.notice, f.p.tiers[2]);
+    body();
+    ImGui::Dummy({0, f.em});
+    ImGui::PopTextWrapPos();
+    if (margin > 0) {
+        ImGui::Unindent(margin);
     }
-    if (screen.help.open) {
-        help_panel(f);
-    } else {
+    ImGui::EndChild();
+}
+
+} // namespace
+
+Intent draw(Screen& screen, const ViewContext& context) {
+    ImGui::PushFont(context.fonts.body);
+    Frame f(screen, context);
+    // The projector's view in this window: no top bar, large type.
+    const bool audience = scales_glyphs(screen);
+    full_window(f, audience, !audience, [&] {
+        f.new_content = screen.version != screen.version_seen;
+        if (f.new_content) {
+            ImGui::SetScrollY(0);
+            screen.version_seen = screen.version;
+        }
+        if (!screen.notice.empty()) {
+            f.bold("\u26A0 " + screen.notice, f.p.tiers[2]);
+        }
+        if (screen.help.open) {
+            help_panel(f);
+            return;
+        }
         switch (screen.id) {
         case ScreenId::Welcome:
             welcome(f);
@@ -603,17 +624,24 @@ Intent draw(Screen& screen, const ViewContext& context) {
             }
             break;
         }
-    }
-    ImGui::Dummy({0, f.em});
-    ImGui::PopTextWrapPos();
-    if (margin > 0) {
-        ImGui::Unindent(margin);
-    }
-    ImGui::EndChild();
+    });
     keyboard(f);
     ImGui::End();
     ImGui::PopFont();
     return std::move(f.intent);
+}
+
+void draw_projector(Screen& screen, const ViewContext& context) {
+    ImGui::PushFont(context.fonts.body);
+    Frame f(screen, context);
+    f.projector = true;
+    full_window(f, true, false, [&] {
+        if (screen.id == ScreenId::Classroom) {
+            audience_view(f);
+        }
+    });
+    ImGui::End();
+    ImGui::PopFont();
 }
 
 } // namespace sightline::ui

@@ -24,10 +24,17 @@ struct ViewContext {
 // Draws one frame between ImGui::NewFrame() and ImGui::Render().
 Intent draw(Screen& screen, const ViewContext& context);
 
+// The projector window's frame (in its own ImGui context): the classroom's
+// audience view alone, in large type, with no controls. Its keys reach the
+// main window's context, where draw() acts on them.
+void draw_projector(Screen& screen, const ViewContext& context);
+
 // Whether draw() enlarges the font atlas's glyphs for this screen (the
 // projector's audience view); everywhere else glyphs are drawn pixel for
 // pixel, so a renderer may sample the atlas without filtering.
 bool scales_glyphs(const Screen& screen);
+// Whether the main window shows the classroom's audience view.
+bool shows_audience(const Screen& screen);
 
 // For tests: every piece of text the views draw, with its colour and font.
 struct DrawnText {

@@ -184,7 +184,7 @@ static void join_panel(Frame& f, const PhonesState& phones, bool open_question) 
 // the join panel, which holds nothing the room should not see).
 void audience_view(Frame& f) {
     const classroom::AudienceState& a = f.s.classroom.audience;
-    if (f.s.classroom.confirm_leave) {
+    if (f.s.classroom.confirm_leave && !f.projector) {
         leave_question(f);
     }
     if (f.s.classroom.phones.on) {
@@ -391,7 +391,10 @@ void presenter_view(Frame& f) {
     if (c.confirm_leave) {
         leave_question(f);
     }
-    f.muted("Presenter view \u00B7 the room sees the audience view (Tab or F5 switches)");
+    f.muted(c.projector_window
+                ? "Presenter view \u00B7 the room sees the projector window (P closes it)"
+                : "Presenter view \u00B7 the room sees the audience view (Tab or F5 switches; P "
+                  "opens it in a window of its own for a second screen)");
     f.text(p.session_name, f.p.heading, f.ctx.fonts.heading);
     std::string who = p.scenario_title;
     if (!p.facilitator.empty()) {
@@ -405,6 +408,11 @@ void presenter_view(Frame& f) {
     f.muted(who);
     if (!c.error.empty()) {
         f.bold("\u26A0 " + c.error, f.p.tiers[3]);
+    }
+    const std::string projector_label =
+        c.projector_window ? "Close the projector window (P)" : "Projector window (P)";
+    if (f.button(projector_label)) {
+        f.set(IntentKind::ToggleProjector);
     }
     if (!c.report_csv.empty()) {
         Card card(f, f.p.panel, f.p.tiers[0]);
@@ -573,6 +581,8 @@ void classroom_keys(Frame& f, int digit, bool enter) {
         classroom_set(f, ClassroomStep::Select, digit - 1);
     } else if (pressed(k.tab) || pressed(k.f5)) {
         classroom_set(f, ClassroomStep::ToggleView);
+    } else if (pressed(k.p)) {
+        f.set(IntentKind::ToggleProjector);
     } else if (pressed(k.page_down) || pressed(k.right)) {
         classroom_set(f, ClassroomStep::Forward);
     } else if (pressed(k.page_up) || pressed(k.left)) {

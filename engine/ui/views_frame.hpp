@@ -71,6 +71,7 @@ class Frame {
     float width = 0; // the width text and tiles may take at the cursor
     float right = 0; // the column's right edge, window-local
     bool new_content = false;
+    bool projector = false; // the projector window's frame: shown to the room, no controls
     Intent intent;
 
     void set(Intent i) {

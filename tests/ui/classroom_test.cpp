@@ -225,4 +225,40 @@ TEST_CASE("classroom: the audience view fits 1280x720 and 1920x1080 after the re
     }
 }
 
+TEST_CASE("classroom: with the projector window open, this window keeps the presenter view and "
+          "the projector window draws the audience view alone") {
+    Room r("classroom-projector");
+    r.open("hotel", "hotel.room-214");
+    r.player.apply(step(ui::ClassroomStep::Discuss));
+    r.ui.frames(r.screen(), 2);
+    CHECK(r.ui.shows("Projector window (P)"));
+    const ui::Intent p = r.ui.press(r.screen(), "p");
+    CHECK(p.kind == IntentKind::ToggleProjector); // the shell's to act on
+    r.player.apply(p);                            // the controller leaves it alone
+    CHECK_FALSE(r.screen().classroom.projector_window);
+
+    r.screen().classroom.projector_window = true; // as the shell sets it
+    r.screen().classroom.presenter_view = false;  // Tab pressed before: no matter now
+    CHECK_FALSE(ui::scales_glyphs(r.screen()));
+    r.ui.frames(r.screen(), 2);
+    CHECK(r.ui.shows("Close the projector window (P)"));
+    CHECK(r.ui.shows("Facilitator notes")); // the presenter view, whatever Tab said
+    const std::string presenter = r.ui.dump();
+
+    r.player.apply(step(ui::ClassroomStep::Leave)); // asked on the laptop, not on the wall
+    r.ui.projector_frame(r.screen());
+    const std::string projector = r.ui.dump();
+    CHECK(projector.find(r.screen().classroom.audience.status) != std::string::npos);
+    CHECK(projector.find(r.screen().classroom.audience.paragraphs.front().text) !=
+          std::string::npos);
+    for (const char* hidden : {"Facilitator notes", "Presenter view", "Leave this classroom",
+                               "Projector window", "Discussion prompts"}) {
+        CHECK_MESSAGE(projector.find(hidden) == std::string::npos, hidden);
+    }
+    for (const std::string& note : r.screen().classroom.presenter.notes) {
+        CHECK_MESSAGE(projector.find(note) == std::string::npos, note);
+    }
+    CHECK(presenter.find("Leave this classroom") == std::string::npos);
+}
+
 } // namespace sightline::test

@@ -41,6 +41,15 @@ ui::Intent Headless::frame(ui::Screen& screen) {
     return intent;
 }
 
+void Headless::projector_frame(ui::Screen& screen) {
+    drawn_.clear();
+    ui::capture_text(&drawn_);
+    ImGui::NewFrame();
+    ui::draw_projector(screen, context_);
+    ImGui::Render();
+    ui::capture_text(nullptr);
+}
+
 ui::Intent Headless::frames(ui::Screen& screen, int n) {
     ui::Intent first;
     for (int i = 0; i < n; ++i) {

@@ -25,6 +25,8 @@ class Headless {
 
     // One frame of `screen`; returns its intent. Text drawn in the frame is in drawn().
     ui::Intent frame(ui::Screen& screen);
+    // One frame of the projector window (ui::draw_projector) of `screen`.
+    void projector_frame(ui::Screen& screen);
     // Runs `n` frames; returns the first intent any of them gave.
     ui::Intent frames(ui::Screen& screen, int n);
     // A key pressed for one frame and released the next; returns the first intent.

@@ -76,6 +76,19 @@ TEST_CASE("classroom steps are typed and read back as the words they were writte
     CHECK_FALSE(ui::is_phone_step(ui::ClassroomStep::Lock));
 }
 
+TEST_CASE("a script opens the projector window and presses keys in it") {
+    const ui::Script script = ui::parse_script("projector\nprojector-key pagedown\nkey l\n");
+    REQUIRE(script.error.empty());
+    REQUIRE(script.steps.size() == 3);
+    CHECK(script.steps[0].intent.kind == ui::IntentKind::ToggleProjector);
+    CHECK(ui::describe(script.steps[0].intent) == "projector");
+    CHECK(script.steps[1].key == "pagedown");
+    CHECK(script.steps[1].on_projector);
+    CHECK_FALSE(script.steps[2].on_projector);
+    CHECK(ui::parse_script("projector-key hyper")
+              .error.starts_with("line 1: 'projector-key' needs a key name"));
+}
+
 TEST_CASE("a script starts a classroom session with or without phone voting") {
     const ui::Script script = ui::parse_script(
         "classroom-start 12 Night shift\nclassroom-start-with-phones 0 Morning huddle\n");

@@ -102,7 +102,8 @@ struct CommandLine {
             ->type_name("ADDR[:PORT]")
             ->group(gui);
         app.add_option("--screenshot", desktop.screenshot,
-                       "render a screen to OUT.png and exit (with --script, --size, --theme)")
+                       "render a screen to OUT.png and exit (with --script, --size, --theme); "
+                       "with the classroom's projector window open, also OUT-projector.png")
             ->type_name("OUT.png")
             ->group(gui);
 

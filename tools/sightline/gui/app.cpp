@@ -181,6 +181,7 @@ App::App(const GuiOptions& options, const cli::Environment& env)
 
 App::~App() {
     player_.reset(); // stops a classroom's phone server, whose threads wake GLFW
+    projector_.reset();
     if (imgui_ready_) {
         renderer_.reset(); // its GL objects go before the context does
         ImGui_ImplGlfw_Shutdown();
@@ -208,6 +209,36 @@ void App::rebuild_fonts() {
     fonts_dirty_ = false;
     player_->screen().theme = settings_.theme;
     player_->screen().text_scale = settings_.text_scale;
+    if (projector_) {
+        projector_->restyle(settings_.theme, settings_.text_scale);
+    }
+}
+
+void App::toggle_projector() {
+    ui::Screen& screen = player_->screen();
+    if (projector_) {
+        projector_.reset();
+    } else if (screen.id == ui::ScreenId::Classroom) {
+        try {
+            projector_ = std::make_unique<ProjectorWindow>(font_data_, ranges_, headless_);
+            projector_->restyle(settings_.theme, settings_.text_scale);
+        } catch (const std::runtime_error& e) {
+            screen.classroom.error = std::string(e.what()) + ": " + g_glfw_error;
+        }
+    }
+    screen.classroom.projector_window = projector_ != nullptr;
+}
+
+void App::projector_frame(bool present) {
+    if (!projector_) {
+        return;
+    }
+    if (player_->screen().id != ui::ScreenId::Classroom || projector_->close_requested()) {
+        toggle_projector(); // closes it
+        dirty_frames_ = std::max(dirty_frames_, 2);
+        return;
+    }
+    projector_->frame(player_->screen(), present);
 }
 
 void App::save_settings() {
@@ -261,6 +292,9 @@ void App::apply(const ui::Intent& intent) {
         break;
     case ui::IntentKind::Quit:
         glfwSetWindowShouldClose(window_, GLFW_TRUE);
+        break;
+    case ui::IntentKind::ToggleProjector:
+        toggle_projector();
         break;
     default:
         player_->apply(intent);
@@ -323,6 +357,7 @@ void App::frame(bool present) {
         glfwSwapBuffers(window_);
     }
     frame_times_ = {c1 - c0, c2 - c1, cpu_ms() - c2};
+    projector_frame(present);
     if (intent) {
         apply(intent);
     }
@@ -372,7 +407,18 @@ int App::screenshot() {
         frame();
     }
     for (const ui::ScriptStep& step : script.steps) {
-        if (!step.key.empty()) {
+        if (step.on_projector) {
+            if (!projector_) {
+                env_.err << "sightline: " << options_.script << ": line " << step.line
+                         << ": the projector window is not open\n";
+                return cli::kExitUsage;
+            }
+            const int key = ui::key_for_name(step.key, view_.keys)->key;
+            projector_->send_key(key, true);
+            glfwPollEvents();
+            frame();
+            projector_->send_key(key, false);
+        } else if (!step.key.empty()) {
             press(*ui::key_for_name(step.key, view_.keys));
         } else {
             apply(step.intent);
@@ -390,6 +436,14 @@ int App::screenshot() {
     if (!write_png(options_.screenshot, error)) {
         env_.err << "sightline: " << error << "\n";
         return cli::kExitUsage;
+    }
+    if (projector_) { // OUT.png's projector window beside it, as OUT-projector.png
+        std::filesystem::path projector_png = options_.screenshot;
+        projector_png.replace_filename(projector_png.stem().string() + "-projector.png");
+        if (!projector_->write_png(projector_png, error)) {
+            env_.err << "sightline: " << error << "\n";
+            return cli::kExitUsage;
+        }
     }
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "bundle/bundle.hpp"
 #include "gui/options.hpp"
+#include "gui/projector.hpp"
 #include "process.hpp"
 #include "records/store.hpp"
 #include "ui/fonts.hpp"
@@ -86,6 +87,10 @@ class App {
   private:
     void rebuild_fonts();
     void save_settings();
+    // Opens or closes the projector window (a classroom session only).
+    void toggle_projector();
+    // Closes it when the session has ended or its window was closed, else draws it.
+    void projector_frame(bool present);
 
     GuiOptions options_;
     const cli::Environment& env_;
@@ -100,6 +105,7 @@ class App {
     ui::ViewContext view_;
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<Renderer> renderer_;
+    std::unique_ptr<ProjectorWindow> projector_; // the audience view on a second screen
     bool glfw_ready_ = false;
     bool imgui_ready_ = false;
     float content_scale_ = 1.0f;
