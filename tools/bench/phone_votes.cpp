@@ -11,6 +11,13 @@
 //  - vote latency, p50 and p99: the vote request's round trip, from sending
 //    it to its 204, by which time room.phone_counts() already counts it (the
 //    room records the vote before the server answers);
+//  - the frame loop's share: while the votes arrive, a thread stands in for
+//    the desktop player's UI thread and, 60 times a second, does what its
+//    tick() does with the room (Player::sync_phones_changed and
+//    show_phones: publish the view, announce the lobby, read the counts, the
+//    voters, the devices and the version); the longest and the p99 of those
+//    frames show whether the phones can stall the player (target: under
+//    50 ms, a dropped frame or three);
 //  - memory per participant: the process's resident memory (VmRSS of
 //    /proc/self/status) after the joins, and after the 300 long polls are
 //    held, over the phones; client and server share the process, so this is
@@ -125,6 +132,10 @@ int main(int argc, char** argv) {
     const double join_s = seconds_since(t0);
     const long rss_joined = status_kb("VmRSS");
 
+    // The lobby's new size, announced as the player's first frame after the
+    // joins does, so that the polls below wait for the lock, not for this.
+    room.announce_lobby();
+
     // Long polls, held until the end.
     const std::string poll = "/api/view?since=" + std::to_string(room.version());
     std::atomic<int> polls_done{0};
@@ -152,6 +163,23 @@ int main(int argc, char** argv) {
         clients.emplace_back("127.0.0.1", port);
     }
     std::vector<std::vector<double>> latencies(kWorkers);
+    std::atomic<bool> voting{true};
+    std::vector<double> ui_frames;
+    std::thread ui([&] {
+        while (voting) {
+            const auto start = Steady::now();
+            room.publish(view);
+            room.announce_lobby();
+            const std::vector<std::int64_t> tally = room.phone_counts();
+            const std::size_t voted = room.voters() + room.devices().size() + room.version();
+            ui_frames.push_back(
+                std::chrono::duration<double, std::milli>(Steady::now() - start).count());
+            if (tally.empty() && voted == 0) {
+                break; // never: keeps the reads from being optimised away
+            }
+            std::this_thread::sleep_until(start + std::chrono::microseconds(16'667));
+        }
+    });
     t0 = Steady::now();
     parallel(phones * rounds, kWorkers, [&](std::size_t w, std::size_t n) {
         const std::size_t i = n % phones;
@@ -168,6 +196,9 @@ int main(int argc, char** argv) {
         }
     });
     const double vote_s = seconds_since(t0);
+    voting = false;
+    ui.join();
+    std::sort(ui_frames.begin(), ui_frames.end());
     const std::vector<std::int64_t> counts = room.phone_counts();
     std::int64_t counted = 0;
     for (const std::int64_t c : counts) {
@@ -203,6 +234,11 @@ int main(int argc, char** argv) {
     std::printf("vote round trip (counted in phone_counts() on return): p50 %.2f ms, p99 %.2f ms, "
                 "max %.2f ms\n",
                 pct(0.50), pct(0.99), all.empty() ? 0.0 : all.back());
+    std::printf("frame loop's room work during the votes: %zu frames, p50 %.3f ms, p99 %.3f ms, "
+                "max %.3f ms\n",
+                ui_frames.size(), ui_frames.empty() ? 0.0 : ui_frames[ui_frames.size() / 2],
+                ui_frames.empty() ? 0.0 : ui_frames[ui_frames.size() * 99 / 100],
+                ui_frames.empty() ? 0.0 : ui_frames.back());
     std::printf("counted voters %lld of %zu\n", static_cast<long long>(counted), phones);
     std::printf("memory: RSS %ld kB at start, +%.1f kB per phone after joins, +%.1f kB per phone "
                 "holding a long poll (client and server; %ld threads)\n",
