@@ -88,12 +88,7 @@ struct WithPhones : Room {
 
 TEST_CASE("classroom phones: the setup form offers phone voting and says where phones connect") {
     WithPhones r("phones-setup");
-    ui::Intent l;
-    l.kind = IntentKind::CreateLearner;
-    l.learner.name = "Sam Rivera";
-    r.player.apply(l);
-    r.player.apply(intent(IntentKind::OpenCourse, "hotel"));
-    r.player.apply(intent(IntentKind::ClassroomSetup, "hotel.room-214"));
+    r.open_setup("hotel", "hotel.room-214");
     r.ui.frames(r.screen(), 2);
     CHECK(r.ui.shows("Let the room vote from their phones"));
     CHECK(r.ui.shows("served by this computer (127.0.0.1)"));
@@ -267,12 +262,7 @@ TEST_CASE("classroom phones: an address the server cannot listen on keeps the se
           "with the reason") {
     // 192.0.2.1 (TEST-NET-1, RFC 5737) is on no interface of a test machine.
     WithPhones r("phones-bad-address", "192.0.2.1");
-    ui::Intent l;
-    l.kind = IntentKind::CreateLearner;
-    l.learner.name = "Sam Rivera";
-    r.player.apply(l);
-    r.player.apply(intent(IntentKind::OpenCourse, "hotel"));
-    r.player.apply(intent(IntentKind::ClassroomSetup, "hotel.room-214"));
+    r.open_setup("hotel", "hotel.room-214");
     ui::Intent start;
     start.kind = IntentKind::StartClassroom;
     start.classroom = {"Night shift in-service", "", 12, true};

@@ -60,8 +60,8 @@ struct Room {
         REQUIRE(player.facilitation() != nullptr);
         return *player.facilitation();
     }
-    void open(const std::string& course, const std::string& scenario, int head_count = 12,
-              bool phones = false) {
+    // A learner, the course, and the "Run in classroom" form of the scenario.
+    void open_setup(const std::string& course, const std::string& scenario) {
         ui::Intent l;
         l.kind = IntentKind::CreateLearner;
         l.learner.name = "Sam Rivera";
@@ -69,6 +69,11 @@ struct Room {
         player.apply(intent(IntentKind::OpenCourse, course));
         player.apply(intent(IntentKind::ClassroomSetup, scenario));
         REQUIRE(screen().id == ui::ScreenId::ClassroomSetup);
+    }
+    // The session started from that form.
+    void open(const std::string& course, const std::string& scenario, int head_count = 12,
+              bool phones = false) {
+        open_setup(course, scenario);
         ui::Intent start;
         start.kind = IntentKind::StartClassroom;
         start.classroom = {"Night shift in-service", "Dana Cole", head_count, phones};
