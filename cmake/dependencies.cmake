@@ -7,6 +7,7 @@ find_package(CLI11 2.1 REQUIRED)         # CLI11::CLI11: the command lines of si
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
 pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(PQ REQUIRED IMPORTED_TARGET libpq) # the organisations' shared records (PostgreSQL)
 find_package(nlohmann_json 3.10 REQUIRED) # nlohmann_json::nlohmann_json
 find_package(Threads REQUIRED)           # Threads::Threads: the exports' writer thread
 find_package(OpenSSL 3 REQUIRED)         # OpenSSL::Crypto: SHA-256 with SHA-NI (bundle checksums)

@@ -15,6 +15,7 @@ packages=(
   libcli11-dev                        # command lines of sightline and sightc (CLI11 2.1)
   nlohmann-json3-dev                  # JSON (exports, credentials, config)
   libsqlite3-dev                      # learner records
+  libpq-dev                           # organisations' shared records on PostgreSQL (libpq)
   libgraphviz-dev graphviz            # sightc graph
   fonts-dejavu-core                   # text rendering
   libssl-dev                          # SHA-256 with CPU acceleration for bundle checks
@@ -43,6 +44,7 @@ test_packages=(
   node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
   chromium chromium-driver python3-selenium # tests/classroom: the phone page in a real browser
   python3-pil                         # tests/classroom: the phone page's screenshots against golden images
+  postgresql                          # tests/records: the PostgreSQL store against a throwaway cluster (initdb)
 )
 if [[ ${1:-} == --tests ]]; then
   packages+=("${test_packages[@]}")

@@ -1,6 +1,6 @@
 // How rows of the records database become records: the column lists the
 // store selects, and the readers that decode them (JSON columns included).
-// Private to engine/records (sqlite_store.cpp).
+// Private to engine/records (sqlite_store.cpp, postgres_store.cpp).
 #pragma once
 
 #include "records/records.hpp"
@@ -53,9 +53,94 @@ class DecodeCache {
     static constexpr std::size_t kLimit = 4096;
 };
 
-Attempt read_attempt(const sql::Statement& row);
-Event read_event(const sql::Statement& row, DecodeCache& cache);
-Learner read_learner(const sql::Statement& row);
-Certificate read_certificate(const sql::Statement& row);
+Mode parse_mode(const std::string& text);
+Status parse_status(const std::string& text);
+// Decoders of the JSON columns; a damaged value reads as empty.
+std::vector<std::string> strings_of(const std::string& text);
+std::vector<Offered> offered_of(const std::string& text);
+std::vector<ScoreChange> changes_of(const std::string& text);
+std::vector<DimensionScore> scores_of(const std::string& text);
+
+// The readers take any row with text(), integer(), is_null() and blob() by
+// column number: a SQLite statement, or a PostgreSQL result row.
+template <class Row>
+Attempt read_attempt(const Row& row) {
+    Attempt a;
+    a.id = row.text(0);
+    a.learner_id = row.text(1);
+    a.course_id = row.text(2);
+    a.scenario_id = row.text(3);
+    a.bundle_hash = row.text(4);
+    a.bundle_version = row.text(5);
+    a.mode = parse_mode(row.text(6));
+    a.language = row.text(7);
+    a.seed = static_cast<std::uint64_t>(row.integer(8));
+    a.started = row.integer(9);
+    if (!row.is_null(10)) {
+        a.finished = row.integer(10);
+    }
+    a.status = parse_status(row.text(11));
+    a.active_ms = row.integer(12);
+    a.last_activity = row.integer(13);
+    a.events = static_cast<std::uint32_t>(row.integer(14));
+    a.save = row.blob(15);
+    if (!row.is_null(18)) {
+        AttemptResult r;
+        r.ending_node = row.text(16);
+        r.outcome = row.text(17);
+        r.raw = row.integer(18);
+        r.min = row.integer(19);
+        r.max = row.integer(20);
+        r.passed = row.integer(21) != 0;
+        r.scores = scores_of(row.text(22));
+        a.result = std::move(r);
+    }
+    return a;
+}
+
+template <class Row>
+Event read_event(const Row& row, DecodeCache& cache) {
+    Event e;
+    e.attempt_id = row.text(0);
+    e.sequence = static_cast<std::uint32_t>(row.integer(1));
+    e.time = row.integer(2);
+    e.node_id = row.text(3);
+    e.prompt = row.text(4);
+    e.kind = row.text(5) == "answer" ? EventKind::Answer : EventKind::Choice;
+    e.response = cache.get(cache.strings, row.text(6), strings_of);
+    e.offered = cache.get(cache.offered, row.text(7), offered_of);
+    e.tier = row.text(8);
+    e.correct = row.integer(9) != 0;
+    e.score_changes = cache.get(cache.changes, row.text(10), changes_of);
+    e.indicators = cache.get(cache.strings, row.text(11), strings_of);
+    e.time_on_node_ms = row.integer(12);
+    e.branch = static_cast<std::uint32_t>(row.integer(13));
+    return e;
+}
+
+template <class Row>
+Learner read_learner(const Row& row) {
+    return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
+}
+
+template <class Row>
+Certificate read_certificate(const Row& row) {
+    Certificate c;
+    c.id = row.text(0);
+    c.learner_id = row.text(1);
+    c.course_id = row.text(2);
+    c.issued = row.integer(3);
+    c.verification_code = row.text(4);
+    c.credential_json = row.text(5);
+    c.status_list = row.text(6);
+    if (!row.is_null(7)) {
+        c.status_index = row.integer(7);
+    }
+    if (!row.is_null(8)) {
+        c.revoked = row.integer(8);
+    }
+    c.revocation_reason = row.text(9);
+    return c;
+}
 
 } // namespace sightline::records::rows

@@ -1,9 +1,11 @@
 #include "learning/session.hpp"
 #include "records/export.hpp"
+#include "records/postgres_store.hpp"
 #include "records/sqlite.hpp"
 #include "records/uuid.hpp"
 #include "runtime/run.hpp"
 #include "support/csv_rows.hpp"
+#include "support/pg_cluster.hpp"
 #include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
@@ -12,6 +14,7 @@
 
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <sys/stat.h>
@@ -29,13 +32,17 @@ constexpr std::uint64_t kSeed = 12345678901234567890u;
 
 // Three attempts on the FORMAT.md example: the best path (passed), straight
 // to a missed ending (failed), and one stopped after its first choice.
+// On the SQLite store, or on the store given.
 struct Fixture {
     TempDir temp;
-    std::unique_ptr<Store> store = open_store(temp.path());
-    Learner ana = store->add_learner({"Ana Díaz, RN", "nurse", "RN-555", "MI"});
+    std::unique_ptr<Store> store;
+    Learner ana;
     std::string best, missed, open, classroom;
 
-    Fixture() {
+    Fixture() : Fixture(nullptr) {}
+    explicit Fixture(std::unique_ptr<Store> given)
+        : store(given ? std::move(given) : open_store(temp.path())),
+          ana(store->add_learner({"Ana Díaz, RN", "nurse", "RN-555", "MI"})) {
         SessionStart start;
         start.learner_id = ana.id;
         start.course_id = "hotel-example";
@@ -480,4 +487,74 @@ TEST_CASE("classroom sessions keep a head count, the room's votes and explored b
     CHECK(session.at("facilitator").empty()); // a name: only with --identify
     CHECK_THROWS_AS(store->record_classroom_session({recorder.attempt().id, "x", "", -1}),
                     RecordsError);
+}
+
+namespace {
+
+// A classroom session with the room's votes, a head count and a facilitator.
+void add_classroom_session(Store& store) {
+    SessionStart start;
+    start.course_id = "hotel-example";
+    start.scenario_id = "hotel.example";
+    start.mode = Mode::Classroom;
+    runtime::Run run(test::format_example(), "hotel.example");
+    Recorder recorder = Recorder::start(store, run, kInfo, start, 50'000);
+    store.record_classroom_session({recorder.attempt().id, "Hotel staff meeting", "Dana", 14});
+    runtime::Run first = run;
+    recorder.set_classroom({{"ask-her", 3, 1}, {"log-and-tell", 9, 4}, {"ignore", 2, 0}}, 0);
+    const auto chosen = first.choose("log-and-tell");
+    recorder.record_choice(run, first, "log-and-tell", chosen, 60'000);
+    runtime::Run second = run;
+    recorder.set_classroom({{"ask-her", 3, 1}, {"log-and-tell", 9, 4}, {"ignore", 2, 0}}, 1);
+    const auto explored = second.choose("ask-her");
+    recorder.record_choice(run, second, "ask-her", explored, 90'000);
+}
+
+// Both CSV files and the xAPI lines, identified, with each UUID replaced by
+// its order of first appearance: ids are random, so they differ between two
+// stores that hold the same story, and so do the statement ids made from them.
+std::string export_without_ids(Store& store) {
+    TempDir dir;
+    ExportOptions options;
+    options.identify = true;
+    export_csv(store, dir.path(), options);
+    std::ostringstream xapi;
+    export_xapi(store, xapi, options);
+    const auto read = [](const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string all = read(dir.path() / "attempts.csv") + "\n--\n" +
+                            read(dir.path() / "events.csv") + "\n--\n" + xapi.str();
+    static const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    std::map<std::string, std::size_t> seen;
+    std::string out;
+    auto rest = all.cbegin();
+    for (std::sregex_iterator match(all.cbegin(), all.cend(), uuid), end; match != end; ++match) {
+        out.append(rest, (*match)[0].first);
+        const auto number = seen.emplace(match->str(), seen.size() + 1).first->second;
+        out += "<id " + std::to_string(number) + ">";
+        rest = (*match)[0].second;
+    }
+    out.append(rest, all.cend());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a PostgreSQL store exports the same CSV and xAPI as the SQLite store") {
+    test::PgCluster* cluster = test::PgCluster::shared();
+    if (cluster == nullptr) {
+        MESSAGE(test::PgCluster::unavailable_reason());
+        return;
+    }
+    Fixture sqlite;
+    Fixture postgres(open_postgres_store(cluster->create_database()));
+    add_classroom_session(*sqlite.store);
+    add_classroom_session(*postgres.store);
+    const std::string expected = export_without_ids(*sqlite.store);
+    CHECK(expected.find("Hotel staff meeting") != std::string::npos);
+    CHECK(expected.find("ask-her:3;log-and-tell:9;ignore:2") != std::string::npos);
+    CHECK(expected.find("12345678901234567890") != std::string::npos); // the seed, whole
+    CHECK(export_without_ids(*postgres.store) == expected);
 }

@@ -3,9 +3,12 @@
 #include "bundle/bundle.hpp"
 #include "commands.hpp"
 #include "learning/session.hpp"
+#include "records/postgres_store.hpp"
 #include "records/store.hpp"
 #include "runtime/run.hpp"
 #include "support/bundle_file.hpp"
+#include "support/pg_cluster.hpp"
+#include "support/scenario_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -171,4 +174,49 @@ TEST_CASE("records session-report writes a classroom session's CSV and PDF") {
                                  bundle_file.string(), "--data-dir", data.path().string()});
     CHECK(unknown.code == 2);
     CHECK(unknown.err.find("nope") != std::string::npos);
+}
+
+TEST_CASE("records commands read and erase an organisation's records on PostgreSQL") {
+    test::PgCluster* cluster = test::PgCluster::shared();
+    if (cluster == nullptr) {
+        MESSAGE(test::PgCluster::unavailable_reason());
+        return;
+    }
+    const std::string uri = cluster->create_database();
+    auto store = records::open_postgres_store(uri);
+    const records::Learner ana = store->add_learner({"Ana", "", "", ""});
+    learning::SessionStart start;
+    start.learner_id = ana.id;
+    start.course_id = "hotel-example";
+    start.scenario_id = "hotel.example";
+    learning::Session session =
+        learning::Session::start(*store, test::format_example(), {"h", "v"}, start, 1'000);
+    session.choose("log-and-tell", 5'000);
+
+    const Result listed = call({"list", "--records", uri});
+    CHECK(listed.code == 0);
+    CHECK(listed.out.starts_with("Records: postgresql://sightline@"));
+    CHECK(listed.out.find("Ana  (" + ana.id + ")") != std::string::npos);
+    CHECK(listed.out.find("in-progress 1 answers") != std::string::npos);
+
+    TempDir out;
+    const Result exported = call({"export", "--csv", out.path().string(), "--records", uri});
+    CHECK(exported.code == 0);
+    CHECK(exported.err.find("Wrote 1 attempts and 1 events") != std::string::npos);
+    CHECK(read(out.path() / "events.csv").find("log-and-tell") != std::string::npos);
+
+    const Result erased = call({"--records", uri, "delete-learner", ana.id, "--yes"});
+    CHECK(erased.code == 0);
+    CHECK(erased.out.find("Erased Ana and 1 attempts.") != std::string::npos);
+    CHECK(store->learners().empty());
+
+    CHECK(call({"list", "--records", out.path().string()}).err.find("a postgresql:// URI") !=
+          std::string::npos);
+    CHECK(call({"list", "--records", uri, "--data-dir", out.path().string()}).code == 2);
+    const Result unreachable =
+        call({"list", "--records", "postgresql://ana:pw-secret@/nodb?host=" + out.path().string()});
+    CHECK(unreachable.code == 2);
+    CHECK(unreachable.err.find("cannot connect to the records database postgresql://ana@") !=
+          std::string::npos);
+    CHECK(unreachable.err.find("pw-secret") == std::string::npos);
 }

@@ -1,17 +1,21 @@
 #include "records/paths.hpp"
+#include "records/postgres_store.hpp"
 #include "records/store.hpp"
 #include "records/uuid.hpp"
+#include "support/pg_cluster.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
 #include <fstream>
+#include <libpq-fe.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 using namespace sightline::records;
+using sightline::test::PgCluster;
 using sightline::test::TempDir;
 
 namespace {
@@ -78,7 +82,38 @@ Event sample_event(const Attempt& attempt, std::uint32_t sequence, TimeMs when) 
     return event;
 }
 
+// The stores the shared cases run against: the embedded SQLite store in a
+// temporary folder, and the PostgreSQL store on a new database of the test
+// process's cluster (skipped, with a message, where PostgreSQL is missing).
+struct SqliteBackend {
+    TempDir temp;
+    bool ready() const { return true; }
+    std::unique_ptr<Store> open(const StoreOptions& options = {}) {
+        return open_store(temp.path(), options);
+    }
+    // The file the records are in, to look at its bytes.
+    std::optional<std::filesystem::path> file() const { return temp.path() / "records.db"; }
+};
+
+struct PostgresBackend {
+    PgCluster* cluster = PgCluster::shared();
+    std::string conninfo = cluster != nullptr ? cluster->create_database() : "";
+    bool ready() const {
+        if (cluster == nullptr) {
+            MESSAGE(PgCluster::unavailable_reason());
+        }
+        return cluster != nullptr;
+    }
+    std::unique_ptr<Store> open(const StoreOptions& options = {}) {
+        return open_postgres_store(conninfo, options);
+    }
+    std::optional<std::filesystem::path> file() const { return std::nullopt; }
+};
+
 } // namespace
+
+TYPE_TO_STRING_AS("sqlite", SqliteBackend);
+TYPE_TO_STRING_AS("postgresql", PostgresBackend);
 
 TEST_CASE("the store creates an owner-only directory and database with WAL and full sync") {
     TempDir temp;
@@ -98,9 +133,14 @@ TEST_CASE("an existing database with loose permissions is tightened to 0600") {
     CHECK(mode_of(temp.path() / "records.db") == 0600);
 }
 
-TEST_CASE("learners are added, listed, found and erased with everything recorded about them") {
-    TempDir temp;
-    auto store = open_store(temp.path());
+TEST_CASE_TEMPLATE(
+    "learners are added, listed, found and erased with everything recorded about them", Backend,
+    SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
     const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
     const Learner ben = store->add_learner({"Ben", "", "", ""});
     CHECK(is_uuid(ana.id));
@@ -129,14 +169,20 @@ TEST_CASE("learners are added, listed, found and erased with everything recorded
     CHECK(store->attempt(other.id).has_value()); // other learners keep their records
 
     // Nothing of the erased learner is left in the file's free pages either.
-    std::ifstream file(temp.path() / "records.db", std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(file)), {});
-    CHECK(bytes.find("RN-1234") == std::string::npos);
+    if (const auto path = backend.file()) {
+        std::ifstream file(*path, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(file)), {});
+        CHECK(bytes.find("RN-1234") == std::string::npos);
+    }
 }
 
-TEST_CASE("a revocation is kept with its status list index, and outlives the learner") {
-    TempDir temp;
-    auto store = open_store(temp.path());
+TEST_CASE_TEMPLATE("a revocation is kept with its status list index, and outlives the learner",
+                   Backend, SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
     const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
     const Learner ben = store->add_learner({"Ben Kowalski", "driver", "", ""});
     const std::string list = "https://provider.example/status/1";
@@ -183,9 +229,13 @@ TEST_CASE("a revocation is kept with its status list index, and outlives the lea
     CHECK(store->status_index_used(list, 40321));
 }
 
-TEST_CASE("events are kept in order with every field, and out-of-order events are refused") {
-    TempDir temp;
-    auto store = open_store(temp.path());
+TEST_CASE_TEMPLATE("events are kept in order with every field, and out-of-order events are refused",
+                   Backend, SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
     const Learner ana = store->add_learner({"Ana", "", "", ""});
     const Attempt attempt = store->start_attempt(sample_start(ana.id), 1000);
     CHECK(is_uuid(attempt.id));
@@ -211,11 +261,15 @@ TEST_CASE("events are kept in order with every field, and out-of-order events ar
     CHECK(stored->save == std::vector<std::uint8_t>{7, 7});
 }
 
-TEST_CASE("active time leaves out gaps longer than the idle limit") {
-    TempDir temp;
+TEST_CASE_TEMPLATE("active time leaves out gaps longer than the idle limit", Backend, SqliteBackend,
+                   PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
     StoreOptions options;
     options.idle_limit_ms = 60'000;
-    auto store = open_store(temp.path(), options);
+    auto store = backend.open(options);
     const Learner ana = store->add_learner({"Ana", "", "", ""});
     const Attempt attempt = store->start_attempt(sample_start(ana.id), 0);
     store->record_event(sample_event(attempt, 1, 30'000), {});  // +30 s
@@ -233,9 +287,13 @@ TEST_CASE("active time leaves out gaps longer than the idle limit") {
                          doctest::Contains("already completed"), RecordsError);
 }
 
-TEST_CASE("the newest unfinished attempt is offered for resuming") {
-    TempDir temp;
-    auto store = open_store(temp.path());
+TEST_CASE_TEMPLATE("the newest unfinished attempt is offered for resuming", Backend, SqliteBackend,
+                   PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
     const Learner ana = store->add_learner({"Ana", "", "", ""});
     CHECK_FALSE(store->unfinished_attempt(ana.id, "hotel.example").has_value());
     const Attempt first = store->start_attempt(sample_start(ana.id), 1000);
@@ -310,6 +368,123 @@ TEST_CASE("a database locked by another program gives a clear error") {
     sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(other);
     CHECK(store->add_learner({"Ana", "", "", ""}).display_name == "Ana"); // and recovers
+}
+
+namespace {
+
+// A second connection to a PostgreSQL database, as another program would have.
+class OtherConnection {
+  public:
+    explicit OtherConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+        REQUIRE(PQstatus(conn_) == CONNECTION_OK);
+    }
+    ~OtherConnection() { PQfinish(conn_); }
+    OtherConnection(const OtherConnection&) = delete;
+    OtherConnection& operator=(const OtherConnection&) = delete;
+
+    // Runs a statement; the first value of its first row, if any.
+    std::string exec(const char* sql) {
+        PGresult* result = PQexec(conn_, sql);
+        const auto status = PQresultStatus(result);
+        std::string value = PQntuples(result) > 0 ? PQgetvalue(result, 0, 0) : "";
+        const std::string error = PQresultErrorMessage(result);
+        PQclear(result);
+        INFO(sql, ": ", error);
+        REQUIRE((status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK));
+        return value;
+    }
+
+  private:
+    PGconn* conn_;
+};
+
+} // namespace
+
+TEST_CASE("the PostgreSQL store keeps its schema version and refuses a newer one") {
+    PostgresBackend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    { backend.open()->add_learner({"Ana", "", "", ""}); }
+    OtherConnection other(backend.conninfo);
+    CHECK(other.exec("SELECT version FROM schema_version") ==
+          std::to_string(postgres_schema_version()));
+    CHECK(other.exec("SELECT count(*) FROM schema_version") == "1");
+    CHECK(backend.open()->learners().size() == 1); // opened again: the same records
+    CHECK(other.exec("SELECT count(*) FROM schema_version") == "1");
+    other.exec("UPDATE schema_version SET version = 999");
+    CHECK_THROWS_WITH_AS(backend.open(), doctest::Contains("written by a newer Sightline"),
+                         RecordsError);
+}
+
+TEST_CASE("two programs share one PostgreSQL database and take turns on an attempt") {
+    PostgresBackend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto first = backend.open();
+    auto second = backend.open();
+    const Learner ana = first->add_learner({"Ana", "", "", ""});
+    REQUIRE(second->learner(ana.id).has_value());
+    const Attempt attempt = first->start_attempt(sample_start(ana.id), 1000);
+    first->record_event(sample_event(attempt, 1, 2000), {1});
+    second->record_event(sample_event(attempt, 2, 3000), {2});
+    CHECK_THROWS_WITH_AS(first->record_event(sample_event(attempt, 2, 4000), {}),
+                         doctest::Contains("out of order (expected 3)"), RecordsError);
+    const auto stored = first->attempt(attempt.id);
+    REQUIRE(stored.has_value());
+    CHECK(stored->events == 2);
+    CHECK(stored->active_ms == 2000);
+    CHECK(stored->save == std::vector<std::uint8_t>{2});
+
+    // A status list index one program gave out is refused to the other.
+    Certificate given = sample_certificate(ana.id, "ABCD-EFGH");
+    given.status_list = "https://provider.example/status/1";
+    given.status_index = 7;
+    first->add_certificate(given);
+    Certificate clash = sample_certificate(ana.id, "HJKM-NPQR");
+    clash.status_list = given.status_list;
+    clash.status_index = 7;
+    CHECK_THROWS_WITH_AS(second->add_certificate(clash), doctest::Contains("already in use"),
+                         RecordsError);
+    CHECK(second->certificates().size() == 1);
+}
+
+TEST_CASE("a PostgreSQL table locked by another program gives a clear error") {
+    PostgresBackend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    StoreOptions options;
+    options.busy_timeout_ms = 50;
+    auto store = backend.open(options);
+    OtherConnection other(backend.conninfo);
+    other.exec("BEGIN");
+    other.exec("LOCK TABLE learners IN ACCESS EXCLUSIVE MODE");
+    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", ""}),
+                         doctest::Contains("locked by another program"), RecordsError);
+    other.exec("ROLLBACK");
+    CHECK(store->add_learner({"Ana", "", "", ""}).display_name == "Ana"); // and recovers
+    CHECK(store->learners().size() == 1);
+}
+
+TEST_CASE("a PostgreSQL server that cannot be reached gives a clear error without the password") {
+    TempDir temp; // no server listens here
+    const std::string conninfo = "postgresql://ana:s3cret-pw@/records?host=" + temp.path().string();
+    CHECK(is_postgres_conninfo(conninfo));
+    CHECK_FALSE(is_postgres_conninfo("/home/ana/records"));
+    std::string message;
+    try {
+        open_postgres_store(conninfo);
+    } catch (const RecordsError& error) {
+        message = error.what();
+    }
+    CHECK(message.find("cannot connect to the records database postgresql://ana@" +
+                       temp.path().string() + "/records: ") == 0);
+    CHECK(message.find("s3cret-pw") == std::string::npos);
+    CHECK_THROWS_WITH_AS(open_postgres_store("postgresql://ana:s3cret-pw@%zz/records"),
+                         doctest::Contains("connection string for the records is not valid"),
+                         RecordsError);
 }
 
 TEST_CASE("records paths follow the XDG rules with a Sightline override") {

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "records/export.hpp"
 #include "records/paths.hpp"
+#include "records/postgres_store.hpp"
 #include "records/store.hpp"
 #include "tools/common/command_line.hpp"
 
@@ -28,6 +29,7 @@ constexpr const char* kFooter =
 struct Args {
     std::string target; // delete-learner's and session-report's id
     std::string data_dir;
+    std::string records; // a PostgreSQL server's postgresql:// URI
     std::string csv_dir;
     std::string xapi_file;
     std::string out_dir;
@@ -171,6 +173,9 @@ CommandRun add_records_command(CLI::App& sightline) {
                      "the records folder (default: $SIGHTLINE_DATA_DIR, or "
                      "$XDG_DATA_HOME/sightline, or ~/.local/share/sightline)")
         ->type_name("DIR");
+    const char* records_help = "an organisation's shared records on a PostgreSQL server "
+                               "instead of the folder (postgresql://USER@HOST/DATABASE)";
+    records->add_option("--records", a->records, records_help)->type_name("URI");
 
     CLI::App* list = records->add_subcommand("list", "learners and their attempts");
     CLI::App* exports = records->add_subcommand(
@@ -210,6 +215,7 @@ CommandRun add_records_command(CLI::App& sightline) {
         // --data-dir before or after the command
         sub->add_option("--data-dir", a->data_dir, "the records folder (as for sightline records)")
             ->type_name("DIR");
+        sub->add_option("--records", a->records, records_help)->type_name("URI");
         sub->footer(kFooter);
     }
 
@@ -230,10 +236,18 @@ CommandRun add_records_command(CLI::App& sightline) {
         if (report->parsed() && (a->target.empty() || a->out_dir.empty())) {
             return usage(*report, "session-report needs the session's id and --out DIR");
         }
+        if (!a->records.empty() && !records::is_postgres_conninfo(a->records)) {
+            return usage(*records, "--records takes a postgresql:// URI (a folder is --data-dir)");
+        }
+        if (!a->records.empty() && !a->data_dir.empty()) {
+            return usage(*records, "give --records or --data-dir, not both");
+        }
         try {
             const auto store =
-                records::open_store(a->data_dir.empty() ? records::default_data_dir()
-                                                        : std::filesystem::path(a->data_dir));
+                !a->records.empty()
+                    ? records::open_postgres_store(a->records)
+                    : records::open_store(a->data_dir.empty() ? records::default_data_dir()
+                                                              : std::filesystem::path(a->data_dir));
             if (list->parsed()) {
                 return list_records(*store, env);
             }

@@ -1,0 +1,1027 @@
+// The shared store on PostgreSQL through libpq. Every value travels as a
+// parameter of PQexecParams (text, or binary for bytea); no SQL is built from
+// data. Each write is one transaction, as in the SQLite store; a row lock on
+// the attempt (SELECT ... FOR UPDATE) orders concurrent writers of one attempt,
+// as SQLite's BEGIN IMMEDIATE does. Text columns sort with COLLATE "C" so
+// lists come in the same byte order as from SQLite, whatever the server's locale.
+#include "records/postgres_store.hpp"
+
+#include "records/sqlite_rows.hpp"
+#include "records/uuid.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <charconv>
+#include <cstring>
+#include <libpq-fe.h>
+#include <unordered_set>
+#include <utility>
+
+namespace sightline::records {
+using nlohmann::json;
+
+namespace {
+
+constexpr Oid kByteaOid = 17;
+
+// Never edit a step once released; add a new one. The numbering is the
+// PostgreSQL schema's own; step 1 is the SQLite schema 7 in PostgreSQL types.
+constexpr std::array kSteps = {
+    // 1: everything of SQLite schema 7. Events and votes carry `ordinal`, the
+    // order they were recorded in (SQLite's rowid).
+    R"sql(
+CREATE TABLE learners (
+    id             text PRIMARY KEY,
+    display_name   text NOT NULL,
+    profession     text NOT NULL DEFAULT '',
+    licence_number text NOT NULL DEFAULT '',
+    licence_state  text NOT NULL DEFAULT '',
+    created_ms     bigint NOT NULL
+);
+CREATE TABLE attempts (
+    id             text PRIMARY KEY,
+    learner_id     text REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      text NOT NULL,
+    scenario_id    text NOT NULL,
+    bundle_hash    text NOT NULL,
+    bundle_version text NOT NULL,
+    mode           text NOT NULL CHECK (mode IN ('self-paced', 'classroom')),
+    language       text NOT NULL,
+    seed           bigint NOT NULL,
+    started_ms     bigint NOT NULL,
+    finished_ms    bigint,
+    status         text NOT NULL CHECK (status IN ('in-progress', 'completed', 'abandoned')),
+    active_ms      bigint NOT NULL DEFAULT 0,
+    last_activity_ms bigint NOT NULL,
+    events         bigint NOT NULL DEFAULT 0,
+    save           bytea NOT NULL,
+    ending_node    text,
+    outcome        text,
+    score_raw      bigint,
+    score_min      bigint,
+    score_max      bigint,
+    passed         integer,
+    scores         text
+);
+CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, status);
+CREATE INDEX attempts_by_start ON attempts(started_ms, id);
+CREATE TABLE events (
+    ordinal        bigserial PRIMARY KEY,
+    attempt_id     text NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    sequence       bigint NOT NULL,
+    time_ms        bigint NOT NULL,
+    node_id        text NOT NULL,
+    prompt         text NOT NULL,
+    kind           text NOT NULL CHECK (kind IN ('choice', 'answer')),
+    response       text NOT NULL,
+    offered        text NOT NULL,
+    tier           text NOT NULL,
+    correct        integer NOT NULL,
+    score_changes  text NOT NULL,
+    indicators     text NOT NULL,
+    time_on_node_ms bigint NOT NULL,
+    branch         bigint NOT NULL DEFAULT 0,
+    UNIQUE (attempt_id, sequence)
+);
+CREATE TABLE votes (
+    ordinal        bigserial,
+    attempt_id     text NOT NULL,
+    sequence       bigint NOT NULL,
+    option_id      text NOT NULL,
+    count          bigint NOT NULL CHECK (count >= 0),
+    phone_count    bigint NOT NULL DEFAULT 0 CHECK (phone_count >= 0 AND phone_count <= count),
+    PRIMARY KEY (attempt_id, sequence, option_id),
+    FOREIGN KEY (attempt_id, sequence) REFERENCES events(attempt_id, sequence) ON DELETE CASCADE
+);
+CREATE TABLE classroom_sessions (
+    attempt_id     text PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+    name           text NOT NULL,
+    facilitator    text NOT NULL DEFAULT '',
+    head_count     bigint NOT NULL DEFAULT 0 CHECK (head_count >= 0)
+);
+CREATE TABLE completions (
+    learner_id     text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      text NOT NULL,
+    completed_ms   bigint NOT NULL,
+    score_percent  bigint NOT NULL,
+    minutes        bigint NOT NULL,
+    PRIMARY KEY (learner_id, course_id, completed_ms)
+);
+CREATE TABLE attestations (
+    learner_id     text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id      text NOT NULL,
+    statement      text NOT NULL,
+    time_ms        bigint NOT NULL,
+    PRIMARY KEY (learner_id, course_id)
+);
+CREATE TABLE certificates (
+    id                text PRIMARY KEY,
+    learner_id        text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    course_id         text NOT NULL,
+    issued_ms         bigint NOT NULL,
+    verification_code text NOT NULL UNIQUE,
+    credential_json   text NOT NULL
+);
+CREATE TABLE certificate_status (
+    certificate_id text PRIMARY KEY,
+    status_list    text NOT NULL DEFAULT '',
+    status_index   bigint CHECK (status_index >= 0),
+    revoked_ms     bigint,
+    reason         text NOT NULL DEFAULT '',
+    UNIQUE (status_list, status_index)
+);
+)sql",
+};
+
+// A key for pg_advisory_xact_lock: two programs opening a new database at
+// once migrate one after the other.
+constexpr std::int64_t kMigrationLock = 0x5349474854;
+
+// The parts of a connection string that name the database, never its password.
+struct Target {
+    std::string location; // "postgresql://user@host:port/dbname"
+    std::string password; // to scrub from server messages, should one echo it
+};
+
+Target describe(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr) {
+        // libpq's reason may quote part of the string, password included.
+        PQfreemem(error);
+        throw RecordsError("the PostgreSQL connection string for the records is not valid");
+    }
+    std::string user, host, port, dbname;
+    Target target;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+        if (o->val == nullptr) {
+            continue;
+        }
+        const std::string_view key = o->keyword;
+        if (key == "user") {
+            user = o->val;
+        } else if (key == "host" || (key == "hostaddr" && host.empty())) {
+            host = o->val;
+        } else if (key == "port") {
+            port = o->val;
+        } else if (key == "dbname") {
+            dbname = o->val;
+        } else if (key == "password") {
+            target.password = o->val;
+        }
+    }
+    PQconninfoFree(options);
+    target.location = "postgresql://" + (user.empty() ? "" : user + "@") + host +
+                      (port.empty() ? "" : ":" + port) + "/" + dbname;
+    return target;
+}
+
+std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+        text.pop_back();
+    }
+    return text;
+}
+
+// Parameters $1, $2... in order: text, or binary for bytea; NULL when absent.
+class Params {
+  public:
+    Params& add(std::string_view text) { return push(std::string(text), 0, 0); }
+    Params& add(const char* text) { return add(std::string_view(text)); }
+    Params& add(std::int64_t value) { return push(std::to_string(value), 0, 0); }
+    Params& add(const std::vector<std::uint8_t>& bytes) {
+        return push(std::string(bytes.begin(), bytes.end()), kByteaOid, 1);
+    }
+    Params& add_null() {
+        push({}, 0, 0);
+        null_.back() = true;
+        return *this;
+    }
+    Params& add(const std::optional<std::int64_t>& value) {
+        return value ? add(*value) : add_null();
+    }
+
+    int size() const { return static_cast<int>(values_.size()); }
+    const Oid* types() const { return types_.data(); }
+    const int* lengths() const { return lengths_.data(); }
+    const int* formats() const { return formats_.data(); }
+    std::vector<const char*> pointers() const {
+        std::vector<const char*> out;
+        for (std::size_t i = 0; i < values_.size(); ++i) {
+            out.push_back(null_[i] ? nullptr : values_[i].data());
+        }
+        return out;
+    }
+
+  private:
+    Params& push(std::string value, Oid type, int format) {
+        lengths_.push_back(static_cast<int>(value.size()));
+        values_.push_back(std::move(value));
+        types_.push_back(type);
+        formats_.push_back(format);
+        null_.push_back(false);
+        return *this;
+    }
+
+    std::vector<std::string> values_;
+    std::vector<Oid> types_;
+    std::vector<int> lengths_;
+    std::vector<int> formats_;
+    std::vector<bool> null_;
+};
+
+class Result;
+
+// One row of a result, read by column number as the row readers expect.
+class Row {
+  public:
+    Row(const PGresult* result, int row) : result_(result), row_(row) {}
+    std::string text(int column) const {
+        return {PQgetvalue(result_, row_, column),
+                static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+    }
+    std::int64_t integer(int column) const {
+        const char* value = PQgetvalue(result_, row_, column);
+        std::int64_t out = 0;
+        std::from_chars(value, value + PQgetlength(result_, row_, column), out);
+        return out;
+    }
+    bool is_null(int column) const { return PQgetisnull(result_, row_, column) != 0; }
+    std::vector<std::uint8_t> blob(int column) const {
+        std::size_t length = 0;
+        unsigned char* bytes = PQunescapeBytea(
+            reinterpret_cast<const unsigned char*>(PQgetvalue(result_, row_, column)), &length);
+        if (bytes == nullptr) {
+            throw RecordsError("out of memory reading a saved run from the records database");
+        }
+        std::vector<std::uint8_t> out(bytes, bytes + length);
+        PQfreemem(bytes);
+        return out;
+    }
+
+  private:
+    const PGresult* result_;
+    int row_;
+};
+
+class Result {
+  public:
+    explicit Result(PGresult* result) : result_(result) {}
+    ~Result() { PQclear(result_); }
+    Result(Result&& other) noexcept : result_(std::exchange(other.result_, nullptr)) {}
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+    Result& operator=(Result&&) = delete;
+
+    int rows() const { return PQntuples(result_); }
+    Row row(int index) const { return {result_, index}; }
+    std::int64_t affected() const {
+        const char* count = PQcmdTuples(result_);
+        std::int64_t out = 0;
+        std::from_chars(count, count + std::strlen(count), out);
+        return out;
+    }
+
+  private:
+    PGresult* result_;
+};
+
+class Connection {
+  public:
+    Connection(const std::string& conninfo, const StoreOptions& options)
+        : target_(describe(conninfo)) {
+        // Keywords apply in order: the string can set its own connect_timeout
+        // (10 s otherwise, not forever), and the client always speaks UTF-8.
+        const std::array<const char*, 5> keys = {"connect_timeout", "dbname", "client_encoding",
+                                                 "fallback_application_name", nullptr};
+        const std::array<const char*, 5> values = {"10", conninfo.c_str(), "UTF8", "sightline",
+                                                   nullptr};
+        conn_ = PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
+        if (conn_ == nullptr) {
+            throw RecordsError("cannot connect to the records database " + target_.location +
+                               ": out of memory");
+        }
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            const std::string reason = scrub(trimmed(PQerrorMessage(conn_)));
+            PQfinish(conn_);
+            throw RecordsError("cannot connect to the records database " + target_.location + ": " +
+                               reason);
+        }
+        // Notices ("relation already exists, skipping") are not for the learner.
+        PQsetNoticeProcessor(
+            conn_, [](void*, const char*) {}, nullptr);
+        exec("set the lock timeout", "SELECT set_config('lock_timeout', $1, false)",
+             Params().add(std::to_string(options.busy_timeout_ms) + "ms"));
+    }
+    ~Connection() { PQfinish(conn_); }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    Result exec(std::string_view doing, const char* sql, const Params& params = {}) {
+        const auto pointers = params.pointers();
+        PGresult* result = PQexecParams(conn_, sql, params.size(), params.types(), pointers.data(),
+                                        params.lengths(), params.formats(), /*resultFormat=*/0);
+        check(doing, result);
+        return Result(result);
+    }
+
+    // Several statements without parameters (the schema steps).
+    void exec_script(std::string_view doing, const char* sql) {
+        const Result done(check(doing, PQexec(conn_, sql)));
+    }
+
+    const std::string& location() const { return target_.location; }
+    int& depth() { return depth_; }
+    PGconn* handle() { return conn_; }
+
+  private:
+    PGresult* check(std::string_view doing, PGresult* result) {
+        const ExecStatusType status =
+            result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+            return result;
+        }
+        std::string reason;
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            reason =
+                "the connection to the server was lost (" + trimmed(PQerrorMessage(conn_)) + ")";
+        } else if (const char* primary = result != nullptr
+                                             ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)
+                                             : nullptr) {
+            reason = primary;
+            const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+            if (state != nullptr && std::string_view(state) == "55P03") {
+                reason = "the records are locked by another program (" + reason + ")";
+            }
+        } else {
+            reason = trimmed(PQerrorMessage(conn_));
+        }
+        PQclear(result);
+        throw RecordsError("cannot " + std::string(doing) + " in the records database " +
+                           target_.location + ": " + scrub(reason));
+    }
+
+    std::string scrub(std::string text) const {
+        if (target_.password.empty()) {
+            return text;
+        }
+        for (auto at = text.find(target_.password); at != std::string::npos;
+             at = text.find(target_.password, at)) {
+            text.replace(at, target_.password.size(), "***");
+        }
+        return text;
+    }
+
+    Target target_;
+    PGconn* conn_ = nullptr;
+    int depth_ = 0;
+};
+
+// BEGIN ... COMMIT; inside another transaction (a write from a visitor of
+// for_each_event) a savepoint. Rolls back when destroyed uncommitted.
+class Transaction {
+  public:
+    explicit Transaction(Connection& conn) : conn_(conn) {
+        conn_.exec_script("begin a transaction",
+                          conn_.depth() == 0 ? "BEGIN" : "SAVEPOINT sightline_nested");
+        ++conn_.depth();
+    }
+    ~Transaction() {
+        if (open_) {
+            --conn_.depth();
+            PQclear(PQexec(conn_.handle(), conn_.depth() == 0
+                                               ? "ROLLBACK"
+                                               : "ROLLBACK TO SAVEPOINT sightline_nested; "
+                                                 "RELEASE SAVEPOINT sightline_nested"));
+        }
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() {
+        open_ = false;
+        --conn_.depth();
+        conn_.exec_script("commit",
+                          conn_.depth() == 0 ? "COMMIT" : "RELEASE SAVEPOINT sightline_nested");
+    }
+
+  private:
+    Connection& conn_;
+    bool open_ = true;
+};
+
+void migrate(Connection& conn) {
+    Transaction transaction(conn);
+    conn.exec("lock the schema", "SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
+    // Looked up first: a user who may read and write the records but not
+    // create tables (PostgreSQL 15's default in the public schema) can open them.
+    const Result table =
+        conn.exec("read the schema version", "SELECT to_regclass('schema_version') IS NOT NULL");
+    int found = 0;
+    if (table.row(0).text(0) == "t") {
+        const Result row = conn.exec("read the schema version",
+                                     "SELECT coalesce(max(version), 0) FROM schema_version");
+        found = static_cast<int>(row.row(0).integer(0));
+    } else {
+        conn.exec_script("create the schema version table",
+                         "CREATE TABLE schema_version (version integer NOT NULL)");
+    }
+    if (found > postgres_schema_version()) {
+        throw RecordsError("the records database " + conn.location() +
+                           " was written by a newer Sightline (schema " + std::to_string(found) +
+                           "); this version reads schema " +
+                           std::to_string(postgres_schema_version()) + " and older");
+    }
+    if (found == postgres_schema_version()) {
+        return; // rolled back: nothing was changed
+    }
+    for (int version = found + 1; version <= postgres_schema_version(); ++version) {
+        conn.exec_script("upgrade the schema", kSteps[static_cast<std::size_t>(version - 1)]);
+    }
+    conn.exec_script("record the schema version", "DELETE FROM schema_version");
+    conn.exec("record the schema version", "INSERT INTO schema_version VALUES ($1)",
+              Params().add(std::int64_t{postgres_schema_version()}));
+    transaction.commit();
+}
+
+using namespace rows;
+
+std::string attempt_query(std::string_view where_and_order, bool with_saves = true) {
+    std::string columns = kAttemptColumns;
+    if (!with_saves) {
+        columns.replace(columns.find(" save,"), 6, " ''::bytea,"); // keeps the column numbers
+    }
+    return "SELECT " + columns + " FROM attempts" + std::string(where_and_order);
+}
+
+class PostgresStore final : public Store {
+  public:
+    PostgresStore(const std::string& conninfo, const StoreOptions& options)
+        : conn_(conninfo, options), options_(options) {
+        migrate(conn_);
+    }
+
+    Learner add_learner(const LearnerInput& input) override {
+        if (input.display_name.empty()) {
+            throw RecordsError("a learner needs a name");
+        }
+        Learner learner{new_uuid(),           input.display_name,  input.profession,
+                        input.licence_number, input.licence_state, now_ms()};
+        Transaction transaction(conn_);
+        conn_.exec("add a learner",
+                   "INSERT INTO learners (id, display_name, profession, licence_number, "
+                   "licence_state, created_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                   Params()
+                       .add(learner.id)
+                       .add(learner.display_name)
+                       .add(learner.profession)
+                       .add(learner.licence_number)
+                       .add(learner.licence_state)
+                       .add(learner.created));
+        transaction.commit();
+        return learner;
+    }
+
+    std::vector<Learner> learners() override {
+        const Result rows = conn_.exec("list the learners", kLearnerQuery.c_str(), {});
+        std::vector<Learner> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.push_back(read_learner(rows.row(i)));
+        }
+        return out;
+    }
+
+    std::optional<Learner> learner(std::string_view id) override {
+        static const std::string query = std::string(kLearnerColumns) + " WHERE id = $1";
+        const Result row = conn_.exec("read a learner", query.c_str(), Params().add(id));
+        if (row.rows() == 0) {
+            return std::nullopt;
+        }
+        return read_learner(row.row(0));
+    }
+
+    bool delete_learner(std::string_view id) override {
+        Transaction transaction(conn_);
+        const Result deleted =
+            conn_.exec("delete a learner", "DELETE FROM learners WHERE id = $1", Params().add(id));
+        transaction.commit();
+        return deleted.affected() > 0;
+    }
+
+    Attempt start_attempt(const AttemptStart& start, TimeMs when) override {
+        Attempt a;
+        a.id = new_uuid();
+        a.learner_id = start.learner_id;
+        a.course_id = start.course_id;
+        a.scenario_id = start.scenario_id;
+        a.bundle_hash = start.bundle_hash;
+        a.bundle_version = start.bundle_version;
+        a.mode = start.mode;
+        a.language = start.language;
+        a.seed = start.seed;
+        a.started = when;
+        a.last_activity = when;
+        a.save = start.save;
+        Params params;
+        params.add(a.id);
+        if (a.learner_id.empty()) {
+            params.add_null();
+        } else {
+            params.add(a.learner_id);
+        }
+        params.add(a.course_id)
+            .add(a.scenario_id)
+            .add(a.bundle_hash)
+            .add(a.bundle_version)
+            .add(mode_name(a.mode))
+            .add(a.language)
+            .add(static_cast<std::int64_t>(a.seed))
+            .add(a.started)
+            .add(a.last_activity)
+            .add(a.save);
+        Transaction transaction(conn_);
+        conn_.exec(
+            "start an attempt",
+            "INSERT INTO attempts (id, learner_id, course_id, scenario_id, bundle_hash, "
+            "bundle_version, mode, language, seed, started_ms, status, last_activity_ms, "
+            "save) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in-progress', $11, $12)",
+            params);
+        transaction.commit();
+        return a;
+    }
+
+    void record_event(const Event& event, const std::vector<std::uint8_t>& save_after) override {
+        json offered = json::array();
+        for (const auto& option : event.offered) {
+            offered.push_back({{"id", option.id}, {"text", option.text}, {"best", option.best}});
+        }
+        json changes = json::array();
+        for (const auto& change : event.score_changes) {
+            changes.push_back({{"dimension", change.dimension}, {"delta", change.delta}});
+        }
+        Transaction transaction(conn_);
+        const auto expected = next_sequence(event.attempt_id);
+        if (event.sequence != expected) {
+            throw RecordsError("event " + std::to_string(event.sequence) + " of attempt " +
+                               event.attempt_id + " is out of order (expected " +
+                               std::to_string(expected) + ")");
+        }
+        static const std::string insert = std::string("INSERT INTO events (") + kEventColumns +
+                                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                                          "$11, $12, $13, $14)";
+        conn_.exec("record an event", insert.c_str(),
+                   Params()
+                       .add(event.attempt_id)
+                       .add(std::int64_t{event.sequence})
+                       .add(event.time)
+                       .add(event.node_id)
+                       .add(event.prompt)
+                       .add(event.kind == EventKind::Answer ? "answer" : "choice")
+                       .add(json(event.response).dump())
+                       .add(offered.dump())
+                       .add(event.tier)
+                       .add(std::int64_t{event.correct ? 1 : 0})
+                       .add(changes.dump())
+                       .add(json(event.indicators).dump())
+                       .add(event.time_on_node_ms)
+                       .add(std::int64_t{event.branch}));
+        for (const VoteCount& v : event.votes) {
+            if (v.count < 0 || v.phones < 0 || v.phones > v.count) {
+                throw RecordsError("a vote count cannot be negative, nor have more phone votes "
+                                   "than votes (" +
+                                   v.id + ")");
+            }
+            conn_.exec("record a vote",
+                       "INSERT INTO votes (attempt_id, sequence, option_id, count, phone_count) "
+                       "VALUES ($1, $2, $3, $4, $5)",
+                       Params()
+                           .add(event.attempt_id)
+                           .add(std::int64_t{event.sequence})
+                           .add(v.id)
+                           .add(v.count)
+                           .add(v.phones));
+        }
+        mark_activity(event.attempt_id, event.time, &save_after, /*count_event=*/true);
+        transaction.commit();
+    }
+
+    void touch(std::string_view attempt_id, TimeMs when) override {
+        Transaction transaction(conn_);
+        mark_activity(attempt_id, when, nullptr, false);
+        transaction.commit();
+    }
+
+    void finish_attempt(std::string_view attempt_id, const AttemptResult& result,
+                        TimeMs when) override {
+        json scores = json::array();
+        for (const auto& s : result.scores) {
+            scores.push_back(
+                {{"dimension", s.dimension}, {"score", s.score}, {"min", s.min}, {"max", s.max}});
+        }
+        Transaction transaction(conn_);
+        mark_activity(attempt_id, when, nullptr, false);
+        conn_.exec("finish an attempt",
+                   "UPDATE attempts SET status = 'completed', finished_ms = $1, ending_node = $2, "
+                   "outcome = $3, score_raw = $4, score_min = $5, score_max = $6, passed = $7, "
+                   "scores = $8 WHERE id = $9",
+                   Params()
+                       .add(when)
+                       .add(result.ending_node)
+                       .add(result.outcome)
+                       .add(result.raw)
+                       .add(result.min)
+                       .add(result.max)
+                       .add(std::int64_t{result.passed ? 1 : 0})
+                       .add(scores.dump())
+                       .add(attempt_id));
+        transaction.commit();
+    }
+
+    void abandon_attempt(std::string_view attempt_id, TimeMs when) override {
+        Transaction transaction(conn_);
+        lock_attempt(attempt_id);
+        conn_.exec("abandon an attempt",
+                   "UPDATE attempts SET status = 'abandoned', finished_ms = $1 WHERE id = $2 "
+                   "AND status = 'in-progress'",
+                   Params().add(when).add(attempt_id));
+        transaction.commit();
+    }
+
+    std::optional<Attempt> attempt(std::string_view id) override {
+        static const std::string query = attempt_query(" WHERE id = $1");
+        const Result row = conn_.exec("read an attempt", query.c_str(), Params().add(id));
+        if (row.rows() == 0) {
+            return std::nullopt;
+        }
+        return read_attempt(row.row(0));
+    }
+
+    std::vector<Attempt> attempts(std::optional<std::string_view> learner_id,
+                                  bool with_saves) override {
+        const std::string query = attempt_query(
+            learner_id ? " WHERE learner_id = $1 ORDER BY started_ms, id COLLATE \"C\""
+                       : " ORDER BY started_ms, id COLLATE \"C\"",
+            with_saves);
+        Params params;
+        if (learner_id) {
+            params.add(*learner_id);
+        }
+        const Result rows = conn_.exec("list the attempts", query.c_str(), params);
+        std::vector<Attempt> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.push_back(read_attempt(rows.row(i)));
+        }
+        return out;
+    }
+
+    std::optional<Attempt> unfinished_attempt(std::string_view learner_id,
+                                              std::string_view scenario_id) override {
+        static const std::string query =
+            attempt_query(" WHERE learner_id = $1 AND scenario_id = $2 AND status = "
+                          "'in-progress' ORDER BY started_ms DESC LIMIT 1");
+        const Result row = conn_.exec("find an unfinished attempt", query.c_str(),
+                                      Params().add(learner_id).add(scenario_id));
+        if (row.rows() == 0) {
+            return std::nullopt;
+        }
+        return read_attempt(row.row(0));
+    }
+
+    std::vector<Event> events(std::string_view attempt_id) override {
+        static const std::string query = std::string("SELECT ") + kEventColumns +
+                                         " FROM events WHERE attempt_id = $1 ORDER BY sequence";
+        const Result rows = conn_.exec("read the events", query.c_str(), Params().add(attempt_id));
+        std::vector<Event> out;
+        DecodeCache cache;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.push_back(read_event(rows.row(i), cache));
+        }
+        const Result votes = conn_.exec(
+            "read the votes",
+            "SELECT sequence, option_id, count, phone_count FROM votes WHERE attempt_id = $1 "
+            "ORDER BY sequence, ordinal",
+            Params().add(attempt_id));
+        for (int i = 0; i < votes.rows(); ++i) {
+            const Row vote = votes.row(i);
+            const auto sequence = static_cast<std::uint32_t>(vote.integer(0));
+            for (Event& e : out) {
+                if (e.sequence == sequence) {
+                    e.votes.push_back({vote.text(1), vote.integer(2), vote.integer(3)});
+                }
+            }
+        }
+        return out;
+    }
+
+    void for_each_event(const std::function<void(const Event&)>& visit) override {
+        // A cursor in one transaction: a consistent view, fetched in batches so
+        // the client never holds every event at once.
+        Transaction transaction(conn_);
+        std::unordered_set<std::string> classroom;
+        const Result modes = conn_.exec("list the classroom sessions",
+                                        "SELECT id FROM attempts WHERE mode = 'classroom'");
+        for (int i = 0; i < modes.rows(); ++i) {
+            classroom.insert(modes.row(i).text(0));
+        }
+        static const std::string declare =
+            std::string("DECLARE sightline_events NO SCROLL CURSOR FOR SELECT ") + kEventColumns +
+            " FROM events ORDER BY ordinal";
+        conn_.exec("read the events", declare.c_str());
+        DecodeCache cache;
+        for (;;) {
+            const Result batch = conn_.exec("read the events", "FETCH 1000 FROM sightline_events");
+            if (batch.rows() == 0) {
+                break;
+            }
+            for (int i = 0; i < batch.rows(); ++i) {
+                Event e = read_event(batch.row(i), cache);
+                if (classroom.contains(e.attempt_id)) {
+                    const Result votes = conn_.exec(
+                        "read the votes",
+                        "SELECT option_id, count, phone_count FROM votes WHERE attempt_id = $1 "
+                        "AND sequence = $2 ORDER BY ordinal",
+                        Params().add(e.attempt_id).add(std::int64_t{e.sequence}));
+                    for (int v = 0; v < votes.rows(); ++v) {
+                        const Row vote = votes.row(v);
+                        e.votes.push_back({vote.text(0), vote.integer(1), vote.integer(2)});
+                    }
+                }
+                visit(e);
+            }
+        }
+        conn_.exec("read the events", "CLOSE sightline_events");
+        transaction.commit();
+    }
+
+    void record_classroom_session(const ClassroomSession& c) override {
+        if (c.head_count < 0) {
+            throw RecordsError("a head count cannot be negative");
+        }
+        Transaction transaction(conn_);
+        conn_.exec("record a classroom session",
+                   "INSERT INTO classroom_sessions (attempt_id, name, facilitator, head_count) "
+                   "VALUES ($1, $2, $3, $4) ON CONFLICT (attempt_id) DO UPDATE SET name = "
+                   "excluded.name, facilitator = excluded.facilitator, head_count = "
+                   "excluded.head_count",
+                   Params().add(c.attempt_id).add(c.name).add(c.facilitator).add(c.head_count));
+        transaction.commit();
+    }
+
+    std::optional<ClassroomSession> classroom_session(std::string_view attempt_id) override {
+        const Result rows = conn_.exec("read a classroom session",
+                                       "SELECT attempt_id, name, facilitator, head_count FROM "
+                                       "classroom_sessions WHERE attempt_id = $1",
+                                       Params().add(attempt_id));
+        if (rows.rows() == 0) {
+            return std::nullopt;
+        }
+        const Row row = rows.row(0);
+        return ClassroomSession{row.text(0), row.text(1), row.text(2), row.integer(3)};
+    }
+
+    std::vector<ClassroomSession> classroom_sessions() override {
+        const Result rows = conn_.exec(
+            "list the classroom sessions",
+            "SELECT s.attempt_id, s.name, s.facilitator, s.head_count FROM classroom_sessions AS "
+            "s JOIN attempts AS a ON a.id = s.attempt_id ORDER BY a.started_ms, a.id COLLATE "
+            "\"C\"");
+        std::vector<ClassroomSession> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            const Row row = rows.row(i);
+            out.push_back({row.text(0), row.text(1), row.text(2), row.integer(3)});
+        }
+        return out;
+    }
+
+    void record_completion(const Completion& c) override {
+        Transaction transaction(conn_);
+        conn_.exec("record a completion",
+                   "INSERT INTO completions (learner_id, course_id, completed_ms, score_percent, "
+                   "minutes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (learner_id, course_id, "
+                   "completed_ms) DO UPDATE SET score_percent = excluded.score_percent, minutes = "
+                   "excluded.minutes",
+                   Params()
+                       .add(c.learner_id)
+                       .add(c.course_id)
+                       .add(c.completed)
+                       .add(c.score_percent)
+                       .add(c.minutes));
+        transaction.commit();
+    }
+
+    std::vector<Completion> completions(std::string_view learner_id) override {
+        const Result rows = conn_.exec("list the completions",
+                                       "SELECT learner_id, course_id, completed_ms, "
+                                       "score_percent, minutes FROM completions WHERE learner_id "
+                                       "= $1 ORDER BY completed_ms",
+                                       Params().add(learner_id));
+        std::vector<Completion> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            const Row row = rows.row(i);
+            out.push_back(
+                {row.text(0), row.text(1), row.integer(2), row.integer(3), row.integer(4)});
+        }
+        return out;
+    }
+
+    void record_attestation(const Attestation& a) override {
+        Transaction transaction(conn_);
+        conn_.exec("record an attestation",
+                   "INSERT INTO attestations (learner_id, course_id, statement, time_ms) VALUES "
+                   "($1, $2, $3, $4) ON CONFLICT (learner_id, course_id) DO UPDATE SET statement "
+                   "= excluded.statement, time_ms = excluded.time_ms",
+                   Params().add(a.learner_id).add(a.course_id).add(a.statement).add(a.time));
+        transaction.commit();
+    }
+
+    std::optional<Attestation> attestation(std::string_view learner_id,
+                                           std::string_view course_id) override {
+        const Result rows = conn_.exec("read an attestation",
+                                       "SELECT learner_id, course_id, statement, time_ms FROM "
+                                       "attestations WHERE learner_id = $1 AND course_id = $2",
+                                       Params().add(learner_id).add(course_id));
+        if (rows.rows() == 0) {
+            return std::nullopt;
+        }
+        const Row row = rows.row(0);
+        return Attestation{row.text(0), row.text(1), row.text(2), row.integer(3)};
+    }
+
+    void add_certificate(const Certificate& c) override {
+        Transaction transaction(conn_);
+        conn_.exec("add a certificate",
+                   "INSERT INTO certificates (id, learner_id, course_id, issued_ms, "
+                   "verification_code, credential_json) VALUES ($1, $2, $3, $4, $5, $6)",
+                   Params()
+                       .add(c.id)
+                       .add(c.learner_id)
+                       .add(c.course_id)
+                       .add(c.issued)
+                       .add(c.verification_code)
+                       .add(c.credential_json));
+        if (c.status_index || c.revoked) {
+            if (c.status_index && status_index_used(c.status_list, *c.status_index)) {
+                throw RecordsError("status list index " + std::to_string(*c.status_index) + " of " +
+                                   c.status_list + " is already in use in " + conn_.location());
+            }
+            conn_.exec("add a certificate",
+                       "INSERT INTO certificate_status (certificate_id, status_list, "
+                       "status_index, revoked_ms, reason) VALUES ($1, $2, $3, $4, $5)",
+                       Params()
+                           .add(c.id)
+                           .add(c.status_list)
+                           .add(c.status_index)
+                           .add(c.revoked)
+                           .add(c.revocation_reason));
+        }
+        transaction.commit();
+    }
+
+    std::vector<Certificate> certificates() override {
+        static const std::string query =
+            std::string(kCertificateQuery) + " ORDER BY c.issued_ms, c.id COLLATE \"C\"";
+        const Result rows = conn_.exec("list the certificates", query.c_str());
+        std::vector<Certificate> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.push_back(read_certificate(rows.row(i)));
+        }
+        return out;
+    }
+
+    std::optional<Certificate> certificate(std::string_view id) override {
+        static const std::string query =
+            std::string(kCertificateQuery) + " WHERE c.id = $1 OR c.verification_code = $1";
+        const Result rows = conn_.exec("read a certificate", query.c_str(), Params().add(id));
+        if (rows.rows() == 0) {
+            return std::nullopt;
+        }
+        return read_certificate(rows.row(0));
+    }
+
+    Certificate revoke_certificate(std::string_view id, TimeMs when,
+                                   std::string_view reason) override {
+        std::optional<Certificate> found = certificate(id);
+        if (!found) {
+            throw RecordsError("no certificate '" + std::string(id) + "' in " + conn_.location());
+        }
+        if (found->revoked) {
+            return *found;
+        }
+        Transaction transaction(conn_);
+        // A certificate issued without a status list gets a row without an
+        // index; of two revocations at once, the first one to commit stays.
+        conn_.exec("revoke a certificate",
+                   "INSERT INTO certificate_status (certificate_id, revoked_ms, reason) VALUES "
+                   "($1, $2, $3) ON CONFLICT (certificate_id) DO UPDATE SET revoked_ms = "
+                   "excluded.revoked_ms, reason = excluded.reason WHERE "
+                   "certificate_status.revoked_ms IS NULL",
+                   Params().add(found->id).add(when).add(reason));
+        transaction.commit();
+        return *certificate(found->id);
+    }
+
+    bool status_index_used(std::string_view status_list, std::int64_t index) override {
+        const Result rows = conn_.exec("look up a status list index",
+                                       "SELECT 1 FROM certificate_status WHERE status_list = $1 "
+                                       "AND status_index = $2",
+                                       Params().add(status_list).add(index));
+        return rows.rows() > 0;
+    }
+
+    std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) override {
+        const Result rows = conn_.exec(
+            "list the revoked status list indices",
+            "SELECT status_index FROM certificate_status WHERE status_list = $1 AND status_index "
+            "IS NOT NULL AND revoked_ms IS NOT NULL ORDER BY status_index",
+            Params().add(status_list));
+        std::vector<std::int64_t> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.push_back(rows.row(i).integer(0));
+        }
+        return out;
+    }
+
+    std::string location() const override { return conn_.location(); }
+
+  private:
+    static constexpr const char* kLearnerColumns =
+        "SELECT id, display_name, profession, licence_number, licence_state, created_ms FROM "
+        "learners";
+    inline static const std::string kLearnerQuery =
+        std::string(kLearnerColumns) + " ORDER BY created_ms, id COLLATE \"C\"";
+
+    // Locks the attempt's row until the transaction ends: writers of one
+    // attempt take turns, so sequences and active time stay consistent.
+    void lock_attempt(std::string_view attempt_id) {
+        const Result row =
+            conn_.exec("read an attempt", "SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE",
+                       Params().add(attempt_id));
+        if (row.rows() == 0) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+        }
+    }
+
+    std::uint32_t next_sequence(std::string_view attempt_id) {
+        const Result rows = conn_.exec("read an attempt",
+                                       "SELECT events, status FROM attempts WHERE id = $1 FOR "
+                                       "UPDATE",
+                                       Params().add(attempt_id));
+        if (rows.rows() == 0) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+        }
+        const Row row = rows.row(0);
+        if (row.text(1) != "in-progress") {
+            throw RecordsError("attempt " + std::string(attempt_id) + " is already " + row.text(1));
+        }
+        return static_cast<std::uint32_t>(row.integer(0)) + 1;
+    }
+
+    // Adds the gap since the last activity to the active time unless it is
+    // longer than the idle limit; a clock that went backwards adds nothing.
+    void mark_activity(std::string_view attempt_id, TimeMs when,
+                       const std::vector<std::uint8_t>* save, bool count_event) {
+        const Result rows = conn_.exec(
+            "read an attempt", "SELECT last_activity_ms FROM attempts WHERE id = $1 FOR UPDATE",
+            Params().add(attempt_id));
+        if (rows.rows() == 0) {
+            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+        }
+        const TimeMs last = rows.row(0).integer(0);
+        const TimeMs gap = when - last;
+        const std::int64_t add = gap > 0 && gap <= options_.idle_limit_ms ? gap : 0;
+        Params params;
+        params.add(add).add(when).add(std::int64_t{count_event ? 1 : 0});
+        if (save != nullptr) {
+            params.add(*save);
+        }
+        params.add(attempt_id);
+        conn_.exec("record activity",
+                   save != nullptr ? "UPDATE attempts SET active_ms = active_ms + $1::bigint, "
+                                     "last_activity_ms = greatest(last_activity_ms, $2::bigint), "
+                                     "events = events + $3::bigint, save = $4 WHERE id = $5"
+                                   : "UPDATE attempts SET active_ms = active_ms + $1::bigint, "
+                                     "last_activity_ms = greatest(last_activity_ms, $2::bigint), "
+                                     "events = events + $3::bigint WHERE id = $4",
+                   params);
+    }
+
+    Connection conn_;
+    StoreOptions options_;
+};
+
+} // namespace
+
+int postgres_schema_version() {
+    return static_cast<int>(kSteps.size());
+}
+
+bool is_postgres_conninfo(const std::string& records) {
+    return records.starts_with("postgresql://") || records.starts_with("postgres://");
+}
+
+std::unique_ptr<Store> open_postgres_store(const std::string& conninfo,
+                                           const StoreOptions& options) {
+    return std::make_unique<PostgresStore>(conninfo, options);
+}
+
+} // namespace sightline::records
