@@ -1,6 +1,9 @@
 #include "learning/credit.hpp"
 
+#include "runtime/catalogue.hpp"
+
 #include <algorithm>
+#include <set>
 
 namespace sightline::learning {
 
@@ -14,7 +17,33 @@ int passing_of(const CourseProgress& p) {
     return p.course != nullptr ? static_cast<int>(p.course->passing_score) : 0;
 }
 
+// Replays each attempt that course_progress counts (progress.cpp): the
+// learner's self-paced attempts of this course at one of its scenarios.
+void replay_counted_attempts(records::Store& store, const model::Bundle& bundle,
+                             const model::Course& course, std::string_view learner_id,
+                             std::string_view bundle_hash) {
+    std::set<std::string, std::less<>> scenarios;
+    for (const auto& entry : runtime::Catalogue(bundle).scenarios(course.id)) {
+        scenarios.insert(entry.scenario->id);
+    }
+    for (const records::Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
+        if (attempt.mode != records::Mode::SelfPaced || attempt.course_id != course.id ||
+            !scenarios.contains(attempt.scenario_id)) {
+            continue;
+        }
+        ReplayResult replay =
+            replay_attempt(bundle, bundle_hash, attempt, store.events(attempt.id));
+        if (!replay.accepted()) {
+            throw AttemptRefused(std::move(replay));
+        }
+    }
+}
+
 } // namespace
+
+AttemptRefused::AttemptRefused(ReplayResult replay)
+    : credentials::CredentialError("cannot issue the certificate: " + replay.reason),
+      replay_(std::move(replay)) {}
 
 std::vector<RuleLine> rule_lines(const CourseProgress& p) {
     std::vector<RuleLine> rules;
@@ -86,6 +115,10 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
     const CourseProgress progress = course_progress(store, bundle, course, learner_id);
     if (std::vector<std::string> unmet = unmet_rules(progress); !unmet.empty()) {
         throw credentials::NotEligible(std::move(unmet));
+    }
+    // A certificate issued before is reported as such (AlreadyIssued) below.
+    if (!credentials::find_certificate(store, learner_id, course.id)) {
+        replay_counted_attempts(store, bundle, course, learner_id, options.bundle_hash);
     }
     // When the last rule was met: the last finished attempt or the attestation.
     records::TimeMs completed = progress.attestation->time;

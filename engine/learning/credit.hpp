@@ -7,6 +7,7 @@
 #include "credentials/issue.hpp"
 #include "credentials/provider.hpp"
 #include "learning/progress.hpp"
+#include "learning/replay.hpp"
 #include "records/store.hpp"
 
 #include <optional>
@@ -52,11 +53,27 @@ struct Credit {
 void attest(records::Store& store, std::string_view learner_id, std::string_view course_id,
             records::TimeMs when = records::now_ms());
 
+// Thrown by issue_certificate when an attempt that counts toward the course
+// does not replay as recorded (replay.hpp): what() is "cannot issue the
+// certificate: " and the replay's reason, naming the attempt, event and node.
+class AttemptRefused : public credentials::CredentialError {
+  public:
+    explicit AttemptRefused(ReplayResult replay);
+    const ReplayResult& replay() const { return replay_; }
+
+  private:
+    ReplayResult replay_;
+};
+
 // Checks the completion rules (credentials::NotEligible lists what is unmet),
-// then issues the certificate (credentials::issue_certificate: one per learner
-// and course, signed with the provider's loaded key) and makes sure the
-// course's completion is recorded. Throws credentials::CredentialError or
-// records::RecordsError.
+// then, unless a certificate exists already, replays every attempt that counts
+// toward the course (the learner's self-paced attempts at its scenarios,
+// finished or not) against `bundle`, whose content hash is
+// `options.bundle_hash` (replay_attempt); the first that does not replay
+// exactly stops issuing with AttemptRefused. Then issues the certificate
+// (credentials::issue_certificate: one per learner and course, signed with
+// the provider's loaded key) and makes sure the course's completion is
+// recorded. Throws credentials::CredentialError or records::RecordsError.
 credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
                                                  const model::Course& course,
                                                  std::string_view learner_id,

@@ -13,6 +13,7 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <set>
@@ -89,6 +90,14 @@ std::string line_after(const std::string& text, std::string_view label) {
     return text.substr(start, text.find_first_of(" \n", start) - start);
 }
 
+// The content hash of the example bundle example_bundle() writes: what a
+// player records with each attempt, and what issuing replays them against.
+std::string example_hash() {
+    const auto bytes =
+        bundle::write_bundle(test::format_example(), bundle::compiler_version_number());
+    return bundle::read_bundle(bytes, "example.slpack").content_hash();
+}
+
 // Plays the FORMAT.md example course to the end as `learner`, attested.
 void complete_course(records::Store& store, const std::string& learner) {
     const model::Course& course = test::format_example().courses.at(0);
@@ -98,8 +107,8 @@ void complete_course(records::Store& store, const std::string& learner) {
     start.scenario_id = "hotel.example";
     start.options.seed = 7;
     const records::TimeMs minute = 60'000;
-    learning::Session session =
-        learning::Session::start(store, test::format_example(), {"hash", "0.1.0"}, start, 0);
+    learning::Session session = learning::Session::start(store, test::format_example(),
+                                                         {example_hash(), "0.1.0"}, start, 0);
     session.choose("log-and-tell", 4 * minute);
     session.answer({"id", "answers"}, 8 * minute);
     session.advance(11 * minute);
@@ -373,6 +382,56 @@ TEST_CASE("issuing checks the rules, stores the certificate, and a reprint keeps
     r = run(Which::Cert, {"reprint", "NOPE-NOPE", "--data-dir", data.string()});
     CHECK(r.code == 2);
     CHECK(contains(r.err, "no certificate 'NOPE-NOPE'"));
+}
+
+TEST_CASE("issue replays the learner's attempts: a forged one is refused, nothing is issued") {
+    test::TempDir temp;
+    const fs::path data = temp.path() / "data";
+    const fs::path config = temp.path() / "config";
+    REQUIRE(run(Which::Provider, init_args(config)).code == 0);
+    const fs::path bundle_file = example_bundle(temp.path());
+    std::string learner_id;
+    std::string attempt_id;
+    {
+        const auto store = records::open_store(data);
+        learner_id = store->add_learner({"Dana Okafor", "", "", ""}).id;
+        complete_course(*store, learner_id);
+        attempt_id = store->attempts(learner_id, false).at(0).id;
+        learning::attest(*store, learner_id, "hotel-example", 12 * 60'000);
+    }
+    // The learner's answer edited in the database: the cash option added to
+    // a right answer, still recorded as correct with its points.
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((data / "records.db").c_str(), &db) == SQLITE_OK);
+        const int rc = sqlite3_exec(db,
+                                    "UPDATE events SET response = '[\"id\",\"answers\",\"cash\"]' "
+                                    "WHERE sequence = 2",
+                                    nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        REQUIRE(rc == SQLITE_OK);
+    }
+    const fs::path out = temp.path() / "out";
+    const std::vector<std::string> issue = {
+        "issue",         "--learner",    learner_id,           "--course",
+        "hotel-example", "--bundle",     bundle_file.string(), "--data-dir",
+        data.string(),   "--config-dir", config.string(),      "--out",
+        out.string()};
+    Result r = run(Which::Cert, issue);
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "sightline cert issue: cannot issue the certificate: attempt " + attempt_id +
+                       " (scenario hotel.example), event 2 at node check-signs: the answer 'id', "
+                       "'answers', 'cash': it is recorded as correct but the scenario makes it "
+                       "not correct\n");
+    CHECK_FALSE(fs::exists(out));
+    r = run(Which::Cert, {"list", "--data-dir", data.string()});
+    CHECK(contains(r.out, "no certificates issued"));
+    {
+        const auto store = records::open_store(data);
+        CHECK(store->certificates().empty());
+        CHECK(store->completions(learner_id).empty());
+    }
 }
 
 TEST_CASE("issue and attest name what they cannot find") {

@@ -1,7 +1,9 @@
 // The text player with learner records: every answer is recorded, quitting
 // and coming back continues the attempt, and a failed write is never hidden.
+#include "bundle/bundle.hpp"
 #include "commands.hpp"
 #include "credentials/provider.hpp"
+#include "learning/session.hpp"
 #include "records/store.hpp"
 #include "support/bundle_file.hpp"
 #include "support/temp_dir.hpp"
@@ -132,25 +134,21 @@ TEST_CASE(
                                false, 1'700'000'000'000);
     ::setenv("SIGHTLINE_CONFIG_DIR", config.path().c_str(), 1);
     {
-        // An earlier attempt that already finished with 11 active minutes.
+        // An earlier attempt that already finished with 11 active minutes,
+        // played from the same bundle (issuing replays it).
         auto store = records::open_store(data.path());
         const auto ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
-        const auto attempt = store->start_attempt({ana.id,
-                                                   "hotel-example",
-                                                   "hotel.example",
-                                                   "h",
-                                                   "v",
-                                                   records::Mode::SelfPaced,
-                                                   "en",
-                                                   0,
-                                                   {}},
-                                                  0);
-        for (int minute = 4; minute <= 11; minute += 4) {
-            store->touch(attempt.id, minute * 60'000);
-        }
-        store->touch(attempt.id, 11 * 60'000);
-        store->finish_attempt(attempt.id, {"reported", "reported-safely", {}, 6, 0, 6, true},
-                              11 * 60'000);
+        const bundle::LoadedBundle loaded = bundle::read_bundle_file(test::format_example_bundle());
+        learning::SessionStart start;
+        start.learner_id = ana.id;
+        start.course_id = "hotel-example";
+        start.scenario_id = "hotel.example";
+        learning::Session session =
+            learning::Session::start(*store, loaded.model, {loaded.content_hash(), "v"}, start, 0);
+        session.choose("log-and-tell", 4 * 60'000);
+        session.answer({"id", "answers"}, 8 * 60'000);
+        session.advance(11 * 60'000);
+        session.finish(loaded.model.courses.at(0).passing_score, 11 * 60'000);
     }
     const Result r = play(data, "1\n1\n\n@log-and-tell\n@id @answers\n\nyes\n", "certificate");
     ::unsetenv("SIGHTLINE_CONFIG_DIR");

@@ -53,7 +53,9 @@ constexpr const char* kCertFooter =
     "'sightline provider show': z6Mk..., did:key:z6Mk... or 64 hex digits) makes\n"
     "it also check who signed; without it the key named in the credential is used.\n"
     "issue checks the completion rules (every required scenario completed, passing\n"
-    "score, active time, attestation), then signs, stores and writes\n"
+    "score, active time, attestation) and replays each of the learner's attempts at\n"
+    "the course against the bundle (refusing one that was edited or played on\n"
+    "another edition of the courses, with the reason), then signs, stores and writes\n"
     "certificate-<CODE>.pdf and .json into DIR (default <data-dir>/certificates).\n"
     "list shows every issued certificate; reprint writes one again from the stored\n"
     "credential (its id and code never change); attest records the learner's\n"
@@ -61,8 +63,9 @@ constexpr const char* kCertFooter =
     "revoke records a revocation; status-list writes the signed W3C Bitstring Status\n"
     "List that the provider publishes at its --status-url, and 'verify --status-list'\n"
     "checks a certificate against it offline.\n"
-    "Exit codes: 0 ok; 1 invalid or revoked credential, learner not eligible, already\n"
-    "issued or attestation declined; 2 usage error or unreadable input.\n";
+    "Exit codes: 0 ok; 1 invalid or revoked credential, learner not eligible, an\n"
+    "attempt refused by replay, already issued or attestation declined; 2 usage\n"
+    "error or unreadable input.\n";
 
 // Options of one subcommand: --name VALUE pairs, --flags and positional words.
 struct Options {
@@ -400,6 +403,10 @@ int cert_issue(const Options& o, const Environment& env) {
     } catch (const cr::AlreadyIssued& e) {
         env.err << "sightline cert issue: " << e.what() << "; use 'sightline cert reprint "
                 << e.existing().id << "'\n";
+        return kInvalid;
+    } catch (const learning::AttemptRefused& e) {
+        // A forged or edited attempt (or one of another edition): nothing is issued.
+        env.err << "sightline cert issue: " << e.what() << '\n';
         return kInvalid;
     } catch (const cr::CredentialError& e) {
         env.err << "sightline cert issue: " << e.what() << '\n';
