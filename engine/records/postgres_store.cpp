@@ -1019,6 +1019,10 @@ bool is_postgres_conninfo(const std::string& records) {
     return records.starts_with("postgresql://") || records.starts_with("postgres://");
 }
 
+bool conninfo_has_password(const std::string& conninfo) {
+    return !describe(conninfo).password.empty();
+}
+
 std::unique_ptr<Store> open_postgres_store(const std::string& conninfo,
                                            const StoreOptions& options) {
     return std::make_unique<PostgresStore>(conninfo, options);

@@ -27,4 +27,10 @@ int postgres_schema_version();
 // ("postgresql://..." or "postgres://...").
 bool is_postgres_conninfo(const std::string& records);
 
+// Whether the connection string carries a password. A command line is
+// readable by every user of the machine (ps, /proc), so the commands refuse
+// one there: the password belongs in ~/.pgpass or a service file. Throws
+// RecordsError when the string cannot be parsed.
+bool conninfo_has_password(const std::string& conninfo);
+
 } // namespace sightline::records

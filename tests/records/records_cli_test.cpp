@@ -214,9 +214,19 @@ TEST_CASE("records commands read and erase an organisation's records on PostgreS
           std::string::npos);
     CHECK(call({"list", "--records", uri, "--data-dir", out.path().string()}).code == 2);
     const Result unreachable =
-        call({"list", "--records", "postgresql://ana:pw-secret@/nodb?host=" + out.path().string()});
+        call({"list", "--records", "postgresql://ana@/nodb?host=" + out.path().string()});
     CHECK(unreachable.code == 2);
     CHECK(unreachable.err.find("cannot connect to the records database postgresql://ana@") !=
           std::string::npos);
-    CHECK(unreachable.err.find("pw-secret") == std::string::npos);
+    // A password on the command line is refused before any connection: every
+    // user of the machine can read it in ps.
+    for (const std::string& with_password :
+         {"postgresql://ana:pw-secret@/nodb?host=" + out.path().string(),
+          "postgresql://ana@/nodb?host=" + out.path().string() + "&password=pw-secret"}) {
+        const Result refused = call({"list", "--records", with_password});
+        CHECK(refused.code == 2);
+        CHECK(refused.err.find("must not carry a password") != std::string::npos);
+        CHECK(refused.err.find("~/.pgpass") != std::string::npos);
+        CHECK(refused.err.find("pw-secret") == std::string::npos);
+    }
 }

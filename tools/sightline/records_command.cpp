@@ -243,6 +243,11 @@ CommandRun add_records_command(CLI::App& sightline) {
             return usage(*records, "give --records or --data-dir, not both");
         }
         try {
+            if (!a->records.empty() && records::conninfo_has_password(a->records)) {
+                return usage(*records, "--records must not carry a password (every user of this "
+                                       "machine can read a command line): keep it in ~/.pgpass "
+                                       "or a service file");
+            }
             const auto store =
                 !a->records.empty()
                     ? records::open_postgres_store(a->records)
