@@ -141,6 +141,16 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
     return issued;
 }
 
+std::string issue_failed_message(const std::exception& error) {
+    if (const auto* refused = dynamic_cast<const AttemptRefused*>(&error)) {
+        return "The certificate cannot be issued: an attempt in your records does not replay as "
+               "it was recorded (" +
+               refused->replay().reason +
+               "). Ask your training administrator to look at your records.";
+    }
+    return issue_elsewhere_message(error.what());
+}
+
 std::string issue_elsewhere_message(std::string why) {
     while (!why.empty() && (why.back() == '.' || why.back() == ' ')) {
         why.pop_back();

@@ -10,6 +10,7 @@
 #include "learning/replay.hpp"
 #include "records/store.hpp"
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,5 +83,10 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
 
 // "You have met every rule. The certificate could not be issued here yet: ..."
 std::string issue_elsewhere_message(std::string why);
+
+// What both players say when issuing failed: for a refused attempt
+// (AttemptRefused), that the records do not replay and why, which no later
+// issuing will change; for anything else, issue_elsewhere_message().
+std::string issue_failed_message(const std::exception& error);
 
 } // namespace sightline::learning

@@ -142,7 +142,7 @@ void course_progress_and_certificate(learning::Learning& layer, const model::Cou
         printer.text(issued.files.json.string(), "Signed credential: ");
     } catch (const std::exception& e) {
         printer.blank();
-        printer.text(learning::issue_elsewhere_message(e.what()));
+        printer.text(learning::issue_failed_message(e));
     }
 }
 

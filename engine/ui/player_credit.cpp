@@ -64,7 +64,7 @@ void Player::issue_certificate() {
         // all, the PDF not written) or RecordsError.
         show_credit(*course);
         screen_.credit.issue_offered = false;
-        screen_.credit.error = learning::issue_elsewhere_message(e.what());
+        screen_.credit.error = learning::issue_failed_message(e);
     }
 }
 

@@ -438,7 +438,16 @@ TEST_CASE("issuing replays the counted attempts: a forged one stops it, and noth
         CHECK(refused.replay().refusal == Refusal::EventMismatch);
         CHECK(std::string(refused.what())
                   .starts_with("cannot issue the certificate: attempt " + e.attempt));
+        // What both players show: not the "an administrator can issue it
+        // later" of a missing provider key, since no later issuing helps.
+        const std::string shown = issue_failed_message(refused);
+        CHECK(shown.starts_with("The certificate cannot be issued: an attempt in your records "
+                                "does not replay"));
+        CHECK(shown.find(refused.replay().reason) != std::string::npos);
+        CHECK(shown.find("issue it later") == std::string::npos);
     }
+    CHECK(issue_failed_message(credentials::CredentialError("no provider key"))
+              .find("an administrator can issue it later") != std::string::npos);
     CHECK(e.store->certificates().empty());
     CHECK(e.store->completions(e.learner).empty());
 
