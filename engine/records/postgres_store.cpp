@@ -1,20 +1,19 @@
 // The shared store on PostgreSQL through libpq. Every value travels as a
-// parameter of PQexecParams (text, or binary for bytea); no SQL is built from
-// data. Each write is one transaction, as in the SQLite store; a row lock on
-// the attempt (SELECT ... FOR UPDATE) orders concurrent writers of one attempt,
-// as SQLite's BEGIN IMMEDIATE does. Text columns sort with COLLATE "C" so
-// lists come in the same byte order as from SQLite, whatever the server's locale.
+// parameter of PQexecParams (text, or binary for bytea; postgres_connection.hpp);
+// no SQL is built from data. Each write is one transaction, as in the SQLite
+// store; a row lock on the attempt (SELECT ... FOR UPDATE) orders concurrent
+// writers of one attempt, as SQLite's BEGIN IMMEDIATE does. Text columns sort
+// with COLLATE "C" so lists come in the same byte order as from SQLite,
+// whatever the server's locale. The schema is postgres_schema.cpp's.
 #include "records/postgres_store.hpp"
 
+#include "records/postgres_connection.hpp"
+#include "records/postgres_schema.hpp"
 #include "records/sqlite_rows.hpp"
 #include "records/uuid.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <charconv>
-#include <cstring>
-#include <libpq-fe.h>
 #include <unordered_set>
 #include <utility>
 
@@ -23,426 +22,11 @@ using nlohmann::json;
 
 namespace {
 
-constexpr Oid kByteaOid = 17;
-
-// Never edit a step once released; add a new one. The numbering is the
-// PostgreSQL schema's own; step 1 is the SQLite schema 7 in PostgreSQL types.
-constexpr std::array kSteps = {
-    // 1: everything of SQLite schema 7. Events and votes carry `ordinal`, the
-    // order they were recorded in (SQLite's rowid).
-    R"sql(
-CREATE TABLE learners (
-    id             text PRIMARY KEY,
-    display_name   text NOT NULL,
-    profession     text NOT NULL DEFAULT '',
-    licence_number text NOT NULL DEFAULT '',
-    licence_state  text NOT NULL DEFAULT '',
-    created_ms     bigint NOT NULL
-);
-CREATE TABLE attempts (
-    id             text PRIMARY KEY,
-    learner_id     text REFERENCES learners(id) ON DELETE CASCADE,
-    course_id      text NOT NULL,
-    scenario_id    text NOT NULL,
-    bundle_hash    text NOT NULL,
-    bundle_version text NOT NULL,
-    mode           text NOT NULL CHECK (mode IN ('self-paced', 'classroom')),
-    language       text NOT NULL,
-    seed           bigint NOT NULL,
-    started_ms     bigint NOT NULL,
-    finished_ms    bigint,
-    status         text NOT NULL CHECK (status IN ('in-progress', 'completed', 'abandoned')),
-    active_ms      bigint NOT NULL DEFAULT 0,
-    last_activity_ms bigint NOT NULL,
-    events         bigint NOT NULL DEFAULT 0,
-    save           bytea NOT NULL,
-    ending_node    text,
-    outcome        text,
-    score_raw      bigint,
-    score_min      bigint,
-    score_max      bigint,
-    passed         integer,
-    scores         text
-);
-CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, status);
-CREATE INDEX attempts_by_start ON attempts(started_ms, id);
-CREATE TABLE events (
-    ordinal        bigserial PRIMARY KEY,
-    attempt_id     text NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
-    sequence       bigint NOT NULL,
-    time_ms        bigint NOT NULL,
-    node_id        text NOT NULL,
-    prompt         text NOT NULL,
-    kind           text NOT NULL CHECK (kind IN ('choice', 'answer')),
-    response       text NOT NULL,
-    offered        text NOT NULL,
-    tier           text NOT NULL,
-    correct        integer NOT NULL,
-    score_changes  text NOT NULL,
-    indicators     text NOT NULL,
-    time_on_node_ms bigint NOT NULL,
-    branch         bigint NOT NULL DEFAULT 0,
-    UNIQUE (attempt_id, sequence)
-);
-CREATE TABLE votes (
-    ordinal        bigserial,
-    attempt_id     text NOT NULL,
-    sequence       bigint NOT NULL,
-    option_id      text NOT NULL,
-    count          bigint NOT NULL CHECK (count >= 0),
-    phone_count    bigint NOT NULL DEFAULT 0 CHECK (phone_count >= 0 AND phone_count <= count),
-    PRIMARY KEY (attempt_id, sequence, option_id),
-    FOREIGN KEY (attempt_id, sequence) REFERENCES events(attempt_id, sequence) ON DELETE CASCADE
-);
-CREATE TABLE classroom_sessions (
-    attempt_id     text PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
-    name           text NOT NULL,
-    facilitator    text NOT NULL DEFAULT '',
-    head_count     bigint NOT NULL DEFAULT 0 CHECK (head_count >= 0)
-);
-CREATE TABLE completions (
-    learner_id     text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
-    course_id      text NOT NULL,
-    completed_ms   bigint NOT NULL,
-    score_percent  bigint NOT NULL,
-    minutes        bigint NOT NULL,
-    PRIMARY KEY (learner_id, course_id, completed_ms)
-);
-CREATE TABLE attestations (
-    learner_id     text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
-    course_id      text NOT NULL,
-    statement      text NOT NULL,
-    time_ms        bigint NOT NULL,
-    PRIMARY KEY (learner_id, course_id)
-);
-CREATE TABLE certificates (
-    id                text PRIMARY KEY,
-    learner_id        text NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
-    course_id         text NOT NULL,
-    issued_ms         bigint NOT NULL,
-    verification_code text NOT NULL UNIQUE,
-    credential_json   text NOT NULL
-);
-CREATE TABLE certificate_status (
-    certificate_id text PRIMARY KEY,
-    status_list    text NOT NULL DEFAULT '',
-    status_index   bigint CHECK (status_index >= 0),
-    revoked_ms     bigint,
-    reason         text NOT NULL DEFAULT '',
-    UNIQUE (status_list, status_index)
-);
-)sql",
-};
-
-// A key for pg_advisory_xact_lock: two programs opening a new database at
-// once migrate one after the other.
-constexpr std::int64_t kMigrationLock = 0x5349474854;
-
-// The parts of a connection string that name the database, never its password.
-struct Target {
-    std::string location; // "postgresql://user@host:port/dbname"
-    std::string password; // to scrub from server messages, should one echo it
-};
-
-Target describe(const std::string& conninfo) {
-    char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
-    if (options == nullptr) {
-        // libpq's reason may quote part of the string, password included.
-        PQfreemem(error);
-        throw RecordsError("the PostgreSQL connection string for the records is not valid");
-    }
-    std::string user, host, port, dbname;
-    Target target;
-    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
-        if (o->val == nullptr) {
-            continue;
-        }
-        const std::string_view key = o->keyword;
-        if (key == "user") {
-            user = o->val;
-        } else if (key == "host" || (key == "hostaddr" && host.empty())) {
-            host = o->val;
-        } else if (key == "port") {
-            port = o->val;
-        } else if (key == "dbname") {
-            dbname = o->val;
-        } else if (key == "password") {
-            target.password = o->val;
-        }
-    }
-    PQconninfoFree(options);
-    target.location = "postgresql://" + (user.empty() ? "" : user + "@") + host +
-                      (port.empty() ? "" : ":" + port) + "/" + dbname;
-    return target;
-}
-
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-        text.pop_back();
-    }
-    return text;
-}
-
-// Parameters $1, $2... in order: text, or binary for bytea; NULL when absent.
-class Params {
-  public:
-    Params& add(std::string_view text) { return push(std::string(text), 0, 0); }
-    Params& add(const char* text) { return add(std::string_view(text)); }
-    Params& add(std::int64_t value) { return push(std::to_string(value), 0, 0); }
-    Params& add(const std::vector<std::uint8_t>& bytes) {
-        return push(std::string(bytes.begin(), bytes.end()), kByteaOid, 1);
-    }
-    Params& add_null() {
-        push({}, 0, 0);
-        null_.back() = true;
-        return *this;
-    }
-    Params& add(const std::optional<std::int64_t>& value) {
-        return value ? add(*value) : add_null();
-    }
-
-    int size() const { return static_cast<int>(values_.size()); }
-    const Oid* types() const { return types_.data(); }
-    const int* lengths() const { return lengths_.data(); }
-    const int* formats() const { return formats_.data(); }
-    std::vector<const char*> pointers() const {
-        std::vector<const char*> out;
-        for (std::size_t i = 0; i < values_.size(); ++i) {
-            out.push_back(null_[i] ? nullptr : values_[i].data());
-        }
-        return out;
-    }
-
-  private:
-    Params& push(std::string value, Oid type, int format) {
-        lengths_.push_back(static_cast<int>(value.size()));
-        values_.push_back(std::move(value));
-        types_.push_back(type);
-        formats_.push_back(format);
-        null_.push_back(false);
-        return *this;
-    }
-
-    std::vector<std::string> values_;
-    std::vector<Oid> types_;
-    std::vector<int> lengths_;
-    std::vector<int> formats_;
-    std::vector<bool> null_;
-};
-
-class Result;
-
-// One row of a result, read by column number as the row readers expect.
-class Row {
-  public:
-    Row(const PGresult* result, int row) : result_(result), row_(row) {}
-    std::string text(int column) const {
-        return {PQgetvalue(result_, row_, column),
-                static_cast<std::size_t>(PQgetlength(result_, row_, column))};
-    }
-    std::int64_t integer(int column) const {
-        const char* value = PQgetvalue(result_, row_, column);
-        std::int64_t out = 0;
-        std::from_chars(value, value + PQgetlength(result_, row_, column), out);
-        return out;
-    }
-    bool is_null(int column) const { return PQgetisnull(result_, row_, column) != 0; }
-    std::vector<std::uint8_t> blob(int column) const {
-        std::size_t length = 0;
-        unsigned char* bytes = PQunescapeBytea(
-            reinterpret_cast<const unsigned char*>(PQgetvalue(result_, row_, column)), &length);
-        if (bytes == nullptr) {
-            throw RecordsError("out of memory reading a saved run from the records database");
-        }
-        std::vector<std::uint8_t> out(bytes, bytes + length);
-        PQfreemem(bytes);
-        return out;
-    }
-
-  private:
-    const PGresult* result_;
-    int row_;
-};
-
-class Result {
-  public:
-    explicit Result(PGresult* result) : result_(result) {}
-    ~Result() { PQclear(result_); }
-    Result(Result&& other) noexcept : result_(std::exchange(other.result_, nullptr)) {}
-    Result(const Result&) = delete;
-    Result& operator=(const Result&) = delete;
-    Result& operator=(Result&&) = delete;
-
-    int rows() const { return PQntuples(result_); }
-    Row row(int index) const { return {result_, index}; }
-    std::int64_t affected() const {
-        const char* count = PQcmdTuples(result_);
-        std::int64_t out = 0;
-        std::from_chars(count, count + std::strlen(count), out);
-        return out;
-    }
-
-  private:
-    PGresult* result_;
-};
-
-class Connection {
-  public:
-    Connection(const std::string& conninfo, const StoreOptions& options)
-        : target_(describe(conninfo)) {
-        // Keywords apply in order: the string can set its own connect_timeout
-        // (10 s otherwise, not forever), and the client always speaks UTF-8.
-        const std::array<const char*, 5> keys = {"connect_timeout", "dbname", "client_encoding",
-                                                 "fallback_application_name", nullptr};
-        const std::array<const char*, 5> values = {"10", conninfo.c_str(), "UTF8", "sightline",
-                                                   nullptr};
-        conn_ = PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
-        if (conn_ == nullptr) {
-            throw RecordsError("cannot connect to the records database " + target_.location +
-                               ": out of memory");
-        }
-        if (PQstatus(conn_) != CONNECTION_OK) {
-            const std::string reason = scrub(trimmed(PQerrorMessage(conn_)));
-            PQfinish(conn_);
-            throw RecordsError("cannot connect to the records database " + target_.location + ": " +
-                               reason);
-        }
-        // Notices ("relation already exists, skipping") are not for the learner.
-        PQsetNoticeProcessor(
-            conn_, [](void*, const char*) {}, nullptr);
-        exec("set the lock timeout", "SELECT set_config('lock_timeout', $1, false)",
-             Params().add(std::to_string(options.busy_timeout_ms) + "ms"));
-    }
-    ~Connection() { PQfinish(conn_); }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-
-    Result exec(std::string_view doing, const char* sql, const Params& params = {}) {
-        const auto pointers = params.pointers();
-        PGresult* result = PQexecParams(conn_, sql, params.size(), params.types(), pointers.data(),
-                                        params.lengths(), params.formats(), /*resultFormat=*/0);
-        check(doing, result);
-        return Result(result);
-    }
-
-    // Several statements without parameters (the schema steps).
-    void exec_script(std::string_view doing, const char* sql) {
-        const Result done(check(doing, PQexec(conn_, sql)));
-    }
-
-    const std::string& location() const { return target_.location; }
-    int& depth() { return depth_; }
-    PGconn* handle() { return conn_; }
-
-  private:
-    PGresult* check(std::string_view doing, PGresult* result) {
-        const ExecStatusType status =
-            result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-            return result;
-        }
-        std::string reason;
-        if (PQstatus(conn_) != CONNECTION_OK) {
-            reason =
-                "the connection to the server was lost (" + trimmed(PQerrorMessage(conn_)) + ")";
-        } else if (const char* primary = result != nullptr
-                                             ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)
-                                             : nullptr) {
-            reason = primary;
-            const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-            if (state != nullptr && std::string_view(state) == "55P03") {
-                reason = "the records are locked by another program (" + reason + ")";
-            }
-        } else {
-            reason = trimmed(PQerrorMessage(conn_));
-        }
-        PQclear(result);
-        throw RecordsError("cannot " + std::string(doing) + " in the records database " +
-                           target_.location + ": " + scrub(reason));
-    }
-
-    std::string scrub(std::string text) const {
-        if (target_.password.empty()) {
-            return text;
-        }
-        for (auto at = text.find(target_.password); at != std::string::npos;
-             at = text.find(target_.password, at)) {
-            text.replace(at, target_.password.size(), "***");
-        }
-        return text;
-    }
-
-    Target target_;
-    PGconn* conn_ = nullptr;
-    int depth_ = 0;
-};
-
-// BEGIN ... COMMIT; inside another transaction (a write from a visitor of
-// for_each_event) a savepoint. Rolls back when destroyed uncommitted.
-class Transaction {
-  public:
-    explicit Transaction(Connection& conn) : conn_(conn) {
-        conn_.exec_script("begin a transaction",
-                          conn_.depth() == 0 ? "BEGIN" : "SAVEPOINT sightline_nested");
-        ++conn_.depth();
-    }
-    ~Transaction() {
-        if (open_) {
-            --conn_.depth();
-            PQclear(PQexec(conn_.handle(), conn_.depth() == 0
-                                               ? "ROLLBACK"
-                                               : "ROLLBACK TO SAVEPOINT sightline_nested; "
-                                                 "RELEASE SAVEPOINT sightline_nested"));
-        }
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    void commit() {
-        open_ = false;
-        --conn_.depth();
-        conn_.exec_script("commit",
-                          conn_.depth() == 0 ? "COMMIT" : "RELEASE SAVEPOINT sightline_nested");
-    }
-
-  private:
-    Connection& conn_;
-    bool open_ = true;
-};
-
-void migrate(Connection& conn) {
-    Transaction transaction(conn);
-    conn.exec("lock the schema", "SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
-    // Looked up first: a user who may read and write the records but not
-    // create tables (PostgreSQL 15's default in the public schema) can open them.
-    const Result table =
-        conn.exec("read the schema version", "SELECT to_regclass('schema_version') IS NOT NULL");
-    int found = 0;
-    if (table.row(0).text(0) == "t") {
-        const Result row = conn.exec("read the schema version",
-                                     "SELECT coalesce(max(version), 0) FROM schema_version");
-        found = static_cast<int>(row.row(0).integer(0));
-    } else {
-        conn.exec_script("create the schema version table",
-                         "CREATE TABLE schema_version (version integer NOT NULL)");
-    }
-    if (found > postgres_schema_version()) {
-        throw RecordsError("the records database " + conn.location() +
-                           " was written by a newer Sightline (schema " + std::to_string(found) +
-                           "); this version reads schema " +
-                           std::to_string(postgres_schema_version()) + " and older");
-    }
-    if (found == postgres_schema_version()) {
-        return; // rolled back: nothing was changed
-    }
-    for (int version = found + 1; version <= postgres_schema_version(); ++version) {
-        conn.exec_script("upgrade the schema", kSteps[static_cast<std::size_t>(version - 1)]);
-    }
-    conn.exec_script("record the schema version", "DELETE FROM schema_version");
-    conn.exec("record the schema version", "INSERT INTO schema_version VALUES ($1)",
-              Params().add(std::int64_t{postgres_schema_version()}));
-    transaction.commit();
-}
+using pg::Connection;
+using pg::Params;
+using pg::Result;
+using pg::Row;
+using pg::Transaction;
 
 using namespace rows;
 
@@ -458,7 +42,7 @@ class PostgresStore final : public Store {
   public:
     PostgresStore(const std::string& conninfo, const StoreOptions& options)
         : conn_(conninfo, options), options_(options) {
-        migrate(conn_);
+        pg::migrate(conn_);
     }
 
     Learner add_learner(const LearnerInput& input) override {
@@ -1011,16 +595,12 @@ class PostgresStore final : public Store {
 
 } // namespace
 
-int postgres_schema_version() {
-    return static_cast<int>(kSteps.size());
-}
-
 bool is_postgres_conninfo(const std::string& records) {
     return records.starts_with("postgresql://") || records.starts_with("postgres://");
 }
 
 bool conninfo_has_password(const std::string& conninfo) {
-    return !describe(conninfo).password.empty();
+    return !pg::describe(conninfo).password.empty();
 }
 
 std::unique_ptr<Store> open_postgres_store(const std::string& conninfo,
