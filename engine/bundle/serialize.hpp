@@ -31,15 +31,17 @@ CEREAL_CLASS_VERSION(sightline::model::CheckOption, 2) // 2: pin
 CEREAL_CLASS_VERSION(sightline::model::KnowledgeCheck, 1)
 CEREAL_CLASS_VERSION(sightline::model::Node, 1)
 CEREAL_CLASS_VERSION(sightline::model::Variable, 1)
-CEREAL_CLASS_VERSION(sightline::model::Scenario, 2) // 2: covers
+CEREAL_CLASS_VERSION(sightline::model::Scenario, 3) // 2: covers; 3: teaches
 CEREAL_CLASS_VERSION(sightline::model::Role, 1)
 CEREAL_CLASS_VERSION(sightline::model::Dimension, 1)
 CEREAL_CLASS_VERSION(sightline::model::Tier, 1)
 CEREAL_CLASS_VERSION(sightline::model::Outcome, 1)
 CEREAL_CLASS_VERSION(sightline::model::Indicator, 1)
 CEREAL_CLASS_VERSION(sightline::model::CourseEntry, 1)
-CEREAL_CLASS_VERSION(sightline::model::Course, 2) // 2: paced, closing
-CEREAL_CLASS_VERSION(sightline::model::Bundle, 1)
+CEREAL_CLASS_VERSION(sightline::model::Course, 3) // 2: paced, closing; 3: meets
+CEREAL_CLASS_VERSION(sightline::model::RuleTopic, 1)
+CEREAL_CLASS_VERSION(sightline::model::Rule, 1)
+CEREAL_CLASS_VERSION(sightline::model::Bundle, 2) // 2: rules
 
 namespace sightline::bundle::detail {
 
@@ -187,6 +189,9 @@ void serialize(Archive& ar, Scenario& scenario, const std::uint32_t version) {
     if (version >= 2) {
         ar(scenario.covers);
     }
+    if (version >= 3) {
+        ar(scenario.teaches);
+    }
 }
 
 template <class Archive>
@@ -234,6 +239,23 @@ void serialize(Archive& ar, Course& course, const std::uint32_t version) {
     if (version >= 2) {
         ar(course.paced, course.closing);
     }
+    if (version >= 3) {
+        ar(course.meets);
+    }
+}
+
+template <class Archive>
+void serialize(Archive& ar, RuleTopic& topic, const std::uint32_t version) {
+    bundle::detail::check_version<RuleTopic>(ar, version, "rule topic");
+    ar(topic.id, topic.text);
+}
+
+template <class Archive>
+void serialize(Archive& ar, Rule& rule, const std::uint32_t version) {
+    bundle::detail::check_version<Rule>(ar, version, "rule");
+    ar(rule.id, rule.title, rule.jurisdiction, rule.citation, rule.applies_to, rule.minimum_minutes,
+       rule.interactive, rule.paced, rule.recurrence_months, rule.new_hire_days,
+       rule.retention_months, rule.topics, rule.proof);
 }
 
 template <class Archive>
@@ -241,6 +263,9 @@ void serialize(Archive& ar, Bundle& content, const std::uint32_t version) {
     bundle::detail::check_version<Bundle>(ar, version, "bundle");
     ar(content.roles, content.dimensions, content.tiers, content.outcomes, content.indicators,
        content.courses, content.scenarios);
+    if (version >= 2) {
+        ar(content.rules);
+    }
 }
 
 } // namespace sightline::model

@@ -184,6 +184,9 @@ struct Scenario {
     // exploited (adult, minor), how (sex, labour), or that it is a confounder.
     // `sightc lint` checks that each role course covers all of them.
     std::vector<std::string> covers;
+    // The ids of the required topics of compliance rules this story teaches
+    // (`teaches:`); `sightc lint` checks a course's claims against them.
+    std::vector<std::string> teaches;
     std::vector<Variable> variables;
     std::vector<Node> nodes;
 
@@ -247,9 +250,49 @@ struct Course {
     // Shown once the course is complete: a note on the worker's own wellbeing,
     // one paragraph per entry.
     std::vector<std::string> closing;
+    // The ids of the compliance rules this course is meant to meet (`meets:`).
+    std::vector<std::string> meets;
 
     std::uint32_t role_index = kNoIndex;
 };
+
+// A topic a compliance rule requires, e.g. Michigan's "warning signs for
+// adults and minors". Scenarios name the ones they teach by id.
+struct RuleTopic {
+    std::string id;
+    std::string text;
+};
+
+// A compliance rule as data (`rule` block): who must train, how long, how
+// often, and what the proof must show. Nothing here is legal advice; the
+// author copies the rule's terms from its source.
+struct Rule {
+    std::string id;           // e.g. "texas-hotels"
+    std::string title;        // e.g. "Texas hotel employee training"
+    std::string jurisdiction; // e.g. "Texas"
+    std::string citation;     // e.g. "1 TAC §54.100-101"
+    // The job roles it applies to. A learner's job role matches an entry equal
+    // to it or starting with it and a '/': "hotel" covers "hotel/front-desk".
+    std::vector<std::string> applies_to;
+    std::uint32_t minimum_minutes = 0;   // 0: the rule sets none
+    bool interactive = false;            // the course must ask the learner to act
+    bool paced = false;                  // online courses need a pacing mechanism
+    std::uint32_t recurrence_months = 0; // 0: once
+    std::uint32_t new_hire_days = 0;     // a new hire's grace period; 0: none
+    std::uint32_t retention_months = 0;  // how long the employer keeps the records
+    std::vector<RuleTopic> topics;       // required topics
+    // What the proof must show, from a fixed vocabulary (kProofTerms).
+    std::vector<std::string> proof;
+};
+
+// The vocabulary of Rule::proof.
+inline constexpr std::array<std::string_view, 7> kProofTerms = {"name",
+                                                                "hire-date",
+                                                                "course",
+                                                                "completion-date",
+                                                                "certificate",
+                                                                "self-certification",
+                                                                "signed-acknowledgment"};
 
 // The coverage vocabulary of Scenario::covers.
 inline constexpr std::array<std::string_view, 5> kCoverageTerms = {"adult", "minor", "sex",
@@ -263,6 +306,7 @@ struct Bundle {
     std::vector<Indicator> indicators;
     std::vector<Course> courses;
     std::vector<Scenario> scenarios;
+    std::vector<Rule> rules;
 };
 
 } // namespace sightline::model
