@@ -79,7 +79,7 @@ records::Learner Learning::learner_named(std::string_view id_or_name) {
             return l;
         }
     }
-    return add_learner({std::string(id_or_name), "", "", ""});
+    return add_learner({std::string(id_or_name), "", "", "", "", "", ""});
 }
 
 bool Learning::select_learner(std::string_view id) {

@@ -159,6 +159,18 @@ CREATE TABLE certificate_status (
 ALTER TABLE votes ADD COLUMN phone_count INTEGER NOT NULL DEFAULT 0
     CHECK (phone_count >= 0 AND phone_count <= count);
 )sql",
+    // 8: compliance rosters and organisation settings. A learner's hire date
+    // (YYYY-MM-DD or empty), job role and site; settings such as the
+    // organisation's IRI base for xAPI.
+    R"sql(
+ALTER TABLE learners ADD COLUMN hire_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN job_role TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN site TEXT NOT NULL DEFAULT '';
+CREATE TABLE settings (
+    key            TEXT PRIMARY KEY,
+    value          TEXT NOT NULL
+);
+)sql",
 };
 
 } // namespace

@@ -115,6 +115,16 @@ CREATE TABLE certificate_status (
     UNIQUE (status_list, status_index)
 );
 )sql",
+    // 2: SQLite schema 8: learners' hire date, job role and site; settings.
+    R"sql(
+ALTER TABLE learners ADD COLUMN hire_date text NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN job_role text NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN site text NOT NULL DEFAULT '';
+CREATE TABLE settings (
+    key            text PRIMARY KEY,
+    value          text NOT NULL
+);
+)sql",
 };
 
 // A key for pg_advisory_xact_lock: two programs opening a new database at

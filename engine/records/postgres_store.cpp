@@ -46,24 +46,45 @@ class PostgresStore final : public Store {
     }
 
     Learner add_learner(const LearnerInput& input) override {
-        if (input.display_name.empty()) {
-            throw RecordsError("a learner needs a name");
-        }
-        Learner learner{new_uuid(),           input.display_name,  input.profession,
-                        input.licence_number, input.licence_state, now_ms()};
+        check_learner_input(input);
+        const Learner learner = make_learner(new_uuid(), input, now_ms());
         Transaction transaction(conn_);
-        conn_.exec("add a learner",
-                   "INSERT INTO learners (id, display_name, profession, licence_number, "
-                   "licence_state, created_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+        static const std::string insert = std::string("INSERT INTO learners (") + kLearnerColumns +
+                                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        conn_.exec("add a learner", insert.c_str(),
                    Params()
                        .add(learner.id)
                        .add(learner.display_name)
                        .add(learner.profession)
                        .add(learner.licence_number)
                        .add(learner.licence_state)
-                       .add(learner.created));
+                       .add(learner.created)
+                       .add(learner.hire_date)
+                       .add(learner.job_role)
+                       .add(learner.site));
         transaction.commit();
         return learner;
+    }
+
+    std::optional<Learner> update_learner(std::string_view id, const LearnerInput& input) override {
+        check_learner_input(input);
+        Transaction transaction(conn_);
+        const Result updated =
+            conn_.exec("update a learner",
+                       "UPDATE learners SET display_name = $1, profession = $2, "
+                       "licence_number = $3, licence_state = $4, hire_date = $5, job_role = $6, "
+                       "site = $7 WHERE id = $8",
+                       Params()
+                           .add(input.display_name)
+                           .add(input.profession)
+                           .add(input.licence_number)
+                           .add(input.licence_state)
+                           .add(input.hire_date)
+                           .add(input.job_role)
+                           .add(input.site)
+                           .add(id));
+        transaction.commit();
+        return updated.affected() > 0 ? learner(id) : std::nullopt;
     }
 
     std::vector<Learner> learners() override {
@@ -76,7 +97,8 @@ class PostgresStore final : public Store {
     }
 
     std::optional<Learner> learner(std::string_view id) override {
-        static const std::string query = std::string(kLearnerColumns) + " WHERE id = $1";
+        static const std::string query =
+            std::string("SELECT ") + kLearnerColumns + " FROM learners WHERE id = $1";
         const Result row = conn_.exec("read a learner", query.c_str(), Params().add(id));
         if (row.rows() == 0) {
             return std::nullopt;
@@ -525,14 +547,30 @@ class PostgresStore final : public Store {
         return out;
     }
 
+    std::optional<std::string> setting(std::string_view key) override {
+        const Result row = conn_.exec("read a setting", "SELECT value FROM settings WHERE key = $1",
+                                      Params().add(key));
+        if (row.rows() == 0) {
+            return std::nullopt;
+        }
+        return row.row(0).text(0);
+    }
+
+    void set_setting(std::string_view key, std::string_view value) override {
+        Transaction transaction(conn_);
+        conn_.exec("change a setting",
+                   "INSERT INTO settings (key, value) VALUES ($1, $2) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                   Params().add(key).add(value));
+        transaction.commit();
+    }
+
     std::string location() const override { return conn_.location(); }
 
   private:
-    static constexpr const char* kLearnerColumns =
-        "SELECT id, display_name, profession, licence_number, licence_state, created_ms FROM "
-        "learners";
-    inline static const std::string kLearnerQuery =
-        std::string(kLearnerColumns) + " ORDER BY created_ms, id COLLATE \"C\"";
+    inline static const std::string kLearnerQuery = std::string("SELECT ") + kLearnerColumns +
+                                                    " FROM learners ORDER BY created_ms, id "
+                                                    "COLLATE \"C\"";
 
     // Locks the attempt's row until the transaction ends: writers of one
     // attempt take turns, so sequences and active time stay consistent.

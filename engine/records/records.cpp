@@ -6,6 +6,7 @@
 
 #include <array>
 #include <chrono>
+#include <string>
 
 namespace sightline::records {
 
@@ -28,6 +29,55 @@ const char* status_name(Status status) {
         break;
     }
     return "in-progress";
+}
+
+void check_learner_input(const LearnerInput& input) {
+    if (input.display_name.empty()) {
+        throw RecordsError("a learner needs a name");
+    }
+    const std::string& d = input.hire_date;
+    if (d.empty()) {
+        return;
+    }
+    const auto digits = [&](std::size_t from, std::size_t count) {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (d[i] < '0' || d[i] > '9') {
+                return -1;
+            }
+            value = value * 10 + (d[i] - '0');
+        }
+        return value;
+    };
+    bool ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
+    if (ok) {
+        const int year = digits(0, 4);
+        const int month = digits(5, 2);
+        const int day = digits(8, 2);
+        using namespace std::chrono;
+        ok = year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
+             year_month_day(std::chrono::year(year),
+                            std::chrono::month(static_cast<unsigned>(month)),
+                            std::chrono::day(static_cast<unsigned>(day)))
+                 .ok();
+    }
+    if (!ok) {
+        throw RecordsError("the hire date \"" + d + "\" is not a date written YYYY-MM-DD");
+    }
+}
+
+Learner make_learner(std::string id, const LearnerInput& input, TimeMs created) {
+    Learner learner;
+    learner.id = std::move(id);
+    learner.display_name = input.display_name;
+    learner.profession = input.profession;
+    learner.licence_number = input.licence_number;
+    learner.licence_state = input.licence_state;
+    learner.created = created;
+    learner.hire_date = input.hire_date;
+    learner.job_role = input.job_role;
+    learner.site = input.site;
+    return learner;
 }
 
 double AttemptResult::scaled() const {

@@ -27,7 +27,15 @@ struct LearnerInput {
     std::string profession;
     std::string licence_number;
     std::string licence_state;
+    // For compliance rosters (`sightline records due`); all optional.
+    std::string hire_date; // YYYY-MM-DD, a real calendar date, or empty
+    std::string job_role;  // e.g. "hotel/front-desk"; rules name the roles they cover
+    std::string site;      // the workplace, e.g. "Austin downtown"
 };
+
+// Throws RecordsError unless the input can be stored: a name, and a hire date
+// that is empty or a real YYYY-MM-DD date.
+void check_learner_input(const LearnerInput& input);
 
 struct Learner {
     std::string id; // a UUID; never reused
@@ -36,7 +44,13 @@ struct Learner {
     std::string licence_number;
     std::string licence_state;
     TimeMs created = 0;
+    std::string hire_date;
+    std::string job_role;
+    std::string site;
 };
+
+// The learner `id` with `input`'s fields, created at `created`.
+Learner make_learner(std::string id, const LearnerInput& input, TimeMs created);
 
 enum class Mode : std::uint8_t { SelfPaced, Classroom };
 enum class Status : std::uint8_t { InProgress, Completed, Abandoned };

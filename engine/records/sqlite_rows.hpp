@@ -17,6 +17,10 @@ inline constexpr const char* kAttemptColumns =
     "started_ms, finished_ms, status, active_ms, last_activity_ms, events, save, ending_node, "
     "outcome, score_raw, score_min, score_max, passed, scores";
 
+inline constexpr const char* kLearnerColumns =
+    "id, display_name, profession, licence_number, licence_state, created_ms, hire_date, "
+    "job_role, site";
+
 inline constexpr const char* kEventColumns =
     "attempt_id, sequence, time_ms, node_id, prompt, kind, response, offered, tier, correct, "
     "score_changes, indicators, time_on_node_ms, branch";
@@ -120,7 +124,8 @@ Event read_event(const Row& row, DecodeCache& cache) {
 
 template <class Row>
 Learner read_learner(const Row& row) {
-    return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
+    return {row.text(0),    row.text(1), row.text(2), row.text(3), row.text(4),
+            row.integer(5), row.text(6), row.text(7), row.text(8)};
 }
 
 template <class Row>

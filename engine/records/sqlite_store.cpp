@@ -31,26 +31,50 @@ class SqliteStore final : public Store {
     }
 
     Learner add_learner(const LearnerInput& input) override {
-        if (input.display_name.empty()) {
-            throw RecordsError("a learner needs a name");
-        }
-        Learner learner{new_uuid(),           input.display_name,  input.profession,
-                        input.licence_number, input.licence_state, now_ms()};
+        check_learner_input(input);
+        const Learner learner = make_learner(new_uuid(), input, now_ms());
         sql::Transaction transaction(db_);
-        sql::Statement(db_, "INSERT INTO learners VALUES (?, ?, ?, ?, ?, ?)")
+        sql::Statement(db_, (std::string("INSERT INTO learners (") + kLearnerColumns +
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                .c_str())
             .bind(learner.id)
             .bind(learner.display_name)
             .bind(learner.profession)
             .bind(learner.licence_number)
             .bind(learner.licence_state)
             .bind(learner.created)
+            .bind(learner.hire_date)
+            .bind(learner.job_role)
+            .bind(learner.site)
             .run();
         transaction.commit();
         return learner;
     }
 
+    std::optional<Learner> update_learner(std::string_view id, const LearnerInput& input) override {
+        check_learner_input(input);
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "UPDATE learners SET display_name = ?, profession = ?, "
+                            "licence_number = ?, licence_state = ?, hire_date = ?, job_role = ?, "
+                            "site = ? WHERE id = ?")
+            .bind(input.display_name)
+            .bind(input.profession)
+            .bind(input.licence_number)
+            .bind(input.licence_state)
+            .bind(input.hire_date)
+            .bind(input.job_role)
+            .bind(input.site)
+            .bind(id)
+            .run();
+        const bool updated = db_.changes() > 0;
+        transaction.commit();
+        return updated ? learner(id) : std::nullopt;
+    }
+
     std::vector<Learner> learners() override {
-        sql::Statement rows(db_, "SELECT * FROM learners ORDER BY created_ms, id");
+        sql::Statement rows(db_, (std::string("SELECT ") + kLearnerColumns +
+                                  " FROM learners ORDER BY created_ms, id")
+                                     .c_str());
         std::vector<Learner> out;
         while (rows.step()) {
             out.push_back(read_learner(rows));
@@ -59,7 +83,9 @@ class SqliteStore final : public Store {
     }
 
     std::optional<Learner> learner(std::string_view id) override {
-        sql::Statement row(db_, "SELECT * FROM learners WHERE id = ?");
+        sql::Statement row(
+            db_,
+            (std::string("SELECT ") + kLearnerColumns + " FROM learners WHERE id = ?").c_str());
         row.bind(id);
         if (!row.step()) {
             return std::nullopt;
@@ -477,6 +503,25 @@ class SqliteStore final : public Store {
             out.push_back(rows.integer(0));
         }
         return out;
+    }
+
+    std::optional<std::string> setting(std::string_view key) override {
+        sql::Statement row(db_, "SELECT value FROM settings WHERE key = ?");
+        row.bind(key);
+        if (!row.step()) {
+            return std::nullopt;
+        }
+        return row.text(0);
+    }
+
+    void set_setting(std::string_view key, std::string_view value) override {
+        sql::Transaction transaction(db_);
+        sql::Statement(db_, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(value)
+            .run();
+        transaction.commit();
     }
 
     std::string location() const override { return db_.path(); }

@@ -33,6 +33,10 @@ class Store {
     virtual Learner add_learner(const LearnerInput& input) = 0;
     virtual std::vector<Learner> learners() = 0;
     virtual std::optional<Learner> learner(std::string_view id) = 0;
+    // Replaces the learner's name and profile fields (an administrator adding
+    // a hire date, job role or site); nullopt if unknown.
+    virtual std::optional<Learner> update_learner(std::string_view id,
+                                                  const LearnerInput& input) = 0;
     // Erases the learner and everything recorded about them; false if unknown.
     virtual bool delete_learner(std::string_view id) = 0;
 
@@ -86,6 +90,11 @@ class Store {
     virtual bool status_index_used(std::string_view status_list, std::int64_t index) = 0;
     // The revoked indices of a status list, including those of deleted learners.
     virtual std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) = 0;
+
+    // The organisation's settings kept with its records, so that every
+    // administrator's export agrees (e.g. "iri-base"); nullopt when unset.
+    virtual std::optional<std::string> setting(std::string_view key) = 0;
+    virtual void set_setting(std::string_view key, std::string_view value) = 0;
 
     // The file the records live in, for messages.
     virtual std::string location() const = 0;

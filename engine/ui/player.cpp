@@ -185,7 +185,7 @@ void Player::select_learner(const std::string& id) {
 void Player::create_learner(const LearnerForm& form) {
     try {
         const records::Learner learner = learning_.add_learner(
-            {form.name, form.profession, form.licence_number, form.licence_state});
+            {form.name, form.profession, form.licence_number, form.licence_state, "", "", ""});
         screen_.welcome.form = {};
         select_learner(learner.id);
     } catch (const learning::LearnerError& e) {

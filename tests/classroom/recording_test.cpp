@@ -34,6 +34,10 @@ class FlakyStore final : public records::Store {
     std::optional<records::Learner> learner(std::string_view id) override {
         return real_.learner(id);
     }
+    std::optional<records::Learner> update_learner(std::string_view id,
+                                                   const records::LearnerInput& input) override {
+        return real_.update_learner(id, input);
+    }
     bool delete_learner(std::string_view id) override { return real_.delete_learner(id); }
     records::Attempt start_attempt(const records::AttemptStart& start,
                                    records::TimeMs when) override {
@@ -112,6 +116,10 @@ class FlakyStore final : public records::Store {
     }
     std::vector<std::int64_t> revoked_status_indices(std::string_view list) override {
         return real_.revoked_status_indices(list);
+    }
+    std::optional<std::string> setting(std::string_view key) override { return real_.setting(key); }
+    void set_setting(std::string_view key, std::string_view value) override {
+        real_.set_setting(key, value);
     }
     std::string location() const override { return real_.location(); }
 
@@ -306,7 +314,7 @@ TEST_CASE("a report of an attempt that is not a classroom session is refused") {
     auto store = records::open_store(temp.path());
     test::refuses([&] { make_report(*store, "nope", test::format_example()); },
                   "there is no attempt nope");
-    const records::Learner ana = store->add_learner({"Ana", "", "", ""});
+    const records::Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     records::AttemptStart start;
     start.learner_id = ana.id;
     start.scenario_id = "hotel.example";

@@ -44,12 +44,12 @@ struct Fixture {
 
 TEST_CASE("a learner needs a name of their own, and --learner finds one by id or name") {
     Fixture f;
-    CHECK_THROWS_WITH_AS(f.learning.add_learner({"  \t", "", "", ""}), "Please type a name first.",
+    CHECK_THROWS_WITH_AS(f.learning.add_learner({"  \t", "", "", "", "", "", ""}), "Please type a name first.",
                          learning::LearnerError);
-    const records::Learner sam = f.learning.add_learner({" Sam Rivera ", " Nurse ", "", ""});
+    const records::Learner sam = f.learning.add_learner({" Sam Rivera ", " Nurse ", "", "", "", "", ""});
     CHECK(sam.display_name == "Sam Rivera");
     CHECK(sam.profession == "Nurse");
-    CHECK_THROWS_WITH_AS(f.learning.add_learner({"Sam Rivera", "", "", ""}),
+    CHECK_THROWS_WITH_AS(f.learning.add_learner({"Sam Rivera", "", "", "", "", "", ""}),
                          doctest::Contains("There is already a profile named Sam Rivera."),
                          learning::LearnerError);
     CHECK(f.learning.learner_named("Sam Rivera").id == sam.id);
@@ -99,7 +99,7 @@ TEST_CASE("the shelf groups courses by role in taxonomy order, undeclared roles 
 
 TEST_CASE("start or resume: an unfinished attempt is resumed, or closed when starting again") {
     Fixture f;
-    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", "", "", "", ""}).id));
     learning::Started first = f.learning.start(example_scenario(), &example_course());
     CHECK_FALSE(first.resumed);
     first.session.choose("log-and-tell");
@@ -125,7 +125,7 @@ TEST_CASE("start or resume: an unfinished attempt is resumed, or closed when sta
 
 TEST_CASE("every attempt shows its options in a seeded order, recorded and kept on resume") {
     Fixture f;
-    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", "", "", "", ""}).id));
     std::set<std::uint64_t> seeds;
     for (int i = 0; i < 8; ++i) {
         learning::Started started = f.learning.start(example_scenario(), &example_course(),
@@ -162,7 +162,7 @@ TEST_CASE("every attempt shows its options in a seeded order, recorded and kept 
 
 TEST_CASE("a resume the content no longer has starts afresh, with a notice") {
     Fixture f;
-    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", "", "", "", ""}).id));
     learning::Started first = f.learning.start(example_scenario(), &example_course());
     first.session.choose("log-and-tell"); // now at 'check-signs'
 
@@ -184,7 +184,7 @@ TEST_CASE("a resume the content no longer has starts afresh, with a notice") {
 
 TEST_CASE("finishing records the result, and the course's completion once, when it passes") {
     Fixture f;
-    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", "", "", "", ""}).id));
     const std::string ana = f.learning.learner()->id;
 
     learning::Started failing = f.learning.start(example_scenario(), &example_course());
@@ -213,7 +213,7 @@ TEST_CASE("finishing records the result, and the course's completion once, when 
 
 TEST_CASE("credit: the rules in words, the attestation once the rest is met, then issuing") {
     Fixture f;
-    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", ""}).id));
+    REQUIRE(f.learning.select_learner(f.learning.add_learner({"Ana", "", "", "", "", "", ""}).id));
     learning::Credit credit = f.learning.credit(example_course());
     REQUIRE(credit.rules.size() == 4);
     CHECK(credit.rules[0].text == "0 of 1 required scenarios completed.");

@@ -134,7 +134,7 @@ const model::Course& example_course() {
 struct Example {
     TempDir temp;
     std::unique_ptr<records::Store> store = records::open_store(temp.path());
-    std::string learner = store->add_learner({"Ana", "", "", ""}).id;
+    std::string learner = store->add_learner({"Ana", "", "", "", "", "", ""}).id;
     std::string attempt;
 
     Example() {
@@ -188,7 +188,7 @@ TEST_CASE("replay accepts every attempt the bundled courses produce, finished or
     const std::string hash = loaded.content_hash();
     TempDir temp;
     const auto store = records::open_store(temp.path());
-    const std::string learner = store->add_learner({"Ana", "", "", ""}).id;
+    const std::string learner = store->add_learner({"Ana", "", "", "", "", "", ""}).id;
     std::size_t finished = 0;
     std::size_t unfinished = 0;
     for (const model::Course& course : bundle.courses) {
@@ -399,7 +399,7 @@ ending: done
     TempDir temp;
     auto store = records::open_store(temp.path());
     SessionStart start;
-    start.learner_id = store->add_learner({"Ana", "", "", ""}).id;
+    start.learner_id = store->add_learner({"Ana", "", "", "", "", "", ""}).id;
     start.scenario_id = "t.gate";
     Session session = Session::start(*store, bundle, {std::string(kHash), "0.1.0"}, start, 0);
     REQUIRE(session.run().choices().size() == 2);

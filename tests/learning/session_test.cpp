@@ -34,7 +34,7 @@ const BundleInfo kInfo{"hash", "0.1.0"};
 TEST_CASE("a choice is on disk, with what the learner was offered, before its feedback returns") {
     TempDir temp;
     auto store = open_store(temp.path());
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     Session session =
         Session::start(*store, test::format_example(), kInfo, example_start(ana.id), 1000);
     const auto result = session.choose("log-and-tell", 4000);
@@ -66,7 +66,7 @@ TEST_CASE("when recording fails the run does not move and nothing half-written i
     StoreOptions options;
     options.busy_timeout_ms = 20;
     auto store = open_store(temp.path(), options);
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     Session session =
         Session::start(*store, test::format_example(), kInfo, example_start(ana.id), 1000);
 
@@ -86,7 +86,7 @@ TEST_CASE("when recording fails the run does not move and nothing half-written i
 TEST_CASE("a finished attempt counts towards the course's completion rules") {
     TempDir temp;
     auto store = open_store(temp.path());
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     const model::Course& course = example_course();
     REQUIRE(course.credit_minutes == 10);
     REQUIRE(course.passing_score == 70);
@@ -129,7 +129,7 @@ TEST_CASE("a finished attempt counts towards the course's completion rules") {
 TEST_CASE("time away longer than the idle limit does not count towards credit") {
     TempDir temp;
     auto store = open_store(temp.path()); // default idle limit: 5 minutes
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     const TimeMs minute = 60'000;
     Session session =
         Session::start(*store, test::format_example(), kInfo, example_start(ana.id), 0);
@@ -145,7 +145,7 @@ TEST_CASE("time away longer than the idle limit does not count towards credit") 
 TEST_CASE("a finished attempt cannot be resumed") {
     TempDir temp;
     auto store = open_store(temp.path());
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     Session session =
         Session::start(*store, test::format_example(), kInfo, example_start(ana.id), 0);
     session.choose("ignore", 1000); // straight to the 'missed' ending

@@ -42,7 +42,7 @@ struct Fixture {
     Fixture() : Fixture(nullptr) {}
     explicit Fixture(std::unique_ptr<Store> given)
         : store(given ? std::move(given) : open_store(temp.path())),
-          ana(store->add_learner({"Ana Díaz, RN", "nurse", "RN-555", "MI"})) {
+          ana(store->add_learner({"Ana Díaz, RN", "nurse", "RN-555", "MI", "", "", ""})) {
         SessionStart start;
         start.learner_id = ana.id;
         start.course_id = "hotel-example";
@@ -74,7 +74,7 @@ struct Fixture {
 struct OneAttempt {
     TempDir temp;
     std::unique_ptr<Store> store = open_store(temp.path());
-    Learner ana = store->add_learner({"Ana", "", "", ""});
+    Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     Attempt attempt =
         store->start_attempt({ana.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 1, {}}, 0);
 };

@@ -76,12 +76,30 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
             const auto first = store->events(attempt->id).at(0);
             REQUIRE(first.votes.size() == 1);
             CHECK(first.votes[0].count == 12);
-            CHECK(first.votes[0].phones == 0);
+            CHECK(first.votes[0].phones == (version >= 7 ? 5 : 0));
         }
         if (version >= 6) {
             CHECK(store->revoked_status_indices("https://old.example/status") ==
                   std::vector<std::int64_t>{3});
         }
+        // Schema 8: learners from before have no hire date, job role or site
+        // until an administrator adds them; settings start empty.
+        CHECK(learner->hire_date.empty());
+        CHECK(learner->job_role.empty());
+        LearnerInput profile{learner->display_name,
+                             learner->profession,
+                             learner->licence_number,
+                             learner->licence_state,
+                             "2026-03-01",
+                             "healthcare",
+                             "Lansing"};
+        const auto updated = store->update_learner(learner->id, profile);
+        REQUIRE(updated.has_value());
+        CHECK(updated->hire_date == "2026-03-01");
+        CHECK(store->learner(learner->id)->site == "Lansing");
+        CHECK_FALSE(store->setting("iri-base").has_value());
+        store->set_setting("iri-base", "https://training.example.org/");
+        CHECK(store->setting("iri-base") == "https://training.example.org/");
         Event answer;
         answer.attempt_id = attempt->id;
         answer.sequence = 2;

@@ -184,7 +184,7 @@ TEST_CASE("records commands read and erase an organisation's records on PostgreS
     }
     const std::string uri = cluster->create_database();
     auto store = records::open_postgres_store(uri);
-    const records::Learner ana = store->add_learner({"Ana", "", "", ""});
+    const records::Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     learning::SessionStart start;
     start.learner_id = ana.id;
     start.course_id = "hotel-example";

@@ -141,14 +141,14 @@ TEST_CASE_TEMPLATE(
         return;
     }
     auto store = backend.open();
-    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
-    const Learner ben = store->add_learner({"Ben", "", "", ""});
+    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI", "", "", ""});
+    const Learner ben = store->add_learner({"Ben", "", "", "", "", "", ""});
     CHECK(is_uuid(ana.id));
     CHECK(ana.id != ben.id);
     REQUIRE(store->learners().size() == 2);
     CHECK(store->learner(ana.id)->licence_number == "RN-1234");
     CHECK_FALSE(store->learner("nobody").has_value());
-    CHECK_THROWS_AS(store->add_learner({"", "", "", ""}), RecordsError);
+    CHECK_THROWS_AS(store->add_learner({"", "", "", "", "", "", ""}), RecordsError);
 
     const Attempt attempt = store->start_attempt(sample_start(ana.id), 1000);
     store->record_event(sample_event(attempt, 1, 2000), {9});
@@ -176,6 +176,52 @@ TEST_CASE_TEMPLATE(
     }
 }
 
+TEST_CASE_TEMPLATE("a learner's hire date, job role and site are kept, checked and changed",
+                   Backend, SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    const Learner ana = store->add_learner(
+        {"Ana Díaz", "", "", "", "2026-02-28", "hotel/front-desk", "Austin downtown"});
+    CHECK(store->learner(ana.id)->hire_date == "2026-02-28");
+    CHECK(store->learners().at(0).job_role == "hotel/front-desk");
+    CHECK(store->learner(ana.id)->site == "Austin downtown");
+    for (const char* bad : {"2026-02-30", "2026-2-28", "28/02/2026", "2026-02-28T00:00",
+                            "yesterday", "1899-12-31", "2026-13-01"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH_AS(store->add_learner({"Ben", "", "", "", bad, "", ""}),
+                             doctest::Contains("is not a date written YYYY-MM-DD"), RecordsError);
+    }
+    CHECK(store->add_learner({"Leap", "", "", "", "2028-02-29", "", ""}).hire_date == "2028-02-29");
+
+    const auto moved = store->update_learner(
+        ana.id, {"Ana Díaz", "", "", "", "2026-02-28", "hotel/housekeeping", "Austin airport"});
+    REQUIRE(moved.has_value());
+    CHECK(moved->job_role == "hotel/housekeeping");
+    CHECK(moved->created == ana.created); // the profile changes, not the learner
+    CHECK(store->learner(ana.id)->site == "Austin airport");
+    CHECK_FALSE(store->update_learner("nobody", {"X", "", "", "", "", "", ""}).has_value());
+    CHECK_THROWS_AS(store->update_learner(ana.id, {"", "", "", "", "", "", ""}), RecordsError);
+    CHECK(store->learner(ana.id)->display_name == "Ana Díaz"); // a refused change keeps nothing
+}
+
+TEST_CASE_TEMPLATE("organisation settings are kept with the records", Backend, SqliteBackend,
+                   PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    CHECK_FALSE(store->setting("iri-base").has_value());
+    store->set_setting("iri-base", "https://training.example.org/");
+    store->set_setting("iri-base", "https://learning.example.org/");
+    CHECK(store->setting("iri-base") == "https://learning.example.org/");
+    auto again = backend.open(); // another program sees it
+    CHECK(again->setting("iri-base") == "https://learning.example.org/");
+}
+
 TEST_CASE_TEMPLATE("a revocation is kept with its status list index, and outlives the learner",
                    Backend, SqliteBackend, PostgresBackend) {
     Backend backend;
@@ -183,8 +229,8 @@ TEST_CASE_TEMPLATE("a revocation is kept with its status list index, and outlive
         return;
     }
     auto store = backend.open();
-    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
-    const Learner ben = store->add_learner({"Ben Kowalski", "driver", "", ""});
+    const Learner ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI", "", "", ""});
+    const Learner ben = store->add_learner({"Ben Kowalski", "driver", "", "", "", "", ""});
     const std::string list = "https://provider.example/status/1";
 
     Certificate listed = sample_certificate(ana.id, "ABCD-EFGH");
@@ -236,7 +282,7 @@ TEST_CASE_TEMPLATE("events are kept in order with every field, and out-of-order 
         return;
     }
     auto store = backend.open();
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     const Attempt attempt = store->start_attempt(sample_start(ana.id), 1000);
     CHECK(is_uuid(attempt.id));
     store->record_event(sample_event(attempt, 1, 2000), {7, 7});
@@ -270,7 +316,7 @@ TEST_CASE_TEMPLATE("active time leaves out gaps longer than the idle limit", Bac
     StoreOptions options;
     options.idle_limit_ms = 60'000;
     auto store = backend.open(options);
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     const Attempt attempt = store->start_attempt(sample_start(ana.id), 0);
     store->record_event(sample_event(attempt, 1, 30'000), {});  // +30 s
     store->touch(attempt.id, 90'000);                           // +60 s: exactly the limit counts
@@ -294,7 +340,7 @@ TEST_CASE_TEMPLATE("the newest unfinished attempt is offered for resuming", Back
         return;
     }
     auto store = backend.open();
-    const Learner ana = store->add_learner({"Ana", "", "", ""});
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
     CHECK_FALSE(store->unfinished_attempt(ana.id, "hotel.example").has_value());
     const Attempt first = store->start_attempt(sample_start(ana.id), 1000);
     const Attempt second = store->start_attempt(sample_start(ana.id), 2000);
@@ -320,7 +366,7 @@ TEST_CASE("a database damaged in the middle fails with an error, not a crash") {
     TempDir temp;
     {
         auto store = open_store(temp.path());
-        const Learner ana = store->add_learner({"Ana", "", "", ""});
+        const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
         for (int i = 0; i < 200; ++i) {
             const Attempt attempt = store->start_attempt(sample_start(ana.id), i);
             store->record_event(sample_event(attempt, 1, i + 1), std::vector<std::uint8_t>(500, 1));
@@ -363,11 +409,12 @@ TEST_CASE("a database locked by another program gives a clear error") {
     sqlite3* other = nullptr;
     REQUIRE(sqlite3_open((temp.path() / "records.db").c_str(), &other) == SQLITE_OK);
     REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", ""}),
+    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", "", "", "", ""}),
                          doctest::Contains("locked by another program"), RecordsError);
     sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(other);
-    CHECK(store->add_learner({"Ana", "", "", ""}).display_name == "Ana"); // and recovers
+    CHECK(store->add_learner({"Ana", "", "", "", "", "", ""}).display_name ==
+          "Ana"); // and recovers
 }
 
 namespace {
@@ -405,7 +452,7 @@ TEST_CASE("the PostgreSQL store keeps its schema version and refuses a newer one
     if (!backend.ready()) {
         return;
     }
-    { backend.open()->add_learner({"Ana", "", "", ""}); }
+    { backend.open()->add_learner({"Ana", "", "", "", "", "", ""}); }
     OtherConnection other(backend.conninfo);
     CHECK(other.exec("SELECT version FROM schema_version") ==
           std::to_string(postgres_schema_version()));
@@ -424,7 +471,7 @@ TEST_CASE("two programs share one PostgreSQL database and take turns on an attem
     }
     auto first = backend.open();
     auto second = backend.open();
-    const Learner ana = first->add_learner({"Ana", "", "", ""});
+    const Learner ana = first->add_learner({"Ana", "", "", "", "", "", ""});
     REQUIRE(second->learner(ana.id).has_value());
     const Attempt attempt = first->start_attempt(sample_start(ana.id), 1000);
     first->record_event(sample_event(attempt, 1, 2000), {1});
@@ -461,10 +508,11 @@ TEST_CASE("a PostgreSQL table locked by another program gives a clear error") {
     OtherConnection other(backend.conninfo);
     other.exec("BEGIN");
     other.exec("LOCK TABLE learners IN ACCESS EXCLUSIVE MODE");
-    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", ""}),
+    CHECK_THROWS_WITH_AS(store->add_learner({"Ana", "", "", "", "", "", ""}),
                          doctest::Contains("locked by another program"), RecordsError);
     other.exec("ROLLBACK");
-    CHECK(store->add_learner({"Ana", "", "", ""}).display_name == "Ana"); // and recovers
+    CHECK(store->add_learner({"Ana", "", "", "", "", "", ""}).display_name ==
+          "Ana"); // and recovers
     CHECK(store->learners().size() == 1);
 }
 

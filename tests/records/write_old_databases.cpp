@@ -43,14 +43,17 @@ void fill(sql::Database& db, int version) {
                 "'KQ7M-3HXP', '{\"id\":\"urn:uuid:7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f\"}');");
     }
     if (version >= 5) {
-        db.exec("INSERT INTO votes VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 1, "
-                "'log-and-tell', 12);"
+        db.exec("INSERT INTO votes (attempt_id, sequence, option_id, count) VALUES "
+                "('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', 1, 'log-and-tell', 12);"
                 "INSERT INTO classroom_sessions VALUES ('5d0c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', "
                 "'Night shift briefing', 'R. Okafor', 14);");
     }
     if (version >= 6) {
         db.exec("INSERT INTO certificate_status VALUES ('7c1e9d20-4b3a-4f5e-9d8c-1a2b3c4d5e6f', "
                 "'https://old.example/status', 3, 1700000020000, 'issued in error');");
+    }
+    if (version >= 7) {
+        db.exec("UPDATE votes SET phone_count = 5 WHERE option_id = 'log-and-tell';");
     }
 }
 

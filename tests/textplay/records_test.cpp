@@ -137,7 +137,7 @@ TEST_CASE(
         // An earlier attempt that already finished with 11 active minutes,
         // played from the same bundle (issuing replays it).
         auto store = records::open_store(data.path());
-        const auto ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI"});
+        const auto ana = store->add_learner({"Ana Díaz", "nurse", "RN-1234", "MI", "", "", ""});
         const bundle::LoadedBundle loaded = bundle::read_bundle_file(test::format_example_bundle());
         learning::SessionStart start;
         start.learner_id = ana.id;
@@ -171,7 +171,7 @@ TEST_CASE("without a training provider the learner is told how the certificate w
     ::setenv("SIGHTLINE_CONFIG_DIR", config.path().c_str(), 1);
     {
         auto store = records::open_store(data.path());
-        const auto ana = store->add_learner({"Ana Díaz", "", "", ""});
+        const auto ana = store->add_learner({"Ana Díaz", "", "", "", "", "", ""});
         const auto attempt = store->start_attempt({ana.id,
                                                    "hotel-example",
                                                    "hotel.example",

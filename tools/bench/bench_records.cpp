@@ -53,7 +53,7 @@ Event sample_event(const std::string& attempt, std::uint32_t sequence, TimeMs wh
 
 int commits(const std::string& dir, int n) {
     auto store = open_store(dir);
-    const Learner learner = store->add_learner({"Bench", "", "", ""});
+    const Learner learner = store->add_learner({"Bench", "", "", "", "", "", ""});
     const Attempt attempt =
         store->start_attempt({learner.id, "c", "s", "h", "v", Mode::SelfPaced, "en", 0, {}}, 0);
     const std::vector<std::uint8_t> save(300, 7); // about the size of a real run's save

@@ -4,8 +4,8 @@
 #include "commands.hpp"
 #include "records/export.hpp"
 #include "records/paths.hpp"
-#include "records/postgres_store.hpp"
 #include "records/store.hpp"
+#include "records_location.hpp"
 #include "tools/common/command_line.hpp"
 
 #include <fstream>
@@ -28,8 +28,7 @@ constexpr const char* kFooter =
 
 struct Args {
     std::string target; // delete-learner's and session-report's id
-    std::string data_dir;
-    std::string records; // a PostgreSQL server's postgresql:// URI
+    RecordsLocation location;
     std::string csv_dir;
     std::string xapi_file;
     std::string out_dir;
@@ -169,13 +168,11 @@ CommandRun add_records_command(CLI::App& sightline) {
     records->footer(kFooter);
     records->require_subcommand(0, 1);
     records
-        ->add_option("--data-dir", a->data_dir,
+        ->add_option("--data-dir", a->location.data_dir,
                      "the records folder (default: $SIGHTLINE_DATA_DIR, or "
                      "$XDG_DATA_HOME/sightline, or ~/.local/share/sightline)")
         ->type_name("DIR");
-    const char* records_help = "an organisation's shared records on a PostgreSQL server "
-                               "instead of the folder (postgresql://USER@HOST/DATABASE)";
-    records->add_option("--records", a->records, records_help)->type_name("URI");
+    records->add_option("--records", a->location.records, kRecordsHelp)->type_name("URI");
 
     CLI::App* list = records->add_subcommand("list", "learners and their attempts");
     CLI::App* exports = records->add_subcommand(
@@ -213,9 +210,10 @@ CommandRun add_records_command(CLI::App& sightline) {
         ->type_name("FILE");
     for (CLI::App* sub : {list, exports, erase, report}) {
         // --data-dir before or after the command
-        sub->add_option("--data-dir", a->data_dir, "the records folder (as for sightline records)")
+        sub->add_option("--data-dir", a->location.data_dir,
+                        "the records folder (as for sightline records)")
             ->type_name("DIR");
-        sub->add_option("--records", a->records, records_help)->type_name("URI");
+        sub->add_option("--records", a->location.records, kRecordsHelp)->type_name("URI");
         sub->footer(kFooter);
     }
 
@@ -236,23 +234,11 @@ CommandRun add_records_command(CLI::App& sightline) {
         if (report->parsed() && (a->target.empty() || a->out_dir.empty())) {
             return usage(*report, "session-report needs the session's id and --out DIR");
         }
-        if (!a->records.empty() && !records::is_postgres_conninfo(a->records)) {
-            return usage(*records, "--records takes a postgresql:// URI (a folder is --data-dir)");
-        }
-        if (!a->records.empty() && !a->data_dir.empty()) {
-            return usage(*records, "give --records or --data-dir, not both");
+        if (const std::string wrong = check_records_location(a->location); !wrong.empty()) {
+            return usage(*records, wrong);
         }
         try {
-            if (!a->records.empty() && records::conninfo_has_password(a->records)) {
-                return usage(*records, "--records must not carry a password (every user of this "
-                                       "machine can read a command line): keep it in ~/.pgpass "
-                                       "or a service file");
-            }
-            const auto store =
-                !a->records.empty()
-                    ? records::open_postgres_store(a->records)
-                    : records::open_store(a->data_dir.empty() ? records::default_data_dir()
-                                                              : std::filesystem::path(a->data_dir));
+            const auto store = open_records_store(a->location);
             if (list->parsed()) {
                 return list_records(*store, env);
             }

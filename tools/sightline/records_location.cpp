@@ -1,0 +1,40 @@
+#include "records_location.hpp"
+
+#include "records/paths.hpp"
+#include "records/postgres_store.hpp"
+
+#include <filesystem>
+
+namespace sightline::cli {
+
+std::string check_records_location(const RecordsLocation& location) {
+    if (location.records.empty()) {
+        return {};
+    }
+    if (!records::is_postgres_conninfo(location.records)) {
+        return "--records takes a postgresql:// URI (a folder is --data-dir)";
+    }
+    if (!location.data_dir.empty()) {
+        return "give --records or --data-dir, not both";
+    }
+    try {
+        if (records::conninfo_has_password(location.records)) {
+            return "--records must not carry a password (every user of this machine can read a "
+                   "command line): keep it in ~/.pgpass or a service file";
+        }
+    } catch (const records::RecordsError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+std::unique_ptr<records::Store> open_records_store(const RecordsLocation& location) {
+    if (!location.records.empty()) {
+        return records::open_postgres_store(location.records);
+    }
+    return records::open_store(location.data_dir.empty()
+                                   ? records::default_data_dir()
+                                   : std::filesystem::path(location.data_dir));
+}
+
+} // namespace sightline::cli

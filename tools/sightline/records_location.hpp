@@ -1,0 +1,30 @@
+// Where an administrator command finds the records: a folder on this computer
+// (--data-dir, the embedded SQLite store) or an organisation's PostgreSQL
+// server (--records postgresql://...). One place for the rules both follow.
+#pragma once
+
+#include "records/store.hpp"
+
+#include <memory>
+#include <string>
+
+namespace sightline::cli {
+
+struct RecordsLocation {
+    std::string data_dir; // empty: records::default_data_dir()
+    std::string records;  // a postgresql:// URI, or empty
+};
+
+// The --records option's help text.
+inline constexpr const char* kRecordsHelp =
+    "an organisation's shared records on a PostgreSQL server instead of the folder "
+    "(postgresql://USER@HOST/DATABASE; the password belongs in ~/.pgpass or a service file)";
+
+// Empty when `location` can be opened; otherwise why not, as a usage message
+// (not a postgresql:// URI, both given, a password on the command line).
+std::string check_records_location(const RecordsLocation& location);
+
+// Opens the store `location` names. Throws records::RecordsError.
+std::unique_ptr<records::Store> open_records_store(const RecordsLocation& location);
+
+} // namespace sightline::cli
