@@ -60,8 +60,15 @@ records::Learner Learning::add_learner(records::LearnerInput input) {
     input.profession = trimmed(input.profession);
     input.licence_number = trimmed(input.licence_number);
     input.licence_state = trimmed(input.licence_state);
+    input.hire_date = trimmed(input.hire_date);
+    input.job_role = trimmed(input.job_role);
+    input.site = trimmed(input.site);
     if (input.display_name.empty()) {
         throw LearnerError("Please type a name first.");
+    }
+    if (!input.hire_date.empty() && !records::is_calendar_date(input.hire_date)) {
+        throw LearnerError("Please write the hire date as year-month-day, for example "
+                           "2026-03-01, or leave it empty.");
     }
     // Two profiles with one name would be told apart by no one.
     for (const records::Learner& l : store_->learners()) {
@@ -80,6 +87,16 @@ records::Learner Learning::learner_named(std::string_view id_or_name) {
         }
     }
     return add_learner({std::string(id_or_name), "", "", "", "", "", ""});
+}
+
+std::vector<std::string> Learning::job_roles() const {
+    std::vector<std::string> roles;
+    for (const model::Rule& rule : bundle_->rules) {
+        roles.insert(roles.end(), rule.applies_to.begin(), rule.applies_to.end());
+    }
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    return roles;
 }
 
 bool Learning::select_learner(std::string_view id) {

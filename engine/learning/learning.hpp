@@ -88,12 +88,16 @@ class Learning {
 
     // ---- the learner
     std::vector<records::Learner> learners();
-    // Adds a profile: the name is required (trimmed) and must not be taken.
-    // Throws LearnerError, or records::RecordsError.
+    // Adds a profile: the name is required (trimmed) and must not be taken;
+    // a hire date must be a real YYYY-MM-DD date. Throws LearnerError, or
+    // records::RecordsError.
     records::Learner add_learner(records::LearnerInput input);
     // The learner with this id or name, added (with just a name) when there
     // is none: `--learner NAME` in a script.
     records::Learner learner_named(std::string_view id_or_name);
+    // The job roles a profile may name: every role the bundle's compliance
+    // rules apply to, sorted ("hotel", "hotel/front-desk", ...).
+    std::vector<std::string> job_roles() const;
     // Makes the learner with this id the one training; false when unknown.
     bool select_learner(std::string_view id);
     void clear_learner() { learner_.reset(); }

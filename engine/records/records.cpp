@@ -31,14 +31,7 @@ const char* status_name(Status status) {
     return "in-progress";
 }
 
-void check_learner_input(const LearnerInput& input) {
-    if (input.display_name.empty()) {
-        throw RecordsError("a learner needs a name");
-    }
-    const std::string& d = input.hire_date;
-    if (d.empty()) {
-        return;
-    }
+bool is_calendar_date(std::string_view d) {
     const auto digits = [&](std::size_t from, std::size_t count) {
         int value = 0;
         for (std::size_t i = from; i < from + count; ++i) {
@@ -49,20 +42,28 @@ void check_learner_input(const LearnerInput& input) {
         }
         return value;
     };
-    bool ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
-    if (ok) {
-        const int year = digits(0, 4);
-        const int month = digits(5, 2);
-        const int day = digits(8, 2);
-        using namespace std::chrono;
-        ok = year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
-             year_month_day(std::chrono::year(year),
-                            std::chrono::month(static_cast<unsigned>(month)),
-                            std::chrono::day(static_cast<unsigned>(day)))
-                 .ok();
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+        return false;
     }
-    if (!ok) {
-        throw RecordsError("the hire date \"" + d + "\" is not a date written YYYY-MM-DD");
+    const int year = digits(0, 4);
+    const int month = digits(5, 2);
+    const int day = digits(8, 2);
+    if (year < 1900 || month < 1 || day < 1) {
+        return false;
+    }
+    return std::chrono::year_month_day(std::chrono::year(year),
+                                       std::chrono::month(static_cast<unsigned>(month)),
+                                       std::chrono::day(static_cast<unsigned>(day)))
+        .ok();
+}
+
+void check_learner_input(const LearnerInput& input) {
+    if (input.display_name.empty()) {
+        throw RecordsError("a learner needs a name");
+    }
+    if (!input.hire_date.empty() && !is_calendar_date(input.hire_date)) {
+        throw RecordsError("the hire date \"" + input.hire_date +
+                           "\" is not a date written YYYY-MM-DD");
     }
 }
 

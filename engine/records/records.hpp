@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sightline::records {
@@ -32,6 +33,9 @@ struct LearnerInput {
     std::string job_role;  // e.g. "hotel/front-desk"; rules name the roles they cover
     std::string site;      // the workplace, e.g. "Austin downtown"
 };
+
+// Whether `text` is a real calendar date written YYYY-MM-DD (from 1900 on).
+bool is_calendar_date(std::string_view text);
 
 // Throws RecordsError unless the input can be stored: a name, and a hire date
 // that is empty or a real YYYY-MM-DD date.

@@ -30,6 +30,34 @@ std::optional<std::string> ask_text(Printer& printer, Input& input, const std::s
     }
 }
 
+// The learner's job role, one of the roles the courses' rules name (by
+// number or by name), or empty; nullopt when the learner quits. Without any
+// roles to offer it asks nothing.
+std::optional<std::string> ask_job_role(Printer& printer, Input& input,
+                                        const std::vector<std::string>& roles) {
+    if (roles.empty()) {
+        return std::string();
+    }
+    std::string list;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        list += (i ? ", " : "") + std::to_string(i + 1) + " " + roles[i];
+    }
+    const std::string question = "Your job role (optional): " + list + ".";
+    printer.text(question);
+    while (true) {
+        std::optional<std::string> answer = input.read();
+        if (!answer || answer->empty()) {
+            return answer;
+        }
+        for (std::size_t i = 0; i < roles.size(); ++i) {
+            if (*answer == roles[i] || *answer == std::to_string(i + 1)) {
+                return roles[i];
+            }
+        }
+        input.invalid("Please type a number from the list, or press Enter to skip. " + question);
+    }
+}
+
 } // namespace
 
 std::unique_ptr<records::Store> open_records(const Options& options) {
@@ -77,12 +105,25 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
         const auto state =
             licence ? ask_text(printer, input, "The state that issued it (optional):", false)
                     : std::nullopt;
-        if (!state) {
+        const auto hired =
+            state ? ask_text(printer, input,
+                             "The date you were hired, year-month-day such as 2026-03-01 "
+                             "(optional):",
+                             false)
+                  : std::nullopt;
+        const auto role = hired ? ask_job_role(printer, input, layer.job_roles()) : std::nullopt;
+        const auto site =
+            role ? ask_text(printer, input, "Your site or workplace (optional):", false)
+                 : std::nullopt;
+        if (!site) {
             return false;
         }
         profile.profession = *profession;
         profile.licence_number = *licence;
         profile.licence_state = *state;
+        profile.hire_date = *hired;
+        profile.job_role = *role;
+        profile.site = *site;
         try {
             return layer.select_learner(layer.add_learner(profile).id);
         } catch (const learning::LearnerError& e) {

@@ -16,11 +16,18 @@ namespace {
 
 std::string learner_detail(const records::Learner& l) {
     std::string out = l.profession;
+    const auto add = [&out](const std::string& part) {
+        out += (out.empty() ? "" : " \u00B7 ") + part;
+    };
     if (!l.licence_number.empty()) {
-        out += (out.empty() ? "" : " \u00B7 ") + std::string("licence ") + l.licence_number;
-        if (!l.licence_state.empty()) {
-            out += " (" + l.licence_state + ")";
-        }
+        add("licence " + l.licence_number +
+            (l.licence_state.empty() ? "" : " (" + l.licence_state + ")"));
+    }
+    if (!l.job_role.empty()) {
+        add(l.job_role);
+    }
+    if (!l.site.empty()) {
+        add(l.site);
     }
     return out;
 }
@@ -158,6 +165,7 @@ void Player::show_welcome() {
     WelcomeState& w = screen_.welcome;
     w.learners.clear();
     w.error.clear();
+    w.job_roles = learning_.job_roles();
     w.records_location =
         "Your records are kept on this computer in " + shown_path(store_.location()) + ".";
     try {
@@ -184,8 +192,9 @@ void Player::select_learner(const std::string& id) {
 
 void Player::create_learner(const LearnerForm& form) {
     try {
-        const records::Learner learner = learning_.add_learner(
-            {form.name, form.profession, form.licence_number, form.licence_state, "", "", ""});
+        const records::Learner learner =
+            learning_.add_learner({form.name, form.profession, form.licence_number,
+                                   form.licence_state, form.hire_date, form.job_role, form.site});
         screen_.welcome.form = {};
         select_learner(learner.id);
     } catch (const learning::LearnerError& e) {

@@ -38,6 +38,9 @@ struct LearnerForm {
     std::string profession;
     std::string licence_number;
     std::string licence_state;
+    std::string hire_date; // YYYY-MM-DD
+    std::string job_role;  // one of WelcomeState::job_roles, or empty
+    std::string site;
 };
 
 struct WelcomeState {
@@ -45,6 +48,9 @@ struct WelcomeState {
     std::string records_location; // one line: where records are kept
     LearnerForm form;             // edited in place by the view
     std::string error;
+    // The job roles the courses' compliance rules name; the form offers them
+    // when there are any.
+    std::vector<std::string> job_roles;
 };
 
 // ---- Catalogue: courses grouped by role, with progress.

@@ -2,6 +2,10 @@
 
 #include "ui/views_frame.hpp"
 
+#include <functional>
+#include <utility>
+#include <vector>
+
 namespace sightline::ui {
 
 using namespace detail;
@@ -175,18 +179,75 @@ void welcome(Frame& f) {
     }
     f.heading(w.learners.empty() ? "Create your learner profile" : "Someone new?");
     f.muted("Only the name is required. A profession and licence help with certificates for "
-            "continuing-education credit.");
+            "continuing-education credit; a hire date, job role and site help your employer "
+            "show which training you are due for.");
     bool submit = false;
+    // The optional fields sit three to a row (a table whose label rows and
+    // field rows alternate, so labels line up) when the window is wide
+    // enough; the whole form and its button then fit without scrolling.
     const float field_w = std::min(f.width, f.em * 24);
-    const auto field = [&](const char* label, const char* id, std::string& value) {
-        f.body(label);
-        ImGui::SetNextItemWidth(field_w);
-        submit |= ImGui::InputText(id, &value, ImGuiInputTextFlags_EnterReturnsTrue);
+    const auto text_field = [&](const char* id, std::string& value, const char* hint = "") {
+        return [&submit, id, &value, hint] {
+            submit |=
+                ImGui::InputTextWithHint(id, hint, &value, ImGuiInputTextFlags_EnterReturnsTrue);
+        };
     };
-    field("Name", "##name", w.form.name);
-    field("Profession (optional)", "##profession", w.form.profession);
-    field("Licence number (optional)", "##licence", w.form.licence_number);
-    field("Licence state (optional)", "##state", w.form.licence_state);
+    const auto job_role = [&w] {
+        const char* none = "Not given";
+        if (ImGui::BeginCombo("##jobrole",
+                              w.form.job_role.empty() ? none : w.form.job_role.c_str())) {
+            if (ImGui::Selectable(none, w.form.job_role.empty())) {
+                w.form.job_role.clear();
+            }
+            for (const std::string& role : w.job_roles) {
+                if (ImGui::Selectable(role.c_str(), role == w.form.job_role)) {
+                    w.form.job_role = role;
+                }
+            }
+            ImGui::EndCombo();
+        }
+    };
+    std::vector<std::pair<const char*, std::function<void()>>> fields = {
+        {"Name", text_field("##name", w.form.name)},
+        {"Profession (optional)", text_field("##profession", w.form.profession)},
+        {"Licence number (optional)", text_field("##licence", w.form.licence_number)},
+        {"Licence state (optional)", text_field("##state", w.form.licence_state)},
+        {"Hire date (optional)", text_field("##hired", w.form.hire_date, "YYYY-MM-DD")},
+    };
+    if (!w.job_roles.empty()) {
+        fields.emplace_back("Job role (optional)", job_role);
+    }
+    fields.emplace_back("Site (optional)", text_field("##site", w.form.site));
+
+    // The name on its own line; the rest in the table.
+    f.body(fields[0].first);
+    ImGui::SetNextItemWidth(field_w);
+    fields[0].second();
+    constexpr std::size_t kColumns = 3;
+    if (f.width >= f.em * 38 &&
+        ImGui::BeginTable("##profile", kColumns, ImGuiTableFlags_SizingStretchSame)) {
+        for (std::size_t row = 1; row < fields.size(); row += kColumns) {
+            const std::size_t end = std::min(fields.size(), row + kColumns);
+            ImGui::TableNextRow();
+            for (std::size_t i = row; i < end; ++i) {
+                ImGui::TableNextColumn();
+                f.body(fields[i].first);
+            }
+            ImGui::TableNextRow();
+            for (std::size_t i = row; i < end; ++i) {
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                fields[i].second();
+            }
+        }
+        ImGui::EndTable();
+    } else {
+        for (std::size_t i = 1; i < fields.size(); ++i) {
+            f.body(fields[i].first);
+            ImGui::SetNextItemWidth(field_w);
+            fields[i].second();
+        }
+    }
     if (!w.error.empty()) {
         f.bold("\u26A0 " + w.error, f.p.tiers[3]);
     }

@@ -42,11 +42,41 @@ struct Fixture {
 
 } // namespace
 
+TEST_CASE("a profile's hire date is checked, and the job roles offered are the rules' roles") {
+    Fixture f;
+    const records::Learner lee = f.learning.add_learner(
+        {"Lee", "", "", "", " 2026-03-01 ", " hotel/front-desk ", " Austin downtown "});
+    CHECK(lee.hire_date == "2026-03-01");
+    CHECK(lee.job_role == "hotel/front-desk");
+    CHECK(lee.site == "Austin downtown");
+    for (const char* bad : {"03/01/2026", "2026-02-29", "next week"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH_AS(f.learning.add_learner({"Kim", "", "", "", bad, "", ""}),
+                             doctest::Contains("Please write the hire date as year-month-day"),
+                             learning::LearnerError);
+    }
+    CHECK(f.store->learners().size() == 1); // nothing kept of a refused profile
+    CHECK(f.learning.job_roles().empty());  // the example declares no rules
+
+    model::Bundle with_rules = test::format_example();
+    model::Rule texas;
+    texas.id = "texas-hotels";
+    texas.applies_to = {"hotel"};
+    model::Rule florida;
+    florida.id = "florida-hotels";
+    florida.applies_to = {"hotel/housekeeping", "hotel/front-desk", "hotel"};
+    with_rules.rules = {texas, florida};
+    learning::Learning layer{*f.store, with_rules, kInfo, {f.dir.path() / "config", {}, {}}};
+    CHECK(layer.job_roles() ==
+          std::vector<std::string>{"hotel", "hotel/front-desk", "hotel/housekeeping"});
+}
+
 TEST_CASE("a learner needs a name of their own, and --learner finds one by id or name") {
     Fixture f;
-    CHECK_THROWS_WITH_AS(f.learning.add_learner({"  \t", "", "", "", "", "", ""}), "Please type a name first.",
-                         learning::LearnerError);
-    const records::Learner sam = f.learning.add_learner({" Sam Rivera ", " Nurse ", "", "", "", "", ""});
+    CHECK_THROWS_WITH_AS(f.learning.add_learner({"  \t", "", "", "", "", "", ""}),
+                         "Please type a name first.", learning::LearnerError);
+    const records::Learner sam =
+        f.learning.add_learner({" Sam Rivera ", " Nurse ", "", "", "", "", ""});
     CHECK(sam.display_name == "Sam Rivera");
     CHECK(sam.profession == "Nurse");
     CHECK_THROWS_WITH_AS(f.learning.add_learner({"Sam Rivera", "", "", "", "", "", ""}),

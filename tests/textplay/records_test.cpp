@@ -196,3 +196,30 @@ TEST_CASE("without a training provider the learner is told how the certificate w
     CHECK(r.out.find("The certificate could not be issued here yet") != std::string::npos);
     CHECK(r.out.find("Your completion is recorded") != std::string::npos);
 }
+
+TEST_CASE("at a keyboard a new learner gives a name and, if they like, a hire date and site") {
+    test::TempDir data;
+    // Someone new: a name, no profession or licence, a hire date that is not
+    // a date (asked again), then a real one and a site; then quit.
+    std::istringstream in("1\nKim Lee\n\n\n\n2026-02-30\n\n"
+                          "Kim Lee\n\n\n\n2026-03-01\nAustin downtown\nq\n");
+    std::ostringstream out;
+    std::ostringstream err;
+    const cli::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", true, 0};
+    const int code =
+        cli::run_sightline({"--text", "--bundle", test::format_example_bundle().string(),
+                            "--data-dir", data.path().string()},
+                           env);
+    CAPTURE(out.str());
+    CHECK(code == 0);
+    CHECK(out.str().find("The date you were hired") != std::string::npos);
+    CHECK(out.str().find("Please write the hire date as year-month-day") != std::string::npos);
+    CHECK(out.str().find("Your job role") == std::string::npos); // no rules name a role
+    auto store = records::open_store(data.path());
+    const auto learners = store->learners();
+    REQUIRE(learners.size() == 1);
+    CHECK(learners[0].display_name == "Kim Lee");
+    CHECK(learners[0].hire_date == "2026-03-01");
+    CHECK(learners[0].site == "Austin downtown");
+    CHECK(learners[0].job_role.empty());
+}

@@ -140,6 +140,32 @@ TEST_CASE("welcome: where records are kept, the learners by number, and the new-
     CHECK(ui.press(s, "escape").kind == IntentKind::None); // nowhere to go back to
 }
 
+TEST_CASE("welcome: hire date, job role and site go with a new profile; roles come from rules") {
+    Headless ui;
+    ui::Screen s;
+    ui.frames(s, 2);
+    CHECK(ui.shows("Hire date (optional)"));
+    CHECK(ui.shows("Site (optional)"));
+    CHECK_FALSE(ui.shows("Job role (optional)")); // no rules name any role
+
+    s.welcome.job_roles = {"hotel", "hotel/front-desk"};
+    ui.frames(s, 2);
+    CHECK(ui.shows("Job role (optional)"));
+    s.welcome.form = {"Lee", "", "", "", "2026-03-01", "hotel/front-desk", "Austin downtown"};
+    ui.frames(s, 2);
+    // Three to a row: the form and its button fit in the window.
+    const ui::DrawnText* hired = ui.find("Hire date (optional)");
+    const ui::DrawnText* site = ui.find("Site (optional)");
+    REQUIRE(hired != nullptr);
+    REQUIRE(site != nullptr);
+    CHECK(hired->min.y == doctest::Approx(site->min.y));
+    const ui::Intent i = ui.click(s, "Create profile and continue");
+    REQUIRE(i.kind == IntentKind::CreateLearner);
+    CHECK(i.learner.hire_date == "2026-03-01");
+    CHECK(i.learner.job_role == "hotel/front-desk");
+    CHECK(i.learner.site == "Austin downtown");
+}
+
 TEST_CASE("catalogue: courses grouped by role with progress, numbers open them") {
     Headless ui;
     ui::Screen s = catalogue_screen();
