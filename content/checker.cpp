@@ -33,6 +33,8 @@ class Checker {
         indicators_ = declared(b_.indicators, unit_.indicators, "indicator");
         courses_ = declared(b_.courses, unit_.courses, "course");
         scenarios_ = declared(b_.scenarios, unit_.scenarios, "scenario");
+        rules_ = declared(b_.rules, unit_.rules, "rule");
+        declare_topics();
         for (std::size_t i = 0; i < b_.indicators.size(); ++i) {
             const Indicator& indicator = b_.indicators[i];
             for (std::size_t r = 0; r < indicator.roles.size(); ++r) {
@@ -87,7 +89,36 @@ class Checker {
         return false;
     }
 
+    // Topic ids are unique across every rule, so a scenario's `teaches:` names one.
+    void declare_topics() {
+        std::unordered_map<std::string_view, Location> first;
+        for (std::size_t r = 0; r < b_.rules.size(); ++r) {
+            const Rule& rule = b_.rules[r];
+            const DeclarationSource& source = unit_.rules[r];
+            for (std::size_t t = 0; t < rule.topics.size(); ++t) {
+                const Location at = t < source.refs.size() ? source.refs[t] : source.at;
+                auto [it, fresh] = first.emplace(rule.topics[t].id, at);
+                if (!fresh) {
+                    sink_.report(codes::duplicate_id, at,
+                                 "duplicate topic '" + rule.topics[t].id +
+                                     "'; it is first declared at " + place(it->second) +
+                                     " (topic ids are unique across all rules)");
+                }
+                topics_.emplace(rule.topics[t].id, r);
+            }
+        }
+    }
+
     void check_course(const Course& course, const DeclarationSource& source) {
+        for (std::size_t m = 0; m < course.meets.size() && m < source.refs.size(); ++m) {
+            const std::string& id = course.meets[m];
+            if (!id.empty() && !rules_.contains(id)) {
+                sink_.report(codes::unknown_rule, source.refs[m],
+                             "course '" + course.id + "' meets rule '" + id +
+                                 "', which is not declared in any file (declare it with 'rule " +
+                                 id + "')");
+            }
+        }
         if (!course.role.empty()) {
             known(roles_, course.role, source.fields.at("role"), "role");
         }
@@ -105,7 +136,8 @@ class Checker {
     Bundle& b_;
     const SourceSet& sources_;
     DiagnosticSink& sink_;
-    IdMap roles_, dimensions_, tiers_, outcomes_, indicators_, courses_, scenarios_;
+    IdMap roles_, dimensions_, tiers_, outcomes_, indicators_, courses_, scenarios_, rules_;
+    IdMap topics_; // topic id -> the rule that declares it
 
     class ScenarioChecker {
       public:
@@ -118,6 +150,14 @@ class Checker {
             }
             for (std::size_t i = 0; i < s_.indicators.size(); ++i) {
                 c_.known(c_.indicators_, s_.indicators[i], src_.indicators[i], "indicator");
+            }
+            for (std::size_t i = 0; i < s_.teaches.size() && i < src_.teaches.size(); ++i) {
+                if (!s_.teaches[i].empty() && !c_.topics_.contains(s_.teaches[i])) {
+                    c_.sink_.report(codes::unknown_topic, src_.teaches[i],
+                                    "scenario '" + s_.id + "' teaches topic '" + s_.teaches[i] +
+                                        "', which no rule declares (a rule lists its topics "
+                                        "with 'topic: ID text')");
+                }
             }
             nodes_ = c_.declared(s_.nodes, src_.nodes, "node");
             variables_ = c_.declared(s_.variables, "variable",
@@ -379,7 +419,7 @@ class Checker {
             grow(s.at);
         }
         for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
-                                 &unit_.indicators, &unit_.courses}) {
+                                 &unit_.indicators, &unit_.courses, &unit_.rules}) {
             for (const DeclarationSource& d : *list) {
                 grow(d.at);
             }
@@ -390,7 +430,7 @@ class Checker {
             block_starts_[s.at.file].push_back(s.at.line);
         }
         for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
-                                 &unit_.indicators, &unit_.courses}) {
+                                 &unit_.indicators, &unit_.courses, &unit_.rules}) {
             for (const DeclarationSource& d : *list) {
                 block_starts_[d.at.file].push_back(d.at.line);
             }

@@ -52,6 +52,8 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0204", Error, "unknown role, dimension, tier or outcome"},
     CodeInfo{"SL0205", Error, "a course names a scenario that does not exist"},
     CodeInfo{"SL0206", Error, "undeclared variable"},
+    CodeInfo{"SL0207", Error, "a course meets a rule that does not exist"},
+    CodeInfo{"SL0208", Error, "a scenario teaches a topic that no rule declares"},
     CodeInfo{"SL0301", Error, "type mismatch"},
     CodeInfo{"SL0401", Error, "a required field is missing"},
     CodeInfo{"SL0402", Warning, "unreachable node"},
@@ -79,6 +81,13 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"SL0511", Error, "a choice notices an indicator its scenario does not list"},
     CodeInfo{"SL0512", Error, "a role course lacks a kind of case"},
     CodeInfo{"SL0513", Error, "a course has no closing note on the worker's wellbeing"},
+    // Compliance claims: each rule a course `meets:`, checked where the content can show it.
+    CodeInfo{"SL0514", Error, "a course is shorter than a rule it meets requires"},
+    CodeInfo{"SL0515", Error, "a course meets a rule that needs pacing but is not paced"},
+    CodeInfo{"SL0516", Error,
+             "a course meets a rule that needs interaction, but a scenario asks nothing"},
+    CodeInfo{"SL0517", Error, "a topic a rule requires is taught by no required scenario"},
+    CodeInfo{"SL0518", Error, "a course meets a rule for other job roles"},
 };
 
 // "SL" and four digits.
@@ -194,6 +203,8 @@ inline constexpr DiagnosticCode unknown_indicator = DiagnosticCode::of("SL0203")
 inline constexpr DiagnosticCode unknown_declaration = DiagnosticCode::of("SL0204");
 inline constexpr DiagnosticCode unknown_course_scenario = DiagnosticCode::of("SL0205");
 inline constexpr DiagnosticCode undeclared_variable = DiagnosticCode::of("SL0206");
+inline constexpr DiagnosticCode unknown_rule = DiagnosticCode::of("SL0207");
+inline constexpr DiagnosticCode unknown_topic = DiagnosticCode::of("SL0208");
 inline constexpr DiagnosticCode type_mismatch = DiagnosticCode::of("SL0301");
 inline constexpr DiagnosticCode missing_field = DiagnosticCode::of("SL0401");
 inline constexpr DiagnosticCode unreachable_node = DiagnosticCode::of("SL0402");
@@ -220,6 +231,11 @@ inline constexpr DiagnosticCode pass_without_right_answer = DiagnosticCode::of("
 inline constexpr DiagnosticCode notice_not_listed = DiagnosticCode::of("SL0511");
 inline constexpr DiagnosticCode course_case_mix = DiagnosticCode::of("SL0512");
 inline constexpr DiagnosticCode no_closing_note = DiagnosticCode::of("SL0513");
+inline constexpr DiagnosticCode rule_minutes_short = DiagnosticCode::of("SL0514");
+inline constexpr DiagnosticCode rule_needs_pacing = DiagnosticCode::of("SL0515");
+inline constexpr DiagnosticCode rule_needs_interaction = DiagnosticCode::of("SL0516");
+inline constexpr DiagnosticCode rule_topic_not_taught = DiagnosticCode::of("SL0517");
+inline constexpr DiagnosticCode rule_other_roles = DiagnosticCode::of("SL0518");
 
 } // namespace codes
 

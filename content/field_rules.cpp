@@ -14,6 +14,8 @@ std::span<const FieldRule> rules_for(Block block) {
         return kCourseFields;
     case Block::Tier:
         return kTierFields;
+    case Block::Rule:
+        return kRuleFields;
     case Block::Role:
     case Block::Dimension:
     case Block::Outcome:

@@ -11,7 +11,7 @@
 
 namespace sightline::content {
 
-enum class Block { None, Scenario, Indicator, Course, Role, Dimension, Tier, Outcome };
+enum class Block { None, Scenario, Indicator, Course, Role, Dimension, Tier, Outcome, Rule };
 
 struct BlockKeyword {
     std::string_view word;
@@ -22,7 +22,7 @@ inline constexpr std::array kBlockKeywords = {
     BlockKeyword{"scenario", Block::Scenario},   BlockKeyword{"indicator", Block::Indicator},
     BlockKeyword{"course", Block::Course},       BlockKeyword{"role", Block::Role},
     BlockKeyword{"dimension", Block::Dimension}, BlockKeyword{"tier", Block::Tier},
-    BlockKeyword{"outcome", Block::Outcome},
+    BlockKeyword{"outcome", Block::Outcome},     BlockKeyword{"rule", Block::Rule},
 };
 
 // Field keys per block, and which of them must be present.
@@ -38,7 +38,7 @@ inline constexpr std::array kScenarioFields = {
     FieldRule{"objective", true, true},  FieldRule{"content-note", true, false},
     FieldRule{"indicators", true, true}, FieldRule{"response", true, false},
     FieldRule{"report", true, false},    FieldRule{"start", false, false},
-    FieldRule{"covers", false, false},
+    FieldRule{"covers", false, false},   FieldRule{"teaches", false, true},
 };
 inline constexpr std::array kIndicatorFields = {
     FieldRule{"name", true, false},        FieldRule{"category", true, false},
@@ -51,6 +51,24 @@ inline constexpr std::array kCourseFields = {
     FieldRule{"credit-minutes", false, false}, FieldRule{"topic", false, true},
     FieldRule{"approval", false, false},       FieldRule{"scenario", true, true},
     FieldRule{"pacing", false, false},         FieldRule{"closing", false, true},
+    FieldRule{"meets", false, true},
+};
+// A compliance rule (model::Rule). The recurrence is required, so that "once"
+// (0) is always written on purpose; a rule that sets no minimum, no grace
+// period or no proof simply leaves the field out.
+inline constexpr std::array kRuleFields = {
+    FieldRule{"title", true, false},
+    FieldRule{"jurisdiction", true, false},
+    FieldRule{"citation", true, false},
+    FieldRule{"applies-to", true, true},
+    FieldRule{"minimum-minutes", false, false},
+    FieldRule{"interactive", false, false},
+    FieldRule{"paced", false, false},
+    FieldRule{"recurrence-months", true, false},
+    FieldRule{"new-hire-days", false, false},
+    FieldRule{"keep-records-months", false, false},
+    FieldRule{"topic", false, true},
+    FieldRule{"proof", false, true},
 };
 inline constexpr std::array kNameFields = {FieldRule{"name", true, false}};
 inline constexpr std::array kTierFields = {FieldRule{"name", true, false},

@@ -74,6 +74,12 @@ class FileParser {
 
     void course_entry(Course& course, std::string_view value);
 
+    // The fields of a `rule` block.
+    void rule_field(Rule& rule, std::string_view key, std::string_view value);
+
+    // `yes` or `no`; reports anything else (and returns false).
+    bool take_yes_no(std::string_view key, std::string_view value);
+
     // A text field; later indented lines continue it.
     void set_text(std::string& target, std::string_view value);
 

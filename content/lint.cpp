@@ -7,6 +7,7 @@
 #include "content/stats.hpp"
 #include "content/text_util.hpp"
 #include "model/analysis.hpp"
+#include "model/link.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -22,6 +23,12 @@ namespace {
 
 using namespace lint_text;
 using lint_terms::kBannedTerms;
+
+// The estimate the gates hold credit minutes and rules' minimums against:
+// estimate_play, rounded down to whole minutes.
+std::uint32_t whole_minutes(const PlayEstimate& estimate) {
+    return static_cast<std::uint32_t>(std::floor(estimate.minutes));
+}
 
 // --- the linter ----------------------------------------------------------------------
 
@@ -68,6 +75,7 @@ class Linter {
             credit_gate(b_.courses[i], unit_.courses[i]);
             case_mix_gate(b_.courses[i], unit_.courses[i]);
             closing_note_gate(b_.courses[i], unit_.courses[i]);
+            rule_claims_gate(b_.courses[i], unit_.courses[i]);
         }
         scan_texts();
         sort_diagnostics(report_.diagnostics);
@@ -76,7 +84,7 @@ class Linter {
 
   private:
     void report(DiagnosticCode code, Location where, std::string message) {
-        report_.diagnostics.push_back(Diagnostic{code, Severity::Error, where, std::move(message)});
+        report_.diagnostics.push_back(Diagnostic{code, code.severity(), where, std::move(message)});
     }
 
     // Where every block starts, per file, so a block's lines end where the next begins.
@@ -88,7 +96,7 @@ class Linter {
             }
         };
         for (const auto* list : {&unit_.roles, &unit_.dimensions, &unit_.tiers, &unit_.outcomes,
-                                 &unit_.indicators, &unit_.courses}) {
+                                 &unit_.indicators, &unit_.courses, &unit_.rules}) {
             for (const DeclarationSource& d : *list) {
                 add(d.at);
             }
@@ -268,7 +276,7 @@ class Linter {
             return; // not credit-bearing
         }
         const PlayEstimate estimate = estimate_play(b_, course);
-        const auto whole = static_cast<std::uint32_t>(std::floor(estimate.minutes));
+        const std::uint32_t whole = whole_minutes(estimate);
         report_.credit.push_back({course.id, course.credit_minutes, whole});
         if (course.credit_minutes <= whole) {
             return;
@@ -287,6 +295,108 @@ class Linter {
                    std::to_string(static_cast<int>(kSecondsPerCheck)) +
                    " s); lower credit-minutes to at most " + std::to_string(whole) +
                    ", or add content");
+    }
+
+    // --- SL0514 to SL0518: the compliance rules a course claims to meet -----------------
+
+    void rule_claims_gate(const model::Course& course, const DeclarationSource& source) {
+        std::vector<const model::Scenario*> required;
+        for (const model::CourseEntry& entry : course.entries) {
+            const model::Scenario* s = model::find_by_id(b_.scenarios, entry.scenario);
+            if (entry.required && s != nullptr) {
+                required.push_back(s);
+            }
+        }
+        std::optional<PlayEstimate> estimate; // computed once, if a claim needs it
+        for (std::size_t m = 0; m < course.meets.size(); ++m) {
+            const model::Rule* rule = model::find_by_id(b_.rules, course.meets[m]);
+            if (rule == nullptr) {
+                continue; // the checker reports it (SL0207)
+            }
+            ++report_.rule_claims;
+            const Location at = m < source.refs.size() ? source.refs[m] : source.at;
+            const std::string claim = "course '" + course.id + "' meets rule '" + rule->id + "'";
+            if (!rule_applies_to_role(*rule, course.role)) {
+                report(codes::rule_other_roles, at,
+                       claim + ", which applies to " + join(rule->applies_to) +
+                           ", not to the course's role '" + course.role +
+                           "'; claim it from a course for those roles, or add the role to the "
+                           "rule's 'applies-to:' if the rule names it");
+                continue; // the rest of the claim is moot
+            }
+            if (rule->minimum_minutes > 0) {
+                if (!estimate) {
+                    estimate = estimate_play(b_, course);
+                }
+                const std::uint32_t whole = whole_minutes(*estimate);
+                if (whole < rule->minimum_minutes) {
+                    report(codes::rule_minutes_short, at,
+                           claim + ", which asks for at least " +
+                               std::to_string(rule->minimum_minutes) +
+                               " minutes, but the course's required scenarios play in about " +
+                               std::to_string(whole) +
+                               " (sightc stats shows the estimate); add content, or do not "
+                               "claim the rule");
+                } else if (course.credit_minutes < rule->minimum_minutes) {
+                    report(codes::rule_minutes_short, at,
+                           claim + ", which asks for at least " +
+                               std::to_string(rule->minimum_minutes) +
+                               " minutes, but a learner needs only " +
+                               std::to_string(course.credit_minutes) +
+                               " minutes of active time for the certificate; set "
+                               "'credit-minutes:' to at least " +
+                               std::to_string(rule->minimum_minutes));
+                }
+            }
+            if (rule->paced && !course.paced) {
+                report(codes::rule_needs_pacing, at,
+                       claim + ", which needs paced online play, but the course is not paced; "
+                               "add 'pacing: on' to the course");
+            }
+            if (rule->interactive) {
+                std::vector<std::string_view> passive;
+                for (const model::Scenario* s : required) {
+                    const bool asks = std::any_of(s->nodes.begin(), s->nodes.end(), [](auto& n) {
+                        return !n.choices.empty() || n.has_check();
+                    });
+                    if (!asks) {
+                        passive.push_back(s->id);
+                    }
+                }
+                if (!passive.empty() || required.empty()) {
+                    report(codes::rule_needs_interaction, at,
+                           claim + ", which must be interactive, but " +
+                               (required.empty()
+                                    ? std::string("the course has no required scenario")
+                                    : "these required scenarios ask the learner "
+                                      "nothing (no decision, no knowledge check): " +
+                                          join(passive)));
+                }
+            }
+            for (const model::RuleTopic& topic : rule->topics) {
+                const bool taught = std::any_of(required.begin(), required.end(), [&](auto* s) {
+                    return std::find(s->teaches.begin(), s->teaches.end(), topic.id) !=
+                           s->teaches.end();
+                });
+                if (!taught) {
+                    report(codes::rule_topic_not_taught, at,
+                           claim + ", which requires the topic '" + topic.id + "' (" + topic.text +
+                               "), but no required scenario of the course teaches it; add "
+                               "'teaches: " +
+                               topic.id + "' to a scenario that truly covers it");
+                }
+            }
+        }
+    }
+
+    // Whether a rule's `applies-to:` names the course's role, or a narrower job
+    // role within it ("hotel/front-desk" is within "hotel").
+    static bool rule_applies_to_role(const model::Rule& rule, std::string_view role) {
+        return std::any_of(
+            rule.applies_to.begin(), rule.applies_to.end(), [&](const std::string& job) {
+                return job == role || (job.size() > role.size() && job.starts_with(role) &&
+                                       job[role.size()] == '/');
+            });
     }
 
     // --- SL0504 -----------------------------------------------------------------------
@@ -569,6 +679,8 @@ void print_lint_summary(std::ostream& out, const LintReport& r, const LintOption
     out << "  each role course covers adult, minor, sex, labour and a confounder; every course "
            "has a closing note: checked "
         << r.courses << " courses\n";
+    out << "  rules a course meets (roles, minutes, pacing, interaction, topics): checked "
+        << r.rule_claims << " claims\n";
 }
 
 } // namespace sightline::content

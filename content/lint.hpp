@@ -15,6 +15,13 @@
 //   SL0512  each role course covers sex and labour trafficking, an adult and a
 //           minor, and a confounder (the scenarios' `covers:`)
 //   SL0513  every course has a `closing:` note on the worker's own wellbeing
+//   SL0514-SL0518  each rule a course `meets:` is one it can meet: the rule
+//           applies to the course's role (SL0518), its minimum minutes are
+//           within the estimated play time and the credit minutes (SL0514),
+//           the course is paced if the rule needs pacing (SL0515), every
+//           required scenario asks the learner to act if the rule must be
+//           interactive (SL0516), and each of the rule's topics is taught by a
+//           required scenario that says so with `teaches:` (SL0517)
 #pragma once
 
 #include "content/compile.hpp"
@@ -49,6 +56,7 @@ struct LintReport {
 
     // What the gates measured, for the summary.
     std::size_t scenarios = 0, courses = 0, endings = 0, teaching_nodes = 0;
+    std::size_t rule_claims = 0; // `meets:` lines naming a declared rule
     double highest_grade = 0;
     std::string highest_grade_scenario;
     std::vector<CourseCoverageFigure> coverage;

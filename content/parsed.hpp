@@ -37,6 +37,7 @@ struct ScenarioSource {
     Location at;
     FieldLocations fields;
     std::vector<Location> indicators, variables;
+    std::vector<Location> teaches; // by position in Scenario::teaches
     std::vector<NodeSource> nodes;
 };
 
@@ -44,11 +45,13 @@ struct DeclarationSource {
     Location at;
     FieldLocations fields;
     std::vector<Location> items; // list entries: an indicator's roles, a course's scenarios
+    // A course's `meets:` rule ids, or a rule's topic ids, by position.
+    std::vector<Location> refs;
 };
 
 struct ParsedUnit {
     model::Bundle bundle;
-    std::vector<DeclarationSource> roles, dimensions, tiers, outcomes, indicators, courses;
+    std::vector<DeclarationSource> roles, dimensions, tiers, outcomes, indicators, courses, rules;
     std::vector<ScenarioSource> scenarios;
 };
 

@@ -30,6 +30,8 @@ DeclarationSource& FileParser::declaration_source() {
         return unit_.dimensions.back();
     case Block::Tier:
         return unit_.tiers.back();
+    case Block::Rule:
+        return unit_.rules.back();
     default:
         return unit_.outcomes.back();
     }
@@ -132,7 +134,7 @@ void declare(std::vector<T>& items, std::vector<DeclarationSource>& sources, std
              Location at) {
     items.emplace_back();
     items.back().id = std::move(id);
-    sources.push_back({at, {}, {}});
+    sources.push_back(DeclarationSource{at, {}, {}, {}});
 }
 
 } // namespace
@@ -162,6 +164,8 @@ void FileParser::begin_block(Block block, std::string_view id_text) {
         return declare(b.tiers, unit_.tiers, std::move(id), where);
     case Block::Outcome:
         return declare(b.outcomes, unit_.outcomes, std::move(id), where);
+    case Block::Rule:
+        return declare(b.rules, unit_.rules, std::move(id), where);
     case Block::None:
         return;
     }
@@ -272,9 +276,17 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
         } else if (key == "closing") {
             course.closing.emplace_back();
             set_text(course.closing.back(), value);
+        } else if (key == "meets") {
+            for (std::string_view rule : split_list(value)) {
+                course.meets.push_back(take_id(rule, "rule"));
+                declaration_source().refs.push_back(at(rule));
+            }
         }
         return;
     }
+    case Block::Rule:
+        rule_field(b.rules.back(), key, value);
+        return;
     case Block::Tier:
         if (key == "rank") {
             b.tiers.back().rank = take_number(value, 1000).value_or(0);
@@ -293,6 +305,72 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
         return;
     default:
         return;
+    }
+}
+
+bool FileParser::take_yes_no(std::string_view key, std::string_view value) {
+    if (value != "yes" && value != "no") {
+        report(codes::invalid_value, at(value), std::string(key) + " must be yes or no");
+    }
+    return value == "yes";
+}
+
+void FileParser::rule_field(Rule& rule, std::string_view key, std::string_view value) {
+    if (key == "title") {
+        set_text(rule.title, value);
+    } else if (key == "jurisdiction") {
+        set_text(rule.jurisdiction, value);
+    } else if (key == "citation") {
+        set_text(rule.citation, value);
+    } else if (key == "applies-to") {
+        for (std::string_view role : split_list(value)) {
+            if (!is_job_role(role)) {
+                report(codes::invalid_value, at(role),
+                       "'" + std::string(role) +
+                           "' is not a job role; write a role id, optionally narrowed with '/' "
+                           "(hotel, hotel/front-desk)");
+            }
+            rule.applies_to.emplace_back(role);
+        }
+    } else if (key == "minimum-minutes") {
+        rule.minimum_minutes = take_number(value, 100000).value_or(0);
+    } else if (key == "interactive") {
+        rule.interactive = take_yes_no(key, value);
+    } else if (key == "paced") {
+        rule.paced = take_yes_no(key, value);
+    } else if (key == "recurrence-months") {
+        rule.recurrence_months = take_number(value, 1200).value_or(0);
+    } else if (key == "new-hire-days") {
+        rule.new_hire_days = take_number(value, 36500).value_or(0);
+    } else if (key == "keep-records-months") {
+        rule.retention_months = take_number(value, 1200).value_or(0);
+    } else if (key == "topic") {
+        // topic: ID text
+        const std::size_t space = value.find(' ');
+        const std::string_view id = value.substr(0, space);
+        const std::string_view text =
+            space == std::string_view::npos ? std::string_view() : trim(value.substr(space + 1));
+        rule.topics.push_back(RuleTopic{take_id(id, "topic"), {}});
+        declaration_source().refs.push_back(at(id));
+        if (text.empty()) {
+            report(codes::invalid_value, at(id),
+                   "a topic is its id and then its text, e.g. 'topic: warning-signs Warning "
+                   "signs for adults and minors'");
+        }
+        set_text(rule.topics.back().text, text);
+    } else if (key == "proof") {
+        for (std::string_view term : split_list(value)) {
+            if (std::find(kProofTerms.begin(), kProofTerms.end(), term) == kProofTerms.end()) {
+                std::string known;
+                for (std::string_view t : kProofTerms) {
+                    known += (known.empty() ? "" : ", ") + std::string(t);
+                }
+                report(codes::invalid_value, at(term),
+                       "'" + std::string(term) + "' is not a proof term; expected " + known);
+            } else if (std::find(rule.proof.begin(), rule.proof.end(), term) == rule.proof.end()) {
+                rule.proof.emplace_back(term);
+            }
+        }
     }
 }
 
@@ -374,6 +452,11 @@ void FileParser::scenario_line(std::string_view text) {
         for (std::string_view id : split_list(value)) {
             s.indicators.push_back(take_id(id, "indicator"));
             scenario_source().indicators.push_back(at(id));
+        }
+    } else if (key == "teaches") {
+        for (std::string_view topic : split_list(value)) {
+            s.teaches.push_back(take_id(topic, "topic"));
+            scenario_source().teaches.push_back(at(topic));
         }
     } else if (key == "covers") {
         for (std::string_view term : split_list(value)) {
@@ -489,6 +572,22 @@ bool is_valid_id(std::string_view id) {
         }
     }
     return true;
+}
+
+bool is_job_role(std::string_view role) {
+    if (role.empty() || role.size() > 256) {
+        return false;
+    }
+    while (true) {
+        const std::size_t slash = role.find('/');
+        if (!is_valid_id(role.substr(0, slash))) {
+            return false;
+        }
+        if (slash == std::string_view::npos) {
+            return true;
+        }
+        role.remove_prefix(slash + 1);
+    }
 }
 
 void parse_file(const LexedFile& file, std::uint32_t file_index, ParsedUnit& unit,

@@ -18,4 +18,8 @@ void parse_file(const LexedFile& file, std::uint32_t file_index, ParsedUnit& uni
 // letter or digit.
 bool is_valid_id(std::string_view id);
 
+// A job role a rule applies to: ids joined by '/', from the broadest ("hotel",
+// "hotel/front-desk").
+bool is_job_role(std::string_view role);
+
 } // namespace sightline::content

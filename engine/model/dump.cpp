@@ -183,6 +183,22 @@ void dump(std::ostream& out, const Bundle& b) {
         for (const CourseEntry& e : c.entries) {
             out << "  scenario " << e.scenario << (e.required ? " required" : " optional") << '\n';
         }
+        if (!c.meets.empty()) {
+            out << "  meets " << list(c.meets) << '\n';
+        }
+    }
+    for (const Rule& r : b.rules) {
+        out << "rule " << r.id << ' ' << q(r.title) << " jurisdiction " << q(r.jurisdiction)
+            << " citation " << q(r.citation) << '\n'
+            << "  applies-to " << list(r.applies_to) << '\n'
+            << "  minimum " << r.minimum_minutes << " min" << (r.interactive ? " interactive" : "")
+            << (r.paced ? " paced" : "") << " recurrence " << r.recurrence_months
+            << " months new-hire " << r.new_hire_days << " days keep " << r.retention_months
+            << " months\n";
+        for (const RuleTopic& t : r.topics) {
+            out << "  topic " << t.id << ' ' << q(t.text) << '\n';
+        }
+        out << "  proof " << list(r.proof) << '\n';
     }
     for (const Scenario& s : b.scenarios) {
         out << "scenario " << s.id << ' ' << q(s.title) << " role " << s.role << " language "
@@ -197,6 +213,9 @@ void dump(std::ostream& out, const Bundle& b) {
             << "  report " << q(s.report) << '\n';
         if (!s.covers.empty()) {
             out << "  covers " << list(s.covers) << '\n';
+        }
+        if (!s.teaches.empty()) {
+            out << "  teaches " << list(s.teaches) << '\n';
         }
         for (std::size_t d = 0; d < s.score_ranges.size() && d < b.dimensions.size(); ++d) {
             out << "  range " << b.dimensions[d].id << ' ' << s.score_ranges[d].min << ".."

@@ -2,6 +2,7 @@
 
 #include "model/analysis.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -185,6 +186,8 @@ struct BundleIds {
     IdMap indicators;
     IdMap courses;
     IdMap scenarios;
+    IdMap rules;
+    IdMap topics; // the topics of every rule, by id
 };
 
 class ScenarioLinker {
@@ -222,6 +225,11 @@ class ScenarioLinker {
                 problems_.add(where, "unknown indicator " + quoted(id));
             }
             s_.indicator_indices.push_back(index);
+        }
+        for (const std::string& id : s_.teaches) {
+            if (lookup(ids_.topics, id) == kNoIndex) {
+                problems_.add(where, "teaches unknown rule topic " + quoted(id));
+            }
         }
         for (Node& node : s_.nodes) {
             link_node(node, Place{&where, " node ", node.id});
@@ -398,6 +406,17 @@ LinkResult link(Bundle& bundle) {
     ids.indicators = unique_ids(bundle.indicators, "indicator", problems);
     ids.courses = unique_ids(bundle.courses, "course", problems);
     ids.scenarios = unique_ids(bundle.scenarios, "scenario", problems);
+    ids.rules = unique_ids(bundle.rules, "rule", problems);
+    std::size_t topic_count = 0;
+    for (std::size_t r = 0; r < bundle.rules.size(); ++r) {
+        for (const RuleTopic& topic : bundle.rules[r].topics) {
+            ++topic_count;
+            ids.topics.emplace(topic.id, static_cast<std::uint32_t>(r));
+        }
+    }
+    if (ids.topics.size() != topic_count) {
+        problems.add(Place{nullptr, "bundle", std::nullopt}, "duplicate rule topic ids");
+    }
     if (bundle.dimensions.size() > kMaxDimensions) {
         problems.add(Place{nullptr, "bundle", std::nullopt},
                      std::to_string(bundle.dimensions.size()) + " score dimensions; at most " +
@@ -419,6 +438,19 @@ LinkResult link(Bundle& bundle) {
         }
         if (course.passing_score > 100) {
             problems.add(where, "passing score above 100%");
+        }
+        for (const std::string& id : course.meets) {
+            if (lookup(ids.rules, id) == kNoIndex) {
+                problems.add(where, "meets unknown rule " + quoted(id));
+            }
+        }
+    }
+    for (const Rule& rule : bundle.rules) {
+        const Place where{nullptr, "rule ", rule.id};
+        for (const std::string& term : rule.proof) {
+            if (std::find(kProofTerms.begin(), kProofTerms.end(), term) == kProofTerms.end()) {
+                problems.add(where, "unknown proof term " + quoted(term));
+            }
         }
     }
     std::vector<ValueType> stack; // shared scratch for every expression's type check

@@ -25,6 +25,21 @@ struct LinkCase {
     std::vector<std::string> problems; // all of them, in order
 };
 
+// A compliance rule for hotel staff with one required topic.
+model::Rule compliance_rule() {
+    model::Rule rule;
+    rule.id = "hotel-rule";
+    rule.title = "A hotel rule";
+    rule.jurisdiction = "Somewhere";
+    rule.citation = "Rule 1";
+    rule.applies_to = {"hotel"};
+    rule.minimum_minutes = 20;
+    rule.recurrence_months = 12;
+    rule.topics = {{"hotel.signs", "Warning signs"}};
+    rule.proof = {"name", "certificate"};
+    return rule;
+}
+
 std::vector<LinkCase> link_cases() {
     return {
         {"every bundle-level list with a duplicate id",
@@ -65,6 +80,23 @@ std::vector<LinkCase> link_cases() {
              "course 'hotel_foundations': unknown role 'pilot'",
              "course 'hotel_foundations': unknown scenario 'nowhere'",
              "course 'hotel_foundations': passing score above 100%",
+         }},
+        {"rules: duplicate rule and topic ids, an unknown proof term, and claims and topics "
+         "taught that name nothing",
+         [](model::Bundle& b) {
+             b.rules.push_back(compliance_rule());
+             b.rules.push_back(compliance_rule());
+             b.rules.back().proof = {"name"};
+             b.rules.front().proof.push_back("fingerprint");
+             b.courses[0].meets = {"hotel-rule", "nowhere"};
+             b.scenarios[0].teaches = {"hotel.signs", "hotel.unheard-of"};
+         },
+         {
+             "bundle: duplicate rule ids",
+             "bundle: duplicate rule topic ids",
+             "course 'hotel_foundations': meets unknown rule 'nowhere'",
+             "rule 'hotel-rule': unknown proof term 'fingerprint'",
+             "scenario 'hotel_late_checkin': teaches unknown rule topic 'hotel.unheard-of'",
          }},
         {"a scenario with duplicate ids and unknown references",
          [](model::Bundle& b) {
@@ -327,4 +359,26 @@ TEST_CASE("score ranges cover every dimension, past one pass of the analysis") {
         CHECK(best.per_dimension[d].min == best_expected[d].first);
         CHECK(best.per_dimension[d].max == best_expected[d].second);
     }
+}
+
+TEST_CASE("a course's rules and a scenario's topics link, and the bundle carries them") {
+    model::Bundle b = testing::sample_bundle();
+    b.rules.push_back(compliance_rule());
+    b.courses[0].meets = {"hotel-rule"};
+    b.scenarios[0].teaches = {"hotel.signs"};
+    REQUIRE(model::link(b).ok());
+    const std::vector<std::uint8_t> file = bundle::write_bundle(b, testing::kTestCompilerVersion);
+    const bundle::LoadedBundle loaded = bundle::read_bundle(file, "memory");
+    REQUIRE(loaded.model.rules.size() == 1);
+    const model::Rule& rule = loaded.model.rules[0];
+    CHECK(rule.id == "hotel-rule");
+    CHECK(rule.applies_to == std::vector<std::string>{"hotel"});
+    CHECK(rule.minimum_minutes == 20);
+    CHECK(rule.recurrence_months == 12);
+    REQUIRE(rule.topics.size() == 1);
+    CHECK(rule.topics[0].id == "hotel.signs");
+    CHECK(rule.topics[0].text == "Warning signs");
+    CHECK(rule.proof == std::vector<std::string>{"name", "certificate"});
+    CHECK(loaded.model.courses[0].meets == std::vector<std::string>{"hotel-rule"});
+    CHECK(loaded.model.scenarios[0].teaches == std::vector<std::string>{"hotel.signs"});
 }

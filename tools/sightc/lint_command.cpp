@@ -9,7 +9,7 @@ namespace sightline::sightc {
 const char* const kLintHelp =
     "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
     "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0507 and\n"
-    "SL0511-SL0513):\n"
+    "SL0511-SL0518):\n"
     "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
     "         resource (a hotline number or channel)\n"
     "  SL0502 every course covers at least 12 of its role's indicators\n"
@@ -23,6 +23,12 @@ const char* const kLintHelp =
     "  SL0512 each role course covers sex and labour trafficking, an adult and a\n"
     "         minor, and a confounder (the scenarios' 'covers:')\n"
     "  SL0513 every course has a 'closing:' note on the worker's own wellbeing\n"
+    "  SL0514-SL0518 each rule a course 'meets:' is one it can meet: the rule applies\n"
+    "         to the course's role (SL0518); its minimum minutes are within the\n"
+    "         estimated play time and the credit minutes (SL0514); the course is\n"
+    "         paced if the rule needs pacing (SL0515); every required scenario asks\n"
+    "         the learner to act if the rule must be interactive (SL0516); each of\n"
+    "         the rule's topics is taught by a required scenario ('teaches:', SL0517)\n"
     "and then one summary line per gate with what it measured.\n"
     "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
     "I/O error.\n";
