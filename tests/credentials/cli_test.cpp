@@ -277,7 +277,8 @@ TEST_CASE("issuing checks the rules, stores the certificate, and a reprint keeps
     {
         const auto store = records::open_store(data);
         learner_id =
-            store->add_learner({"Dana Okafor", "Registered nurse", "4704-298113", "MI", "", "", ""}).id;
+            store->add_learner({"Dana Okafor", "Registered nurse", "4704-298113", "MI", "", "", ""})
+                .id;
     }
     const std::vector<std::string> issue = {"issue",
                                             "--learner",
@@ -524,7 +525,8 @@ TEST_CASE("a did:web provider issues a revocable certificate, revokes it and pub
     std::string learner_id;
     {
         const auto store = records::open_store(data);
-        learner_id = store->add_learner({"Tomasz Nowak", "Paramedic", "EMT-88213", "MI", "", "", ""}).id;
+        learner_id =
+            store->add_learner({"Tomasz Nowak", "Paramedic", "EMT-88213", "MI", "", "", ""}).id;
         complete_course(*store, learner_id);
     }
     const std::vector<std::string> where = {"--data-dir", data.string(), "--config-dir",
