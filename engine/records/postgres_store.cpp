@@ -430,12 +430,76 @@ class PostgresStore final : public Store {
         return out;
     }
 
+    std::vector<Completion> all_completions() override {
+        const Result rows =
+            conn_.exec("list the completions", "SELECT learner_id, course_id, completed_ms, "
+                                               "score_percent, minutes FROM completions ORDER BY "
+                                               "learner_id COLLATE \"C\", completed_ms");
+        std::vector<Completion> out;
+        out.reserve(static_cast<std::size_t>(rows.rows()));
+        for (int i = 0; i < rows.rows(); ++i) {
+            const Row row = rows.row(i);
+            out.push_back(
+                {row.text(0), row.text(1), row.integer(2), row.integer(3), row.integer(4)});
+        }
+        return out;
+    }
+
+    std::vector<Attestation> all_attestations() override {
+        const Result rows = conn_.exec("list the attestations",
+                                       "SELECT learner_id, course_id, statement, time_ms FROM "
+                                       "attestations ORDER BY learner_id COLLATE \"C\", "
+                                       "course_id COLLATE \"C\"");
+        std::vector<Attestation> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            const Row row = rows.row(i);
+            out.push_back({row.text(0), row.text(1), row.text(2), row.integer(3)});
+        }
+        return out;
+    }
+
+    PurgeCounts purge(const PurgeSelection& selection, bool dry_run) override {
+        PurgeCounts n;
+        Transaction transaction(conn_);
+        const auto remove = [&](const char* sql, const Params& params) {
+            return conn_.exec("purge old records", sql, params).affected();
+        };
+        // Children first, so the counts do not depend on cascades.
+        for (const std::string& id : selection.attempts) {
+            n.votes += remove("DELETE FROM votes WHERE attempt_id = $1", Params().add(id));
+            n.events += remove("DELETE FROM events WHERE attempt_id = $1", Params().add(id));
+            n.classroom_sessions +=
+                remove("DELETE FROM classroom_sessions WHERE attempt_id = $1", Params().add(id));
+            n.attempts += remove("DELETE FROM attempts WHERE id = $1", Params().add(id));
+        }
+        for (const Completion& c : selection.completions) {
+            n.completions += remove("DELETE FROM completions WHERE learner_id = $1 AND course_id "
+                                    "= $2 AND completed_ms = $3",
+                                    Params().add(c.learner_id).add(c.course_id).add(c.completed));
+        }
+        for (const Attestation& a : selection.attestations) {
+            n.attestations +=
+                remove("DELETE FROM attestations WHERE learner_id = $1 AND course_id = $2",
+                       Params().add(a.learner_id).add(a.course_id));
+        }
+        // certificate_status rows stay: an index is never given out again and
+        // a revoked certificate stays revoked.
+        for (const std::string& id : selection.certificates) {
+            n.certificates += remove("DELETE FROM certificates WHERE id = $1", Params().add(id));
+        }
+        if (!dry_run) {
+            transaction.commit();
+        }
+        return n; // a dry run is rolled back
+    }
+
     void record_attestation(const Attestation& a) override {
         Transaction transaction(conn_);
         conn_.exec("record an attestation",
                    "INSERT INTO attestations (learner_id, course_id, statement, time_ms) VALUES "
                    "($1, $2, $3, $4) ON CONFLICT (learner_id, course_id) DO UPDATE SET statement "
-                   "= excluded.statement, time_ms = excluded.time_ms",
+                   "= excluded.statement, time_ms = excluded.time_ms WHERE excluded.time_ms >= "
+                   "attestations.time_ms", // confirmed again (a renewal); never an older one
                    Params().add(a.learner_id).add(a.course_id).add(a.statement).add(a.time));
         transaction.commit();
     }

@@ -395,9 +395,78 @@ class SqliteStore final : public Store {
         return out;
     }
 
+    std::vector<Completion> all_completions() override {
+        sql::Statement rows(db_, "SELECT * FROM completions ORDER BY learner_id, completed_ms");
+        std::vector<Completion> out;
+        while (rows.step()) {
+            out.push_back(
+                {rows.text(0), rows.text(1), rows.integer(2), rows.integer(3), rows.integer(4)});
+        }
+        return out;
+    }
+
+    std::vector<Attestation> all_attestations() override {
+        sql::Statement rows(db_, "SELECT * FROM attestations ORDER BY learner_id, course_id");
+        std::vector<Attestation> out;
+        while (rows.step()) {
+            out.push_back({rows.text(0), rows.text(1), rows.text(2), rows.integer(3)});
+        }
+        return out;
+    }
+
+    PurgeCounts purge(const PurgeSelection& selection, bool dry_run) override {
+        PurgeCounts n;
+        sql::Transaction transaction(db_);
+        const auto remove = [&](sql::Statement& statement, auto&&... values) {
+            statement.reset();
+            (statement.bind(values), ...);
+            statement.run();
+            return db_.changes();
+        };
+        // Children first, so the counts do not depend on cascades.
+        sql::Statement votes(db_, "DELETE FROM votes WHERE attempt_id = ?");
+        sql::Statement events(db_, "DELETE FROM events WHERE attempt_id = ?");
+        sql::Statement sessions(db_, "DELETE FROM classroom_sessions WHERE attempt_id = ?");
+        sql::Statement attempts(db_, "DELETE FROM attempts WHERE id = ?");
+        for (const std::string& id : selection.attempts) {
+            n.votes += remove(votes, id);
+            n.events += remove(events, id);
+            n.classroom_sessions += remove(sessions, id);
+            n.attempts += remove(attempts, id);
+        }
+        sql::Statement completions(
+            db_, "DELETE FROM completions WHERE learner_id = ? AND course_id = ? AND "
+                 "completed_ms = ?");
+        for (const Completion& c : selection.completions) {
+            n.completions += remove(completions, c.learner_id, c.course_id, c.completed);
+        }
+        sql::Statement attestations(
+            db_, "DELETE FROM attestations WHERE learner_id = ? AND course_id = ?");
+        for (const Attestation& a : selection.attestations) {
+            n.attestations += remove(attestations, a.learner_id, a.course_id);
+        }
+        // certificate_status rows stay: an index is never given out again and
+        // a revoked certificate stays revoked.
+        sql::Statement certificates(db_, "DELETE FROM certificates WHERE id = ?");
+        for (const std::string& id : selection.certificates) {
+            n.certificates += remove(certificates, id);
+        }
+        if (dry_run) {
+            return n; // rolled back
+        }
+        transaction.commit();
+        // Removed means removed: clear the freed pages and the WAL copies.
+        db_.exec("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+        return n;
+    }
+
     void record_attestation(const Attestation& a) override {
         sql::Transaction transaction(db_);
-        sql::Statement(db_, "INSERT OR REPLACE INTO attestations VALUES (?, ?, ?, ?)")
+        // One per learner and course: confirming again (a renewal) replaces
+        // it, but never with an older one.
+        sql::Statement(db_, "INSERT INTO attestations VALUES (?, ?, ?, ?) ON CONFLICT (learner_id, "
+                            "course_id) DO UPDATE SET statement = excluded.statement, time_ms = "
+                            "excluded.time_ms WHERE excluded.time_ms >= attestations.time_ms")
             .bind(a.learner_id)
             .bind(a.course_id)
             .bind(a.statement)

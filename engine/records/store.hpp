@@ -9,10 +9,12 @@
 
 #include "records/records.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +26,23 @@ struct StoreOptions {
     std::int64_t idle_limit_ms = 5 * 60 * 1000;
     // How long a write waits for another process holding the database.
     int busy_timeout_ms = 2000;
+};
+
+// What Store::purge removes, and how much of each it removed (or would).
+struct PurgeSelection {
+    std::vector<std::string> attempts;     // ids
+    std::vector<Completion> completions;   // by learner, course and completed time
+    std::vector<Attestation> attestations; // by learner and course
+    std::vector<std::string> certificates; // ids
+};
+struct PurgeCounts {
+    std::int64_t attempts = 0;
+    std::int64_t events = 0;
+    std::int64_t votes = 0;
+    std::int64_t classroom_sessions = 0;
+    std::int64_t completions = 0;
+    std::int64_t attestations = 0;
+    std::int64_t certificates = 0;
 };
 
 class Store {
@@ -71,9 +90,15 @@ class Store {
 
     virtual void record_completion(const Completion& completion) = 0;
     virtual std::vector<Completion> completions(std::string_view learner_id) = 0;
+    // Every learner's completions in one read, for compliance rosters (by
+    // learner, then oldest first). The default asks learner by learner.
+    virtual std::vector<Completion> all_completions();
     virtual void record_attestation(const Attestation& attestation) = 0;
     virtual std::optional<Attestation> attestation(std::string_view learner_id,
                                                    std::string_view course_id) = 0;
+    // Every attestation, for the retention purge. The default asks learner by
+    // learner for the courses they completed or attempted.
+    virtual std::vector<Attestation> all_attestations();
     // Stores the certificate and, when it has one, its status list index,
     // which must be free in that list (RecordsError otherwise).
     virtual void add_certificate(const Certificate& certificate) = 0;
@@ -91,6 +116,16 @@ class Store {
     // The revoked indices of a status list, including those of deleted learners.
     virtual std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) = 0;
 
+    // Removes what `sightline records purge` chose (learning/compliance.hpp),
+    // in one transaction: attempts by id with their events, votes and
+    // classroom session; completions by learner, course and time;
+    // attestations by learner and course; certificates by id. Certificate
+    // status entries (status list index, revocation) always stay. With
+    // `dry_run` it counts what would go and removes nothing. Ids that are not
+    // there count nothing. The default throws RecordsError (a player's
+    // offline store does not purge).
+    virtual PurgeCounts purge(const PurgeSelection& selection, bool dry_run);
+
     // The organisation's settings kept with its records, so that every
     // administrator's export agrees (e.g. "iri-base"); nullopt when unset.
     virtual std::optional<std::string> setting(std::string_view key) = 0;
@@ -98,7 +133,54 @@ class Store {
 
     // The file the records live in, for messages.
     virtual std::string location() const = 0;
+
+    // How this store's writes stand with the organisation's server, for the
+    // player to show "offline, N waiting". Only a store that forwards writes
+    // to a shared server (organisation_store.hpp) is `shared`; the embedded
+    // and server stores commit every write where it is read.
+    struct Delivery {
+        bool shared = false;      // writes are forwarded to a server
+        bool online = true;       // the server answered the last delivery or try
+        std::uint64_t queued = 0; // operations committed here, not yet on the server
+        std::string problem;      // why offline (or a write the server refused), else empty
+    };
+    virtual Delivery delivery() { return {}; }
 };
+
+inline std::vector<Completion> Store::all_completions() {
+    std::vector<Completion> out;
+    for (const Learner& l : learners()) {
+        for (Completion& c : completions(l.id)) {
+            out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+inline std::vector<Attestation> Store::all_attestations() {
+    std::vector<Attestation> out;
+    for (const Learner& l : learners()) {
+        std::vector<std::string> courses;
+        for (const Completion& c : completions(l.id)) {
+            courses.push_back(c.course_id);
+        }
+        for (const Attempt& a : attempts(l.id, false)) {
+            courses.push_back(a.course_id);
+        }
+        std::sort(courses.begin(), courses.end());
+        courses.erase(std::unique(courses.begin(), courses.end()), courses.end());
+        for (const std::string& course : courses) {
+            if (std::optional<Attestation> a = attestation(l.id, course)) {
+                out.push_back(std::move(*a));
+            }
+        }
+    }
+    return out;
+}
+
+inline PurgeCounts Store::purge(const PurgeSelection&, bool) {
+    throw RecordsError("the records at " + location() + " cannot be purged from here");
+}
 
 // Opens (creating or upgrading) the SQLite store `records.db` in `data_dir`.
 // The directory is created 0700 and the database 0600. Throws RecordsError.

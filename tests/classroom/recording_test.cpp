@@ -93,6 +93,13 @@ class FlakyStore final : public records::Store {
     std::vector<records::Completion> completions(std::string_view learner_id) override {
         return real_.completions(learner_id);
     }
+    std::vector<records::Completion> all_completions() override { return real_.all_completions(); }
+    std::vector<records::Attestation> all_attestations() override {
+        return real_.all_attestations();
+    }
+    records::PurgeCounts purge(const records::PurgeSelection& selection, bool dry_run) override {
+        return real_.purge(selection, dry_run);
+    }
     void record_attestation(const records::Attestation& attestation) override {
         real_.record_attestation(attestation);
     }

@@ -618,3 +618,135 @@ TEST_CASE("a read-only records folder gives a clear error, for a new and an exis
     });
     CHECK(status == 0);
 }
+
+TEST_CASE_TEMPLATE("completions and attestations are read in bulk", Backend, SqliteBackend,
+                   PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "hotel/front-desk", ""});
+    const Learner ben = store->add_learner({"Ben", "", "", "", "", "", ""});
+    CHECK(store->all_completions().empty());
+    store->record_completion({ben.id, "course-a", 3000, 80, 20});
+    store->record_completion({ana.id, "course-a", 2000, 90, 25});
+    store->record_completion({ana.id, "course-b", 1000, 70, 15});
+    store->record_attestation({ana.id, "course-a", "I did it", 1500});
+    std::vector<Completion> all = store->all_completions();
+    REQUIRE(all.size() == 3);
+    // By learner, then oldest first.
+    const bool ana_first = ana.id < ben.id;
+    const Completion& first_of_ana = all[ana_first ? 0 : 1];
+    CHECK(first_of_ana.learner_id == ana.id);
+    CHECK(first_of_ana.course_id == "course-b");
+    CHECK(first_of_ana.completed == 1000);
+    CHECK(all[ana_first ? 1 : 2].minutes == 25);
+    CHECK(all[ana_first ? 2 : 0].learner_id == ben.id);
+    const std::vector<Attestation> attestations = store->all_attestations();
+    REQUIRE(attestations.size() == 1);
+    CHECK(attestations[0].statement == "I did it");
+    CHECK(attestations[0].time == 1500);
+}
+
+TEST_CASE_TEMPLATE("confirming again replaces the attestation, but never with an older one",
+                   Backend, SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
+    store->record_attestation({ana.id, "course-a", "I did it", 1500});
+    store->record_attestation({ana.id, "course-a", "I did it again", 9000}); // a renewal
+    CHECK(store->attestation(ana.id, "course-a")->time == 9000);
+    CHECK(store->attestation(ana.id, "course-a")->statement == "I did it again");
+    store->record_attestation({ana.id, "course-a", "late copy", 4000}); // e.g. delivered late
+    CHECK(store->attestation(ana.id, "course-a")->time == 9000);
+    CHECK(store->attestation(ana.id, "course-a")->statement == "I did it again");
+    CHECK(store->all_attestations().size() == 1);
+}
+
+TEST_CASE_TEMPLATE("purge removes the chosen records in one go, keeps revocations, and a dry run "
+                   "only counts",
+                   Backend, SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "hotel/front-desk", ""});
+    const Learner ben = store->add_learner({"Ben", "", "", "", "", "hotel", ""});
+    const Attempt old_attempt = store->start_attempt(sample_start(ana.id), 1000);
+    store->record_event(sample_event(old_attempt, 1, 1100), {});
+    store->record_event(sample_event(old_attempt, 2, 1200), {});
+    const Attempt kept_attempt = store->start_attempt(sample_start(ana.id), 5000);
+    store->record_event(sample_event(kept_attempt, 1, 5100), {});
+    AttemptStart room = sample_start("");
+    room.mode = Mode::Classroom;
+    const Attempt session = store->start_attempt(room, 1000);
+    Event voted = sample_event(session, 1, 1100);
+    voted.votes = {{"ask-her", 3, 1}, {"log-and-tell", 9, 4}};
+    store->record_event(voted, {});
+    store->record_classroom_session({session.id, "Tuesday", "Kim", 12});
+    store->record_completion({ana.id, "hotel.example-course", 1500, 90, 25});
+    store->record_completion({ana.id, "hotel.example-course", 5500, 95, 25});
+    store->record_attestation({ana.id, "hotel.example-course", "I did it", 1400});
+    store->record_attestation({ben.id, "hotel.example-course", "I did it too", 1400});
+    const std::string list = "https://provider.example/status/1";
+    Certificate revoked = sample_certificate(ana.id, "ABCD-EFGH");
+    revoked.status_list = list;
+    revoked.status_index = 7;
+    store->add_certificate(revoked);
+    store->revoke_certificate(revoked.id, 1600, "issued in error");
+    const Certificate bens = sample_certificate(ben.id, "HJKM-NPQR");
+    store->add_certificate(bens);
+
+    PurgeSelection chosen;
+    chosen.attempts = {old_attempt.id, session.id, "no-such-attempt"};
+    chosen.completions = {{ana.id, "hotel.example-course", 1500, 0, 0}};
+    chosen.attestations = {{ana.id, "hotel.example-course", "", 0}};
+    chosen.certificates = {revoked.id};
+
+    const auto check_counts = [](const PurgeCounts& n) {
+        CHECK(n.attempts == 2);
+        CHECK(n.events == 3);
+        CHECK(n.votes == 2);
+        CHECK(n.classroom_sessions == 1);
+        CHECK(n.completions == 1);
+        CHECK(n.attestations == 1);
+        CHECK(n.certificates == 1);
+    };
+    check_counts(store->purge(chosen, /*dry_run=*/true));
+    // A dry run removes nothing.
+    CHECK(store->attempt(old_attempt.id).has_value());
+    CHECK(store->events(session.id).at(0).votes.size() == 2);
+    CHECK(store->classroom_session(session.id).has_value());
+    CHECK(store->completions(ana.id).size() == 2);
+    CHECK(store->certificate(revoked.id).has_value());
+
+    check_counts(store->purge(chosen, /*dry_run=*/false));
+    CHECK_FALSE(store->attempt(old_attempt.id).has_value());
+    CHECK(store->events(old_attempt.id).empty());
+    CHECK_FALSE(store->attempt(session.id).has_value());
+    CHECK_FALSE(store->classroom_session(session.id).has_value());
+    CHECK(store->classroom_sessions().empty());
+    REQUIRE(store->completions(ana.id).size() == 1);
+    CHECK(store->completions(ana.id)[0].completed == 5500);
+    CHECK_FALSE(store->attestation(ana.id, "hotel.example-course").has_value());
+    CHECK(store->attestation(ben.id, "hotel.example-course").has_value());
+    CHECK_FALSE(store->certificate(revoked.id).has_value());
+    CHECK(store->certificate(bens.id).has_value());
+    // What was not chosen stays.
+    CHECK(store->events(kept_attempt.id).size() == 1);
+    CHECK(store->learner(ana.id).has_value());
+    // The revocation outlives the certificate: index 7 stays revoked and taken.
+    CHECK(store->revoked_status_indices(list) == std::vector<std::int64_t>{7});
+    CHECK(store->status_index_used(list, 7));
+
+    // Nothing is left to remove a second time.
+    const PurgeCounts again = store->purge(chosen, false);
+    CHECK(again.attempts + again.events + again.votes + again.classroom_sessions +
+              again.completions + again.attestations + again.certificates ==
+          0);
+}

@@ -181,6 +181,25 @@ PgCluster::~PgCluster() {
     stop();
 }
 
+void PgCluster::stop_server() {
+    const fs::path log = root_ / "restart.log";
+    if (run({(bin_ / "pg_ctl").string(), "stop", "-D", (root_ / "data").string(), "-m", "fast",
+             "-w", "-s"},
+            log) != 0) {
+        throw std::runtime_error("pg_ctl stop failed: " + read_file(log));
+    }
+}
+
+void PgCluster::start_server() {
+    const fs::path log = root_ / "restart.log";
+    if (run({(bin_ / "pg_ctl").string(), "start", "-D", (root_ / "data").string(), "-w", "-t", "60",
+             "-s", "-l", (root_ / "server.log").string()},
+            log) != 0) {
+        throw std::runtime_error("pg_ctl start failed: " + read_file(log) +
+                                 read_file(root_ / "server.log"));
+    }
+}
+
 std::string PgCluster::conninfo(const std::string& name) const {
     return "postgresql://sightline@/" + name + "?host=" + root_.string() +
            "&port=" + std::to_string(kPort);

@@ -27,6 +27,12 @@ class PgCluster {
     // A connection string (a postgresql:// URI) for the database `name`.
     std::string conninfo(const std::string& name) const;
 
+    // Stops the server (pg_ctl stop -m fast: clients are disconnected) and
+    // starts it again on the same data and socket, as an organisation's
+    // server restart. Throw std::runtime_error when pg_ctl fails.
+    void stop_server();
+    void start_server();
+
     ~PgCluster();
     PgCluster(const PgCluster&) = delete;
     PgCluster& operator=(const PgCluster&) = delete;
