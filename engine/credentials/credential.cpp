@@ -217,6 +217,46 @@ bool is_email(std::string_view text) {
 constexpr std::string_view kContactPrefix = "Contact: ";
 constexpr std::string_view kAttestedPrefix = "Attested at ";
 constexpr std::string_view kApprovalPrefix = "\n\nApproval: ";
+constexpr std::string_view kRulesPrefix = "\n\nDesigned to meet:";
+constexpr std::string_view kRuleBullet = "\n- ";
+
+// The criteria narrative: the completion rules, the compliance rules the course
+// is designed to meet (one per line), and the course's approval statement.
+std::string narrative_of(const CertificateFacts& f) {
+    std::string text = f.criteria;
+    if (!f.rules.empty()) {
+        text += kRulesPrefix;
+        for (const std::string& rule : f.rules) {
+            text += kRuleBullet;
+            text += rule;
+        }
+    }
+    if (!f.course_approval.empty()) {
+        text += kApprovalPrefix;
+        text += f.course_approval;
+    }
+    return text;
+}
+
+// The reverse of narrative_of.
+void read_narrative(const std::string& narrative, CertificateFacts& f) {
+    const std::size_t approval = narrative.find(kApprovalPrefix);
+    std::string criteria = narrative.substr(0, approval);
+    if (approval != std::string::npos) {
+        f.course_approval = narrative.substr(approval + kApprovalPrefix.size());
+    }
+    if (const std::size_t rules = criteria.find(kRulesPrefix); rules != std::string::npos) {
+        std::string_view list = std::string_view(criteria).substr(rules + kRulesPrefix.size());
+        while (list.starts_with(kRuleBullet)) {
+            list.remove_prefix(kRuleBullet.size());
+            const std::size_t end = list.find(kRuleBullet);
+            f.rules.emplace_back(list.substr(0, end));
+            list = end == std::string_view::npos ? std::string_view() : list.substr(end);
+        }
+        criteria.resize(rules);
+    }
+    f.criteria = std::move(criteria);
+}
 constexpr std::string_view kLicenceNumberType = "ext:licenseNumber";
 constexpr std::string_view kLicenceStateType = "ext:licenseState";
 
@@ -271,10 +311,7 @@ ojson build_credential(const CertificateFacts& f) {
     achievement["achievementType"] = "CertificateOfCompletion";
     achievement["name"] = f.course_title;
     achievement["description"] = f.course_description;
-    achievement["criteria"] = {
-        {"narrative", f.course_approval.empty()
-                          ? f.criteria
-                          : f.criteria + std::string(kApprovalPrefix) + f.course_approval}};
+    achievement["criteria"] = {{"narrative", narrative_of(f)}};
     achievement["creditsAvailable"] = f.credit_hours;
     achievement["tag"] = f.topics;
     if (!f.course_version.empty()) {
@@ -434,11 +471,7 @@ void read_current_shape(const json& c, CertificateFacts& f) {
     const std::string narrative =
         need_string(need_object(a, "criteria", "credentialSubject.achievement"), "narrative",
                     "credentialSubject.achievement.criteria");
-    const std::size_t approval = narrative.find(kApprovalPrefix);
-    f.criteria = narrative.substr(0, approval);
-    if (approval != std::string::npos) {
-        f.course_approval = narrative.substr(approval + kApprovalPrefix.size());
-    }
+    read_narrative(narrative, f);
     const json& tags = need(a, "tag", "credentialSubject.achievement");
     if (!tags.is_array()) {
         throw Invalid{"credentialSubject.achievement.tag must be a list"};

@@ -57,6 +57,9 @@ struct CertificateFacts {
     std::string course_version;  // the bundle's content hash; may be empty
     double credit_hours = 0;     // rounded to 2 decimals
     std::string criteria;        // the completion rules, in words
+    // The compliance rules the course is designed to meet (Course::meets), one
+    // line each: "<title> (<citation>)". Signed in the criteria narrative.
+    std::vector<std::string> rules;
     std::optional<int> score_percent;
 
     std::string attestation_statement;

@@ -89,14 +89,34 @@ AlreadyIssued::AlreadyIssued(records::Certificate existing)
                       existing.id + " (verification code " + existing.verification_code + ")"),
       existing_(std::move(existing)) {}
 
-std::optional<records::Certificate>
-find_certificate(records::Store& store, std::string_view learner_id, std::string_view course_id) {
-    for (records::Certificate& c : store.certificates()) {
-        if (c.learner_id == learner_id && c.course_id == course_id) {
-            return std::move(c);
+std::vector<model::Rule> rules_met(const model::Bundle& bundle, const model::Course& course) {
+    std::vector<model::Rule> out;
+    for (const std::string& id : course.meets) {
+        for (const model::Rule& rule : bundle.rules) {
+            if (rule.id == id) {
+                out.push_back(rule);
+            }
         }
     }
-    return std::nullopt;
+    return out;
+}
+
+std::string rule_line(const model::Rule& rule) {
+    const std::string& title = rule.title.empty() ? rule.id : rule.title;
+    return rule.citation.empty() ? title : title + " (" + rule.citation + ")";
+}
+
+std::optional<records::Certificate> find_certificate(records::Store& store,
+                                                     std::string_view learner_id,
+                                                     std::string_view course_id,
+                                                     records::TimeMs issued_since) {
+    std::optional<records::Certificate> found;
+    for (records::Certificate& c : store.certificates()) { // by issue time
+        if (c.learner_id == learner_id && c.course_id == course_id && c.issued >= issued_since) {
+            found = std::move(c);
+        }
+    }
+    return found;
 }
 
 IssuedCertificate issue_certificate(records::Store& store, const model::Course& course,
@@ -111,7 +131,7 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
                               store.location());
     }
     if (std::optional<records::Certificate> existing =
-            find_certificate(store, learner_id, course.id)) {
+            find_certificate(store, learner_id, course.id, options.certificates_since)) {
         throw AlreadyIssued(std::move(*existing));
     }
     const auto offset = [&](records::TimeMs t) {
@@ -143,6 +163,9 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
                  "% overall, spent at least " + std::to_string(course.credit_minutes) +
                  " minutes of active time on the course, and attested to completing it "
                  "personally.";
+    for (const model::Rule& rule : options.rules) {
+        f.rules.push_back(rule_line(rule));
+    }
     f.score_percent = evidence.score_percent;
     f.attestation_statement = evidence.attestation.statement;
     f.attestation_time = stamp(evidence.attestation.time);

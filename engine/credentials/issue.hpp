@@ -10,6 +10,7 @@
 #include "records/store.hpp"
 
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,7 +50,21 @@ struct IssueOptions {
     // The UTC offset (minutes) timestamps are written in; nullopt: this machine's.
     std::optional<int> utc_offset_minutes;
     std::string bundle_hash; // recorded as the achievement's version when given
+    // The compliance rules the course is designed to meet (rules_met below):
+    // named, with their citations, in the signed criteria and on the PDF.
+    std::vector<model::Rule> rules;
+    // Only certificates issued at or after this count as issued before
+    // (AlreadyIssued): a renewal's certificate is issued after its completion
+    // (learning/progress.hpp, Renewal::certificates_since).
+    records::TimeMs certificates_since = std::numeric_limits<records::TimeMs>::min();
 };
+
+// The bundle's rules that `course` names in its `meets`, in that order
+// (unknown ids are left out).
+std::vector<model::Rule> rules_met(const model::Bundle& bundle, const model::Course& course);
+
+// How a certificate names a rule: "<title> (<citation>)", or the title alone.
+std::string rule_line(const model::Rule& rule);
 
 struct CertificateFiles {
     std::filesystem::path pdf;  // <out_dir>/certificate-<CODE>.pdf
@@ -61,9 +76,11 @@ struct IssuedCertificate {
     CertificateFiles files; // empty paths when no out_dir was given
 };
 
-// The learner's certificate for the course, if one was issued.
+// The learner's certificate for the course, if one was issued (at or after
+// `issued_since`: the latest such).
 std::optional<records::Certificate>
-find_certificate(records::Store& store, std::string_view learner_id, std::string_view course_id);
+find_certificate(records::Store& store, std::string_view learner_id, std::string_view course_id,
+                 records::TimeMs issued_since = std::numeric_limits<records::TimeMs>::min());
 
 // What the learner's records show for a course whose completion rules are
 // all met (learning::issue_certificate checks them first).

@@ -231,8 +231,27 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
                 page.text("TOPICS COVERED", topics_x, top, topics_w,
                           {"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1.2}) +
                 5;
+    // The rules the course is designed to meet, at the foot of the column.
+    const TextStyle label_style{"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1.2};
+    const TextStyle rule_style{"DejaVu Sans", 8, kInk, PANGO_ALIGN_LEFT, 0, 2, 0, 6.5};
+    double rules_height = 0;
+    if (!f.rules.empty()) {
+        rules_height = page.measure("DESIGNED TO MEET", topics_w, label_style, 6.5) + 4;
+        for (const std::string& rule : f.rules) {
+            rules_height += page.measure(rule, topics_w - 11, rule_style, rule_style.size) + 3;
+        }
+        double ry = 478 - rules_height;
+        ry += page.text("DESIGNED TO MEET", topics_x, ry, topics_w, label_style) + 4;
+        for (const std::string& rule : f.rules) {
+            TextStyle bullet = rule_style;
+            bullet.colour = kAccent;
+            page.text("\u2022", topics_x, ry, 10, bullet);
+            ry += page.text(rule, topics_x + 11, ry, topics_w - 11, rule_style) + 3;
+        }
+        rules_height += 8;
+    }
     // Every topic is listed: the size shrinks until they fit above the signature.
-    const double topics_bottom = 478;
+    const double topics_bottom = 478 - rules_height;
     TextStyle topic_style{"DejaVu Sans", 9, kInk, PANGO_ALIGN_LEFT, 0, 0, 1};
     const auto topics_height = [&](double size) {
         double total = 0;

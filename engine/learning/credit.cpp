@@ -17,18 +17,26 @@ int passing_of(const CourseProgress& p) {
     return p.course != nullptr ? static_cast<int>(p.course->passing_score) : 0;
 }
 
-// Replays each attempt that course_progress counts (progress.cpp): the
-// learner's self-paced attempts of this course at one of its scenarios.
+// Whether course_progress counts the attempt (progress.cpp): the learner's
+// self-paced attempts of this course of the current cycle.
+bool counted(const records::Attempt& attempt, const model::Course& course,
+             const std::optional<records::TimeMs>& cycle_start) {
+    return attempt.mode == records::Mode::SelfPaced && attempt.course_id == course.id &&
+           (!cycle_start || attempt.started >= *cycle_start);
+}
+
+// Replays each attempt that course_progress counts: the learner's self-paced
+// attempts of this course (and cycle) at one of its scenarios.
 void replay_counted_attempts(records::Store& store, const model::Bundle& bundle,
                              const model::Course& course, std::string_view learner_id,
+                             const std::optional<records::TimeMs>& cycle_start,
                              std::string_view bundle_hash) {
     std::set<std::string, std::less<>> scenarios;
     for (const auto& entry : runtime::Catalogue(bundle).scenarios(course.id)) {
         scenarios.insert(entry.scenario->id);
     }
     for (const records::Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
-        if (attempt.mode != records::Mode::SelfPaced || attempt.course_id != course.id ||
-            !scenarios.contains(attempt.scenario_id)) {
+        if (!counted(attempt, course, cycle_start) || !scenarios.contains(attempt.scenario_id)) {
             continue;
         }
         ReplayResult replay =
@@ -112,29 +120,39 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
         throw credentials::CredentialError("no learner '" + std::string(learner_id) + "' in " +
                                            store.location());
     }
-    const CourseProgress progress = course_progress(store, bundle, course, learner_id);
+    // The current cycle as of `options.now` (progress.hpp: Renewal).
+    const CourseProgress progress = course_progress(store, bundle, course, learner_id, options.now);
+    const Renewal& renewal = progress.renewal;
     if (std::vector<std::string> unmet = unmet_rules(progress); !unmet.empty()) {
         throw credentials::NotEligible(std::move(unmet));
-    }
-    // A certificate issued before is reported as such (AlreadyIssued) below.
-    if (!credentials::find_certificate(store, learner_id, course.id)) {
-        replay_counted_attempts(store, bundle, course, learner_id, options.bundle_hash);
     }
     // When the last rule was met: the last finished attempt or the attestation.
     records::TimeMs completed = progress.attestation->time;
     for (const records::Attempt& a : store.attempts(learner_id, /*with_saves=*/false)) {
-        if (a.course_id == course.id && a.status == records::Status::Completed && a.finished &&
-            a.mode == records::Mode::SelfPaced) {
+        if (counted(a, course, renewal.cycle_start) && a.status == records::Status::Completed &&
+            a.finished) {
             completed = std::max(completed, *a.finished);
         }
     }
+    // An open cycle's completion is recorded below, so its certificate is the
+    // first issued from then on.
+    credentials::IssueOptions with_rules = options;
+    with_rules.certificates_since = renewal.open ? completed : renewal.certificates_since;
+    // A certificate issued before is reported as such (AlreadyIssued) below.
+    if (!credentials::find_certificate(store, learner_id, course.id,
+                                       with_rules.certificates_since)) {
+        replay_counted_attempts(store, bundle, course, learner_id, renewal.cycle_start,
+                                options.bundle_hash);
+    }
     const credentials::CourseEvidence evidence{progress.required_total, progress.score_percent,
                                                *progress.attestation, completed};
+    with_rules.rules = credentials::rules_met(bundle, course);
     credentials::IssuedCertificate issued =
-        credentials::issue_certificate(store, course, learner_id, evidence, provider, options);
+        credentials::issue_certificate(store, course, learner_id, evidence, provider, with_rules);
     const std::vector<records::Completion> done = store.completions(learner_id);
-    if (std::none_of(done.begin(), done.end(),
-                     [&](const records::Completion& c) { return c.course_id == course.id; })) {
+    if (renewal.open || std::none_of(done.begin(), done.end(), [&](const records::Completion& c) {
+            return c.course_id == course.id;
+        })) {
         store.record_completion({std::string(learner_id), course.id, completed,
                                  progress.score_percent.value_or(0), progress.active_ms / 60000});
     }

@@ -41,7 +41,9 @@ std::vector<std::string> unmet_rules(const CourseProgress& progress);
 struct Credit {
     CourseProgress progress;
     std::vector<RuleLine> rules;
-    std::optional<records::Certificate> certificate; // issued before
+    // Issued before, for the current cycle (progress.renewal): none while the
+    // course is open for renewal, the renewal's once it is issued.
+    std::optional<records::Certificate> certificate;
     // Every rule but the attestation is met and no certificate exists.
     bool attestation_offered = false;
     // Every rule is met, no certificate exists and the provider is set up here.
@@ -66,15 +68,17 @@ class AttemptRefused : public credentials::CredentialError {
     ReplayResult replay_;
 };
 
-// Checks the completion rules (credentials::NotEligible lists what is unmet),
-// then, unless a certificate exists already, replays every attempt that counts
-// toward the course (the learner's self-paced attempts at its scenarios,
-// finished or not) against `bundle`, whose content hash is
-// `options.bundle_hash` (replay_attempt); the first that does not replay
-// exactly stops issuing with AttemptRefused. Then issues the certificate
-// (credentials::issue_certificate: one per learner and course, signed with
-// the provider's loaded key) and makes sure the course's completion is
-// recorded. Throws credentials::CredentialError or records::RecordsError.
+// Checks the completion rules of the current cycle as of `options.now`
+// (progress.hpp: Renewal; credentials::NotEligible lists what is unmet),
+// then, unless the cycle's certificate exists already, replays every attempt
+// that counts toward the course (the learner's self-paced attempts at its
+// scenarios in the cycle, finished or not) against `bundle`, whose content
+// hash is `options.bundle_hash` (replay_attempt); the first that does not
+// replay exactly stops issuing with AttemptRefused. Then issues the
+// certificate (credentials::issue_certificate: one per learner and course,
+// and one more per renewal, signed with the provider's loaded key) and makes
+// sure the course's completion is recorded (the renewal's, in a cycle still
+// open). Throws credentials::CredentialError or records::RecordsError.
 credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
                                                  const model::Course& course,
                                                  std::string_view learner_id,

@@ -5,6 +5,7 @@
 #include "runtime/errors.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <stdexcept>
 
@@ -118,7 +119,7 @@ const records::Learner& Learning::selected() const {
 // ---------------------------------------------------------------- progress
 
 CourseProgress Learning::progress(const model::Course& course) {
-    return course_progress(*store_, *bundle_, course, selected().id);
+    return course_progress(*store_, *bundle_, course, selected().id, now());
 }
 
 std::optional<records::Attempt> Learning::unfinished(std::string_view scenario_id) {
@@ -131,8 +132,15 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
                         const StartOptions& options) {
     const records::Learner& learner = selected();
     std::string notice;
+    // An attempt started before the course's current cycle no longer counts.
+    const records::TimeMs cycle_start =
+        course != nullptr ? course_renewal(*store_, *bundle_, *course, learner.id, now())
+                                .cycle_start.value_or(std::numeric_limits<records::TimeMs>::min())
+                          : std::numeric_limits<records::TimeMs>::min();
     if (const std::optional<records::Attempt> open = unfinished(scenario.id)) {
-        if (options.unfinished == Unfinished::Resume) {
+        const bool stale = course != nullptr && open->course_id == course->id &&
+                           open->mode == records::Mode::SelfPaced && open->started < cycle_start;
+        if (options.unfinished == Unfinished::Resume && !stale) {
             try {
                 return {Session::resume(*store_, *bundle_, *open), true, {}};
             } catch (const runtime::SaveError&) {
@@ -141,7 +149,7 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
             }
         }
         // Never two open attempts at one scenario: the old one is closed.
-        store_->abandon_attempt(open->id, records::now_ms());
+        store_->abandon_attempt(open->id, now());
     }
     SessionStart start;
     start.learner_id = learner.id;
@@ -149,40 +157,45 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
     start.scenario_id = scenario.id;
     start.options = run_options(settings_.seed);
     start.language = scenario.language.empty() ? "en" : scenario.language;
-    return {Session::start(*store_, *bundle_, info_, start), false, std::move(notice)};
+    return {Session::start(*store_, *bundle_, info_, start, now()), false, std::move(notice)};
 }
 
-Finished Learning::finish(Session& session, const model::Course* course, records::TimeMs when) {
+Finished Learning::finish(Session& session, const model::Course* course,
+                          std::optional<records::TimeMs> when) {
+    const records::TimeMs at = when.value_or(now());
     Finished done;
-    done.result = session.finish(passing_of(course), when);
+    done.result = session.finish(passing_of(course), at);
     if (course != nullptr) {
-        done.completion = complete_course(*course, when);
+        done.completion = complete_course(*course, at);
     }
     return done;
 }
 
 Finished Learning::finish(Recorder& recorder, const runtime::Run& run, const model::Course* course,
-                          records::TimeMs when) {
+                          std::optional<records::TimeMs> when) {
+    const records::TimeMs at = when.value_or(now());
     Finished done;
-    done.result = recorder.record_finish(run, passing_of(course), when);
+    done.result = recorder.record_finish(run, passing_of(course), at);
     if (course != nullptr) {
-        done.completion = complete_course(*course, when);
+        done.completion = complete_course(*course, at);
     }
     return done;
 }
 
 // A course is completed when every required scenario is completed with a
-// passing score; recorded once. Credit (time, attestation) is checked when
-// the certificate is issued.
+// passing score; recorded once, and once more in each renewal cycle (the
+// progress then counts only the cycle's attempts). Credit (time,
+// attestation) is checked when the certificate is issued.
 std::optional<records::Completion> Learning::complete_course(const model::Course& course,
                                                              records::TimeMs when) {
-    const CourseProgress p = progress(course);
+    const CourseProgress p = course_progress(*store_, *bundle_, course, selected().id, when);
     if (!(p.all_required_completed() && p.passing())) {
         return std::nullopt;
     }
     const std::vector<records::Completion> done = store_->completions(selected().id);
-    if (std::any_of(done.begin(), done.end(),
-                    [&](const records::Completion& c) { return c.course_id == course.id; })) {
+    if (!p.renewal.open && std::any_of(done.begin(), done.end(), [&](const records::Completion& c) {
+            return c.course_id == course.id;
+        })) {
         return std::nullopt;
     }
     const records::Completion completion{selected().id, course.id, when, *p.score_percent,
@@ -209,7 +222,9 @@ Credit Learning::credit(const model::Course& course) {
     Credit c;
     c.progress = progress(course);
     c.rules = rule_lines(c.progress);
-    c.certificate = credentials::find_certificate(*store_, selected().id, course.id);
+    // The current cycle's certificate (any, without renewals).
+    c.certificate = credentials::find_certificate(*store_, selected().id, course.id,
+                                                  c.progress.renewal.certificates_since);
     const CourseProgress& p = c.progress;
     if (c.certificate || !(p.all_required_completed() && p.passing() && p.enough_time())) {
         return c;
@@ -230,7 +245,7 @@ Credit Learning::credit(const model::Course& course) {
 }
 
 void Learning::attest(const model::Course& course) {
-    learning::attest(*store_, selected().id, course.id);
+    learning::attest(*store_, selected().id, course.id, now());
 }
 
 credentials::IssuedCertificate Learning::issue(const model::Course& course) {
@@ -238,6 +253,7 @@ credentials::IssuedCertificate Learning::issue(const model::Course& course) {
     credentials::IssueOptions options;
     options.out_dir = certificates_dir();
     options.bundle_hash = info_.content_hash;
+    options.now = now();
     return issue_certificate(*store_, *bundle_, course, selected().id, provider, options);
 }
 

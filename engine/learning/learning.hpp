@@ -25,6 +25,7 @@
 #include "records/store.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -86,6 +87,13 @@ class Learning {
     Learning(records::Store& store, const model::Bundle& bundle, BundleInfo info,
              Settings settings = {});
 
+    // "Today" for renewal cycles (progress.hpp), and the time of what is
+    // recorded without one given (starting, attesting, issuing, finishing);
+    // unset: records::now_ms(). Tests move it to simulate the years.
+    using Clock = std::function<records::TimeMs()>;
+    void set_clock(Clock clock) { clock_ = std::move(clock); }
+    records::TimeMs now() const { return clock_ ? clock_() : records::now_ms(); }
+
     // ---- the learner
     std::vector<records::Learner> learners();
     // Adds a profile: the name is required (trimmed) and must not be taken;
@@ -105,6 +113,8 @@ class Learning {
 
     // ---- the catalogue and progress (of the selected learner)
     std::vector<ShelfGroup> shelf() const { return course_shelf(*bundle_); }
+    // The current cycle's progress as of now(): while the course is open for
+    // renewal (progress.renewal), only what was done since it opened counts.
     CourseProgress progress(const model::Course& course);
     // The learner's unfinished attempt at the scenario, to offer resuming it.
     std::optional<records::Attempt> unfinished(std::string_view scenario_id);
@@ -112,17 +122,20 @@ class Learning {
     // ---- playing: start or resume, then finish
     // Starts the scenario for the selected learner (of `course`, which may be
     // null for a scenario played outside a course). An unfinished attempt is
-    // resumed or abandoned as `options` say. Throws records::RecordsError.
+    // resumed or abandoned as `options` say; one started before the course's
+    // current renewal cycle is abandoned (it would not count). Throws
+    // records::RecordsError.
     Started start(const model::Scenario& scenario, const model::Course* course,
                   const StartOptions& options = {});
     // At an ending: records the result against the course's passing score,
-    // then the course's completion once every required scenario is passed.
+    // then the course's completion once every required scenario is passed:
+    // once, or once more per renewal cycle. `when`: nullopt is now().
     // Throws records::RecordsError; the attempt then stays open at its ending.
     Finished finish(Session& session, const model::Course* course,
-                    records::TimeMs when = records::now_ms());
+                    std::optional<records::TimeMs> when = std::nullopt);
     // The same for a run a player drives itself through a Recorder.
     Finished finish(Recorder& recorder, const runtime::Run& run, const model::Course* course,
-                    records::TimeMs when = records::now_ms());
+                    std::optional<records::TimeMs> when = std::nullopt);
 
     // ---- credit
     Credit credit(const model::Course& course);
@@ -143,6 +156,7 @@ class Learning {
     const model::Bundle* bundle_;
     BundleInfo info_;
     Settings settings_;
+    Clock clock_;
     std::optional<records::Learner> learner_;
 };
 

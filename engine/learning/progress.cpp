@@ -18,10 +18,87 @@ bool CourseProgress::enough_time() const {
            active_ms >= static_cast<std::int64_t>(course->credit_minutes) * 60 * 1000;
 }
 
+namespace {
+
+constexpr records::TimeMs kMsPerDay = 86'400'000;
+
+records::TimeMs start_of(Day day) {
+    return records::TimeMs{day.days} * kMsPerDay;
+}
+
+} // namespace
+
+Renewal course_renewal(const std::vector<model::Rule>& rules, const model::Course& course,
+                       std::string_view job_role,
+                       const std::vector<records::Completion>& completions, records::TimeMs now) {
+    Renewal renewal;
+    const std::optional<int> months = renewal_months(rules, course, job_role);
+    if (!months) {
+        return renewal;
+    }
+    std::vector<records::TimeMs> times;
+    for (const records::Completion& c : completions) {
+        if (c.course_id == course.id) {
+            times.push_back(c.completed);
+        }
+    }
+    if (times.empty()) {
+        return renewal;
+    }
+    std::sort(times.begin(), times.end());
+    const auto due = [&](records::TimeMs completed) {
+        return add_months(day_of(completed), *months);
+    };
+    // The cycle after a completion starts when its renewal window opens, and
+    // never before the completion itself.
+    const auto cycle_after = [&](records::TimeMs completed) {
+        return std::max(completed + 1, start_of(due_window_opens(due(completed))));
+    };
+    records::TimeMs latest = times.front();
+    for (std::size_t i = 1; i < times.size(); ++i) {
+        if (times[i] >= cycle_after(latest)) { // a renewal of the completion before
+            renewal.cycle_start = cycle_after(latest);
+            renewal.certificates_since = times[i];
+        }
+        latest = times[i];
+    }
+    renewal.due = due(latest);
+    if (day_of(now) >= due_window_opens(*renewal.due)) {
+        renewal.open = true;
+        renewal.cycle_start = cycle_after(latest);
+        renewal.certificates_since = std::numeric_limits<records::TimeMs>::max();
+    }
+    return renewal;
+}
+
+Renewal course_renewal(records::Store& store, const model::Bundle& bundle,
+                       const model::Course& course, std::string_view learner_id,
+                       records::TimeMs now) {
+    if (course.meets.empty()) {
+        return {};
+    }
+    const std::optional<records::Learner> learner = store.learner(learner_id);
+    if (!learner || !renewal_months(bundle.rules, course, learner->job_role)) {
+        return {};
+    }
+    return course_renewal(bundle.rules, course, learner->job_role, store.completions(learner_id),
+                          now);
+}
+
+std::string renewal_line(const Renewal& renewal) {
+    if (!renewal.open || !renewal.due) {
+        return {};
+    }
+    return "Renewal due by " + format_day(*renewal.due) + ": play the required scenarios again.";
+}
+
 CourseProgress course_progress(records::Store& store, const model::Bundle& bundle,
-                               const model::Course& course, std::string_view learner_id) {
+                               const model::Course& course, std::string_view learner_id,
+                               records::TimeMs now) {
     CourseProgress progress;
     progress.course = &course;
+    progress.renewal = course_renewal(store, bundle, course, learner_id, now);
+    const std::optional<records::TimeMs> cycle_start = progress.renewal.cycle_start;
     const runtime::Catalogue catalogue(bundle);
     std::map<std::string, ScenarioProgress*, std::less<>> by_id;
     for (const auto& entry : catalogue.scenarios(course.id)) {
@@ -36,7 +113,7 @@ CourseProgress course_progress(records::Store& store, const model::Bundle& bundl
     for (const records::Attempt& attempt : store.attempts(learner_id, /*with_saves=*/false)) {
         const auto it = by_id.find(attempt.scenario_id);
         if (attempt.mode != records::Mode::SelfPaced || attempt.course_id != course.id ||
-            it == by_id.end()) {
+            it == by_id.end() || (cycle_start && attempt.started < *cycle_start)) {
             continue;
         }
         ScenarioProgress& s = *it->second;
@@ -68,6 +145,9 @@ CourseProgress course_progress(records::Store& store, const model::Bundle& bundl
         progress.score_percent = course_percent(required_percents);
     }
     progress.attestation = store.attestation(learner_id, course.id);
+    if (progress.attestation && cycle_start && progress.attestation->time < *cycle_start) {
+        progress.attestation.reset(); // the learner confirms each cycle
+    }
     return progress;
 }
 

@@ -120,7 +120,8 @@ Provider web_provider() {
 }
 
 // Every shape of credential Sightline issues: with every optional field, with
-// none, revocable (a status list entry), and from a did:web issuer.
+// none, naming the compliance rules its course meets, revocable (a status list
+// entry), and from a did:web issuer.
 std::vector<Shape> issued_shapes() {
     CertificateFacts bare = test::fixed_facts();
     bare.profession.clear();
@@ -136,7 +137,11 @@ std::vector<Shape> issued_shapes() {
     revocable.status = StatusEntry{kListUrl, kIndex};
     CertificateFacts web = revocable;
     web.issuer_id = web_provider().did();
+    CertificateFacts meets = test::fixed_facts(); // names the compliance rules it meets
+    meets.rules = {"Texas hotel employee training (1 TAC §54.100-101)",
+                   "Michigan human trafficking training (R 338.10)"};
     return {{"every optional field", test::fixed_facts()},
+            {"naming compliance rules", meets},
             {"no optional field", bare},
             {"revocable", revocable},
             {"did:web and revocable", web, web_provider().verification_method()}};
