@@ -1,6 +1,7 @@
 #include "textplay/app.hpp"
 
 #include "bundle/bundle.hpp"
+#include "learning/delivery.hpp"
 #include "learning/learning.hpp"
 #include "records/paths.hpp"
 #include "runtime/catalogue.hpp"
@@ -274,8 +275,18 @@ int play(const Options& o, const Streams& env) {
             return stopped();
         }
         printer.blank();
-        printer.text("Training as " + layer->learner()->display_name +
-                     ". Your records are kept in " + store->location() + ".");
+        printer.text("Training as " + layer->learner()->display_name + ". " +
+                     learning::records_sentence(*store, store->location()));
+    }
+    // Said after each recorded step: the organisation's server lost, or back.
+    learning::DeliveryWatch delivery;
+    const auto tell_delivery = [&] {
+        if (const std::string news = delivery.update(store->delivery()); !news.empty()) {
+            printer.text(news);
+        }
+    };
+    if (store) {
+        tell_delivery();
     }
 
     std::optional<RecordedSteps> steps;
@@ -294,7 +305,7 @@ int play(const Options& o, const Streams& env) {
         }
         const auto begin = [&](learning::Started started) {
             run.emplace(started.session.run());
-            steps.emplace(started.session.recorder());
+            steps.emplace(started.session.recorder(), tell_delivery);
             return started;
         };
         bool fresh = true;

@@ -1,5 +1,6 @@
 #include "textplay/recording.hpp"
 
+#include "records/organisation_store.hpp"
 #include "records/paths.hpp"
 
 #include <ctime>
@@ -65,9 +66,15 @@ std::unique_ptr<records::Store> open_records(const Options& options) {
     if (options.idle_minutes) {
         store_options.idle_limit_ms = std::int64_t{*options.idle_minutes} * 60 * 1000;
     }
-    return records::open_store(options.data_dir.empty() ? records::default_data_dir()
-                                                        : std::filesystem::path(options.data_dir),
-                               store_options);
+    const std::filesystem::path dir = options.data_dir.empty()
+                                          ? records::default_data_dir()
+                                          : std::filesystem::path(options.data_dir);
+    if (!options.records.empty()) {
+        records::OrganisationOptions organisation;
+        organisation.store = store_options;
+        return records::open_organisation_store(options.records, dir, organisation);
+    }
+    return records::open_store(dir, store_options);
 }
 
 bool choose_learner(learning::Learning& layer, const Options& options, Printer& printer,
@@ -150,6 +157,10 @@ void course_progress_and_certificate(learning::Learning& layer, const model::Cou
     learning::Credit credit = layer.credit(course);
     printer.blank();
     printer.text("Your progress in " + course.title);
+    if (const std::string renewal = learning::renewal_line(credit.progress.renewal);
+        !renewal.empty()) {
+        printer.text(renewal);
+    }
     for (const learning::RuleLine& rule : credit.rules) {
         printer.text(rule.text, rule.met ? "[done] " : "[not yet] ");
     }

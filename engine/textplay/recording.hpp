@@ -12,6 +12,7 @@
 #include "textplay/player.hpp"
 #include "textplay/printer.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -39,23 +40,35 @@ void course_progress_and_certificate(learning::Learning& layer, const model::Cou
 
 class RecordedSteps final : public StepRecorder {
   public:
-    explicit RecordedSteps(learning::Recorder recorder) : recorder_(std::move(recorder)) {}
+    // `after_step` runs after each recorded choice or answer (to say that
+    // the organisation's server went offline or is back).
+    explicit RecordedSteps(learning::Recorder recorder, std::function<void()> after_step = {})
+        : recorder_(std::move(recorder)), after_step_(std::move(after_step)) {}
 
     void chose(const runtime::Run& before, const runtime::Run& after, std::string_view choice_id,
                const runtime::ChoiceResult& result) override {
         recorder_.record_choice(before, after, choice_id, result);
+        stepped();
     }
     void answered(const runtime::Run& before, const runtime::Run& after,
                   const std::vector<std::string_view>& option_ids,
                   const runtime::CheckResult& result) override {
         recorder_.record_answer(before, after, option_ids, result);
+        stepped();
     }
     void advanced() override { recorder_.record_advance(); }
 
     learning::Recorder& recorder() { return recorder_; }
 
   private:
+    void stepped() {
+        if (after_step_) {
+            after_step_();
+        }
+    }
+
     learning::Recorder recorder_;
+    std::function<void()> after_step_;
 };
 
 } // namespace sightline::textplay

@@ -2,6 +2,7 @@
 
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
+#include "learning/delivery.hpp"
 #include "model/link.hpp"
 #include "runtime/errors.hpp"
 #include "ui/player_text.hpp"
@@ -166,8 +167,7 @@ void Player::show_welcome() {
     w.learners.clear();
     w.error.clear();
     w.job_roles = learning_.job_roles();
-    w.records_location =
-        "Your records are kept on this computer in " + shown_path(store_.location()) + ".";
+    w.records_location = learning::records_sentence(store_, shown_path(store_.location()));
     try {
         for (const records::Learner& l : learning_.learners()) {
             w.learners.push_back({l.id, l.display_name, learner_detail(l)});
@@ -402,6 +402,7 @@ bool Player::read_enough() const {
 }
 
 void Player::tick() {
+    screen_.connection = learning::offline_notice(store_.delivery());
     if (screen_.id == ScreenId::Scenario && session_) {
         screen_.scenario.reading = static_cast<float>(pacer_.progress(now()));
     }

@@ -74,6 +74,9 @@ class Player {
     // wakes at least once a second, since the lobby's count reaches the
     // phones at most once a second (PhoneRoom::announce_lobby).
     bool phones_live() const { return phones_ != nullptr; }
+    // Whether the records go to an organisation's server: the shell then
+    // wakes every few seconds, so the offline line appears and goes by itself.
+    bool records_shared() { return store_.delivery().shared; }
 
     // The scenario being played, if any (for tests and the shell).
     const learning::Session* session() const { return session_ ? &*session_ : nullptr; }

@@ -12,6 +12,7 @@ void Player::show_credit(const model::Course& course) {
     c.course_title = course.title;
     try {
         const learning::Credit credit = learning_.credit(course);
+        c.renewal = learning::renewal_line(credit.progress.renewal);
         for (const learning::RuleLine& rule : credit.rules) {
             c.rules.push_back({rule.text, rule.met});
         }

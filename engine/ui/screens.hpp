@@ -117,6 +117,9 @@ struct CertificateInfo {
 struct CreditState {
     std::string course_id; // empty: nothing to show
     std::string course_title;
+    // Open for renewal: "Renewal due by 2027-03-01: play the required
+    // scenarios again."; empty otherwise (learning::renewal_line).
+    std::string renewal;
     std::vector<RuleLine> rules;
     // Every rule but the attestation is met: the statement to confirm.
     bool attestation_offered = false;
@@ -343,6 +346,9 @@ struct Screen {
     CreditState credit; // on the course map and a course scenario's debrief
     HelpState help;
     std::string notice; // one line above the content (a problem that is not the learner's)
+    // While the organisation's server cannot be reached: one line saying the
+    // records are safe here and will be sent (learning::offline_notice).
+    std::string connection;
     // Shown in the top bar; the shell keeps them in step with the settings.
     Theme theme = Theme::Light;
     int text_scale = 100;

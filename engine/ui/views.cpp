@@ -225,7 +225,7 @@ void welcome(Frame& f) {
     fields[0].second();
     constexpr std::size_t kColumns = 3;
     if (f.width >= f.em * 38 &&
-        ImGui::BeginTable("##profile", kColumns, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::BeginTable("##profile", kColumns, ImGuiTableFlags_SizingStretchSame, {f.width, 0})) {
         for (std::size_t row = 1; row < fields.size(); row += kColumns) {
             const std::size_t end = std::min(fields.size(), row + kColumns);
             ImGui::TableNextRow();
@@ -340,6 +340,9 @@ void detail::credit_panel(Frame& f) {
         return;
     }
     f.heading("Towards your certificate");
+    if (!c.renewal.empty()) {
+        f.bold(c.renewal, f.p.heading);
+    }
     for (const RuleLine& rule : c.rules) {
         f.text(std::string(rule.met ? "\u2714 Done: " : "\u25CB Not yet: ") + rule.text,
                rule.met ? f.p.tiers[0] : f.p.text);
@@ -653,6 +656,9 @@ Intent draw(Screen& screen, const ViewContext& context) {
         }
         if (!screen.notice.empty()) {
             f.bold("\u26A0 " + screen.notice, f.p.tiers[2]);
+        }
+        if (!screen.connection.empty() && !audience) {
+            f.bold(screen.connection, f.p.heading);
         }
         if (screen.help.open) {
             help_panel(f);

@@ -54,7 +54,8 @@ TEST_CASE("a scripted learner is recorded, can stop, and continues where they st
     // Course 1, scenario 1, Enter to begin, log and tell, then quit at the check.
     const Result first = play(data, "1\n1\n\n@log-and-tell\nq\n", "first");
     CHECK(first.code == 0);
-    CHECK(first.out.find("Training as Ana Díaz. Your records are kept in") != std::string::npos);
+    CHECK(first.out.find("Training as Ana Díaz. Your records are kept on this computer in") !=
+          std::string::npos);
     CHECK(first.out.find("Stopped. Your progress is recorded") != std::string::npos);
 
     auto store = records::open_store(data.path());

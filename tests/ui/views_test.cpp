@@ -140,7 +140,8 @@ TEST_CASE("welcome: where records are kept, the learners by number, and the new-
     CHECK(ui.press(s, "escape").kind == IntentKind::None); // nowhere to go back to
 }
 
-TEST_CASE("welcome: hire date, job role and site go with a new profile; roles come from rules") {
+TEST_CASE(
+    "welcome: hire date, job role and site go with a new profile, with roles from the rules") {
     Headless ui;
     ui::Screen s;
     ui.frames(s, 2);
@@ -164,6 +165,17 @@ TEST_CASE("welcome: hire date, job role and site go with a new profile; roles co
     CHECK(i.learner.hire_date == "2026-03-01");
     CHECK(i.learner.job_role == "hotel/front-desk");
     CHECK(i.learner.site == "Austin downtown");
+}
+
+TEST_CASE("the offline line shows above the screen's content, and goes when back online") {
+    Headless ui;
+    ui::Screen s;
+    s.connection = "Offline: your organisation's server cannot be reached.";
+    ui.frames(s, 2);
+    CHECK(ui.shows("Offline: your organisation's server cannot be reached."));
+    s.connection.clear();
+    ui.frames(s, 2);
+    CHECK_FALSE(ui.shows("Offline:"));
 }
 
 TEST_CASE("catalogue: courses grouped by role with progress, numbers open them") {

@@ -7,18 +7,12 @@
 
 namespace sightline::cli {
 
-std::string check_records_location(const RecordsLocation& location) {
-    if (location.records.empty()) {
-        return {};
-    }
-    if (!records::is_postgres_conninfo(location.records)) {
+std::string check_server_uri(const std::string& uri) {
+    if (!records::is_postgres_conninfo(uri)) {
         return "--records takes a postgresql:// URI (a folder is --data-dir)";
     }
-    if (!location.data_dir.empty()) {
-        return "give --records or --data-dir, not both";
-    }
     try {
-        if (records::conninfo_has_password(location.records)) {
+        if (records::conninfo_has_password(uri)) {
             return "--records must not carry a password (every user of this machine can read a "
                    "command line): keep it in ~/.pgpass or a service file";
         }
@@ -26,6 +20,16 @@ std::string check_records_location(const RecordsLocation& location) {
         return e.what();
     }
     return {};
+}
+
+std::string check_records_location(const RecordsLocation& location) {
+    if (location.records.empty()) {
+        return {};
+    }
+    if (!location.data_dir.empty() && records::is_postgres_conninfo(location.records)) {
+        return "give --records or --data-dir, not both";
+    }
+    return check_server_uri(location.records);
 }
 
 std::unique_ptr<records::Store> open_records_store(const RecordsLocation& location) {

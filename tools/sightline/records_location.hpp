@@ -20,6 +20,10 @@ inline constexpr const char* kRecordsHelp =
     "an organisation's shared records on a PostgreSQL server instead of the folder "
     "(postgresql://USER@HOST/DATABASE; the password belongs in ~/.pgpass or a service file)";
 
+// Empty when `uri` may name the organisation's server on a command line;
+// otherwise why not (not a postgresql:// URI, or it carries a password).
+std::string check_server_uri(const std::string& uri);
+
 // Empty when `location` can be opened; otherwise why not, as a usage message
 // (not a postgresql:// URI, both given, a password on the command line).
 std::string check_records_location(const RecordsLocation& location);

@@ -2,6 +2,7 @@
 
 #include "gui/renderer.hpp"
 #include "gui/screenshot.hpp"
+#include "records/organisation_store.hpp"
 #include "records/paths.hpp"
 #include "records/records.hpp"
 
@@ -68,7 +69,11 @@ App::App(const GuiOptions& options, const cli::Environment& env)
     try {
         data = options_.data_dir.empty() ? records::default_data_dir()
                                          : std::filesystem::path(options_.data_dir);
-        store_ = records::open_store(data);
+        if (options_.records.empty()) {
+            store_ = records::open_store(data);
+        } else {
+            store_ = records::open_organisation_store(options_.records, data);
+        }
     } catch (const records::RecordsError& e) {
         throw StartError(false, e.what());
     }
@@ -374,6 +379,9 @@ int App::run() {
             // Phones wake the loop when they join or vote; the lobby's count
             // is announced to them at most once a second, so look again then.
             glfwWaitEventsTimeout(1.0);
+            dirty_frames_ = 1;
+        } else if (player_->records_shared()) {
+            glfwWaitEventsTimeout(2.0); // to show or clear the offline line
             dirty_frames_ = 1;
         } else {
             glfwWaitEvents();  // sleeps until the learner does something

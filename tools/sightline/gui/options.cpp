@@ -8,6 +8,7 @@ GuiOptions gui_options(const cli::DesktopOptions& options) {
     GuiOptions o;
     o.bundle = options.bundle;
     o.data_dir = options.data_dir;
+    o.records = options.records;
     o.screenshot = options.screenshot;
     o.script = options.script;
     o.width = options.width;

@@ -14,6 +14,7 @@ namespace sightline::gui {
 struct GuiOptions {
     std::string bundle;     // empty: the installed courses
     std::string data_dir;   // empty: records::default_data_dir()
+    std::string records;    // the organisation's server (postgresql://), or empty
     std::string screenshot; // set: render to this PNG and exit
     std::string script;     // with --screenshot: steps to reach a screen
     std::optional<int> width;
