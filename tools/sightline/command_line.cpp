@@ -4,6 +4,7 @@
 #include "tools/common/command_line.hpp"
 
 #include "commands.hpp"
+#include "records_location.hpp"
 #include "textplay/app.hpp"
 
 #include <arpa/inet.h>
@@ -28,8 +29,9 @@ constexpr const char* kFooter =
 quit at any question. A script may also name answers by id: @log-and-tell.
 
 'sightline COMMAND --help' explains a command and lists its subcommands, each
-with its own --help: records list, export, delete-learner, session-report;
-cert verify, issue, list, reprint, attest; provider init, show.
+with its own --help: records list, export, delete-learner, session-report,
+settings, grant, due, learner, purge; cert verify, issue, list, reprint,
+revoke, status-list, attest; provider init, show.
 
 Exit status: 0 finished or quit, 1 a script answer did not fit or the scenario
 cannot go on (the commands: refused or invalid), 2 bad options or an unreadable
@@ -76,6 +78,12 @@ struct CommandLine {
                        "keep learner records in DIR (default: $SIGHTLINE_DATA_DIR, or "
                        "$XDG_DATA_HOME/sightline, or ~/.local/share/sightline)")
             ->type_name("DIR")
+            ->group(both);
+        app.add_option("--records", text.records,
+                       "also send the records to your organisation's PostgreSQL server "
+                       "(postgresql://USER@HOST/DATABASE, the password in ~/.pgpass): training "
+                       "goes on offline, with the records folder keeping what waits to be sent")
+            ->type_name("URI")
             ->group(both);
         app.add_option("--script", text.script,
                        "the text player: read the answers from FILE, one per line (an empty line "
@@ -148,6 +156,11 @@ struct CommandLine {
 
     bool given(const char* name) const { return app.get_option(name)->count() > 0; }
 
+    // --records, for either player.
+    std::string check_records() const {
+        return given("--records") ? check_server_uri(text.records) : std::string();
+    }
+
     // --seed, for either player.
     std::string check_seed(std::optional<std::uint64_t>& out) {
         if (given("--seed")) {
@@ -171,6 +184,9 @@ struct CommandLine {
         if (std::string error = check_seed(text.seed); !error.empty()) {
             return error;
         }
+        if (std::string error = check_records(); !error.empty()) {
+            return error;
+        }
         if (given("--idle-minutes")) {
             std::uint32_t minutes = 0;
             if (!parse_number(idle_minutes, minutes) || minutes < 1 || minutes > 24 * 60) {
@@ -191,6 +207,7 @@ struct CommandLine {
     std::string check_desktop() {
         desktop.bundle = text.bundle;
         desktop.data_dir = text.data_dir;
+        desktop.records = text.records;
         desktop.script = text.script;
         for (const char* name : {"--bundle", "--data-dir", "--script", "--screenshot", "--theme",
                                  "--scale", "--size", "--listen"}) {
@@ -199,6 +216,9 @@ struct CommandLine {
             }
         }
         if (std::string error = check_seed(desktop.seed); !error.empty()) {
+            return error;
+        }
+        if (std::string error = check_records(); !error.empty()) {
             return error;
         }
         if (given("--theme") && desktop.theme != "light" && desktop.theme != "dark" &&

@@ -24,6 +24,7 @@ namespace sightline::cli {
 struct DesktopOptions {
     std::string bundle;     // empty: the installed courses
     std::string data_dir;   // empty: records::default_data_dir()
+    std::string records;    // the organisation's server (postgresql://), or empty
     std::string screenshot; // set: render to this PNG and exit
     std::string script;     // with --screenshot: steps to reach a screen
     std::optional<int> width;

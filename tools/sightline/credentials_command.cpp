@@ -17,6 +17,7 @@
 #include "learning/credit.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
+#include "records_location.hpp"
 #include "tools/common/command_line.hpp"
 
 #include <algorithm>
@@ -57,6 +58,9 @@ constexpr const char* kCertFooter =
     "the course against the bundle (refusing one that was edited or played on\n"
     "another edition of the courses, with the reason), then signs, stores and writes\n"
     "certificate-<CODE>.pdf and .json into DIR (default <data-dir>/certificates).\n"
+    "--records postgresql://... reads and writes an organisation's shared records on\n"
+    "its server instead of a folder (run issue on the administrator's computer, which\n"
+    "holds the provider key); issue and reprint then need --out DIR.\n"
     "list shows every issued certificate; reprint writes one again from the stored\n"
     "credential (its id and code never change); attest records the learner's\n"
     "statement that they completed the training themselves, after they confirm it.\n"
@@ -93,6 +97,32 @@ fs::path config_dir(const Options& o) {
 fs::path data_dir(const Options& o) {
     return o.has("data-dir") ? fs::path(o.get("data-dir")) : records::default_data_dir();
 }
+
+// The records --data-dir or --records names (records_location.hpp). Throws
+// records::RecordsError, also for a location that may not be used.
+std::unique_ptr<records::Store> open_records(const Options& o) {
+    const RecordsLocation location{o.get("data-dir"), o.get("records")};
+    if (const std::string wrong = check_records_location(location); !wrong.empty()) {
+        throw records::RecordsError(wrong);
+    }
+    return open_records_store(location);
+}
+
+// Where issue and reprint write the PDF and JSON: --out, else the records
+// folder's certificates/. Records on a server have no folder on this
+// computer, so there --out is required; nullopt then.
+std::optional<fs::path> out_dir(const Options& o) {
+    if (o.has("out")) {
+        return fs::path(o.get("out"));
+    }
+    if (o.has("records")) {
+        return std::nullopt;
+    }
+    return data_dir(o) / "certificates";
+}
+
+constexpr const char* kOutRequired =
+    "with --records, give --out DIR: the folder on this computer to write the certificate into";
 
 int provider_init(const Options& o, const Environment& env) {
     if (!o.positional.empty()) {
@@ -275,7 +305,7 @@ int cert_revoke(const Options& o, const Environment& env) {
         return usage_error(env, "cert revoke", "--reason is required (it is kept in the records)");
     }
     try {
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         const std::optional<records::Certificate> found = store->certificate(o.positional[0]);
         if (!found) {
             env.err << "sightline cert revoke: no certificate '" << o.positional[0] << "' in "
@@ -323,7 +353,7 @@ int cert_status_list(const Options& o, const Environment& env) {
                        "one with 'sightline provider init --status-url URL')\n";
             return kUsage;
         }
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         const std::vector<std::int64_t> revoked = store->revoked_status_indices(url);
         const records::TimeMs now = records::now_ms();
         const std::string issued = cr::format_timestamp(now, cr::local_offset_minutes(now));
@@ -380,15 +410,18 @@ int cert_issue(const Options& o, const Environment& env) {
     if (!o.positional.empty() || o.get("learner").empty() || o.get("course").empty()) {
         return usage_error(env, "cert issue", "needs --learner ID and --course ID");
     }
+    if (!out_dir(o)) {
+        return usage_error(env, "cert issue", kOutRequired);
+    }
     std::optional<LoadedCourse> loaded = load_course(o, env, "cert issue");
     if (!loaded) {
         return kUsage;
     }
     try {
         const cr::Provider provider = cr::load_provider(config_dir(o), true);
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         cr::IssueOptions options;
-        options.out_dir = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
+        options.out_dir = *out_dir(o);
         options.bundle_hash = loaded->bundle.content_hash();
         const cr::IssuedCertificate issued = learning::issue_certificate(
             *store, loaded->bundle.model, loaded->course(), o.get("learner"), provider, options);
@@ -422,7 +455,7 @@ int cert_list(const Options& o, const Environment& env) {
         return usage_error(env, "cert list", "unexpected argument '" + o.positional[0] + "'");
     }
     try {
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         const std::vector<records::Certificate> certificates = store->certificates();
         if (certificates.empty()) {
             env.out << "no certificates issued (records: " << store->location() << ")\n";
@@ -450,15 +483,18 @@ int cert_reprint(const Options& o, const Environment& env) {
     if (o.positional.size() != 1) {
         return usage_error(env, "cert reprint", "expected one certificate id or verification code");
     }
+    if (!out_dir(o)) {
+        return usage_error(env, "cert reprint", kOutRequired);
+    }
     try {
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         const std::optional<records::Certificate> certificate = store->certificate(o.positional[0]);
         if (!certificate) {
             env.err << "sightline cert reprint: no certificate '" << o.positional[0] << "' in "
                     << store->location() << '\n';
             return kUsage;
         }
-        const fs::path out = o.has("out") ? fs::path(o.get("out")) : data_dir(o) / "certificates";
+        const fs::path out = *out_dir(o);
         // The QR code opens the provider's verification page, as it is set now.
         std::string verify_url;
         if (fs::exists(cr::provider_dir(config_dir(o)) / "provider.json")) {
@@ -489,7 +525,7 @@ int cert_attest(const Options& o, const Environment& env) {
         return kUsage;
     }
     try {
-        const std::unique_ptr<records::Store> store = records::open_store(data_dir(o));
+        const std::unique_ptr<records::Store> store = open_records(o);
         const std::optional<records::Learner> learner = store->learner(o.get("learner"));
         if (!learner) {
             env.err << "sightline cert attest: no learner '" << o.get("learner") << "' in "
@@ -571,8 +607,10 @@ constexpr Option kLearner{"learner", "ID", "the learner's id (see sightline reco
 constexpr Option kCourse{"course", "ID", "the course's id"};
 constexpr Option kBundle{"bundle", "FILE",
                          "the courses (default: the courses installed with sightline)"};
+constexpr Option kRecords{"records", "URI", kRecordsHelp};
 constexpr Option kOut{"out", "DIR",
-                      "write the PDF and JSON here (default <data-dir>/certificates)"};
+                      "write the PDF and JSON here (default <data-dir>/certificates; required "
+                      "with --records)"};
 
 using Declarations = std::vector<std::shared_ptr<Declared>>;
 
@@ -657,21 +695,22 @@ CommandRun add_cert_command(CLI::App& sightline) {
               "revoked"}},
             "FILE.json", "the credential (the .json next to each certificate PDF)");
     declare(*cert, all, "issue", "check the completion rules, then sign and write a certificate",
-            cert_issue, {kLearner, kCourse, kOut, kBundle, kDataDir, kConfigDir});
-    declare(*cert, all, "list", "every issued certificate", cert_list, {kDataDir});
+            cert_issue, {kLearner, kCourse, kOut, kBundle, kDataDir, kRecords, kConfigDir});
+    declare(*cert, all, "list", "every issued certificate", cert_list, {kDataDir, kRecords});
     declare(*cert, all, "reprint", "write an issued certificate again (same ids, same bytes)",
-            cert_reprint, {kOut, kDataDir, kConfigDir}, "ID|CODE",
+            cert_reprint, {kOut, kDataDir, kRecords, kConfigDir}, "ID|CODE",
             "the certificate's id or verification code");
     declare(*cert, all, "revoke", "record that a certificate is revoked, with the reason",
-            cert_revoke, {{"reason", "TEXT", "why (kept in the records)"}, kDataDir}, "ID|CODE",
-            "the certificate's id or verification code");
+            cert_revoke, {{"reason", "TEXT", "why (kept in the records)"}, kDataDir, kRecords},
+            "ID|CODE", "the certificate's id or verification code");
     declare(*cert, all, "status-list", "write the signed status list to publish", cert_status_list,
             {{"out", "FILE", "where to write the BitstringStatusListCredential"},
              kDataDir,
+             kRecords,
              kConfigDir});
     declare(*cert, all, "attest",
             "record the learner's statement that they did the training themselves", cert_attest,
-            {kLearner, kCourse, kBundle, kDataDir});
+            {kLearner, kCourse, kBundle, kDataDir, kRecords});
     return runner(cert, std::move(all),
                   "sightline cert: which command? verify, issue, list, reprint, attest, revoke or "
                   "status-list");

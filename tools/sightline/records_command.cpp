@@ -2,6 +2,8 @@
 #include "bundle/bundle.hpp"
 #include "classroom/report.hpp"
 #include "commands.hpp"
+#include "compliance_command.hpp"
+#include "organisation_command.hpp"
 #include "records/export.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
@@ -164,7 +166,8 @@ int delete_learner(records::Store& store, const Args& a, const Environment& env)
 CommandRun add_records_command(CLI::App& sightline) {
     const auto a = std::make_shared<Args>();
     CLI::App* records = sightline.add_subcommand(
-        "records", "show, export and erase the learner records kept on this computer");
+        "records", "the learner records on this computer or an organisation's server: show, export "
+                   "and erase them, list who is due for training, purge old records");
     records->footer(kFooter);
     records->require_subcommand(0, 1);
     records
@@ -189,8 +192,8 @@ CommandRun add_records_command(CLI::App& sightline) {
                       "appear only as opaque ids)");
     exports
         ->add_option("--base-iri", a->exports.base_iri,
-                     "the IRI that xAPI activity and account ids start with (default "
-                     "https://sightline.invalid/)")
+                     "the IRI that xAPI activity and account ids start with (default: the "
+                     "organisation's iri-base setting, else https://sightline.invalid/)")
         ->type_name("IRI");
     CLI::App* erase = records->add_subcommand(
         "delete-learner", "erase a learner and everything recorded about them (asks first)");
@@ -217,12 +220,22 @@ CommandRun add_records_command(CLI::App& sightline) {
         sub->footer(kFooter);
     }
 
+    const SubcommandRun organisation = add_organisation_commands(*records);
+    const SubcommandRun compliance = add_compliance_commands(*records);
+
     return [=](const Environment& env) {
+        if (const std::optional<int> done = organisation(env)) {
+            return *done;
+        }
+        if (const std::optional<int> done = compliance(env)) {
+            return *done;
+        }
         const auto usage = [&](const CLI::App& app, const std::string& message) {
             return command_line::usage_error(app, message, env.err);
         };
         if (!list->parsed() && !exports->parsed() && !erase->parsed() && !report->parsed()) {
-            return usage(*records, "which command? list, export, delete-learner or session-report");
+            return usage(*records, "which command? list, export, delete-learner, session-report, "
+                                   "learner, due, purge, settings or grant");
         }
         if (exports->parsed() && a->csv_dir.empty() && a->xapi_file.empty()) {
             return usage(*exports, "export needs --csv DIR or --xapi FILE");
@@ -243,6 +256,7 @@ CommandRun add_records_command(CLI::App& sightline) {
                 return list_records(*store, env);
             }
             if (exports->parsed()) {
+                apply_organisation_settings(*store, a->exports, exports->count("--base-iri") > 0);
                 return export_records(*store, *a, env);
             }
             if (report->parsed()) {

@@ -1,0 +1,203 @@
+// `sightline records settings [--iri-base URL]` and `sightline records grant
+// --player ROLE --admin ROLE`: an organisation's settings kept with its records
+// (so that every administrator's export agrees) and the database roles of its
+// players and administrators on PostgreSQL.
+#include "organisation_command.hpp"
+
+#include "records/postgres_roles.hpp"
+#include "records_location.hpp"
+#include "tools/common/command_line.hpp"
+
+#include <memory>
+
+namespace sightline::cli {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kUsage = 2;
+constexpr const char* kDefaultIriBase = "https://sightline.invalid/";
+
+struct OrganisationArgs {
+    RecordsLocation location;
+    std::string iri_base;
+    std::string player;
+    std::string admin;
+};
+
+// --data-dir and --records given on `records` (before the command) or on the command.
+RecordsLocation location_of(const CLI::App& records, const RecordsLocation& own) {
+    RecordsLocation location = own;
+    const auto inherit = [&](const char* name, std::string& value) {
+        const CLI::Option* option = records.get_option_no_throw(name);
+        if (value.empty() && option != nullptr && option->count() > 0) {
+            value = option->as<std::string>();
+        }
+    };
+    inherit("--data-dir", location.data_dir);
+    inherit("--records", location.records);
+    return location;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) {
+        out += (out.empty() ? "" : ", ") + name;
+    }
+    return out;
+}
+
+int show_settings(records::Store& store, const Environment& env) {
+    const auto iri = store.setting(kIriBaseSetting);
+    env.out << "Settings of " << store.location() << "\n"
+            << "  iri-base  "
+            << (iri ? *iri : std::string("(not set: exports use ") + kDefaultIriBase + ")") << "\n";
+    return kOk;
+}
+
+int set_settings(records::Store& store, const OrganisationArgs& a, const Environment& env) {
+    store.set_setting(kIriBaseSetting, a.iri_base);
+    env.out << "iri-base is now " << a.iri_base << " in " << store.location()
+            << " (records export names activities and accounts under it unless --base-iri is "
+               "given)\n";
+    return kOk;
+}
+
+int grant(const OrganisationArgs& a, const RecordsLocation& location, const Environment& env) {
+    const records::GrantReport report = records::grant_roles(location.records, {a.player, a.admin});
+    env.out << "Granted on database " << report.database << ", schema " << report.schema << " ("
+            << report.tables.size() << " tables):\n";
+    if (!a.player.empty()) {
+        env.out << "  players (" << a.player << "): read, add and update "
+                << joined(report.player_writes) << "; read " << joined(report.player_reads)
+                << "; never delete, never issue a certificate\n";
+    }
+    if (!a.admin.empty()) {
+        env.out << "  administrators (" << a.admin
+                << "): read, add, update and delete every table (also tables added later); "
+                   "no schema changes\n";
+    }
+    env.out << "Run grant again after upgrading Sightline, so that players may use new tables.\n";
+    return kOk;
+}
+
+} // namespace
+
+std::string check_iri_base(std::string_view iri) {
+    std::string_view rest = iri;
+    if (rest.starts_with("https://")) {
+        rest.remove_prefix(8);
+    } else if (rest.starts_with("http://")) {
+        rest.remove_prefix(7);
+    } else {
+        return "the IRI base must be an absolute https:// (or http://) URL, e.g. "
+               "https://training.example.org/xapi/";
+    }
+    const std::size_t host_end = rest.find('/');
+    if (host_end == 0 || rest.empty()) {
+        return "the IRI base must name a host (https://HOST/...)";
+    }
+    if (!iri.ends_with('/')) {
+        return "the IRI base must end with '/' (ids are appended to it)";
+    }
+    for (const char c : iri) {
+        if (c == '?' || c == '#') {
+            return "the IRI base must not have a query or fragment ('?' or '#')";
+        }
+        if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' ||
+            c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == 0x7f) {
+            return "the IRI base must not contain spaces, control characters or any of \"<>\\{}|^`";
+        }
+    }
+    if (rest.substr(0, host_end).find('@') != std::string_view::npos) {
+        return "the IRI base must not carry a user name or password";
+    }
+    return {};
+}
+
+void apply_organisation_settings(records::Store& store, records::ExportOptions& options,
+                                 bool base_iri_given) {
+    if (!base_iri_given) {
+        if (const auto stored = store.setting(kIriBaseSetting)) {
+            options.base_iri = *stored;
+        }
+    }
+    if (const std::string wrong = check_iri_base(options.base_iri); !wrong.empty()) {
+        throw records::RecordsError((base_iri_given ? "--base-iri: " : "the stored iri-base: ") +
+                                    wrong);
+    }
+}
+
+SubcommandRun add_organisation_commands(CLI::App& records) {
+    const auto a = std::make_shared<OrganisationArgs>();
+    CLI::App* settings = records.add_subcommand(
+        "settings", "show the organisation's settings kept with the records, or change one");
+    settings
+        ->add_option("--iri-base", a->iri_base,
+                     "the organisation's IRI that xAPI activity and account ids start with "
+                     "(https://HOST/PATH/, ending in '/'; records export uses it unless "
+                     "--base-iri is given)")
+        ->type_name("URL");
+    CLI::App* grants = records.add_subcommand(
+        "grant", "give the players' and administrators' database roles their privileges "
+                 "(PostgreSQL; run as the database owner)");
+    grants
+        ->add_option("--player", a->player,
+                     "the players' role: read, add and update learners and attempts; no delete, "
+                     "no issuing")
+        ->type_name("ROLE");
+    grants
+        ->add_option("--admin", a->admin,
+                     "the administrators' role: everything on the records but schema changes")
+        ->type_name("ROLE");
+    grants->footer("Roles are created first by the database owner (CREATE ROLE NAME LOGIN).\n"
+                   "Each organisation has its own database: nothing is shared between them.\n"
+                   "Exit status: 0 done, 2 bad options or a refused grant.\n");
+    for (CLI::App* sub : {settings, grants}) {
+        sub->add_option("--data-dir", a->location.data_dir,
+                        "the records folder (as for sightline records)")
+            ->type_name("DIR");
+        sub->add_option("--records", a->location.records, kRecordsHelp)->type_name("URI");
+    }
+
+    return [a, settings, grants, parent = &records](const Environment& env) -> std::optional<int> {
+        if (!settings->parsed() && !grants->parsed()) {
+            return std::nullopt;
+        }
+        const RecordsLocation location = location_of(*parent, a->location);
+        const auto usage = [&](const CLI::App& app, const std::string& message) {
+            return command_line::usage_error(app, message, env.err);
+        };
+        if (const std::string wrong = check_records_location(location); !wrong.empty()) {
+            return usage(*parent, wrong);
+        }
+        if (settings->parsed() && settings->count("--iri-base") > 0) {
+            if (const std::string wrong = check_iri_base(a->iri_base); !wrong.empty()) {
+                return usage(*settings, wrong);
+            }
+        }
+        if (grants->parsed()) {
+            if (location.records.empty()) {
+                return usage(*grants, "grant needs --records postgresql://OWNER@HOST/DATABASE "
+                                      "(roles exist only on a PostgreSQL server)");
+            }
+            if (a->player.empty() && a->admin.empty()) {
+                return usage(*grants, "grant needs --player ROLE, --admin ROLE or both");
+            }
+        }
+        try {
+            if (grants->parsed()) {
+                return grant(*a, location, env);
+            }
+            const auto store = open_records_store(location);
+            return settings->count("--iri-base") > 0 ? set_settings(*store, *a, env)
+                                                     : show_settings(*store, env);
+        } catch (const records::RecordsError& e) {
+            env.out.flush();
+            env.err << "sightline records: " << e.what() << "\n";
+            return kUsage;
+        }
+    };
+}
+
+} // namespace sightline::cli
