@@ -77,7 +77,8 @@ int generate(const std::string& dir, long events) {
     constexpr int kAttemptsPerLearner = 20;
     const auto start = Clock::now();
     sql::Transaction transaction(db);
-    sql::Statement learner(db, "INSERT INTO learners VALUES (?, ?, '', '', '', 0)");
+    sql::Statement learner(db,
+                           "INSERT INTO learners (id, display_name, created_ms) VALUES (?, ?, 0)");
     sql::Statement attempt(db, "INSERT INTO attempts (id, learner_id, course_id, scenario_id, "
                                "bundle_hash, bundle_version, mode, language, seed, started_ms, "
                                "finished_ms, status, active_ms, last_activity_ms, events, save, "
