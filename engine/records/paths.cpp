@@ -60,7 +60,13 @@ void create_private_file(const fs::path& file) {
         std::error_code ignored;
         fail(fs::exists(file, ignored) ? "cannot write to" : "cannot create", file, error);
     }
-    ::fchmod(fd, 0600);
+    // Only a regular file is made owner-only: an export written to /dev/null
+    // or a FIFO must not change a device's permissions (run as root, that
+    // once left /dev/null unwritable for everyone else).
+    struct stat status {};
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        ::fchmod(fd, 0600);
+    }
     ::close(fd);
 }
 

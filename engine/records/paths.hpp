@@ -21,7 +21,8 @@ std::filesystem::path default_config_dir();
 void ensure_private_dir(const std::filesystem::path& dir);
 
 // Creates `file` owner-only (0600) if it does not exist, and tightens an
-// existing file to 0600; the contents are left alone. Throws RecordsError.
+// existing file to 0600; the contents are left alone. A device or FIFO (an
+// export to /dev/null) keeps its permissions. Throws RecordsError.
 void create_private_file(const std::filesystem::path& file);
 
 // Writes `contents` to `file` owner-only (0600) and durably: a temporary file

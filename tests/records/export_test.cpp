@@ -1,5 +1,6 @@
 #include "learning/session.hpp"
 #include "records/export.hpp"
+#include "records/paths.hpp"
 #include "records/postgres_store.hpp"
 #include "records/sqlite.hpp"
 #include "records/uuid.hpp"
@@ -263,6 +264,26 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
 
     struct stat info {};
     REQUIRE(::stat((out.path() / "csv" / "events.csv").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("an export to a device or a FIFO leaves its permissions alone") {
+    // `records export --xapi /dev/null` run as root once made /dev/null
+    // 0600; a FIFO stands in for the device here.
+    TempDir dir;
+    const std::filesystem::path fifo = dir.path() / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+    REQUIRE(::chmod(fifo.c_str(), 0644) == 0); // whatever the umask
+    records::create_private_file(fifo);
+    struct stat info {};
+    REQUIRE(::stat(fifo.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0644);
+
+    const std::filesystem::path file = dir.path() / "statements.jsonl";
+    std::ofstream(file) << "old";
+    REQUIRE(::chmod(file.c_str(), 0644) == 0);
+    records::create_private_file(file);
+    REQUIRE(::stat(file.c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
 }
 
