@@ -123,6 +123,17 @@ bool rule_applies(const model::Rule& rule, std::string_view job_role) {
     return false;
 }
 
+bool jurisdiction_covers(const model::Rule& rule, std::string_view site_jurisdiction) {
+    const std::string_view a = rule.jurisdiction;
+    const std::string_view b = site_jurisdiction;
+    if (a.empty() || b.empty()) {
+        return true;
+    }
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 Day due_window_opens(Day deadline) {
     return add_days(deadline, -kDueWindowDays);
 }
@@ -219,12 +230,21 @@ std::vector<ComplianceRow> compliance_rows(const std::vector<model::Rule>& rules
         }
     }
 
+    // Each listed learner's site's jurisdiction; empty when the site has none.
+    std::vector<std::string_view> jurisdiction_of(learners.size());
+    for (const std::uint32_t i : order) {
+        if (const auto it = query.site_jurisdictions.find(learners[i].site);
+            it != query.site_jurisdictions.end()) {
+            jurisdiction_of[i] = it->second;
+        }
+    }
+
     std::vector<ComplianceRow> rows;
     for (const std::uint32_t r : wanted) {
         const model::Rule& rule = rules[r];
         for (const std::uint32_t i : order) {
             const records::Learner& l = learners[i];
-            if (!rule_applies(rule, l.job_role)) {
+            if (!rule_applies(rule, l.job_role) || !jurisdiction_covers(rule, jurisdiction_of[i])) {
                 continue;
             }
             ComplianceRow row;
@@ -331,7 +351,8 @@ PurgeDecision plan_purge(const std::vector<model::Rule>& rules,
     for (const records::Learner& l : input.learners) {
         learner_of.emplace(l.id, &l);
     }
-    // The rules that apply to a learner and that a course meets.
+    // The rules that apply to a learner and that a course meets. Sites'
+    // jurisdictions are left out on purpose: an unsure purge keeps more.
     const auto applicable = [&](std::string_view learner_id, std::string_view course_id) {
         std::vector<const model::Rule*> out;
         const auto course = meets.find(course_id);

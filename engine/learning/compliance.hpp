@@ -8,6 +8,13 @@
 //   - The rule applies when the learner's job role equals one of its
 //     `applies_to` roles or starts with one and a '/' ("hotel" covers
 //     "hotel/front-desk"). A learner with no job role is never listed.
+//   - ... and when the learner's site is in the rule's jurisdiction: the
+//     organisation maps sites to jurisdictions (setting
+//     "site-jurisdiction:SITE"). A rule with no jurisdiction applies at every
+//     site; a rule with one applies at sites mapped to it, compared ignoring
+//     ASCII case ("texas" is "Texas"), and at sites with no mapping: an
+//     unmapped site is listed for every rule, so a missing setting never
+//     hides a duty.
 //   - A qualifying completion is a completion, on or before D, of a course
 //     whose `meets` lists the rule; the last one counts.
 //   - Trained, once-rule (recurrence 0): current; no next deadline.
@@ -29,6 +36,8 @@
 #include "records/store.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +63,10 @@ Day add_days(Day day, int days);
 // Whether a rule covers a job role ("hotel" covers "hotel" and "hotel/...").
 bool rule_applies(const model::Rule& rule, std::string_view job_role);
 
+// Whether a rule's jurisdiction covers a site mapped to `site_jurisdiction`
+// (empty: the site has no mapping). See the status rules above.
+bool jurisdiction_covers(const model::Rule& rule, std::string_view site_jurisdiction);
+
 enum class DueStatus : std::uint8_t { Overdue, Due, Current };
 const char* due_status_name(DueStatus status); // "overdue", "due", "current"
 
@@ -76,6 +89,8 @@ struct ComplianceQuery {
     std::string site; // only learners at this site; empty: every site
     std::string rule; // only this rule (its id); empty: every rule
     int utc_offset_minutes = 0;
+    // Site -> jurisdiction; sites not in it are listed for every rule.
+    std::map<std::string, std::string, std::less<>> site_jurisdictions;
 };
 
 struct ComplianceRow {
@@ -147,6 +162,8 @@ std::string render_compliance_pdf(const std::vector<model::Rule>& rules,
 //      their latest qualifying completion, the attestation for that course
 //      and the latest certificate of that course are kept whatever their age
 //      (a once-rule such as Michigan's is met by that proof for good).
+// Rules apply here by job role alone, whatever the site's jurisdiction: a
+// purge that is unsure keeps more rather than less.
 // Classroom sessions are anonymous, so no rule keeps them. Certificate status
 // entries (a certificate's index in the status list, its revocation) are never
 // removed, so an index is not given out twice and a revoked certificate stays

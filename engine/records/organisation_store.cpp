@@ -613,6 +613,38 @@ class OrganisationStoreImpl final : public OrganisationStore {
         return value;
     }
 
+    // As setting(): the server's when it answers, else the copy last read.
+    std::map<std::string, std::string> settings() override {
+        bool answered = false;
+        std::map<std::string, std::string> values;
+        if (delivery().online) {
+            std::unique_lock lock(server_mutex_, std::defer_lock);
+            if (lock.try_lock_for(std::chrono::milliseconds(500))) {
+                try {
+                    if (!server_) {
+                        connect();
+                    }
+                    const pg::Result rows =
+                        server_->exec("read the settings", "SELECT key, value FROM settings");
+                    answered = true;
+                    for (int i = 0; i < rows.rows(); ++i) {
+                        values.emplace(rows.row(i).text(0), rows.row(i).text(1));
+                    }
+                } catch (const RecordsError&) {
+                    drop_if_broken();
+                }
+            }
+        }
+        if (!answered) {
+            const std::lock_guard lock(local_mutex_);
+            return local_->settings();
+        }
+        for (const auto& [key, value] : values) {
+            remember_setting(key, value);
+        }
+        return values;
+    }
+
     // ---- Reads: the local store.
 
     std::vector<Learner> learners() override {

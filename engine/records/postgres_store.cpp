@@ -629,6 +629,15 @@ class PostgresStore final : public Store {
         transaction.commit();
     }
 
+    std::map<std::string, std::string> settings() override {
+        const Result rows = conn_.exec("read the settings", "SELECT key, value FROM settings");
+        std::map<std::string, std::string> out;
+        for (int i = 0; i < rows.rows(); ++i) {
+            out.emplace(rows.row(i).text(0), rows.row(i).text(1));
+        }
+        return out;
+    }
+
     std::string location() const override { return conn_.location(); }
 
   private:

@@ -593,6 +593,15 @@ class SqliteStore final : public Store {
         transaction.commit();
     }
 
+    std::map<std::string, std::string> settings() override {
+        sql::Statement rows(db_, "SELECT key, value FROM settings");
+        std::map<std::string, std::string> out;
+        while (rows.step()) {
+            out.emplace(rows.text(0), rows.text(1));
+        }
+        return out;
+    }
+
     std::string location() const override { return db_.path(); }
 
   private:

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -130,6 +131,9 @@ class Store {
     // administrator's export agrees (e.g. "iri-base"); nullopt when unset.
     virtual std::optional<std::string> setting(std::string_view key) = 0;
     virtual void set_setting(std::string_view key, std::string_view value) = 0;
+    // Every setting, by key: for families of settings under one prefix, such
+    // as "site-jurisdiction:SITE".
+    virtual std::map<std::string, std::string> settings() = 0;
 
     // The file the records live in, for messages.
     virtual std::string location() const = 0;

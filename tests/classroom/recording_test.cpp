@@ -128,6 +128,7 @@ class FlakyStore final : public records::Store {
     void set_setting(std::string_view key, std::string_view value) override {
         real_.set_setting(key, value);
     }
+    std::map<std::string, std::string> settings() override { return real_.settings(); }
     std::string location() const override { return real_.location(); }
 
   private:

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 using namespace sightline;
 using learning::Day;
@@ -266,6 +267,64 @@ TEST_CASE("records due: --site and --rule filter the rows") {
     CHECK(counts[0].second.current == 1);
     CHECK(counts[3].first == "michigan");
     CHECK(counts[3].second.current == 1);
+}
+
+TEST_CASE("records due: a learner is listed for the rules of their site's jurisdiction") {
+    Fixture f;
+    f.rules[0].jurisdiction = "Texas";
+    f.rules[1].jurisdiction = "California";
+    f.rules[2].jurisdiction = "Florida";
+    f.rules[3].jurisdiction = "Michigan";
+    f.learners.clear();
+    f.completions.clear();
+    f.add("al", "Al", "hotel/front-desk", "Austin", "2026-05-01");
+    f.add("sam", "Sam", "hotel/front-desk", "San Diego", "2026-05-01");
+    f.add("rex", "Rex", "hotel/front-desk", "Reno", "2019-01-01"); // no jurisdiction set
+    f.complete("rex", "hotel-course", "2026-01-31");
+    const auto rows = [&](std::map<std::string, std::string, std::less<>> sites) {
+        learning::ComplianceQuery q;
+        q.as_of = day("2026-06-15");
+        q.site_jurisdictions = std::move(sites);
+        return learning::compliance_rows(f.rules, f.courses, f.learners, f.completions, q);
+    };
+    // Al (Austin, Texas): Texas only, due until hire + 90 days. Sam (San Diego,
+    // California): California only, which gives no grace, so overdue since the
+    // hire date. Rex (Reno, unmapped): every hotel rule, trained 2026-01-31.
+    const std::vector<Expected> by_state = {
+        {"texas", "Al", DueStatus::Due, "", "2026-07-30"},
+        {"texas", "Rex", DueStatus::Current, "2026-01-31", "2027-01-31"},
+        {"california", "Rex", DueStatus::Current, "2026-01-31", "2028-01-31"},
+        {"california", "Sam", DueStatus::Overdue, "", "2026-05-01"},
+        {"florida", "Rex", DueStatus::Current, "2026-01-31", "2027-01-31"},
+    };
+    check_rows(rows({{"Austin", "Texas"}, {"San Diego", "California"}}), by_state);
+    // Compared ignoring case.
+    check_rows(rows({{"Austin", "texas"}, {"San Diego", "CALIFORNIA"}}), by_state);
+    // No mapping at all: today's roster, every hotel rule for everyone.
+    CHECK(rows({}).size() == 9);
+    // A site mapped to a state with none of these rules is listed for none.
+    check_rows(rows({{"Austin", "Texas"}, {"San Diego", "California"}, {"Reno", "Nevada"}}),
+               {
+                   {"texas", "Al", DueStatus::Due, "", "2026-07-30"},
+                   {"california", "Sam", DueStatus::Overdue, "", "2026-05-01"},
+               });
+    // A rule that names no jurisdiction applies at every site.
+    f.rules[2].jurisdiction.clear();
+    check_rows(rows({{"Austin", "Texas"}, {"San Diego", "California"}}),
+               {
+                   {"texas", "Al", DueStatus::Due, "", "2026-07-30"},
+                   {"texas", "Rex", DueStatus::Current, "2026-01-31", "2027-01-31"},
+                   {"california", "Rex", DueStatus::Current, "2026-01-31", "2028-01-31"},
+                   {"california", "Sam", DueStatus::Overdue, "", "2026-05-01"},
+                   {"florida", "Al", DueStatus::Due, "", "2026-06-30"},
+                   {"florida", "Rex", DueStatus::Current, "2026-01-31", "2027-01-31"},
+                   {"florida", "Sam", DueStatus::Due, "", "2026-06-30"},
+               });
+
+    CHECK(learning::jurisdiction_covers(f.rules[0], "TeXaS"));
+    CHECK(learning::jurisdiction_covers(f.rules[0], ""));
+    CHECK_FALSE(learning::jurisdiction_covers(f.rules[0], "Texas2"));
+    CHECK_FALSE(learning::jurisdiction_covers(f.rules[0], "Florida"));
 }
 
 TEST_CASE("records due: the CSV has a header and one quoted-where-needed line per row") {

@@ -89,6 +89,34 @@ std::filesystem::path rules_bundle() {
     return path;
 }
 
+// A course meeting three states' rules, as in scenarios/catalogue/rules.scn.
+std::filesystem::path states_bundle() {
+    model::Bundle model = test::format_example();
+    model.rules = {
+        rule("texas-hotels", "Texas hotel employee training", {"hotel"}, 12, 90, 24),
+        rule("california-hotels", "California hotel training", {"hotel"}, 24, 0, 0),
+        rule("florida-hotels", "Florida hotel staff training", {"hotel/front-desk"}, 12, 60, 0)};
+    model.rules[1].jurisdiction = "California";
+    model.rules[2].jurisdiction = "Florida";
+    REQUIRE(!model.courses.empty());
+    model.courses[0].meets = {"texas-hotels", "california-hotels", "florida-hotels"};
+    const auto path = test::work_dir() / "compliance-states.slpack";
+    test::write_file(path, bundle::write_bundle(model, bundle::compiler_version_number()));
+    return path;
+}
+
+// Whether a line of the roster's table lists `learner` for `rule`.
+bool listed(const std::string& out, const std::string& learner, const std::string& rule) {
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with(learner + "  ") &&
+            line.find("  " + rule + "  ") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 struct Records {
     TempDir data;
     std::unique_ptr<records::Store> store = records::open_store(data.path());
@@ -147,6 +175,71 @@ TEST_CASE("records due prints each rule's counts and a row per learner and rule"
     CHECK(unknown.err.find("no rule 'ohio'") != std::string::npos);
     CHECK(unknown.err.find("texas-hotels, florida-hotels") != std::string::npos);
     CHECK(call(r.args({"due", "--bundle", r.bundle, "--as-of", "2026-02-30"})).code == 2);
+}
+
+TEST_CASE("records due lists a learner for their site's jurisdiction once settings map it") {
+    Records r;
+    r.bundle = states_bundle().string();
+    r.add("Ana Ortiz", "hotel/front-desk", "Austin", "2026-05-01");
+    r.add("Rex Moss", "hotel/front-desk", "Reno", "2026-05-01");
+    const std::vector<std::string> due = {"due", "--as-of", "2026-06-15", "--bundle", r.bundle};
+
+    // No jurisdictions set: every rule for everyone, and a line saying so.
+    Result before = call(r.args(due));
+    REQUIRE_MESSAGE(before.code == 0, before.err);
+    for (const char* rule : {"texas-hotels", "california-hotels", "florida-hotels"}) {
+        CHECK(listed(before.out, "Ana Ortiz", rule));
+        CHECK(listed(before.out, "Rex Moss", rule));
+    }
+    CHECK(before.out.find("2 learners are at a site with no jurisdiction set, so listed for every "
+                          "rule; set one with: sightline records settings --site-jurisdiction "
+                          "SITE=STATE") != std::string::npos);
+    CHECK(call(r.args({"settings"})).out.find("site-jurisdiction  (none set") != std::string::npos);
+
+    const Result set = call(r.args({"settings", "--site-jurisdiction", "Austin=texas"}));
+    REQUIRE_MESSAGE(set.code == 0, set.err);
+    CHECK(set.out.find("Site Austin is now in texas") != std::string::npos);
+    CHECK(r.store->setting("site-jurisdiction:Austin") == "texas");
+    CHECK(call(r.args({"settings"})).out.find("  site-jurisdiction  Austin=texas\n") !=
+          std::string::npos);
+
+    // Ana (Austin): Texas's rule only, matched ignoring case. Rex (Reno): still all.
+    const Result after = call(r.args(due));
+    REQUIRE_MESSAGE(after.code == 0, after.err);
+    CHECK(listed(after.out, "Ana Ortiz", "texas-hotels"));
+    CHECK_FALSE(listed(after.out, "Ana Ortiz", "california-hotels"));
+    CHECK_FALSE(listed(after.out, "Ana Ortiz", "florida-hotels"));
+    CHECK(listed(after.out, "Rex Moss", "california-hotels"));
+    CHECK(listed(after.out, "Rex Moss", "florida-hotels"));
+    CHECK(after.out.find("1 learner is at a site with no jurisdiction set") != std::string::npos);
+    CHECK(after.out.find("texas-hotels: Texas hotel employee training (Texas, 1 TAC "
+                         "§54.100-101): 0 overdue, 2 due, 0 current") != std::string::npos);
+    CHECK(after.out.find("florida-hotels: Florida hotel staff training (Florida, 1 TAC "
+                         "§54.100-101): 0 overdue, 1 due, 0 current") != std::string::npos);
+
+    // Repeated, and a change: every site mapped, no line about unmapped sites.
+    const Result more = call(r.args({"settings", "--site-jurisdiction", "Reno=Nevada",
+                                     "--site-jurisdiction", "Austin=Florida"}));
+    REQUIRE_MESSAGE(more.code == 0, more.err);
+    const Result mapped = call(r.args(due));
+    CHECK(listed(mapped.out, "Ana Ortiz", "florida-hotels"));
+    CHECK_FALSE(listed(mapped.out, "Ana Ortiz", "texas-hotels"));
+    CHECK(mapped.out.find("Rex Moss") == std::string::npos);
+    CHECK(mapped.out.find("no jurisdiction set") == std::string::npos);
+
+    // Refused: no '=', no site, no jurisdiction (a mapping cannot be removed).
+    for (const char* bad : {"Austin", "=Texas", "Austin="}) {
+        CAPTURE(bad);
+        const Result refused = call(r.args({"settings", "--site-jurisdiction", bad}));
+        CHECK(refused.code == 2);
+        CHECK(refused.err.find("sightline records settings: --site-jurisdiction") !=
+              std::string::npos);
+    }
+    CHECK(
+        call(r.args({"settings", "--site-jurisdiction", "Austin"})).err.find("SITE=JURISDICTION") !=
+        std::string::npos);
+    CHECK(r.store->setting("site-jurisdiction:Austin") == "Florida"); // nothing changed
+    CHECK(r.store->settings().size() == 2);
 }
 
 TEST_CASE("records due writes an owner-only CSV and a one-page PDF, and a long roster continues") {

@@ -445,6 +445,10 @@ TEST_CASE("organisation store: every write reaches the server as the player reco
     CHECK(server->setting("iri-base") == "https://training.example.org/");
     server->set_setting("iri-base", "https://lms.example.org/");
     CHECK(store->setting("iri-base") == "https://lms.example.org/");
+    server->set_setting("site-jurisdiction:Austin", "Texas");
+    CHECK(store->settings() ==
+          std::map<std::string, std::string>{{"iri-base", "https://lms.example.org/"},
+                                             {"site-jurisdiction:Austin", "Texas"}});
 
     // Players neither issue nor delete.
     Certificate c;

@@ -220,6 +220,15 @@ TEST_CASE_TEMPLATE("organisation settings are kept with the records", Backend, S
     CHECK(store->setting("iri-base") == "https://learning.example.org/");
     auto again = backend.open(); // another program sees it
     CHECK(again->setting("iri-base") == "https://learning.example.org/");
+
+    // All of them at once, by key: sites' jurisdictions are one setting each.
+    store->set_setting("site-jurisdiction:San Diego", "California");
+    store->set_setting("site-jurisdiction:Austin", "Texas");
+    store->set_setting("site-jurisdiction:Austin", "Florida");
+    CHECK(again->settings() ==
+          std::map<std::string, std::string>{{"iri-base", "https://learning.example.org/"},
+                                             {"site-jurisdiction:Austin", "Florida"},
+                                             {"site-jurisdiction:San Diego", "California"}});
 }
 
 TEST_CASE_TEMPLATE("a revocation is kept with its status list index, and outlives the learner",

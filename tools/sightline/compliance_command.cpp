@@ -9,6 +9,7 @@
 #include "credentials/provider.hpp"
 #include "credentials/timestamps.hpp"
 #include "learning/compliance.hpp"
+#include "organisation_command.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
 #include "records_location.hpp"
@@ -16,8 +17,10 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace sightline::cli {
 
@@ -50,7 +53,11 @@ struct ComplianceArgs {
 
 constexpr const char* kDueFooter =
     "Status, for each learner and each rule that covers their job role (a rule for\n"
-    "\"hotel\" covers \"hotel/front-desk\"; learners without a job role are not listed):\n"
+    "\"hotel\" covers \"hotel/front-desk\"; learners without a job role are not listed)\n"
+    "and their site's jurisdiction. A site's jurisdiction is set with sightline records\n"
+    "settings --site-jurisdiction SITE=STATE and compared with the rule's ignoring case;\n"
+    "a rule with no jurisdiction covers every site, and a site with none set is listed\n"
+    "for every rule, so that no duty is hidden:\n"
     "  current  trained, and the next deadline is more than 30 days away (or the\n"
     "           rule is once-only and they completed it)\n"
     "  due      not overdue yet: a new hire within the rule's grace period, or the\n"
@@ -152,6 +159,32 @@ std::string rule_heading(const model::Rule& rule) {
     return where.empty() ? text : text + " (" + where + ")";
 }
 
+// How many learners in the roster are at a site with no jurisdiction set,
+// when that matters: the listed rules name more than one jurisdiction.
+std::size_t unmapped_learners(const std::vector<learning::ComplianceRow>& rows,
+                              const std::vector<model::Rule>& listed,
+                              const learning::ComplianceQuery& query) {
+    std::set<std::string> jurisdictions;
+    for (const model::Rule& rule : listed) {
+        if (!rule.jurisdiction.empty()) {
+            std::string key = rule.jurisdiction;
+            std::transform(key.begin(), key.end(), key.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            jurisdictions.insert(std::move(key));
+        }
+    }
+    if (jurisdictions.size() < 2) {
+        return 0;
+    }
+    std::set<std::string_view> unmapped;
+    for (const learning::ComplianceRow& row : rows) {
+        if (!query.site_jurisdictions.contains(row.site)) {
+            unmapped.insert(row.learner_id);
+        }
+    }
+    return unmapped.size();
+}
+
 int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs& a,
         const learning::Day as_of, const Environment& env) {
     learning::ComplianceQuery query;
@@ -159,6 +192,7 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
     query.site = a.site;
     query.rule = a.rule;
     query.utc_offset_minutes = local_offset();
+    query.site_jurisdictions = site_jurisdictions(store);
     const std::vector<records::Learner> learners = store.learners();
     const std::vector<learning::ComplianceRow> rows = learning::compliance_rows(
         bundle.rules, bundle.courses, learners, store.all_completions(), query);
@@ -186,8 +220,13 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
     env.out << "\n";
     if (rows.empty()) {
         env.out << "Nobody is listed: no learner" << (a.site.empty() ? "" : " at site " + a.site)
-                << " has a job role these rules cover (set one with sightline records learner "
-                   "ID --job-role ROLE).\n";
+                << " has a job role these rules cover"
+                << (query.site_jurisdictions.empty() ? "" : " at a site in their jurisdiction")
+                << " (set one with sightline records learner ID --job-role ROLE"
+                << (query.site_jurisdictions.empty()
+                        ? ""
+                        : "; sites' jurisdictions are shown by sightline records settings")
+                << ").\n";
     } else {
         std::vector<std::vector<std::string>> table;
         table.push_back(
@@ -199,6 +238,12 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
                              r.next_deadline ? learning::format_day(*r.next_deadline) : "-"});
         }
         print_table(env.out, table);
+        if (const std::size_t unmapped = unmapped_learners(rows, listed, query); unmapped > 0) {
+            env.out << "\n"
+                    << unmapped << (unmapped == 1 ? " learner is" : " learners are")
+                    << " at a site with no jurisdiction set, so listed for every rule; set one "
+                       "with: sightline records settings --site-jurisdiction SITE=STATE\n";
+        }
     }
 
     if (!a.csv.empty()) {

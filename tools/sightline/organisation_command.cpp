@@ -1,14 +1,17 @@
-// `sightline records settings [--iri-base URL]` and `sightline records grant
-// --player ROLE --admin ROLE`: an organisation's settings kept with its records
-// (so that every administrator's export agrees) and the database roles of its
-// players and administrators on PostgreSQL.
+// `sightline records settings [--iri-base URL] [--site-jurisdiction SITE=STATE]`
+// and `sightline records grant --player ROLE --admin ROLE`: an organisation's
+// settings kept with its records (so that every administrator's export and
+// roster agrees) and the database roles of its players and administrators on
+// PostgreSQL.
 #include "organisation_command.hpp"
 
 #include "records/postgres_roles.hpp"
 #include "records_location.hpp"
 #include "tools/common/command_line.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace sightline::cli {
 
@@ -21,6 +24,7 @@ constexpr const char* kDefaultIriBase = "https://sightline.invalid/";
 struct OrganisationArgs {
     RecordsLocation location;
     std::string iri_base;
+    std::vector<std::string> site_jurisdictions; // SITE=JURISDICTION each
     std::string player;
     std::string admin;
 };
@@ -47,19 +51,67 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
+struct SiteJurisdiction {
+    std::string site;
+    std::string jurisdiction;
+};
+
+// "SITE=JURISDICTION" split at the first '='; nullopt (and why) when it is not one.
+std::optional<SiteJurisdiction> parse_site_jurisdiction(std::string_view text, std::string& why) {
+    const std::size_t equals = text.find('=');
+    if (equals == std::string_view::npos) {
+        why = "--site-jurisdiction must be SITE=JURISDICTION (e.g. Austin=Texas), not '" +
+              std::string(text) + "'";
+        return std::nullopt;
+    }
+    SiteJurisdiction out{std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
+    if (out.site.empty()) {
+        why = "--site-jurisdiction needs a site before '=' (SITE=JURISDICTION)";
+        return std::nullopt;
+    }
+    if (out.jurisdiction.empty()) {
+        // Settings can be changed but not removed.
+        why = "--site-jurisdiction needs a jurisdiction after '=' for " + out.site +
+              " (a site's jurisdiction can be changed, not removed)";
+        return std::nullopt;
+    }
+    if (std::any_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < ' ' || c == 0x7f; })) {
+        why = "--site-jurisdiction must not contain control characters";
+        return std::nullopt;
+    }
+    return out;
+}
+
 int show_settings(records::Store& store, const Environment& env) {
     const auto iri = store.setting(kIriBaseSetting);
     env.out << "Settings of " << store.location() << "\n"
             << "  iri-base  "
             << (iri ? *iri : std::string("(not set: exports use ") + kDefaultIriBase + ")") << "\n";
+    const auto sites = site_jurisdictions(store);
+    if (sites.empty()) {
+        env.out << "  site-jurisdiction  (none set: records due lists every rule at every site)\n";
+    }
+    for (const auto& [site, jurisdiction] : sites) {
+        env.out << "  site-jurisdiction  " << site << "=" << jurisdiction << "\n";
+    }
     return kOk;
 }
 
-int set_settings(records::Store& store, const OrganisationArgs& a, const Environment& env) {
-    store.set_setting(kIriBaseSetting, a.iri_base);
-    env.out << "iri-base is now " << a.iri_base << " in " << store.location()
-            << " (records export names activities and accounts under it unless --base-iri is "
-               "given)\n";
+int set_settings(records::Store& store, const OrganisationArgs& a, bool iri_base,
+                 const std::vector<SiteJurisdiction>& sites, const Environment& env) {
+    if (iri_base) {
+        store.set_setting(kIriBaseSetting, a.iri_base);
+        env.out << "iri-base is now " << a.iri_base << " in " << store.location()
+                << " (records export names activities and accounts under it unless --base-iri "
+                   "is given)\n";
+    }
+    for (const SiteJurisdiction& s : sites) {
+        store.set_setting(std::string(kSiteJurisdictionSetting) + s.site, s.jurisdiction);
+        env.out << "Site " << s.site << " is now in " << s.jurisdiction << " in "
+                << store.location() << " (records due lists its learners for " << s.jurisdiction
+                << "'s rules and for rules that name no jurisdiction)\n";
+    }
     return kOk;
 }
 
@@ -115,6 +167,16 @@ std::string check_iri_base(std::string_view iri) {
     return {};
 }
 
+std::map<std::string, std::string, std::less<>> site_jurisdictions(records::Store& store) {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& [key, value] : store.settings()) {
+        if (key.starts_with(kSiteJurisdictionSetting)) {
+            out.emplace(key.substr(kSiteJurisdictionSetting.size()), value);
+        }
+    }
+    return out;
+}
+
 void apply_organisation_settings(records::Store& store, records::ExportOptions& options,
                                  bool base_iri_given) {
     if (!base_iri_given) {
@@ -138,6 +200,19 @@ SubcommandRun add_organisation_commands(CLI::App& records) {
                      "(https://HOST/PATH/, ending in '/'; records export uses it unless "
                      "--base-iri is given)")
         ->type_name("URL");
+    settings
+        ->add_option("--site-jurisdiction", a->site_jurisdictions,
+                     "the jurisdiction (state) of a site, as rules name it (e.g. "
+                     "Austin=Texas): records due lists the site's learners for that "
+                     "jurisdiction's rules only; repeat for more sites")
+        ->type_name("SITE=JURISDICTION")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    settings->footer("A site with no jurisdiction set is listed for every rule, so that no duty is "
+                     "hidden.\nA site's jurisdiction can be changed but not removed. Jurisdictions "
+                     "are compared\nignoring case.\n"
+                     "Exit status: 0 shown or changed, 2 bad options or records that cannot be "
+                     "read.\n");
     CLI::App* grants = records.add_subcommand(
         "grant", "give the players' and administrators' database roles their privileges "
                  "(PostgreSQL; run as the database owner)");
@@ -171,9 +246,21 @@ SubcommandRun add_organisation_commands(CLI::App& records) {
         if (const std::string wrong = check_records_location(location); !wrong.empty()) {
             return usage(*parent, wrong);
         }
-        if (settings->parsed() && settings->count("--iri-base") > 0) {
+        const bool iri_base = settings->parsed() && settings->count("--iri-base") > 0;
+        if (iri_base) {
             if (const std::string wrong = check_iri_base(a->iri_base); !wrong.empty()) {
                 return usage(*settings, wrong);
+            }
+        }
+        std::vector<SiteJurisdiction> sites;
+        if (settings->parsed()) {
+            for (const std::string& given : a->site_jurisdictions) {
+                std::string why;
+                const std::optional<SiteJurisdiction> site = parse_site_jurisdiction(given, why);
+                if (!site) {
+                    return usage(*settings, why);
+                }
+                sites.push_back(*site);
             }
         }
         if (grants->parsed()) {
@@ -190,8 +277,8 @@ SubcommandRun add_organisation_commands(CLI::App& records) {
                 return grant(*a, location, env);
             }
             const auto store = open_records_store(location);
-            return settings->count("--iri-base") > 0 ? set_settings(*store, *a, env)
-                                                     : show_settings(*store, env);
+            return iri_base || !sites.empty() ? set_settings(*store, *a, iri_base, sites, env)
+                                              : show_settings(*store, env);
         } catch (const records::RecordsError& e) {
             env.out.flush();
             env.err << "sightline records: " << e.what() << "\n";

@@ -7,6 +7,7 @@
 #include "records/store.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,15 @@ SubcommandRun add_organisation_commands(CLI::App& records);
 
 // The setting that holds the organisation's IRI base.
 inline constexpr std::string_view kIriBaseSetting = "iri-base";
+
+// The settings that map a site to its jurisdiction: key prefix + SITE, value
+// the jurisdiction (e.g. "site-jurisdiction:Austin" = "Texas"). `records due`
+// lists a learner only for the rules of their site's jurisdiction
+// (learning/compliance.hpp).
+inline constexpr std::string_view kSiteJurisdictionSetting = "site-jurisdiction:";
+
+// The organisation's site -> jurisdiction map, from its settings.
+std::map<std::string, std::string, std::less<>> site_jurisdictions(records::Store& store);
 
 // Empty when `iri` can start the organisation's xAPI ids: an absolute
 // https:// (or http://) URL with a host, ending in '/', without a query, a
