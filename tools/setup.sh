@@ -44,6 +44,7 @@ test_packages=(
   node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
   chromium chromium-driver python3-selenium # tests/classroom: the phone page in a real browser
   python3-pil                         # tests/classroom: the phone page's screenshots against golden images
+  gettext                             # tests/content, tests/tools: msgfmt --check on the PO files sightc extract writes
   postgresql                          # tests/records: the PostgreSQL store against a throwaway cluster (initdb)
 )
 if [[ ${1:-} == --tests ]]; then

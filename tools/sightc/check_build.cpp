@@ -20,32 +20,29 @@ const char* const kBuildHelp =
     "The same sources always give a byte-identical bundle.\n"
     "Exit codes: 0 written, 1 errors found (nothing written), 2 usage or I/O error.\n";
 
-namespace {
-
 // Writes to a temporary name and renames, so a failed build never leaves a
 // half-written bundle where the player would load it.
-bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+bool write_file_atomically(std::string_view command, const std::string& path,
+                           const std::vector<std::uint8_t>& bytes) {
     const std::string temporary = path + ".tmp";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(bytes.data()),
                   static_cast<std::streamsize>(bytes.size()));
         if (!out) {
-            std::cerr << "sightc build: cannot write " << temporary << '\n';
+            std::cerr << "sightc " << command << ": cannot write " << temporary << '\n';
             return false;
         }
     }
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) {
-        std::cerr << "sightc build: cannot rename " << temporary << " to " << path << ": "
-                  << error.message() << '\n';
+        std::cerr << "sightc " << command << ": cannot rename " << temporary << " to " << path
+                  << ": " << error.message() << '\n';
         return false;
     }
     return true;
 }
-
-} // namespace
 
 int check_command(const CheckOptions& options) {
     std::size_t max_errors = 0;
@@ -88,7 +85,7 @@ int build_command(const CheckOptions& options) {
     }
     const std::vector<std::uint8_t> bytes =
         bundle::write_bundle(*result.bundle, bundle::compiler_version_number());
-    if (!write_atomically(options.output, bytes)) {
+    if (!write_file_atomically("build", options.output, bytes)) {
         return kExitUsage;
     }
     std::cout << "wrote " << options.output << ": " << bytes.size() << " bytes, "

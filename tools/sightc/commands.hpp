@@ -45,6 +45,12 @@ struct AuditOptions {
     std::string runs, seed; // as given; checked by the command
 };
 
+struct ExtractOptions {
+    Args paths;
+    std::string language; // --lang
+    std::string output;   // -o FILE.po
+};
+
 int check_command(const CheckOptions& options);
 int build_command(const CheckOptions& options);
 int dump_command(const Args& inputs);
@@ -53,6 +59,7 @@ int stats_command(const Args& inputs);
 int playtest_command(const PlaytestOptions& options);
 int lint_command(const CheckOptions& options);
 int audit_command(const AuditOptions& options);
+int extract_command(const ExtractOptions& options);
 
 // The footers of each command's --help: what it does and its exit codes.
 extern const char* const kCheckHelp;
@@ -63,5 +70,6 @@ extern const char* const kStatsHelp;
 extern const char* const kPlaytestHelp;
 extern const char* const kLintHelp;
 extern const char* const kAuditHelp;
+extern const char* const kExtractHelp;
 
 } // namespace sightline::sightc

@@ -6,9 +6,11 @@
 #include "model/model.hpp"
 #include "tools/sightc/commands.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sightline::sightc {
 
@@ -26,6 +28,10 @@ void print_diagnostics(const std::vector<content::Diagnostic>& diagnostics,
 std::optional<model::Bundle> load_model(const Args& paths, int& exit_code);
 
 bool is_bundle_path(std::string_view path);
+
+// Writes to PATH.tmp and renames it to PATH; prints what failed ("sightc COMMAND: ...").
+bool write_file_atomically(std::string_view command, const std::string& path,
+                           const std::vector<std::uint8_t>& bytes);
 
 int usage_error(std::string_view command, const std::string& message);
 

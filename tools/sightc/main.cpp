@@ -32,6 +32,7 @@ struct CommandLine {
     GraphOptions graph;
     PlaytestOptions playtest;
     AuditOptions audit;
+    ExtractOptions extract;
     Args dump, stats;
     std::vector<Command> commands;
 
@@ -114,6 +115,15 @@ struct CommandLine {
             ->type_name("N");
         a->add_option("--seed", audit.seed, "the same seed gives the same report (default 1)")
             ->type_name("S");
+
+        CLI::App* x = add("extract", "write or update a PO file of the course text to translate",
+                          kExtractHelp, [this] { return extract_command(extract); });
+        x->add_option("paths", extract.paths, "scenario files or folders of *.scn")
+            ->type_name("PATH");
+        x->add_option("--lang", extract.language, "the language of the translation")
+            ->type_name("TAG");
+        x->add_option("-o,--output", extract.output, "the PO file to write or update")
+            ->type_name("FILE.po");
     }
 };
 
