@@ -27,6 +27,7 @@ packages=(
   zlib1g-dev                          # GZIP of certificate status lists (revocation)
   poppler-utils zbar-tools            # certificate tests: PDF to PNG, QR decoding
   libcsv-dev                          # records tests: exports read back by a real CSV parser
+  gettext                             # msgfmt: po/*.po compiled to .mo at build time; msgfmt --check in tests
   libcpp-httplib-dev                  # the classroom's phone server (cpp-httplib 0.11)
   clang-format                        # tools/test.sh: the code style (.clang-format)
   # The installable product (cmake/install.cmake, cmake/packaging.cmake, tests/install):
@@ -44,7 +45,6 @@ test_packages=(
   node-rdf-canonize                   # tests/linkeddata: RDFC-1.0 in JavaScript
   chromium chromium-driver python3-selenium # tests/classroom: the phone page in a real browser
   python3-pil                         # tests/classroom: the phone page's screenshots against golden images
-  gettext                             # tests/content, tests/tools: msgfmt --check on the PO files sightc extract writes
   postgresql                          # tests/records: the PostgreSQL store against a throwaway cluster (initdb)
 )
 if [[ ${1:-} == --tests ]]; then

@@ -1,0 +1,47 @@
+// The program's own text in the learner's language, through GNU gettext: every
+// string a player, sightc, a certificate or a report shows goes through tr(),
+// and po/sightline-LANG.po holds its translation (compiled to .mo at build
+// time). Course text is translated separately, by stable id, inside the bundle
+// (model/translation.hpp).
+//
+// xgettext finds the strings by these keywords (po/CMakeLists.txt):
+//   tr("English")                 gettext
+//   tr("context", "English")      pgettext, where one English word needs two translations
+//   tr_n("one", "many", n)        ngettext, plural forms
+#pragma once
+
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace sightline::i18n {
+
+// Where the compiled catalogues are, <dir>/<lang>/LC_MESSAGES/sightline.mo.
+// Next to the program: <bin>/../share/locale.
+std::filesystem::path default_locale_dir(const std::filesystem::path& executable);
+
+// Binds the text domain to `locale_dir`. Until this is called, tr() is English.
+void bind(const std::filesystem::path& locale_dir);
+
+// Shows program text in `language` ("en", "es") from now on. Not thread-safe
+// (it sets the LANGUAGE environment variable gettext reads): call it from the
+// main thread before the screen that should change.
+void set_language(std::string_view language);
+
+// The language set_language() last chose ("en" at start).
+const std::string& language();
+
+// The language of the system locale (LC_ALL, then LC_MESSAGES, then LANG):
+// "es_US.UTF-8" gives "es"; "C", "POSIX" or nothing gives "".
+std::string system_language();
+
+const char* tr(const char* english);
+const char* tr(const char* context, const char* english);
+const char* tr_n(const char* singular, const char* plural, unsigned long n);
+
+// Puts `args` into a translated pattern at {1}, {2}, ... (a translation may
+// reorder them); "{{" is a literal brace.
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+} // namespace sightline::i18n

@@ -1,0 +1,86 @@
+#include "i18n/i18n.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+
+using namespace sightline;
+
+namespace {
+
+// Binds the test catalogue once; each test sets the language it needs.
+void bind_test_catalogue() {
+    static const bool bound = [] {
+        i18n::bind(SIGHTLINE_TEST_LOCALE_DIR);
+        return true;
+    }();
+    (void)bound;
+}
+
+} // namespace
+
+TEST_CASE("program text shows in the language set, and English is the source") {
+    bind_test_catalogue();
+    i18n::set_language("es");
+    CHECK(std::string(i18n::tr("Choose a course")) == "Elija un curso");
+    CHECK(i18n::language() == "es");
+    i18n::set_language("en");
+    CHECK(std::string(i18n::tr("Choose a course")) == "Choose a course");
+}
+
+TEST_CASE("a string with no translation stays English") {
+    bind_test_catalogue();
+    i18n::set_language("es");
+    CHECK(std::string(i18n::tr("Not in the catalogue")) == "Not in the catalogue");
+    CHECK(std::string(i18n::tr("button", "Open")) == "Open");
+    i18n::set_language("fr"); // no French catalogue at all
+    CHECK(std::string(i18n::tr("Choose a course")) == "Choose a course");
+    i18n::set_language("en");
+}
+
+TEST_CASE("a context tells one English word's two translations apart") {
+    bind_test_catalogue();
+    i18n::set_language("es");
+    CHECK(std::string(i18n::tr("button", "Close")) == "Cerrar");
+    CHECK(std::string(i18n::tr("distance", "Close")) == "Cerca");
+    i18n::set_language("en");
+    CHECK(std::string(i18n::tr("button", "Close")) == "Close");
+}
+
+TEST_CASE("plural forms follow the language's rule") {
+    bind_test_catalogue();
+    i18n::set_language("es");
+    CHECK(std::string(i18n::tr_n("one scenario", "{1} scenarios", 1)) == "un escenario");
+    CHECK(i18n::format(i18n::tr_n("one scenario", "{1} scenarios", 4), {"4"}) == "4 escenarios");
+    i18n::set_language("en");
+    CHECK(i18n::format(i18n::tr_n("one scenario", "{1} scenarios", 0), {"0"}) == "0 scenarios");
+}
+
+TEST_CASE("format puts arguments where the translation wants them") {
+    bind_test_catalogue();
+    i18n::set_language("es");
+    CHECK(i18n::format(i18n::tr("{1} of {2} answered"), {"3", "5"}) == "respondidas: 3 de 5");
+    i18n::set_language("en");
+    CHECK(i18n::format("{2} after {1}", {"a", "b"}) == "b after a");
+    CHECK(i18n::format("{{1}} is {1}", {"x"}) == "{1}} is x");
+    CHECK(i18n::format("{3} and {} and {x}", {"a"}) == "{3} and {} and {x}");
+}
+
+TEST_CASE("the system language is the locale's language part") {
+    const char* saved_all = std::getenv("LC_ALL");
+    const std::string saved = saved_all != nullptr ? saved_all : "";
+    setenv("LC_ALL", "es_US.UTF-8", 1);
+    CHECK(i18n::system_language() == "es");
+    setenv("LC_ALL", "pt_BR", 1);
+    CHECK(i18n::system_language() == "pt");
+    setenv("LC_ALL", "C.UTF-8", 1);
+    CHECK(i18n::system_language().empty());
+    setenv("LC_ALL", "POSIX", 1);
+    CHECK(i18n::system_language().empty());
+    if (saved_all != nullptr) {
+        setenv("LC_ALL", saved.c_str(), 1);
+    } else {
+        unsetenv("LC_ALL");
+    }
+}
