@@ -88,6 +88,15 @@ inline constexpr std::array kCatalogue = {
              "a course meets a rule that needs interaction, but a scenario asks nothing"},
     CodeInfo{"SL0517", Error, "a topic a rule requires is taught by no required scenario"},
     CodeInfo{"SL0518", Error, "a course meets a rule for other job roles"},
+    // The quality gates on translated text, reported by lint like the others.
+    CodeInfo{"SL0519", Error,
+             "Spanish learner-facing text scores below 60 on the Fernández Huerta scale"},
+    // Translations: reported by `sightc build` and `sightc check` for their `--po` files.
+    CodeInfo{"SL0601", Error, "a PO file cannot be read"},
+    CodeInfo{"SL0602", Warning, "a fuzzy translation shows the English"},
+    CodeInfo{"SL0603", Warning, "strings with no translation play in English"},
+    CodeInfo{"SL0604", Warning, "an entry whose msgctxt is no longer in the sources"},
+    CodeInfo{"SL0605", Error, "a translation drops a reporting number or changes the line breaks"},
 };
 
 // "SL" and four digits.
@@ -236,8 +245,20 @@ inline constexpr DiagnosticCode rule_needs_pacing = DiagnosticCode::of("SL0515")
 inline constexpr DiagnosticCode rule_needs_interaction = DiagnosticCode::of("SL0516");
 inline constexpr DiagnosticCode rule_topic_not_taught = DiagnosticCode::of("SL0517");
 inline constexpr DiagnosticCode rule_other_roles = DiagnosticCode::of("SL0518");
+inline constexpr DiagnosticCode spanish_reading_ease_too_low = DiagnosticCode::of("SL0519");
+// Translations (translation.hpp).
+inline constexpr DiagnosticCode po_unreadable = DiagnosticCode::of("SL0601");
+inline constexpr DiagnosticCode po_fuzzy = DiagnosticCode::of("SL0602");
+inline constexpr DiagnosticCode po_untranslated = DiagnosticCode::of("SL0603");
+inline constexpr DiagnosticCode po_obsolete_entry = DiagnosticCode::of("SL0604");
+inline constexpr DiagnosticCode po_changes_english = DiagnosticCode::of("SL0605");
 
 } // namespace codes
+
+// The codes about the PO files given to `sightc build` and `sightc check` (translation.hpp).
+constexpr bool is_translation_code(DiagnosticCode code) {
+    return code.id().starts_with("SL06");
+}
 
 // The codes only the gaming audit reports (`sightc audit`), not `sightc lint`.
 constexpr bool is_audit_code(DiagnosticCode code) {

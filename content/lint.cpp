@@ -681,6 +681,17 @@ void print_lint_summary(std::ostream& out, const LintReport& r, const LintOption
         << r.courses << " courses\n";
     out << "  rules a course meets (roles, minutes, pacing, interaction, topics): checked "
         << r.rule_claims << " claims\n";
+    if (r.spanish_texts > 0) {
+        out << "  Spanish translations: " << r.spanish_texts << " strings checked for "
+            << lint_terms::kSpanishBannedTerms.size()
+            << " banned terms; reading ease (Fernández Huerta, at least "
+            << grade_text(options.min_spanish_reading_ease) << "): lowest "
+            << grade_text(r.lowest_spanish_ease);
+        if (!r.lowest_spanish_ease_scenario.empty()) {
+            out << " (" << r.lowest_spanish_ease_scenario << ')';
+        }
+        out << '\n';
+    }
 }
 
 } // namespace sightline::content

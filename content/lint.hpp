@@ -22,9 +22,15 @@
 //           required scenario asks the learner to act if the rule must be
 //           interactive (SL0516), and each of the rule's topics is taught by a
 //           required scenario that says so with `teaches:` (SL0517)
+// and, on the text of translations into Spanish ("es", "es-*") given with --po:
+//   SL0503  no Spanish banned term (lint_terms.hpp) outside a node whose
+//           `teaches:` names it or the English term it stands for
+//   SL0519  each scenario's translated learner-facing text scores at least 60
+//           on the Fernández Huerta scale (spanish_reading_ease in stats.hpp)
 #pragma once
 
 #include "content/compile.hpp"
+#include "content/translation.hpp"
 
 #include <ostream>
 #include <string>
@@ -34,7 +40,11 @@
 namespace sightline::content {
 
 struct LintOptions {
-    double max_reading_grade = 8.0;         // Flesch-Kincaid, per scenario
+    double max_reading_grade = 8.0; // Flesch-Kincaid, per scenario
+    // Fernández Huerta, per scenario of a Spanish translation: 60 is the foot of
+    // the band its scale gives for US grade 7 to 8, so the floor asks of Spanish
+    // what max_reading_grade asks of English.
+    double min_spanish_reading_ease = 60.0;
     std::size_t min_course_indicators = 12; // or all of the role's, if it has fewer
 };
 
@@ -61,6 +71,10 @@ struct LintReport {
     std::string highest_grade_scenario;
     std::vector<CourseCoverageFigure> coverage;
     std::vector<CourseCreditFigure> credit;
+    // The gates on Spanish translations, when there were any.
+    std::size_t spanish_texts = 0; // translated strings checked
+    double lowest_spanish_ease = 0;
+    std::string lowest_spanish_ease_scenario; // "es: hotel.room-214"
 
     bool passed() const { return diagnostics.empty(); }
 };
@@ -71,6 +85,12 @@ bool is_lint_code(DiagnosticCode code);
 // Runs every gate. `compiled` must have compiled without errors (it has a
 // bundle); the diagnostics point into compiled.sources.
 LintReport lint(const CompileResult& compiled, const LintOptions& options = {});
+
+// The same, and then the gates on the text of the translations read for it
+// (read_translations; those without errors). Their diagnostics point into the
+// PO files, as TranslationResult's do.
+LintReport lint(const CompileResult& compiled, const TranslationResult& translations,
+                const LintOptions& options = {});
 
 // "ok: ..." and one line per gate with the figures it measured.
 void print_lint_summary(std::ostream& out, const LintReport& report, const LintOptions& options);

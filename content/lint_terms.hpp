@@ -47,6 +47,50 @@ inline constexpr std::array kBannedTerms = {
     BannedTerm{"rescued", "got help, got out, or was connected to support"},
 };
 
+// Spanish, for translations into "es" or "es-*" (content/translation.hpp): the
+// same harms in Spanish words. Matching works as for English, but every word
+// may take a plural ending, since Spanish adjectives agree with their nouns
+// ("inmigrantes ilegales"). A node's translation may use a term when the node
+// `teaches:` it or the English term it stands for (`english`).
+struct TranslatedTerm {
+    std::string_view term;
+    std::string_view instead; // in Spanish, for the message
+    std::string_view english; // the kBannedTerms entry it stands for
+};
+
+inline constexpr std::array kSpanishBannedTerms = {
+    // No such thing: a minor in commercial sex is a victim of trafficking.
+    TranslatedTerm{"prostitución infantil", "explotación sexual infantil", "child prostitution"},
+    TranslatedTerm{"prostituta", "una persona que vende sexo, o que puede ser víctima de trata",
+                   "prostitute"},
+    TranslatedTerm{"prostituto", "una persona que vende sexo, o que puede ser víctima de trata",
+                   "prostitute"},
+    TranslatedTerm{"puta", "una persona que vende sexo", "whore"},
+    TranslatedTerm{"ramera", "una persona que vende sexo", "whore"},
+    // Immigration status is never a sign, and no person is illegal.
+    TranslatedTerm{"inmigrante ilegal", "una persona sin papeles migratorios", "illegal immigrant"},
+    TranslatedTerm{"extranjero ilegal", "una persona sin papeles migratorios", "illegal alien"},
+    TranslatedTerm{"extranjera ilegal", "una persona sin papeles migratorios", "illegal alien"},
+    TranslatedTerm{"trabajador ilegal", "un trabajador sin papeles migratorios", "illegal worker"},
+    TranslatedTerm{"trabajadora ilegal", "una trabajadora sin papeles migratorios",
+                   "illegal worker"},
+    // "ilegales" alone is also the plural adjective ("prácticas ilegales"),
+    // which is fine; only the noun, after an article, is the slur.
+    TranslatedTerm{"los ilegales", "las personas sin papeles migratorios", "illegals"},
+    TranslatedTerm{"las ilegales", "las personas sin papeles migratorios", "illegals"},
+    // Sensational wording that makes trafficking look like a film.
+    TranslatedTerm{"esclava sexual", "una persona víctima de trata con fines sexuales",
+                   "sex slave"},
+    TranslatedTerm{"esclavo sexual", "una persona víctima de trata con fines sexuales",
+                   "sex slave"},
+    TranslatedTerm{"rescatado", "recibió ayuda, salió o fue puesto en contacto con apoyo",
+                   "rescued"},
+    TranslatedTerm{"rescatada", "recibió ayuda, salió o fue puesta en contacto con apoyo",
+                   "rescued"},
+    TranslatedTerm{"rescatar", "ayudar a salir, o poner en contacto con apoyo", "rescued"},
+    TranslatedTerm{"rescate", "ayuda, salida o apoyo", "rescued"},
+};
+
 // Reporting resources. A debrief names one when it contains one of these
 // numbers (as a whole number, not part of a longer one) or channel names
 // (ignoring case).

@@ -1,5 +1,5 @@
 // The text helpers of the quality gates: words and banned terms, reporting
-// resources and phone numbers, and small formatting. Used by lint.cpp only.
+// resources and phone numbers, and small formatting (lint_text.hpp).
 #include "content/lint_text.hpp"
 
 #include "content/lint_terms.hpp"
@@ -34,16 +34,48 @@ struct Word {
     std::size_t begin = 0, end = 0;
 };
 
+// Upper-case Latin-1 letters in UTF-8 (C3 80 to C3 9E but not C3 97, the
+// multiplication sign) lower-case by adding 0x20 to their second byte, so
+// "PROSTITUCIÓN" matches "prostitución".
+bool latin1_upper(std::string_view text, std::size_t i) {
+    if (i + 1 >= text.size() || static_cast<unsigned char>(text[i]) != 0xC3) {
+        return false;
+    }
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    return second >= 0x80 && second <= 0x9E && second != 0x97;
+}
+
+// The bytes of a non-ASCII punctuation mark at `i` (¿ ¡ « » “ ” ‘ ’ – — …), 0 if
+// there is none: they separate words, so "¿Prostituta?" or “rescued” is no disguise.
+std::size_t punctuation_bytes(std::string_view text, std::size_t i) {
+    static constexpr std::string_view kMarks[] = {"¿", "¡", "«", "»", "“", "”",
+                                                  "‘", "’", "–", "—", "…"};
+    for (std::string_view mark : kMarks) {
+        if (text.substr(i).starts_with(mark)) {
+            return mark.size();
+        }
+    }
+    return 0;
+}
+
 std::vector<Word> words_of(std::string_view text) {
     std::vector<Word> words;
+    const auto in_word = [&](std::size_t i) {
+        return is_word_byte(text[i]) && punctuation_bytes(text, i) == 0;
+    };
     for (std::size_t i = 0; i < text.size();) {
-        if (!is_word_byte(text[i])) {
-            ++i;
+        if (!in_word(i)) {
+            i += std::max<std::size_t>(punctuation_bytes(text, i), 1);
             continue;
         }
         Word w;
         w.begin = i;
-        while (i < text.size() && is_word_byte(text[i])) {
+        while (i < text.size() && in_word(i)) {
+            if (latin1_upper(text, i)) {
+                w.text += text[i++];
+                w.text += static_cast<char>(static_cast<unsigned char>(text[i++]) + 0x20);
+                continue;
+            }
             w.text += lower(text[i++]);
         }
         w.end = i;
@@ -52,31 +84,41 @@ std::vector<Word> words_of(std::string_view text) {
     return words;
 }
 
-// The banned terms split into words once.
-const std::vector<std::vector<std::string>>& banned_words() {
-    static const std::vector<std::vector<std::string>> terms = [] {
-        std::vector<std::vector<std::string>> out;
-        for (const lint_terms::BannedTerm& t : kBannedTerms) {
-            std::vector<std::string> words;
-            for (Word& w : words_of(t.term)) {
-                words.push_back(std::move(w.text));
-            }
-            out.push_back(std::move(words));
+// A word list split into words once, and how its plurals are matched.
+struct TermList {
+    std::vector<std::vector<std::string>> terms;
+    bool plural_every_word = false; // Spanish: adjectives agree ("inmigrantes ilegales")
+};
+
+template <class Terms>
+TermList split_terms(const Terms& list, bool plural_every_word) {
+    TermList out{{}, plural_every_word};
+    for (const auto& t : list) {
+        std::vector<std::string> words;
+        for (Word& w : words_of(t.term)) {
+            words.push_back(std::move(w.text));
         }
-        return out;
-    }();
-    return terms;
+        out.terms.push_back(std::move(words));
+    }
+    return out;
 }
 
-bool term_at(const std::vector<Word>& words, std::size_t at, const std::vector<std::string>& term) {
+const TermList& term_list(Language language) {
+    static const TermList english = split_terms(kBannedTerms, false);
+    static const TermList spanish = split_terms(lint_terms::kSpanishBannedTerms, true);
+    return language == Language::Spanish ? spanish : english;
+}
+
+bool term_at(const std::vector<Word>& words, std::size_t at, const std::vector<std::string>& term,
+             bool plural_every_word) {
     if (term.empty() || at + term.size() > words.size()) {
         return false;
     }
     for (std::size_t k = 0; k < term.size(); ++k) {
         const std::string& have = words[at + k].text;
         const std::string& want = term[k];
-        const bool last = k + 1 == term.size();
-        if (have != want && !(last && (have == want + "s" || have == want + "es"))) {
+        const bool plural = plural_every_word || k + 1 == term.size();
+        if (have != want && !(plural && (have == want + "s" || have == want + "es"))) {
             return false;
         }
     }
@@ -87,14 +129,14 @@ bool term_at(const std::vector<Word>& words, std::size_t at, const std::vector<s
 
 // Every banned term in `text`; a match inside a longer one ("prostitute" in
 // "child prostitute") is left out.
-std::vector<TermMatch> banned_in(std::string_view text) {
+std::vector<TermMatch> banned_in(std::string_view text, Language language) {
     const std::vector<Word> words = words_of(text);
-    const auto& terms = banned_words();
+    const TermList& list = term_list(language);
     std::vector<TermMatch> all;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        for (std::size_t t = 0; t < terms.size(); ++t) {
-            if (term_at(words, i, terms[t])) {
-                all.push_back({t, words[i].begin, words[i + terms[t].size() - 1].end});
+        for (std::size_t t = 0; t < list.terms.size(); ++t) {
+            if (term_at(words, i, list.terms[t], list.plural_every_word)) {
+                all.push_back({t, words[i].begin, words[i + list.terms[t].size() - 1].end});
             }
         }
     }
@@ -112,10 +154,11 @@ std::vector<TermMatch> banned_in(std::string_view text) {
 }
 
 // The first place in `text` where banned term `term` occurs, if any.
-std::optional<std::size_t> find_term(std::string_view text, std::size_t term) {
+std::optional<std::size_t> find_term(std::string_view text, std::size_t term, Language language) {
     const std::vector<Word> words = words_of(text);
+    const TermList& list = term_list(language);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (term_at(words, i, banned_words()[term])) {
+        if (term_at(words, i, list.terms[term], list.plural_every_word)) {
             return words[i].begin;
         }
     }
@@ -124,13 +167,36 @@ std::optional<std::size_t> find_term(std::string_view text, std::size_t term) {
 
 // The banned terms a `teaches:` entry names ("lot lizards" names "lot lizard").
 std::set<std::size_t> taught_terms(const std::vector<std::string>& teaches) {
+    const TermList& list = term_list(Language::English);
     std::set<std::size_t> out;
     for (const std::string& entry : teaches) {
         const std::vector<Word> words = words_of(entry);
-        for (std::size_t t = 0; t < banned_words().size(); ++t) {
-            if (words.size() == banned_words()[t].size() && term_at(words, 0, banned_words()[t])) {
+        for (std::size_t t = 0; t < list.terms.size(); ++t) {
+            if (words.size() == list.terms[t].size() && term_at(words, 0, list.terms[t], false)) {
                 out.insert(t);
             }
+        }
+    }
+    return out;
+}
+
+// The Spanish terms a node's `teaches:` allows: those it names, and those
+// standing for an English term it names.
+std::set<std::size_t> taught_spanish_terms(const std::vector<std::string>& teaches) {
+    const std::set<std::size_t> english = taught_terms(teaches);
+    const TermList& list = term_list(Language::Spanish);
+    std::set<std::size_t> out;
+    for (std::size_t t = 0; t < list.terms.size(); ++t) {
+        const std::string_view stands_for = lint_terms::kSpanishBannedTerms[t].english;
+        const bool by_english = std::any_of(english.begin(), english.end(), [&](std::size_t e) {
+            return kBannedTerms[e].term == stands_for;
+        });
+        const bool by_name = std::any_of(teaches.begin(), teaches.end(), [&](const auto& entry) {
+            const std::vector<Word> words = words_of(entry);
+            return words.size() == list.terms[t].size() && term_at(words, 0, list.terms[t], true);
+        });
+        if (by_english || by_name) {
+            out.insert(t);
         }
     }
     return out;

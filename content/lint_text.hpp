@@ -1,4 +1,5 @@
-// Internal to the quality gates (lint.cpp): finding banned terms, reporting
+// Internal to the quality gates (lint.cpp, lint_translation.cpp) and the
+// translation checks (translation.cpp): finding banned terms, reporting
 // resources and phone numbers in content text, and small formatting helpers.
 #pragma once
 
@@ -12,7 +13,11 @@
 
 namespace sightline::content::lint_text {
 
-// Where one banned term (an index into lint_terms::kBannedTerms) occurs.
+// Which banned-term list: lint_terms::kBannedTerms, or kSpanishBannedTerms for
+// translations into Spanish.
+enum class Language { English, Spanish };
+
+// Where one banned term (an index into its language's list) occurs.
 struct TermMatch {
     std::size_t term = 0;
     std::size_t begin = 0, end = 0; // bytes in the text
@@ -20,13 +25,18 @@ struct TermMatch {
 
 // Every banned term in `text`; a match inside a longer one ("prostitute" in
 // "child prostitute") is left out.
-std::vector<TermMatch> banned_in(std::string_view text);
+std::vector<TermMatch> banned_in(std::string_view text, Language language = Language::English);
 
 // The first place in `text` where banned term `term` occurs, if any.
-std::optional<std::size_t> find_term(std::string_view text, std::size_t term);
+std::optional<std::size_t> find_term(std::string_view text, std::size_t term,
+                                     Language language = Language::English);
 
 // The banned terms a `teaches:` entry names ("lot lizards" names "lot lizard").
 std::set<std::size_t> taught_terms(const std::vector<std::string>& teaches);
+
+// The Spanish terms a node's `teaches:` allows in its translation: those it
+// names, and those standing for an English term it names.
+std::set<std::size_t> taught_spanish_terms(const std::vector<std::string>& teaches);
 
 // Whether `text` contains `number` whole, not as part of a longer run of digits.
 bool contains_number(std::string_view text, std::string_view number);

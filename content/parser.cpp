@@ -595,4 +595,15 @@ void parse_file(const LexedFile& file, std::uint32_t file_index, ParsedUnit& uni
     parsing::FileParser(file, file_index, unit, sink).run();
 }
 
+ParsedUnit parse_sources(const SourceSet& sources) {
+    DiagnosticSink ignored;
+    ParsedUnit unit;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto index = static_cast<std::uint32_t>(i);
+        LexedFile lexed(sources[i], index, ignored);
+        parse_file(lexed, index, unit, ignored);
+    }
+    return unit;
+}
+
 } // namespace sightline::content

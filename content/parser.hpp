@@ -14,6 +14,10 @@ namespace sightline::content {
 void parse_file(const LexedFile& file, std::uint32_t file_index, ParsedUnit& unit,
                 DiagnosticSink& sink);
 
+// The parse of sources that already compiled, for where things are written
+// (lint, translations); the diagnostics were reported when they compiled.
+ParsedUnit parse_sources(const SourceSet& sources);
+
 // Ids: lower-case letters, digits, '.', '-' and '_', starting and ending with a
 // letter or digit.
 bool is_valid_id(std::string_view id);

@@ -129,6 +129,7 @@ class Parser {
                 catalogue_.header.clear();
             }
             result.catalogue = std::move(catalogue_);
+            result.lines = std::move(lines_);
         }
         return result;
     }
@@ -162,8 +163,10 @@ class Parser {
             error(0, "msgctxt \"" + entry_.context + "\" with this msgid is given twice");
         } else {
             catalogue_.entries.push_back(std::move(entry_));
+            lines_.push_back(entry_lines_);
         }
         entry_ = Entry{};
+        entry_lines_ = EntryLines{};
         field_ = Field::None;
         started_ = has_context_ = has_id_ = has_str_ = false;
     }
@@ -283,6 +286,9 @@ class Parser {
             }
             started_ = true;
             entry_.obsolete = obsolete;
+            if (word == "msgctxt" || !has_context_) {
+                entry_lines_.context = line_number_;
+            }
             field_ = word == "msgctxt" ? Field::Context : Field::Id;
             (word == "msgctxt" ? has_context_ : has_id_) = true;
             string_at(line, value, target(field_));
@@ -293,6 +299,7 @@ class Parser {
             }
             field_ = Field::Str;
             has_str_ = true;
+            entry_lines_.str = line_number_;
             string_at(line, value, target(field_));
         } else if (word.starts_with("msgid_plural") || word.starts_with("msgstr[")) {
             error(offset, "plural forms are not used in course translations");
@@ -350,6 +357,8 @@ class Parser {
     std::uint32_t line_number_ = 0;
     Catalogue catalogue_;
     Entry entry_;
+    EntryLines entry_lines_;
+    std::vector<EntryLines> lines_;
     Field field_ = Field::None;
     bool started_ = false, has_context_ = false, has_id_ = false, has_str_ = false;
     bool have_header_ = false, stop_ = false;

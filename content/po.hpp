@@ -48,9 +48,16 @@ struct ParseError {
     std::string message;
 };
 
+// Where an entry is written, for diagnostics about it (1-based lines).
+struct EntryLines {
+    std::uint32_t context = 0; // its msgctxt line (msgid when it has none)
+    std::uint32_t str = 0;     // its msgstr line
+};
+
 struct ParseResult {
     std::optional<Catalogue> catalogue; // set when there are no errors
     std::vector<ParseError> errors;
+    std::vector<EntryLines> lines; // in step with catalogue->entries
 };
 
 // Reads PO text. Never throws on bad input: every problem is an error with its place.

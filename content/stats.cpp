@@ -232,6 +232,124 @@ double reading_grade(std::string_view text) {
            11.8 * static_cast<double>(syllable_count) / static_cast<double>(words) - 15.59;
 }
 
+namespace {
+
+// A letter of Spanish text: ASCII, or a Latin-1 letter in UTF-8 (C3 xx, but
+// not the signs × and ÷). Other characters (¿ ¡ « » — …) separate words.
+std::size_t letter_bytes(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalpha(c)) {
+        return 1;
+    }
+    if (c == 0xC3 && i + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        return next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 ? 2 : 0;
+    }
+    return 0;
+}
+
+enum class Sound { Consonant, Weak, Strong };
+
+// How a letter sounds in a syllable; `last` says whether it ends the word.
+Sound spanish_sound(char32_t c, bool last) {
+    switch (c) {
+    case U'a':
+    case U'e':
+    case U'o':
+    case U'á':
+    case U'é':
+    case U'ó':
+    case U'à':
+    case U'è':
+    case U'ò':
+    case U'í': // an accented weak vowel stands alone: "dí-a", "re-ír"
+    case U'ú':
+        return Sound::Strong;
+    case U'i':
+    case U'u':
+    case U'ü':
+        return Sound::Weak;
+    case U'y':
+        return last ? Sound::Weak : Sound::Consonant;
+    default:
+        return Sound::Consonant;
+    }
+}
+
+// Syllables of one word (ASCII and C3 xx letters only, see letter_bytes).
+std::size_t spanish_syllables(std::string_view word) {
+    std::u32string letters;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if (c == 0xC3 && i + 1 < word.size()) {
+            // C3 xx is U+00C0 + (xx - 0x80); an upper-case one (to U+00DE) is 0x20 below its lower
+            // case.
+            const auto code =
+                static_cast<char32_t>(0xC0 + static_cast<unsigned char>(word[++i]) - 0x80);
+            letters += code <= 0xDE ? static_cast<char32_t>(code + 0x20) : code;
+        } else {
+            letters += static_cast<char32_t>(std::tolower(c));
+        }
+    }
+    std::size_t count = 0;
+    Sound previous = Sound::Consonant;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        const Sound sound = spanish_sound(letters[i], i + 1 == letters.size());
+        const bool hiatus = sound == Sound::Strong && previous == Sound::Strong;
+        if (sound != Sound::Consonant && (previous == Sound::Consonant || hiatus)) {
+            ++count;
+        }
+        previous = sound;
+    }
+    return std::max<std::size_t>(count, 1);
+}
+
+} // namespace
+
+double spanish_reading_ease(std::string_view text) {
+    std::size_t words = 0, sentences = 0, syllable_count = 0;
+    std::string word;
+    const auto end_word = [&] {
+        if (!word.empty()) {
+            ++words;
+            syllable_count += spanish_syllables(word);
+            word.clear();
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (const std::size_t letter = letter_bytes(text, i); letter > 0) {
+            word += text.substr(i, letter);
+            i += letter - 1;
+            continue;
+        }
+        const char c = text[i];
+        if (std::isdigit(static_cast<unsigned char>(c)) && word.empty()) {
+            // Numbers (hotline numbers, times) count as one short word.
+            while (i + 1 < text.size() && (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
+                                           text[i + 1] == '-' || text[i + 1] == ':')) {
+                ++i;
+            }
+            ++words;
+            ++syllable_count;
+            continue;
+        }
+        end_word();
+        const bool at_end = i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+        if ((c == '.' || c == '!' || c == '?') && at_end) {
+            ++sentences;
+        }
+    }
+    end_word();
+    if (words == 0) {
+        return 100;
+    }
+    sentences = std::max<std::size_t>(sentences, 1);
+    const double syllables_per_100_words =
+        100.0 * static_cast<double>(syllable_count) / static_cast<double>(words);
+    const double words_per_sentence = static_cast<double>(words) / static_cast<double>(sentences);
+    return 206.84 - 0.60 * syllables_per_100_words - 1.02 * words_per_sentence;
+}
+
 std::string learner_text(const model::Node& n) {
     std::string text;
     for (const model::Paragraph& p : n.body) {

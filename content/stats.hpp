@@ -104,6 +104,20 @@ std::vector<const model::Scenario*> course_scenarios(const model::Bundle& bundle
 // Flesch-Kincaid grade level of English text (syllables estimated from vowel groups).
 double reading_grade(std::string_view text);
 
+// Fernández Huerta reading ease of Spanish text, the Spanish adaptation of
+// Flesch's reading ease: 206.84 - 0.60 P - 1.02 F, with P the syllables per
+// 100 words and F the words per sentence. Higher is easier: 60 to 70 is
+// ordinary adult text, about US grade 7 to 8; text without words scores 100.
+// (The formula is often quoted with F as sentences per 100 words, which would
+// make shorter sentences read harder; Law, "Error in the Fernandez Huerta
+// Readability Formula", LINGUIST List 22.2332, 2011.) Syllables are counted
+// as Spanish spelling shows them: each group of adjacent vowels is one
+// syllable (a diphthong: "cuan-do", "cie-lo"), except that two strong vowels
+// (a, e, o, or an accented í or ú) are two ("le-er", "dí-a"); a final y is a
+// vowel ("hoy", "muy"), any other y a consonant ("ma-yo"). Numbers count as
+// one short word, as in reading_grade.
+double spanish_reading_ease(std::string_view text);
+
 // Everything a learner reads in a scenario: the content note, objectives, the
 // safe response, where to report and every node (facilitator notes, discussion
 // prompts, titles and speaker names excluded).

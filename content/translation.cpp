@@ -1,174 +1,409 @@
 #include "content/translation.hpp"
 
-#include "content/lexer.hpp"
+#include "content/lint_terms.hpp"
+#include "content/lint_text.hpp"
 #include "content/parser.hpp"
+#include "content/text_util.hpp"
+#include "model/translation.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
 #include <string>
 
 namespace sightline::content {
 
 namespace {
 
-class Extractor {
-  public:
-    // Where the next strings are written; nothing without sources (or a location).
-    void at(Location where) {
-        reference.clear();
-        if (sources != nullptr && where.file < sources->size() && where.line > 0) {
-            reference = (*sources)[where.file].name() + ":" + std::to_string(where.line);
-        }
-    }
-
-    void add(std::string context, const std::string& english, std::string comment) {
-        if (english.empty()) {
-            return;
-        }
-        po::Entry e;
-        if (!reference.empty()) {
-            e.references.push_back(reference);
-        }
-        if (!comment.empty()) {
-            e.extracted_comments.push_back(std::move(comment));
-        }
-        e.context = std::move(context);
-        e.id = english;
-        entries.push_back(std::move(e));
-    }
-
-    // `base:field.N` for the N-th (1-based) of a repeated field without ids.
-    void add_all(const std::string& base, const std::string& field,
-                 const std::vector<std::string>& texts, const std::string& comment) {
-        for (std::size_t i = 0; i < texts.size(); ++i) {
-            add(base + ":" + field + "." + std::to_string(i + 1), texts[i], comment);
-        }
-    }
-
-    std::vector<po::Entry> entries;
-    const SourceSet* sources = nullptr;
-    std::string reference;
-};
+using model::TextPlace;
+using Section = TextPlace::Section;
+using Part = TextPlace::Part;
 
 Location field_at(const FieldLocations& fields, std::string_view name, Location otherwise) {
     const auto found = fields.find(name);
     return found == fields.end() ? otherwise : found->second;
 }
 
-void extract_node(Extractor& x, const model::Scenario& scenario, const model::Node& node,
-                  const NodeSource* source) {
-    const auto at = [&](const std::vector<Location>& where, std::size_t i) {
-        x.at(source && i < where.size() ? where[i] : source ? source->at : Location{});
+// Where the string at `place` is written: its declaration, its scenario's
+// header, or the line of its node part (a debrief, note or prompt: the
+// debrief field). A line of 0 when the sources do not say.
+Location written_at(const ParsedUnit& unit, const TextPlace& place) {
+    const auto declared = [&](const std::vector<DeclarationSource>& list) {
+        return place.index < list.size() ? list[place.index].at : Location{};
     };
-    const std::string base = scenario.id + ":node." + node.id;
-    const std::string where = "scenario " + scenario.id + ", node " + node.id;
-    for (std::size_t i = 0; i < node.body.size(); ++i) {
-        const model::Paragraph& p = node.body[i];
-        const std::string line = base + ":line." + std::to_string(i + 1);
-        const std::string who = p.speaker.empty() ? "narration" : "spoken by " + p.speaker;
-        at(source ? source->paragraphs : std::vector<Location>{}, i);
-        x.add(line + ":speaker", p.speaker, where + ": the name of a speaker");
-        x.add(line, p.text, where + ", " + who);
+    switch (place.section) {
+    case Section::Role:
+        return declared(unit.roles);
+    case Section::Dimension:
+        return declared(unit.dimensions);
+    case Section::Tier:
+        return declared(unit.tiers);
+    case Section::Outcome:
+        return declared(unit.outcomes);
+    case Section::Indicator:
+        return declared(unit.indicators);
+    case Section::Rule:
+        return declared(unit.rules);
+    case Section::Course:
+        return declared(unit.courses);
+    case Section::Scenario:
+        break;
     }
-    for (std::size_t i = 0; i < node.choices.size(); ++i) {
-        const model::Choice& c = node.choices[i];
-        x.at(source && i < source->choices.size() ? source->choices[i].at
-             : source                             ? source->at
-                                                  : Location{});
-        const std::string choice = base + ":choice." + c.id;
-        x.add(choice + ":text", c.text, where + ": a choice the learner can take");
-        x.add(choice + ":feedback", c.feedback,
-              where + ": feedback after choice " + c.id + " (" + c.tier + " tier)");
+    if (place.index >= unit.scenarios.size()) {
+        return {};
     }
-    if (node.has_check()) {
-        x.at(source ? source->at : Location{});
-        x.add(base + ":check.prompt", node.check.prompt, where + ": a knowledge check question");
-        for (std::size_t i = 0; i < node.check.options.size(); ++i) {
-            const model::CheckOption& o = node.check.options[i];
-            at(source ? source->options : std::vector<Location>{}, i);
-            const std::string option = base + ":option." + o.id;
-            const std::string right = o.correct ? "a correct option" : "a wrong option";
-            x.add(option + ":text", o.text, where + ": " + right);
-            x.add(option + ":feedback", o.feedback, where + ": feedback on option " + o.id);
-        }
+    const ScenarioSource& scenario = unit.scenarios[place.index];
+    if (place.part == Part::Header) {
+        return scenario.at;
     }
-    x.at(source ? field_at(source->fields, "debrief", source->at) : Location{});
-    x.add(base + ":debrief", node.debrief,
-          where + ": the ending's debrief (paragraphs separated by blank lines)");
-    x.add_all(base, "note", node.facilitator_notes, where + ": a facilitator's note");
-    x.add_all(base, "discuss", node.discussion_prompts, where + ": a classroom discussion prompt");
+    if (place.node >= scenario.nodes.size()) {
+        return {};
+    }
+    const NodeSource& node = scenario.nodes[place.node];
+    const auto nth = [&](const std::vector<Location>& where) {
+        return place.item < where.size() ? where[place.item] : node.at;
+    };
+    switch (place.part) {
+    case Part::Paragraph:
+        return nth(node.paragraphs);
+    case Part::Choice:
+        return place.item < node.choices.size() ? node.choices[place.item].at : node.at;
+    case Part::Option:
+        return nth(node.options);
+    case Part::Debrief:
+    case Part::Note: // notes and prompts have always been referenced at the debrief
+        return field_at(node.fields, "debrief", node.at);
+    case Part::Header:
+    case Part::Check:
+        break;
+    }
+    return node.at;
 }
 
 std::vector<po::Entry> extract(const model::Bundle& bundle, const ParsedUnit* unit,
                                const SourceSet* sources) {
-    Extractor x;
-    x.sources = sources;
-    const auto declared = [&](const std::vector<DeclarationSource>& where, std::size_t i) {
-        x.at(unit && i < where.size() ? where[i].at : Location{});
-    };
-    for (std::size_t n = 0; n < bundle.roles.size(); ++n) {
-        const model::Role& r = bundle.roles[n];
-        declared(unit ? unit->roles : std::vector<DeclarationSource>{}, n);
-        x.add("role." + r.id + ":name", r.name, "the name of a learner role");
+    std::vector<po::Entry> entries;
+    model::for_each_text(bundle, [&](const model::TextSite& site, const std::string& english) {
+        po::Entry e;
+        if (unit != nullptr && sources != nullptr) {
+            const Location where = written_at(*unit, site.place);
+            if (where.file < sources->size() && where.line > 0) {
+                e.references.push_back((*sources)[where.file].name() + ":" +
+                                       std::to_string(where.line));
+            }
+        }
+        if (!site.comment.empty()) {
+            e.extracted_comments.emplace_back(site.comment);
+        }
+        e.context = std::string(site.key);
+        e.id = english;
+        entries.push_back(std::move(e));
+    });
+    return entries;
+}
+
+// --- reading translations --------------------------------------------------------------
+
+// One translatable string of the sources.
+struct SourceString {
+    std::string key, english;
+    TextPlace place;
+};
+
+// A SL0603 group: one scenario, or one catalogue section.
+bool same_group(const TextPlace& a, const TextPlace& b) {
+    return a.section == b.section && (a.section != Section::Scenario || a.index == b.index);
+}
+
+std::string group_name(const model::Bundle& bundle, const TextPlace& place) {
+    switch (place.section) {
+    case Section::Role:
+        return "roles";
+    case Section::Dimension:
+        return "score dimensions";
+    case Section::Tier:
+        return "response tiers";
+    case Section::Outcome:
+        return "outcomes";
+    case Section::Indicator:
+        return "the indicator catalogue";
+    case Section::Rule:
+        return "compliance rules";
+    case Section::Course:
+        return "courses";
+    case Section::Scenario:
+        break;
     }
-    for (std::size_t n = 0; n < bundle.dimensions.size(); ++n) {
-        const model::Dimension& d = bundle.dimensions[n];
-        declared(unit ? unit->dimensions : std::vector<DeclarationSource>{}, n);
-        x.add("dimension." + d.id + ":name", d.name, "the name of a score dimension");
+    return "scenario '" + bundle.scenarios.at(place.index).id + "'";
+}
+
+// BCP 47-like: letters, digits and '-' ("es", "es-MX"); gettext's "es_MX" is read as "es-MX".
+std::optional<std::string> language_tag(std::string_view value) {
+    std::string tag(trim(value));
+    std::replace(tag.begin(), tag.end(), '_', '-');
+    if (tag.empty() || tag.size() > 35) {
+        return std::nullopt;
     }
-    for (std::size_t n = 0; n < bundle.tiers.size(); ++n) {
-        const model::Tier& t = bundle.tiers[n];
-        declared(unit ? unit->tiers : std::vector<DeclarationSource>{}, n);
-        x.add("tier." + t.id + ":name", t.name, "the name of a response tier");
-    }
-    for (std::size_t n = 0; n < bundle.outcomes.size(); ++n) {
-        const model::Outcome& o = bundle.outcomes[n];
-        declared(unit ? unit->outcomes : std::vector<DeclarationSource>{}, n);
-        x.add("outcome." + o.id + ":name", o.name, "the label of an ending's outcome");
-    }
-    for (std::size_t n = 0; n < bundle.indicators.size(); ++n) {
-        const model::Indicator& i = bundle.indicators[n];
-        declared(unit ? unit->indicators : std::vector<DeclarationSource>{}, n);
-        const std::string base = "indicator." + i.id;
-        x.add(base + ":name", i.name, "indicator catalogue: the name of " + i.id);
-        x.add(base + ":description", i.description, "indicator catalogue: " + i.id);
-    }
-    for (std::size_t n = 0; n < bundle.rules.size(); ++n) {
-        const model::Rule& r = bundle.rules[n];
-        declared(unit ? unit->rules : std::vector<DeclarationSource>{}, n);
-        const std::string base = "rule." + r.id;
-        x.add(base + ":title", r.title, "compliance rule " + r.id);
-        for (const model::RuleTopic& t : r.topics) {
-            x.add(base + ":topic." + t.id, t.text, "compliance rule " + r.id + ": a topic");
+    for (char c : tag) {
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok) {
+            return std::nullopt;
         }
     }
-    for (std::size_t n = 0; n < bundle.courses.size(); ++n) {
-        const model::Course& c = bundle.courses[n];
-        declared(unit ? unit->courses : std::vector<DeclarationSource>{}, n);
-        const std::string base = "course." + c.id;
-        const std::string where = "course " + c.id;
-        x.add(base + ":title", c.title, where + ": its title");
-        x.add(base + ":description", c.description, where + ": its description");
-        x.add(base + ":approval", c.approval, where + ": the provider's approval text");
-        x.add_all(base, "topic", c.topics, where + ": a topic");
-        x.add_all(base, "closing", c.closing, where + ": the closing note on wellbeing");
+    return tag;
+}
+
+std::size_t line_breaks(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// What one PO file gives.
+struct Language {
+    std::string language;
+    std::map<std::string, std::pair<std::string, Location>> texts; // key -> text, msgstr
+    std::uint32_t file = 0;
+};
+
+class Reader {
+  public:
+    explicit Reader(const CompileResult& compiled)
+        : compiled_(compiled), unit_(parse_sources(compiled.sources)) {
+        model::for_each_text(*compiled.bundle,
+                             [&](const model::TextSite& site, const std::string& english) {
+                                 index_.emplace(std::string(site.key), strings_.size());
+                                 strings_.push_back({std::string(site.key), english, site.place});
+                             });
     }
-    for (std::size_t n = 0; n < bundle.scenarios.size(); ++n) {
-        const model::Scenario& s = bundle.scenarios[n];
-        const ScenarioSource* source =
-            unit && n < unit->scenarios.size() ? &unit->scenarios[n] : nullptr;
-        const std::string where = "scenario " + s.id;
-        x.at(source ? source->at : Location{});
-        x.add(s.id + ":title", s.title, where + ": its title");
-        x.add_all(s.id, "objective", s.objectives, where + ": a learning objective");
-        x.add(s.id + ":content-note", s.content_note, where + ": shown before it starts");
-        x.add(s.id + ":response", s.response, where + ": the safe response, in every debrief");
-        x.add(s.id + ":report", s.report,
-              where + ": where to report; keep every number and text code exactly");
-        for (std::size_t k = 0; k < s.nodes.size(); ++k) {
-            extract_node(x, s, s.nodes[k],
-                         source && k < source->nodes.size() ? &source->nodes[k] : nullptr);
+
+    // Reads one PO file; `failure` says why its text could not be read.
+    void add(SourceFile file, const std::optional<std::string>& failure) {
+        const auto index = static_cast<std::uint32_t>(compiled_.sources.size() + files_.size());
+        files_.push_back(std::move(file));
+        if (failure) {
+            report(codes::po_unreadable, {index, 0, 0}, *failure);
+            return;
         }
+        const SourceFile& source = files_.back();
+        po::ParseResult parsed = po::parse(source.text());
+        for (const po::ParseError& e : parsed.errors) {
+            report(codes::po_unreadable, {index, e.line, e.column}, e.message);
+        }
+        if (!parsed.catalogue) {
+            return;
+        }
+        std::optional<std::string> language = header_language(source, parsed.catalogue->header);
+        if (!language) {
+            return;
+        }
+        Language read{*language, {}, index};
+        for (std::size_t i = 0; i < parsed.catalogue->entries.size(); ++i) {
+            entry(read, parsed.catalogue->entries[i], parsed.lines.at(i));
+        }
+        languages_.push_back(std::move(read));
     }
-    return std::move(x.entries);
+
+    TranslationResult finish() {
+        TranslationResult result;
+        result.files = std::move(files_);
+        std::sort(languages_.begin(), languages_.end(),
+                  [](const Language& a, const Language& b) { return a.language < b.language; });
+        for (const Language& language : languages_) {
+            untranslated(language);
+            model::Translation t{language.language, {}};
+            std::vector<Location> where;
+            for (const auto& [key, text] : language.texts) {
+                t.texts.push_back({key, text.first});
+                where.push_back(text.second);
+            }
+            result.coverage.push_back({language.language, t.texts.size(), strings_.size()});
+            result.translations.push_back(std::move(t));
+            result.where.push_back(std::move(where));
+        }
+        sort_diagnostics(diagnostics_);
+        result.diagnostics = std::move(diagnostics_);
+        return result;
+    }
+
+  private:
+    void report(DiagnosticCode code, Location at, std::string message) {
+        diagnostics_.push_back(Diagnostic{code, code.severity(), at, std::move(message)});
+    }
+
+    // The header's `Language:`: a tag, not English, not given by another file.
+    std::optional<std::string> header_language(const SourceFile& source,
+                                               const std::string& header) {
+        const auto index = static_cast<std::uint32_t>(compiled_.sources.size() + files_.size() - 1);
+        Location at{index, 1, 1};
+        // The header entry is the file's first paragraph.
+        for (std::uint32_t n = 1; n <= source.line_count() && !trim(source.line(n)).empty(); ++n) {
+            if (source.line(n).find("\"Language:") != std::string_view::npos) {
+                at.line = n;
+                break;
+            }
+        }
+        std::string_view value;
+        for (std::string_view rest = header; !rest.empty();) {
+            const std::size_t end = std::min(rest.find('\n'), rest.size());
+            const std::string_view field = rest.substr(0, end);
+            if (field.starts_with("Language:")) {
+                value = field.substr(9);
+            }
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+        }
+        const std::optional<std::string> tag = language_tag(value);
+        if (!tag) {
+            report(codes::po_unreadable, at,
+                   trim(value).empty()
+                       ? "the PO header names no language; add \"Language: es\\n\" to it"
+                       : "the PO header's language '" + std::string(trim(value)) +
+                             "' is not a language tag such as es or es-MX");
+            return std::nullopt;
+        }
+        if (*tag == "en") {
+            report(codes::po_unreadable, at,
+                   "the PO file is for 'en', the language the scenarios are written in; a "
+                   "translation is for another language");
+            return std::nullopt;
+        }
+        for (const Language& other : languages_) {
+            if (other.language == *tag) {
+                report(codes::po_unreadable, at,
+                       "'" + *tag + "' is already translated by " +
+                           files_.at(other.file - compiled_.sources.size()).name() +
+                           "; give one PO file per language");
+                return std::nullopt;
+            }
+        }
+        return tag;
+    }
+
+    void entry(Language& language, const po::Entry& e, const po::EntryLines& lines) {
+        if (e.obsolete) {
+            return; // already marked obsolete (#~) by sightc extract: kept for translators only
+        }
+        if (e.str.empty()) {
+            return; // untranslated: counted by untranslated(), and nothing is lost if gone
+        }
+        const Location at{language.file, lines.context, 1};
+        const auto found = index_.find(e.context);
+        if (found == index_.end()) {
+            report(codes::po_obsolete_entry, at,
+                   e.context.empty()
+                       ? "an entry without msgctxt names no course string, so it is not used"
+                       : "'" + e.context +
+                             "' is no longer in the sources, so its translation is not used; run "
+                             "sightc extract to mark it obsolete (#~), or remove it");
+            return;
+        }
+        attempted_[language.language].insert(e.context);
+        const SourceString& source = strings_[found->second];
+        if (e.fuzzy || e.id != source.english) {
+            report(codes::po_fuzzy, at,
+                   e.fuzzy ? "the translation of '" + e.context +
+                                 "' is fuzzy: its English changed since it was translated, so "
+                                 "the English is shown until a translator reviews it and removes "
+                                 "the fuzzy flag"
+                           : "the English of '" + e.context +
+                                 "' is no longer this entry's msgid, so the English is shown "
+                                 "until a translator reviews it; sightc extract marks it fuzzy");
+            return;
+        }
+        const Location str_at{language.file, lines.str, 1};
+        if (!keeps_the_english(e, str_at)) {
+            return;
+        }
+        language.texts[e.context] = {e.str, str_at};
+    }
+
+    // SL0605: what a learner must get exactly as the English has it.
+    bool keeps_the_english(const po::Entry& e, Location at) {
+        bool ok = true;
+        for (std::string_view number : lint_terms::kReportingNumbers) {
+            if (lint_text::contains_number(e.id, number) &&
+                !lint_text::contains_number(e.str, number)) {
+                report(codes::po_changes_english, at,
+                       "the translation of '" + e.context + "' leaves out " + std::string(number) +
+                           ", a reporting number of its English; keep every number exactly as "
+                           "the English writes it");
+                ok = false;
+            }
+        }
+        if (line_breaks(e.id) != line_breaks(e.str)) {
+            report(codes::po_changes_english, at,
+                   "the English of '" + e.context + "' has " + std::to_string(line_breaks(e.id)) +
+                       " line breaks and its translation " + std::to_string(line_breaks(e.str)) +
+                       "; keep the same lines and paragraphs (a blank line between paragraphs), "
+                       "so the player shows them alike");
+            ok = false;
+        }
+        return ok;
+    }
+
+    // SL0603: one warning per scenario or catalogue section with strings that
+    // have no translation at all, so a new language does not print thousands.
+    void untranslated(const Language& language) {
+        const std::set<std::string>& attempted = attempted_[language.language];
+        const SourceString* first = nullptr;
+        std::size_t missing = 0, total = 0;
+        const auto flush = [&] {
+            if (first != nullptr) {
+                report(codes::po_untranslated, written_at(unit_, first->place),
+                       group_name(*compiled_.bundle, first->place) + ": " +
+                           std::to_string(missing) + " of " + std::to_string(total) +
+                           " strings have no '" + language.language +
+                           "' translation and play in English; the first is '" + first->key + "'");
+            }
+            first = nullptr;
+            missing = total = 0;
+        };
+        for (std::size_t i = 0; i < strings_.size(); ++i) {
+            if (i > 0 && !same_group(strings_[i - 1].place, strings_[i].place)) {
+                flush();
+            }
+            ++total;
+            if (!attempted.contains(strings_[i].key)) {
+                first = first != nullptr ? first : &strings_[i];
+                ++missing;
+            }
+        }
+        flush();
+    }
+
+    const CompileResult& compiled_;
+    ParsedUnit unit_;
+    std::vector<SourceString> strings_; // in walk order
+    std::map<std::string, std::size_t, std::less<>> index_;
+    SourceSet files_;
+    std::vector<Language> languages_;
+    std::map<std::string, std::set<std::string>> attempted_; // language -> keys with a msgstr
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// A PO file larger than this is refused rather than read into memory.
+constexpr std::uintmax_t kMaxPoBytes = 64ull * 1024 * 1024;
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& text) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) {
+        return "cannot read: " + error.message();
+    }
+    if (size > kMaxPoBytes) {
+        return "file is " + std::to_string(size) + " bytes; PO files are limited to " +
+               std::to_string(kMaxPoBytes);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    if (!in && !in.eof()) {
+        return "cannot read";
+    }
+    text = std::move(read).str();
+    return std::nullopt;
 }
 
 } // namespace
@@ -178,14 +413,39 @@ std::vector<po::Entry> extract_translatable(const model::Bundle& bundle) {
 }
 
 std::vector<po::Entry> extract_translatable(const CompileResult& compiled) {
-    DiagnosticSink ignored; // the sources compiled, so there is nothing new to say
-    ParsedUnit unit;
-    for (std::size_t i = 0; i < compiled.sources.size(); ++i) {
-        const auto index = static_cast<std::uint32_t>(i);
-        LexedFile lexed(compiled.sources[i], index, ignored);
-        parse_file(lexed, index, unit, ignored);
-    }
+    const ParsedUnit unit = parse_sources(compiled.sources);
     return extract(*compiled.bundle, &unit, &compiled.sources);
+}
+
+bool TranslationResult::has_errors() const {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+TranslationResult read_translations(const CompileResult& compiled, SourceSet po_files) {
+    Reader reader(compiled);
+    for (SourceFile& file : po_files) {
+        reader.add(std::move(file), std::nullopt);
+    }
+    return reader.finish();
+}
+
+TranslationResult read_translation_files(const CompileResult& compiled,
+                                         const std::vector<std::filesystem::path>& paths) {
+    Reader reader(compiled);
+    for (const std::filesystem::path& path : paths) {
+        std::string text;
+        const std::optional<std::string> failure = read_file(path, text);
+        reader.add(SourceFile(path.string(), std::move(text)), failure);
+    }
+    return reader.finish();
+}
+
+SourceSet with_translation_sources(const CompileResult& compiled,
+                                   const TranslationResult& translations) {
+    SourceSet all = compiled.sources;
+    all.insert(all.end(), translations.files.begin(), translations.files.end());
+    return all;
 }
 
 } // namespace sightline::content

@@ -134,6 +134,30 @@ void link_or_throw(model::Bundle& content, std::string_view name) {
     throw BundleError(name, reason);
 }
 
+// The translations are looked up by binary search (model::in_language), so a
+// bundle whose languages or keys are out of order, repeated or empty is refused
+// rather than played with text silently missing.
+void check_translations(const model::Bundle& content, std::string_view name) {
+    for (std::size_t i = 0; i < content.translations.size(); ++i) {
+        const model::Translation& t = content.translations[i];
+        if (t.language.empty() || t.language == "en") {
+            throw BundleError(name, "invalid content: a translation's language is '" + t.language +
+                                        "', not a language other than English");
+        }
+        if (i > 0 && !(content.translations[i - 1].language < t.language)) {
+            throw BundleError(name, "invalid content: translation '" + t.language +
+                                        "' is out of order or given twice");
+        }
+        for (std::size_t k = 1; k < t.texts.size(); ++k) {
+            if (!(t.texts[k - 1].key < t.texts[k].key)) {
+                throw BundleError(name, "invalid content: translation '" + t.language +
+                                            "' has key '" + t.texts[k].key +
+                                            "' out of order or twice");
+            }
+        }
+    }
+}
+
 // Everything after the header checks: the checksum, the payload and link().
 LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& header,
                           std::string_view name, LoadTimes* times) {
@@ -154,6 +178,7 @@ LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& hea
     loaded.model = load_payload(payload, name);
     clock.stop(&LoadTimes::deserialise, times);
     link_or_throw(loaded.model, name);
+    check_translations(loaded.model, name);
     clock.stop(&LoadTimes::link, times);
     return loaded;
 }

@@ -41,7 +41,9 @@ CEREAL_CLASS_VERSION(sightline::model::CourseEntry, 1)
 CEREAL_CLASS_VERSION(sightline::model::Course, 3) // 2: paced, closing; 3: meets
 CEREAL_CLASS_VERSION(sightline::model::RuleTopic, 1)
 CEREAL_CLASS_VERSION(sightline::model::Rule, 1)
-CEREAL_CLASS_VERSION(sightline::model::Bundle, 2) // 2: rules
+CEREAL_CLASS_VERSION(sightline::model::TranslatedText, 1)
+CEREAL_CLASS_VERSION(sightline::model::Translation, 1)
+CEREAL_CLASS_VERSION(sightline::model::Bundle, 3) // 2: rules; 3: translations
 
 namespace sightline::bundle::detail {
 
@@ -259,12 +261,27 @@ void serialize(Archive& ar, Rule& rule, const std::uint32_t version) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, TranslatedText& text, const std::uint32_t version) {
+    bundle::detail::check_version<TranslatedText>(ar, version, "translated text");
+    ar(text.key, text.text);
+}
+
+template <class Archive>
+void serialize(Archive& ar, Translation& translation, const std::uint32_t version) {
+    bundle::detail::check_version<Translation>(ar, version, "translation");
+    ar(translation.language, translation.texts);
+}
+
+template <class Archive>
 void serialize(Archive& ar, Bundle& content, const std::uint32_t version) {
     bundle::detail::check_version<Bundle>(ar, version, "bundle");
     ar(content.roles, content.dimensions, content.tiers, content.outcomes, content.indicators,
        content.courses, content.scenarios);
     if (version >= 2) {
         ar(content.rules);
+    }
+    if (version >= 3) {
+        ar(content.translations);
     }
 }
 

@@ -298,6 +298,19 @@ inline constexpr std::array<std::string_view, 7> kProofTerms = {"name",
 inline constexpr std::array<std::string_view, 5> kCoverageTerms = {"adult", "minor", "sex",
                                                                    "labour", "confounder"};
 
+// One language's text for a bundle: each translated string under its stable
+// id path (content/FORMAT.md, "Translations"). Only text is keyed, so a
+// translation can change text and nothing else.
+struct TranslatedText {
+    std::string key;  // "hotel.room-214:node.logs:line.2"
+    std::string text; // the translation of the English at that key
+};
+
+struct Translation {
+    std::string language;              // a BCP 47 tag such as "es"
+    std::vector<TranslatedText> texts; // sorted by key, keys unique
+};
+
 struct Bundle {
     std::vector<Role> roles;
     std::vector<Dimension> dimensions;
@@ -307,6 +320,7 @@ struct Bundle {
     std::vector<Course> courses;
     std::vector<Scenario> scenarios;
     std::vector<Rule> rules;
+    std::vector<Translation> translations; // sorted by language; English is the source
 };
 
 } // namespace sightline::model

@@ -63,12 +63,13 @@ TEST_CASE("a truncated payload with a correct checksum is refused at every lengt
         CHECK_MESSAGE(error.has_value(), "a payload cut to " << size << " bytes loaded");
     }
     // The payload ends with the last scenario's coverage list, whose last entry is "sex", then
-    // two empty lists of 8 bytes each (the scenario's topics taught, the bundle's rules). Cut
-    // those and one more byte: the 8-byte length of "sex" says 3, and only 2 bytes follow.
-    const std::size_t end = payload.size() - 16;
+    // three empty lists of 8 bytes each (the scenario's topics taught, the bundle's rules and
+    // its translations). Cut those and one more byte: the 8-byte length of "sex" says 3, and
+    // only 2 bytes follow.
+    const std::size_t end = payload.size() - 24;
     const auto cut = load_error(wrap_payload(std::span(payload).first(end - 1)));
     CHECK(cut == "a size of 3 is more than the 2 bytes left " + at_byte(end - 11));
-    // Cut inside the rules' count: the 8-byte count itself cannot be read.
+    // Cut inside the translations' count: the 8-byte count itself cannot be read.
     CHECK(load_error(wrap_payload(std::span(payload).first(payload.size() - 1))).has_value());
 }
 
@@ -146,9 +147,9 @@ TEST_CASE("a yes/no byte other than 0 or 1 is refused") {
 TEST_CASE("a class version newer than this reader knows is refused") {
     const auto payload = sample_payload();
     // The payload opens with the endianness byte and model::Bundle's class version.
-    REQUIRE(payload[1] == 2);
-    CHECK(contains(load_with(1, 3).value_or(""),
-                   "bundle is version 3, newer than this reader knows (2) " + at_byte(5)));
+    REQUIRE(payload[1] == 3);
+    CHECK(contains(load_with(1, 4).value_or(""),
+                   "bundle is version 4, newer than this reader knows (3) " + at_byte(5)));
     CHECK(contains(load_with(1, 0).value_or(""), "bundle is version 0, which no Sightline wrote"));
 
     // Then the role count (8 bytes) and the first model::Role's class version.

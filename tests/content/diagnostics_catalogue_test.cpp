@@ -4,8 +4,12 @@
 // lint-mode: their example compiles cleanly and lint() fires exactly its code.
 // The gaming audit's codes (SL0508-SL0510) come from learning::audit(), which
 // plays the compiled example: it compiles cleanly and the audit fires only its code.
+// A translation example (SL0601-SL0605, SL0519) has a PO file after its scenario
+// text: the scenario text compiles cleanly, and reading the PO file fires exactly
+// its code (a translated lint example: reads cleanly, and lint fires its code).
 #include "content/compile.hpp"
 #include "content/lint.hpp"
+#include "content/translation.hpp"
 #include "learning/audit.hpp"
 #include "support/files.hpp"
 
@@ -24,6 +28,7 @@ struct Example {
     std::string title;       // the heading after "SLxxxx: "
     std::string explanation; // the prose between the heading and the example
     std::string text;        // empty when the section has no example
+    std::string po;          // a translation example's PO file
 };
 
 std::vector<Example> catalogue_examples() {
@@ -39,14 +44,15 @@ std::vector<Example> catalogue_examples() {
         const std::string line = doc.substr(position, end - position);
         // Section headings look like "## SL0101: title".
         if (line.starts_with("## SL") && line.size() > 10 && line[9] == ':') {
-            examples.push_back({line.substr(3, 6), line.substr(11), {}, {}});
+            examples.push_back({line.substr(3, 6), line.substr(11), {}, {}, {}});
             in_section = true;
         } else if (line.starts_with("#")) {
             in_section = false;
-        } else if (line == "```scn" && !examples.empty()) {
+        } else if ((line == "```scn" || line == "```po") && !examples.empty()) {
             const std::size_t close = doc.find("\n```", end);
             REQUIRE(close != std::string::npos);
-            examples.back().text = doc.substr(end + 1, close - end);
+            (line == "```scn" ? examples.back().text : examples.back().po) =
+                doc.substr(end + 1, close - end);
             end = close + 4;
         } else if (in_section && !line.empty()) {
             examples.back().explanation += line + '\n';
@@ -81,6 +87,45 @@ std::set<content::DiagnosticCode> codes_of(const std::vector<content::Diagnostic
 
 std::set<content::DiagnosticCode> codes_of(const content::CompileResult& result) {
     return codes_of(result.diagnostics);
+}
+
+// The example's PO file, after a translation of the prelude's strings (each
+// "translated" as itself), so that only the example's own strings count.
+std::string with_prelude_translated(const content::CompileResult& result, std::string po) {
+    for (content::po::Entry& e : content::extract_translatable(result)) {
+        if (!e.references.empty() && e.references.front().starts_with("prelude.scn:")) {
+            po += "\nmsgctxt \"" + e.context + "\"\nmsgid \"" + e.id + "\"\nmsgstr \"" + e.id +
+                  "\"\n";
+        }
+    }
+    return po;
+}
+
+// A translation code fires, alone, when the example's PO file is read (SL0601 to
+// SL0605), or when lint runs on its text (SL0519), which must then read cleanly.
+void check_translation_example(content::DiagnosticCode code, const content::CompileResult& result,
+                               const std::string& po) {
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.bundle.has_value());
+    content::SourceSet files;
+    files.emplace_back(std::string(code.id()) + ".po", with_prelude_translated(result, po));
+    const content::TranslationResult read = content::read_translations(result, std::move(files));
+    for (const content::Diagnostic& d : read.diagnostics) {
+        CHECK(d.severity == code.severity());
+        CHECK(d.location.file >= 1); // the example or its PO file, not the prelude
+    }
+    if (content::is_translation_code(code)) {
+        CHECK(codes_of(read.diagnostics) == std::set{code});
+        CHECK(read.has_errors() == (code.severity() == content::Severity::Error));
+        return;
+    }
+    CHECK(read.diagnostics.empty());
+    const content::LintReport report = content::lint(result, read);
+    CHECK(codes_of(report.diagnostics) == std::set{code});
+    for (const content::Diagnostic& d : report.diagnostics) {
+        CHECK(d.location.file == 2); // the PO file
+        CHECK(d.location.line > 0);
+    }
 }
 
 } // namespace
@@ -128,7 +173,9 @@ static_assert(content::codes::unreachable_node.severity() == content::Severity::
 static_assert(content::find_code("SL0202") == content::codes::unknown_node);
 static_assert(!content::find_code("SL9999").has_value());
 static_assert(content::all_codes().front() == content::codes::source_unreadable);
-static_assert(content::all_codes().back() == content::codes::rule_other_roles);
+static_assert(content::all_codes().back() == content::codes::po_changes_english);
+static_assert(content::is_translation_code(content::codes::po_fuzzy));
+static_assert(!content::is_translation_code(content::codes::spanish_reading_ease_too_low));
 static_assert(!content::is_audit_code(content::codes::notice_not_listed));
 static_assert(content::is_audit_code(content::codes::non_reader_passes));
 static_assert(!content::is_audit_code(content::codes::unknown_phone_number));
@@ -147,6 +194,12 @@ TEST_CASE("each documented example fires exactly its own code") {
         const content::CompileResult result = content::compile(std::move(sources));
         const std::optional<content::DiagnosticCode> code = content::find_code(example.code);
         REQUIRE(code.has_value());
+        CHECK(example.po.empty() == !(content::is_translation_code(*code) ||
+                                      *code == content::codes::spanish_reading_ease_too_low));
+        if (!example.po.empty()) {
+            check_translation_example(*code, result, example.po);
+            continue;
+        }
         if (content::is_audit_code(*code)) {
             // The gaming audit: the content compiles without a word, then the audit (seed 1,
             // the default runs) reports this code and no other.
@@ -189,7 +242,7 @@ TEST_CASE("only the quality-gate codes are lint codes, and the prelude passes ev
     for (const content::DiagnosticCode code : content::all_codes()) {
         lint_codes += content::is_lint_code(code) ? 1 : 0;
     }
-    CHECK(lint_codes == 15); // SL0501 to SL0507 and SL0511 to SL0518
+    CHECK(lint_codes == 16); // SL0501 to SL0507 and SL0511 to SL0519
     CHECK(content::is_lint_code(content::codes::banned_term));
     CHECK_FALSE(content::is_lint_code(content::codes::non_reader_passes)); // the audit's
     CHECK_FALSE(content::is_lint_code(content::codes::pass_without_right_answer));

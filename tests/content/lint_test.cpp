@@ -226,7 +226,8 @@ TEST_CASE("SL0503: banned terms, and nodes that teach about them") {
     SUBCASE("case, punctuation and plurals do not hide a term; the caret is on it") {
         for (const char* text :
              {"A coworker says she is a prostitute.", "Two PROSTITUTES, he says.",
-              "Someone on the radio says lot-lizard.", "Lot  lizards, he says."}) {
+              "Someone on the radio says lot-lizard.", "Lot  lizards, he says.",
+              "He says she was \u201crescued\u201d\u2026"}) {
             CAPTURE(text);
             const Linted l = lint_text(scenario(with_text(text)));
             REQUIRE(l.codes() == std::set<content::DiagnosticCode>{content::codes::banned_term});

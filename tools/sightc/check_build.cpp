@@ -13,11 +13,16 @@ const char* const kCheckHelp =
     "Checks scenario sources (files or folders of *.scn) and prints every problem as\n"
     "file:line:column: severity CODE: message, with the line and a caret.\n"
     "--lint also runs the quality gates of 'sightc lint' when the sources compile.\n"
+    "--po FILE.po (repeatable) also checks a translation as 'sightc build' merges it\n"
+    "(SL0601-SL0605) and prints how much of the text it translates.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.\n";
 
 const char* const kBuildHelp =
     "Checks the sources and, if there are no errors, writes one verified bundle.\n"
-    "The same sources always give a byte-identical bundle.\n"
+    "--po FILE.po (repeatable; the PO header's Language: names the language) merges a\n"
+    "translation: each string translated, not fuzzy and made for the current English\n"
+    "goes into the bundle; the rest plays in English (content/FORMAT.md, Translations).\n"
+    "The same sources and PO files always give a byte-identical bundle.\n"
     "Exit codes: 0 written, 1 errors found (nothing written), 2 usage or I/O error.\n";
 
 // Writes to a temporary name and renames, so a failed build never leaves a
@@ -49,21 +54,19 @@ int check_command(const CheckOptions& options) {
     if (std::string error = check_options(options, false, max_errors); !error.empty()) {
         return usage_error("check", error);
     }
-    const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
-    const content::CompileResult result = content::compile_paths(paths);
-    if (options.lint && !result.has_errors()) {
-        const content::LintReport report = content::lint(result);
-        std::vector<content::Diagnostic> all = result.diagnostics;
-        all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
-        content::sort_diagnostics(all);
-        print_diagnostics(all, result.sources, max_errors);
-        if (!report.passed()) {
-            return kExitErrors;
-        }
+    const Compiled compiled = compile_with_translations(options);
+    const content::CompileResult& result = compiled.result;
+    const content::SourceSet sources = compiled.sources();
+    bool gates_passed = true;
+    if (options.lint && !compiled.has_errors()) {
+        const content::LintReport report = content::lint(result, compiled.translations);
+        print_diagnostics(compiled.diagnostics(report.diagnostics), sources, max_errors);
+        gates_passed = report.passed();
     } else {
-        print_diagnostics(result, max_errors);
+        print_diagnostics(compiled.diagnostics(), sources, max_errors);
     }
-    if (result.has_errors()) {
+    print_translation_summary(compiled.translations);
+    if (compiled.has_errors() || !gates_passed) {
         return kExitErrors;
     }
     std::cout << "ok: " << result.sources.size() << " files, " << result.bundle->scenarios.size()
@@ -77,20 +80,21 @@ int build_command(const CheckOptions& options) {
     if (std::string error = check_options(options, true, max_errors); !error.empty()) {
         return usage_error("build", error);
     }
-    const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
-    const content::CompileResult result = content::compile_paths(paths);
-    print_diagnostics(result, max_errors);
-    if (result.has_errors()) {
+    const Compiled compiled = compile_with_translations(options);
+    print_diagnostics(compiled.diagnostics(), compiled.sources(), max_errors);
+    if (compiled.has_errors()) {
         return kExitErrors;
     }
+    model::Bundle bundle = *compiled.result.bundle;
+    bundle.translations = compiled.translations.translations;
     const std::vector<std::uint8_t> bytes =
-        bundle::write_bundle(*result.bundle, bundle::compiler_version_number());
+        bundle::write_bundle(bundle, bundle::compiler_version_number());
     if (!write_file_atomically("build", options.output, bytes)) {
         return kExitUsage;
     }
+    print_translation_summary(compiled.translations);
     std::cout << "wrote " << options.output << ": " << bytes.size() << " bytes, "
-              << result.bundle->scenarios.size() << " scenarios, " << result.bundle->courses.size()
-              << " courses\n";
+              << bundle.scenarios.size() << " scenarios, " << bundle.courses.size() << " courses\n";
     return kExitOk;
 }
 

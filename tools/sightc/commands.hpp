@@ -26,6 +26,7 @@ struct CheckOptions {
     std::string output;     // build: -o FILE.slpack
     std::string max_errors; // as given; checked by the command
     bool lint = false;      // check: also the quality gates
+    Args po;                // --po FILE.po, repeatable: translations to merge and check
 };
 
 struct GraphOptions {

@@ -50,6 +50,38 @@ void print_diagnostics(const std::vector<content::Diagnostic>& diagnostics,
     }
 }
 
+content::SourceSet Compiled::sources() const {
+    return content::with_translation_sources(result, translations);
+}
+
+std::vector<content::Diagnostic>
+Compiled::diagnostics(const std::vector<content::Diagnostic>& more) const {
+    std::vector<content::Diagnostic> all = result.diagnostics;
+    all.insert(all.end(), translations.diagnostics.begin(), translations.diagnostics.end());
+    all.insert(all.end(), more.begin(), more.end());
+    content::sort_diagnostics(all);
+    return all;
+}
+
+Compiled compile_with_translations(const CheckOptions& options) {
+    const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
+    Compiled compiled{content::compile_paths(paths), {}};
+    if (compiled.result.bundle && !options.po.empty()) {
+        const std::vector<std::filesystem::path> po(options.po.begin(), options.po.end());
+        compiled.translations = content::read_translation_files(compiled.result, po);
+    }
+    return compiled;
+}
+
+void print_translation_summary(const content::TranslationResult& translations) {
+    for (const content::LanguageCoverage& c : translations.coverage) {
+        // Rounded down, so 100% means every string.
+        const std::size_t percent = c.strings == 0 ? 100 : c.translated * 100 / c.strings;
+        std::cout << c.language << ": " << c.translated << " of " << c.strings
+                  << " strings translated (" << percent << "%)\n";
+    }
+}
+
 bool is_bundle_path(std::string_view path) {
     return path.ends_with(".slpack");
 }

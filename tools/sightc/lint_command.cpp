@@ -9,7 +9,7 @@ namespace sightline::sightc {
 const char* const kLintHelp =
     "Checks scenario sources like 'sightc check', then runs the quality gates and\n"
     "reports each failure as a diagnostic (content/diagnostics.md, SL0501-SL0507 and\n"
-    "SL0511-SL0518):\n"
+    "SL0511-SL0519):\n"
     "  SL0501 every ending's debrief and every scenario's report name a reporting\n"
     "         resource (a hotline number or channel)\n"
     "  SL0502 every course covers at least 12 of its role's indicators\n"
@@ -29,6 +29,10 @@ const char* const kLintHelp =
     "         paced if the rule needs pacing (SL0515); every required scenario asks\n"
     "         the learner to act if the rule must be interactive (SL0516); each of\n"
     "         the rule's topics is taught by a required scenario ('teaches:', SL0517)\n"
+    "With --po FILE.po (repeatable), the text of a Spanish translation is checked too:\n"
+    "  SL0503 no Spanish banned term outside a node that teaches it\n"
+    "  SL0519 each scenario's translated text scores at least 60 on the Fernandez\n"
+    "         Huerta reading-ease scale (about US grade 8)\n"
     "and then one summary line per gate with what it measured.\n"
     "Exit codes: 0 every gate passes, 1 compile errors or gate failures, 2 usage or\n"
     "I/O error.\n";
@@ -38,20 +42,17 @@ int lint_command(const CheckOptions& given) {
     if (std::string error = check_options(given, false, max_errors); !error.empty()) {
         return usage_error("lint", error);
     }
-    const std::vector<std::filesystem::path> paths(given.paths.begin(), given.paths.end());
-    const content::CompileResult result = content::compile_paths(paths);
-    if (result.has_errors()) {
-        print_diagnostics(result, max_errors);
+    const Compiled compiled = compile_with_translations(given);
+    if (compiled.has_errors()) {
+        print_diagnostics(compiled.diagnostics(), compiled.sources(), max_errors);
         std::cerr << "sightc lint: the sources have errors; fix them before the quality gates "
                      "can run\n";
         return kExitErrors;
     }
     const content::LintOptions options;
-    const content::LintReport report = content::lint(result, options);
-    std::vector<content::Diagnostic> all = result.diagnostics;
-    all.insert(all.end(), report.diagnostics.begin(), report.diagnostics.end());
-    content::sort_diagnostics(all);
-    print_diagnostics(all, result.sources, max_errors);
+    const content::LintReport report =
+        content::lint(compiled.result, compiled.translations, options);
+    print_diagnostics(compiled.diagnostics(report.diagnostics), compiled.sources(), max_errors);
     content::print_lint_summary(std::cout, report, options);
     return report.passed() ? kExitOk : kExitErrors;
 }

@@ -49,6 +49,13 @@ struct CommandLine {
             ->type_name("N");
     }
 
+    // Repeatable, unlike the other options: every one given counts.
+    static void po_files(CLI::App* sub, CheckOptions& o, const char* what) {
+        sub->add_option("--po", o.po, what)
+            ->type_name("FILE.po")
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    }
+
     CommandLine() {
         app.formatter(sightline::command_line::formatter());
         app.set_help_flag("-h,--help", "show this help"); // and every subcommand's
@@ -63,6 +70,7 @@ struct CommandLine {
         c->add_option("paths", check.paths, "scenario files or folders of *.scn")
             ->type_name("PATH");
         c->add_flag("--lint", check.lint, "also run the quality gates of 'sightc lint'");
+        po_files(c, check, "also check a translation (repeatable; its header names the language)");
         max_errors(c, check);
 
         CLI::App* b = add("build", "compile sources into one verified .slpack bundle", kBuildHelp,
@@ -70,6 +78,7 @@ struct CommandLine {
         b->add_option("paths", build.paths, "scenario files or folders of *.scn")
             ->type_name("PATH");
         b->add_option("-o,--output", build.output, "the bundle to write")->type_name("FILE.slpack");
+        po_files(b, build, "merge a translation into the bundle (repeatable)");
         max_errors(b, build);
 
         CLI::App* d = add("dump", "print a bundle's model as readable text", kDumpHelp,
@@ -105,6 +114,7 @@ struct CommandLine {
             add("lint", "quality gates: reporting resources, coverage, wording, grade, scores",
                 kLintHelp, [this] { return lint_command(lint); });
         l->add_option("paths", lint.paths, "scenario files or folders of *.scn")->type_name("PATH");
+        po_files(l, lint, "also run the gates on a translation's text (repeatable)");
         max_errors(l, lint);
 
         CLI::App* a = add("audit", "can a learner who does not read pass? strategies and gates",
