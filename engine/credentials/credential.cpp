@@ -317,7 +317,7 @@ ojson build_credential(const CertificateFacts& f) {
     if (!f.course_version.empty()) {
         achievement["version"] = f.course_version;
     }
-    achievement["inLanguage"] = "en";
+    achievement["inLanguage"] = f.language.empty() ? std::string("en") : f.language;
 
     ojson subject;
     subject["type"] = ojson::array({"AchievementSubject"});
@@ -577,6 +577,10 @@ CertificateFacts facts_from_credential(const json& c) {
         f.course_title = need_string(a, "name", ap);
         f.course_description = need_string(a, "description", ap);
         f.course_version = optional_string(a, "version", ap);
+        f.language = optional_string(a, "inLanguage", ap);
+        if (f.language.empty()) {
+            f.language = "en";
+        }
         try {
             f.status = status_entry_of(c);
         } catch (const CredentialError& e) {

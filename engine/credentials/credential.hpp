@@ -55,8 +55,12 @@ struct CertificateFacts {
     std::vector<std::string> topics;
     std::string course_approval; // the course's approval statement
     std::string course_version;  // the bundle's content hash; may be empty
-    double credit_hours = 0;     // rounded to 2 decimals
-    std::string criteria;        // the completion rules, in words
+    // The language the course was completed in (a BCP 47 tag): the
+    // achievement's inLanguage. The course's title, description and topics
+    // are in it. Credentials from before it was recorded read as "en".
+    std::string language = "en";
+    double credit_hours = 0; // rounded to 2 decimals
+    std::string criteria;    // the completion rules, in words
     // The compliance rules the course is designed to meet (Course::meets), one
     // line each: "<title> (<citation>)". Signed in the criteria narrative.
     std::vector<std::string> rules;

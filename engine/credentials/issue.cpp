@@ -156,6 +156,7 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
     f.topics = course.topics;
     f.course_approval = replace_all(course.approval, "[Provider name]", provider.info.organisation);
     f.course_version = options.bundle_hash;
+    f.language = evidence.language.empty() ? "en" : evidence.language;
     f.credit_hours = std::round(course.credit_minutes / 60.0 * 100) / 100;
     f.criteria = "Completed all " +
                  plural(evidence.required_total, "required scenario", "required scenarios") +

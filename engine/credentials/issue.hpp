@@ -89,6 +89,9 @@ struct CourseEvidence {
     std::optional<int> score_percent;
     records::Attestation attestation;
     records::TimeMs completed = 0; // when the last rule was met
+    // The language of the attempt that completed the course (the last one
+    // finished), which the certificate states; `course` is given in it.
+    std::string language = "en";
 };
 
 // Refuses a second certificate (AlreadyIssued), then signs the credential with

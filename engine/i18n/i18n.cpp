@@ -50,17 +50,23 @@ const std::string& language() {
     return current_language();
 }
 
+std::string locale_language(std::string_view locale) {
+    if (locale.empty() || locale == "C" || locale == "POSIX" || locale.starts_with("C.")) {
+        return {};
+    }
+    std::string language(locale.substr(0, locale.find_first_of("_.@")));
+    for (char& c : language) {
+        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return language;
+}
+
 std::string system_language() {
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);
-        if (value == nullptr || *value == '\0') {
-            continue;
+        if (value != nullptr && *value != '\0') {
+            return locale_language(value);
         }
-        const std::string_view locale(value);
-        if (locale == "C" || locale == "POSIX" || locale.starts_with("C.")) {
-            return {};
-        }
-        return std::string(locale.substr(0, locale.find_first_of("_.@")));
     }
     return {};
 }

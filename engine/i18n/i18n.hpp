@@ -32,8 +32,12 @@ void set_language(std::string_view language);
 // The language set_language() last chose ("en" at start).
 const std::string& language();
 
-// The language of the system locale (LC_ALL, then LC_MESSAGES, then LANG):
-// "es_US.UTF-8" gives "es"; "C", "POSIX" or nothing gives "".
+// The language of a locale name, in lower case: "es_US.UTF-8" and "ES" give
+// "es"; "C", "POSIX", "C.UTF-8" and "" give "".
+std::string locale_language(std::string_view locale);
+
+// The system locale's language: the first of LC_ALL, LC_MESSAGES and LANG that
+// is set and not empty, through locale_language(); "" when none is.
 std::string system_language();
 
 const char* tr(const char* english);

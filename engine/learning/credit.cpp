@@ -1,5 +1,8 @@
 #include "learning/credit.hpp"
 
+#include "learning/language.hpp"
+#include "model/link.hpp"
+#include "model/translation.hpp"
 #include "runtime/catalogue.hpp"
 
 #include <algorithm>
@@ -127,12 +130,25 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
         throw credentials::NotEligible(std::move(unmet));
     }
     // When the last rule was met: the last finished attempt or the attestation.
+    // The certificate is in the language of the attempt that completed the
+    // course, the last one finished, even when earlier ones were played in
+    // another language.
     records::TimeMs completed = progress.attestation->time;
+    std::optional<records::TimeMs> last_finished;
+    std::string language = "en";
     for (const records::Attempt& a : store.attempts(learner_id, /*with_saves=*/false)) {
         if (counted(a, course, renewal.cycle_start) && a.status == records::Status::Completed &&
             a.finished) {
             completed = std::max(completed, *a.finished);
+            if (!last_finished || *a.finished >= *last_finished) {
+                last_finished = a.finished;
+                language = a.language;
+            }
         }
+    }
+    language = match_language(model::languages(bundle), language);
+    if (language.empty()) {
+        language = "en"; // a language this edition no longer has
     }
     // An open cycle's completion is recorded below, so its certificate is the
     // first issued from then on.
@@ -145,10 +161,17 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
                                 options.bundle_hash);
     }
     const credentials::CourseEvidence evidence{progress.required_total, progress.score_percent,
-                                               *progress.attestation, completed};
-    with_rules.rules = credentials::rules_met(bundle, course);
+                                               *progress.attestation, completed, language};
+    // The course's text (title, description, topics, approval) and the rules'
+    // titles in that language; ids and numbers are the same in every one.
+    const model::Bundle translated =
+        language == "en" ? model::Bundle{} : model::in_language(bundle, language);
+    const model::Bundle& shown = language == "en" ? bundle : translated;
+    const model::Course* shown_course = model::find_by_id(shown.courses, course.id);
+    with_rules.rules = credentials::rules_met(shown, course);
     credentials::IssuedCertificate issued =
-        credentials::issue_certificate(store, course, learner_id, evidence, provider, with_rules);
+        credentials::issue_certificate(store, shown_course != nullptr ? *shown_course : course,
+                                       learner_id, evidence, provider, with_rules);
     const std::vector<records::Completion> done = store.completions(learner_id);
     if (renewal.open || std::none_of(done.begin(), done.end(), [&](const records::Completion& c) {
             return c.course_id == course.id;

@@ -78,7 +78,13 @@ class AttemptRefused : public credentials::CredentialError {
 // certificate (credentials::issue_certificate: one per learner and course,
 // and one more per renewal, signed with the provider's loaded key) and makes
 // sure the course's completion is recorded (the renewal's, in a cycle still
-// open). Throws credentials::CredentialError or records::RecordsError.
+// open). The certificate is in the language of the attempt that completed the
+// course: of the counted attempts, the one finished last, even when earlier
+// ones were played in other languages. Its credential says so (the
+// achievement's inLanguage) and gives the course's title, description,
+// topics and rules in that language (English where the translation has none,
+// or when the bundle no longer has the language). Throws
+// credentials::CredentialError or records::RecordsError.
 credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
                                                  const model::Course& course,
                                                  std::string_view learner_id,

@@ -1,6 +1,8 @@
 #include "learning/learning.hpp"
 
 #include "bundle/bundle.hpp"
+#include "i18n/i18n.hpp"
+#include "model/translation.hpp"
 #include "records/paths.hpp"
 #include "runtime/errors.hpp"
 
@@ -48,7 +50,8 @@ BundleInfo bundle_info(const bundle::LoadedBundle& loaded) {
 
 Learning::Learning(records::Store& store, const model::Bundle& bundle, BundleInfo info,
                    Settings settings)
-    : store_(&store), bundle_(&bundle), info_(std::move(info)), settings_(std::move(settings)) {}
+    : store_(&store), bundle_(&bundle), info_(std::move(info)), settings_(std::move(settings)),
+      translations_(bundle) {}
 
 // ---------------------------------------------------------------- the learner
 
@@ -116,6 +119,44 @@ const records::Learner& Learning::selected() const {
     return *learner_;
 }
 
+// ---------------------------------------------------------------- language
+
+std::vector<std::string> Learning::languages() const {
+    return model::languages(*bundle_);
+}
+
+LanguageWish Learning::wish(std::string_view chosen) const {
+    LanguageWish w;
+    w.chosen = std::string(chosen);
+    if (learner_) {
+        w.preference = learner_->language;
+    }
+    w.system = settings_.system_language ? *settings_.system_language : i18n::system_language();
+    return w;
+}
+
+LanguageChoice Learning::language_for(const model::Course* course, std::string_view chosen) const {
+    return choose_language(course != nullptr ? course_languages(*bundle_, *course) : languages(),
+                           wish(chosen));
+}
+
+bool Learning::set_language_preference(std::string_view language) {
+    const records::Learner& learner = selected();
+    const std::string tag = match_language(languages(), language);
+    if (tag.empty()) {
+        return false;
+    }
+    if (learner.language == tag) {
+        return true;
+    }
+    records::LearnerInput input = records::input_of(learner);
+    input.language = tag;
+    if (std::optional<records::Learner> updated = store_->update_learner(learner.id, input)) {
+        learner_ = std::move(updated);
+    }
+    return true;
+}
+
 // ---------------------------------------------------------------- progress
 
 CourseProgress Learning::progress(const model::Course& course) {
@@ -141,8 +182,24 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
         const bool stale = course != nullptr && open->course_id == course->id &&
                            open->mode == records::Mode::SelfPaced && open->started < cycle_start;
         if (options.unfinished == Unfinished::Resume && !stale) {
+            // An attempt is played in one language: it goes on in its own,
+            // which the bundle may no longer have (then English).
+            std::string language = match_language(languages(), open->language);
+            if (language.empty()) {
+                language = "en";
+            }
+            const std::string asked = options.language.empty()
+                                          ? language_for(course).language
+                                          : match_language(languages(), options.language);
             try {
-                return {Session::resume(*store_, *bundle_, *open), true, {}};
+                Session session = Session::resume(*store_, bundle_in(language), *open);
+                std::string said;
+                if (!asked.empty() && asked != language) {
+                    said = "This scenario goes on in " + language_name(language) +
+                           ", the language you started it in. Start it again to play it in " +
+                           language_name(asked) + ".";
+                }
+                return {std::move(session), true, std::move(said), language};
             } catch (const runtime::SaveError&) {
                 notice = "The course has changed since you stopped, so this scenario starts "
                          "again from the beginning.";
@@ -156,8 +213,16 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
     start.course_id = course != nullptr ? course->id : "";
     start.scenario_id = scenario.id;
     start.options = run_options(settings_.seed);
-    start.language = scenario.language.empty() ? "en" : scenario.language;
-    return {Session::start(*store_, *bundle_, info_, start, now()), false, std::move(notice)};
+    // The language asked for when the course (or, outside a course, the
+    // scenario) has it; English otherwise.
+    const std::vector<std::string> available = course != nullptr
+                                                   ? course_languages(*bundle_, *course)
+                                                   : scenario_languages(*bundle_, scenario);
+    start.language = options.language.empty()
+                         ? choose_language(available, wish({})).language
+                         : choose_language(available, {options.language, {}, {}}).language;
+    return {Session::start(*store_, bundle_in(start.language), info_, start, now()), false,
+            std::move(notice), start.language};
 }
 
 Finished Learning::finish(Session& session, const model::Course* course,

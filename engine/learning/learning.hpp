@@ -12,13 +12,16 @@
 //     before it returns the feedback (session.hpp);
 //   - finishing: the result is recorded against the course's passing score,
 //     and the course's completion as soon as every required scenario passes;
-//   - progress, attestation, eligibility and issuing (progress.hpp, credit.hpp).
+//   - progress, attestation, eligibility and issuing (progress.hpp, credit.hpp);
+//   - the language each course is played in, and the learner's preferred
+//     language (language.hpp).
 //
 // records::Store keeps the data; it does not know how a scenario is played.
 #pragma once
 
 #include "credentials/issue.hpp"
 #include "learning/credit.hpp"
+#include "learning/language.hpp"
 #include "learning/progress.hpp"
 #include "learning/session.hpp"
 #include "learning/shelf.hpp"
@@ -54,6 +57,9 @@ struct Settings {
     // The seed of every attempt started here (`--seed`: to reproduce an
     // order); unset: a fresh one per attempt.
     std::optional<std::uint64_t> seed;
+    // The system locale's language for choosing a course's language; unset:
+    // i18n::system_language() (tests set it).
+    std::optional<std::string> system_language = {};
 };
 
 // How every attempt is played: choices and check options always in a seeded
@@ -67,12 +73,17 @@ enum class Unfinished : std::uint8_t { Resume, StartAgain };
 
 struct StartOptions {
     Unfinished unfinished = Unfinished::Resume;
+    // The language to play a new attempt in, as Learning::language_for() chose
+    // it; empty: what it chooses with nothing chosen. A resumed attempt goes
+    // on in the language it was started in.
+    std::string language = {};
 };
 
 struct Started {
     Session session;
     bool resumed = false;
-    std::string notice; // for the learner, e.g. why a resume started afresh
+    std::string notice;   // for the learner, e.g. why a resume started afresh
+    std::string language; // the language the attempt is played in
 };
 
 struct Finished {
@@ -111,6 +122,25 @@ class Learning {
     void clear_learner() { learner_.reset(); }
     const std::optional<records::Learner>& learner() const { return learner_; }
 
+    // ---- language (language.hpp)
+    // The bundle's languages, "en" first.
+    std::vector<std::string> languages() const;
+    // The language `course` is played in: `chosen` (--lang, the desktop
+    // switch), else the selected learner's preference, else the system
+    // locale's language when the course has it, else English. A chosen or
+    // preferred language the course lacks gives English and a notice. With no
+    // course: the same over the bundle's languages (what a language switch
+    // shows as selected).
+    LanguageChoice language_for(const model::Course* course, std::string_view chosen = {}) const;
+    // Keeps `language` (one of languages(), matched as match_language() does)
+    // as the selected learner's preferred language; false, keeping nothing,
+    // when the bundle does not have it. Throws records::RecordsError.
+    bool set_language_preference(std::string_view language);
+    // The bundle with its text in `language` (English where the translation
+    // has none; the bundle itself for "en" or a language it lacks). Made once
+    // per language; valid as long as this Learning.
+    const model::Bundle& bundle_in(std::string_view language) { return translations_.in(language); }
+
     // ---- the catalogue and progress (of the selected learner)
     std::vector<ShelfGroup> shelf() const { return course_shelf(*bundle_); }
     // The current cycle's progress as of now(): while the course is open for
@@ -123,8 +153,10 @@ class Learning {
     // Starts the scenario for the selected learner (of `course`, which may be
     // null for a scenario played outside a course). An unfinished attempt is
     // resumed or abandoned as `options` say; one started before the course's
-    // current renewal cycle is abandoned (it would not count). Throws
-    // records::RecordsError.
+    // current renewal cycle is abandoned (it would not count). A new attempt
+    // is played in `options.language` (bundle_in()) and records it; a resumed
+    // one goes on in its own language, with a notice when that is not the one
+    // asked for. Throws records::RecordsError.
     Started start(const model::Scenario& scenario, const model::Course* course,
                   const StartOptions& options = {});
     // At an ending: records the result against the course's passing score,
@@ -149,6 +181,7 @@ class Learning {
     std::filesystem::path config_dir() const;
     std::filesystem::path certificates_dir() const;
     const records::Learner& selected() const; // throws std::logic_error when none
+    LanguageWish wish(std::string_view chosen) const;
     std::optional<records::Completion> complete_course(const model::Course& course,
                                                        records::TimeMs when);
 
@@ -158,6 +191,7 @@ class Learning {
     Settings settings_;
     Clock clock_;
     std::optional<records::Learner> learner_;
+    Translations translations_;
 };
 
 } // namespace sightline::learning

@@ -21,9 +21,11 @@
 //     range, raw, min, max, passed) equal to the replayed run's.
 //
 // The shuffle does not change ids, so the replay compares ids, never
-// positions. Times (time on node, active time) cannot be replayed and are not
-// checked. UI-free: players and `sightline cert issue` reach it through
-// learning::issue_certificate.
+// positions. Nor does it compare text (prompts, option text, names): an
+// attempt played in any language (Attempt::language; learning/language.hpp)
+// replays against the bundle, whose translations change text only. Times
+// (time on node, active time) cannot be replayed and are not checked. UI-free: players and
+// `sightline cert issue` reach it through learning::issue_certificate.
 #pragma once
 
 #include "model/model.hpp"

@@ -171,6 +171,12 @@ CREATE TABLE settings (
     value          TEXT NOT NULL
 );
 )sql",
+    // 9: the language a learner prefers to train in (a BCP 47 tag such as
+    // "es"), or empty for none: set in a player's language switch or with
+    // `sightline records learner ID --language TAG`.
+    R"sql(
+ALTER TABLE learners ADD COLUMN language TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 } // namespace

@@ -114,7 +114,8 @@ json learner_payload(const Learner& l) {
             {"created", l.created},
             {"hire_date", l.hire_date},
             {"job_role", l.job_role},
-            {"site", l.site}};
+            {"site", l.site},
+            {"language", l.language}};
 }
 
 // Everything of an attempt but its save (sent beside it as bytes): also the
@@ -228,14 +229,15 @@ pg::Params& add_text(pg::Params& params, const json& value) {
 
 void apply_learner(pg::Connection& conn, const json& p, bool update) {
     static const std::string add = std::string("INSERT INTO learners (") + rows::kLearnerColumns +
-                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
                                    "ON CONFLICT (id) DO NOTHING";
     static const std::string replace =
         std::string("INSERT INTO learners (") + rows::kLearnerColumns +
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET "
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET "
         "display_name = excluded.display_name, profession = excluded.profession, "
         "licence_number = excluded.licence_number, licence_state = excluded.licence_state, "
-        "hire_date = excluded.hire_date, job_role = excluded.job_role, site = excluded.site";
+        "hire_date = excluded.hire_date, job_role = excluded.job_role, site = excluded.site, "
+        "language = excluded.language";
     pg::Params params;
     for (const char* field :
          {"id", "display_name", "profession", "licence_number", "licence_state"}) {
@@ -245,6 +247,8 @@ void apply_learner(pg::Connection& conn, const json& p, bool update) {
     for (const char* field : {"hire_date", "job_role", "site"}) {
         add_text(params, p.at(field));
     }
+    // Queued before learners had a preferred language: none.
+    params.add(p.value("language", std::string()));
     conn.exec("deliver a learner", update ? replace.c_str() : add.c_str(), params);
 }
 

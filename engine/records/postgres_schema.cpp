@@ -125,6 +125,10 @@ CREATE TABLE settings (
     value          text NOT NULL
 );
 )sql",
+    // 3: SQLite schema 9: the language a learner prefers to train in, or empty.
+    R"sql(
+ALTER TABLE learners ADD COLUMN language text NOT NULL DEFAULT '';
+)sql",
 };
 
 // A key for pg_advisory_xact_lock: two programs opening a new database at

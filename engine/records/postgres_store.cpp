@@ -50,7 +50,7 @@ class PostgresStore final : public Store {
         const Learner learner = make_learner(new_uuid(), input, now_ms());
         Transaction transaction(conn_);
         static const std::string insert = std::string("INSERT INTO learners (") + kLearnerColumns +
-                                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+                                          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
         conn_.exec("add a learner", insert.c_str(),
                    Params()
                        .add(learner.id)
@@ -61,7 +61,8 @@ class PostgresStore final : public Store {
                        .add(learner.created)
                        .add(learner.hire_date)
                        .add(learner.job_role)
-                       .add(learner.site));
+                       .add(learner.site)
+                       .add(learner.language));
         transaction.commit();
         return learner;
     }
@@ -73,7 +74,7 @@ class PostgresStore final : public Store {
             conn_.exec("update a learner",
                        "UPDATE learners SET display_name = $1, profession = $2, "
                        "licence_number = $3, licence_state = $4, hire_date = $5, job_role = $6, "
-                       "site = $7 WHERE id = $8",
+                       "site = $7, language = $8 WHERE id = $9",
                        Params()
                            .add(input.display_name)
                            .add(input.profession)
@@ -82,6 +83,7 @@ class PostgresStore final : public Store {
                            .add(input.hire_date)
                            .add(input.job_role)
                            .add(input.site)
+                           .add(input.language)
                            .add(id));
         transaction.commit();
         return updated.affected() > 0 ? learner(id) : std::nullopt;

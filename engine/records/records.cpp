@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <string>
@@ -57,6 +58,30 @@ bool is_calendar_date(std::string_view d) {
         .ok();
 }
 
+bool is_language_tag(std::string_view text) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t start = 0;
+    bool primary = true;
+    while (true) {
+        const std::size_t end = std::min(text.find('-', start), text.size());
+        const std::string_view part = text.substr(start, end - start);
+        if (part.empty() || part.size() > 8 || (primary && part.size() < 2)) {
+            return false;
+        }
+        for (const char c : part) {
+            if (!letter(c) && (primary || !digit(c))) {
+                return false;
+            }
+        }
+        if (end == text.size()) {
+            return true;
+        }
+        start = end + 1;
+        primary = false;
+    }
+}
+
 void check_learner_input(const LearnerInput& input) {
     if (input.display_name.empty()) {
         throw RecordsError("a learner needs a name");
@@ -64,6 +89,10 @@ void check_learner_input(const LearnerInput& input) {
     if (!input.hire_date.empty() && !is_calendar_date(input.hire_date)) {
         throw RecordsError("the hire date \"" + input.hire_date +
                            "\" is not a date written YYYY-MM-DD");
+    }
+    if (!input.language.empty() && !is_language_tag(input.language)) {
+        throw RecordsError("the language \"" + input.language +
+                           "\" is not a language tag such as es or es-MX");
     }
 }
 
@@ -78,7 +107,21 @@ Learner make_learner(std::string id, const LearnerInput& input, TimeMs created) 
     learner.hire_date = input.hire_date;
     learner.job_role = input.job_role;
     learner.site = input.site;
+    learner.language = input.language;
     return learner;
+}
+
+LearnerInput input_of(const Learner& learner) {
+    LearnerInput input;
+    input.display_name = learner.display_name;
+    input.profession = learner.profession;
+    input.licence_number = learner.licence_number;
+    input.licence_state = learner.licence_state;
+    input.hire_date = learner.hire_date;
+    input.job_role = learner.job_role;
+    input.site = learner.site;
+    input.language = learner.language;
+    return input;
 }
 
 double AttemptResult::scaled() const {

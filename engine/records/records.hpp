@@ -32,13 +32,24 @@ struct LearnerInput {
     std::string hire_date; // YYYY-MM-DD, a real calendar date, or empty
     std::string job_role;  // e.g. "hotel/front-desk"; rules name the roles they cover
     std::string site;      // the workplace, e.g. "Austin downtown"
+    // The language the learner prefers to train in, a BCP 47 tag such as "es",
+    // or empty for none (the learning layer then looks at the system locale).
+    // Initialised here so that inputs written before it (name to site) still
+    // compile without a warning and mean "no preference".
+    std::string language = {};
 };
 
 // Whether `text` is a real calendar date written YYYY-MM-DD (from 1900 on).
 bool is_calendar_date(std::string_view text);
 
-// Throws RecordsError unless the input can be stored: a name, and a hire date
-// that is empty or a real YYYY-MM-DD date.
+// Whether `text` looks like a BCP 47 language tag: a primary subtag of 2 to 8
+// ASCII letters, then subtags of 1 to 8 letters or digits after '-' ("es",
+// "es-MX", "zh-Hant"). It does not check the tag against the registry.
+bool is_language_tag(std::string_view text);
+
+// Throws RecordsError unless the input can be stored: a name, a hire date
+// that is empty or a real YYYY-MM-DD date, and a language that is empty or a
+// language tag.
 void check_learner_input(const LearnerInput& input);
 
 struct Learner {
@@ -51,10 +62,15 @@ struct Learner {
     std::string hire_date;
     std::string job_role;
     std::string site;
+    std::string language; // the preferred language of courses ("es"); empty: none
 };
 
 // The learner `id` with `input`'s fields, created at `created`.
 Learner make_learner(std::string id, const LearnerInput& input, TimeMs created);
+
+// The input that keeps `learner`'s profile as it is: change a field of it and
+// pass it to Store::update_learner to change only that field.
+LearnerInput input_of(const Learner& learner);
 
 enum class Mode : std::uint8_t { SelfPaced, Classroom };
 enum class Status : std::uint8_t { InProgress, Completed, Abandoned };

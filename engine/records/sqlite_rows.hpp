@@ -19,7 +19,7 @@ inline constexpr const char* kAttemptColumns =
 
 inline constexpr const char* kLearnerColumns =
     "id, display_name, profession, licence_number, licence_state, created_ms, hire_date, "
-    "job_role, site";
+    "job_role, site, language";
 
 inline constexpr const char* kEventColumns =
     "attempt_id, sequence, time_ms, node_id, prompt, kind, response, offered, tier, correct, "
@@ -125,7 +125,7 @@ Event read_event(const Row& row, DecodeCache& cache) {
 template <class Row>
 Learner read_learner(const Row& row) {
     return {row.text(0),    row.text(1), row.text(2), row.text(3), row.text(4),
-            row.integer(5), row.text(6), row.text(7), row.text(8)};
+            row.integer(5), row.text(6), row.text(7), row.text(8), row.text(9)};
 }
 
 template <class Row>

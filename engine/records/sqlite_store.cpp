@@ -35,7 +35,7 @@ class SqliteStore final : public Store {
         const Learner learner = make_learner(new_uuid(), input, now_ms());
         sql::Transaction transaction(db_);
         sql::Statement(db_, (std::string("INSERT INTO learners (") + kLearnerColumns +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                 .c_str())
             .bind(learner.id)
             .bind(learner.display_name)
@@ -46,6 +46,7 @@ class SqliteStore final : public Store {
             .bind(learner.hire_date)
             .bind(learner.job_role)
             .bind(learner.site)
+            .bind(learner.language)
             .run();
         transaction.commit();
         return learner;
@@ -56,7 +57,7 @@ class SqliteStore final : public Store {
         sql::Transaction transaction(db_);
         sql::Statement(db_, "UPDATE learners SET display_name = ?, profession = ?, "
                             "licence_number = ?, licence_state = ?, hire_date = ?, job_role = ?, "
-                            "site = ? WHERE id = ?")
+                            "site = ?, language = ? WHERE id = ?")
             .bind(input.display_name)
             .bind(input.profession)
             .bind(input.licence_number)
@@ -64,6 +65,7 @@ class SqliteStore final : public Store {
             .bind(input.hire_date)
             .bind(input.job_role)
             .bind(input.site)
+            .bind(input.language)
             .bind(id)
             .run();
         const bool updated = db_.changes() > 0;

@@ -1,8 +1,12 @@
 #include "textplay/app.hpp"
 
 #include "bundle/bundle.hpp"
+#include "i18n/i18n.hpp"
 #include "learning/delivery.hpp"
+#include "learning/language.hpp"
 #include "learning/learning.hpp"
+#include "model/link.hpp"
+#include "model/translation.hpp"
 #include "records/paths.hpp"
 #include "runtime/catalogue.hpp"
 #include "runtime/errors.hpp"
@@ -61,10 +65,17 @@ void write_save_file(const std::filesystem::path& path, const std::vector<std::u
     }
 }
 
+// " (English, Español)" for a course available in more than English; empty
+// otherwise, so a bundle without translations lists as it always did.
+std::string languages_note(const model::Bundle& bundle, const model::Course& course) {
+    const std::vector<std::string> languages = learning::course_languages(bundle, course);
+    return languages.size() > 1 ? " (" + learning::language_names(languages) + ")" : "";
+}
+
 void list_bundle(const model::Bundle& bundle, std::ostream& out) {
     const runtime::Catalogue catalogue(bundle);
     for (const model::Course* course : learning::courses_in_shelf_order(bundle)) {
-        out << course->id << ": " << course->title << "\n";
+        out << course->id << ": " << course->title << languages_note(bundle, *course) << "\n";
         for (const runtime::CourseScenario& entry : catalogue.scenarios(course->id)) {
             out << "  " << entry.scenario->id << ": " << entry.scenario->title
                 << (entry.required ? " (required)" : " (optional)") << "\n";
@@ -130,9 +141,58 @@ Selection select(const runtime::Catalogue& catalogue, const Options& o,
     return selected;
 }
 
+// The language each course is played in (learning/language.hpp): with a
+// learner's records the learning layer chooses (their preference counts),
+// without them --lang, the system locale or English. The translated bundles
+// live as long as this.
+class Languages {
+  public:
+    Languages(const model::Bundle& bundle, const Options& options, learning::Learning* layer)
+        : own_(bundle), options_(&options), layer_(layer) {}
+
+    // The language of `course`, or of `scenario` when it is in no course.
+    learning::LanguageChoice of(const model::Course* course,
+                                const model::Scenario* scenario = nullptr) const {
+        if (layer_ != nullptr && (course != nullptr || scenario == nullptr)) {
+            return layer_->language_for(course, options_->language);
+        }
+        const model::Bundle& english = own_.english();
+        const learning::LanguageWish wish{
+            options_->language,
+            layer_ != nullptr && layer_->learner() ? layer_->learner()->language : std::string(),
+            i18n::system_language()};
+        return learning::choose_language(
+            course != nullptr     ? learning::course_languages(english, *course)
+            : scenario != nullptr ? learning::scenario_languages(english, *scenario)
+                                  : model::languages(english),
+            wish);
+    }
+
+    // The bundle in `language`.
+    const model::Bundle& in(std::string_view language) {
+        return layer_ != nullptr ? layer_->bundle_in(language) : own_.in(language);
+    }
+
+    const model::Bundle& english() const { return own_.english(); }
+
+  private:
+    learning::Translations own_;
+    const Options* options_;
+    learning::Learning* layer_;
+};
+
+// `item` of the bundle in `language` (the same id), or `item` itself.
+template <class T>
+const T& shown_in(const std::vector<T>& items, const T& item) {
+    const T* found = model::find_by_id(items, item.id);
+    return found != nullptr ? *found : item;
+}
+
 // Asks for whatever the options left open; nullptr when the learner quits.
+// Each course is listed in the language it would be played in.
 const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selection selected,
-                                    Printer& printer, Input& input, const model::Course*& course) {
+                                    Printer& printer, Input& input, const model::Course*& course,
+                                    Languages& languages) {
     if (selected.scenario != nullptr) {
         course =
             selected.course != nullptr ? selected.course : course_of(catalogue, *selected.scenario);
@@ -142,7 +202,9 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
         const auto courses = learning::courses_in_shelf_order(catalogue.bundle());
         std::vector<std::string> labels;
         for (const model::Course* c : courses) {
-            labels.push_back(c->title);
+            const model::Bundle& shown = languages.in(languages.of(c).language);
+            labels.push_back(shown_in(shown.courses, *c).title +
+                             languages_note(catalogue.bundle(), *c));
         }
         const auto i = pick_one(printer, input, "Courses", labels);
         if (!i) {
@@ -154,12 +216,19 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     if (entries.empty()) {
         throw Fatal{kExitUsage, "course '" + selected.course->id + "' has no scenarios"};
     }
+    const learning::LanguageChoice language = languages.of(selected.course);
+    const model::Bundle& shown = languages.in(language.language);
+    const model::Course& shown_course = shown_in(shown.courses, *selected.course);
     printer.blank();
-    printer.text(selected.course->title);
-    printer.text(selected.course->description);
+    printer.text(shown_course.title);
+    printer.text(shown_course.description);
+    if (!language.notice.empty()) {
+        printer.text(language.notice);
+    }
     std::vector<std::string> labels;
     for (const runtime::CourseScenario& e : entries) {
-        labels.push_back(e.scenario->title + (e.required ? " (required)" : " (optional)"));
+        labels.push_back(shown_in(shown.scenarios, *e.scenario).title +
+                         (e.required ? " (required)" : " (optional)"));
     }
     const auto i = pick_one(printer, input, "Scenarios", labels);
     course = selected.course;
@@ -176,16 +245,18 @@ void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runti
         if (course == nullptr) {
             return;
         }
+        // In the language the scenario was played in.
+        const model::Course& shown = shown_in(run.bundle().courses, *course);
         if (finished.completion) {
             printer.blank();
-            printer.text("You have completed " + course->title + " with a score of " +
+            printer.text("You have completed " + shown.title + " with a score of " +
                          std::to_string(finished.completion->score_percent) + "%.");
-            for (const std::string& paragraph : course->closing) { // the wellbeing note
+            for (const std::string& paragraph : shown.closing) { // the wellbeing note
                 printer.blank();
                 printer.text(paragraph);
             }
         }
-        course_progress_and_certificate(layer, *course, printer, input);
+        course_progress_and_certificate(layer, *course, shown.title, printer, input);
     } catch (const records::RecordsError& e) {
         printer.blank();
         printer.text(std::string("Your result could not be recorded: ") + e.what() +
@@ -277,7 +348,18 @@ int play(const Options& o, const Streams& env) {
         printer.blank();
         printer.text("Training as " + layer->learner()->display_name + ". " +
                      learning::records_sentence(*store, store->location()));
+        // A language picked with --lang is the learner's from now on (when the
+        // bundle has it; a course without it says so when it is opened).
+        if (!o.language.empty()) {
+            try {
+                layer->set_language_preference(o.language);
+            } catch (const records::RecordsError& e) {
+                printer.text(std::string("Your language could not be kept for next time: ") +
+                             e.what());
+            }
+        }
     }
+    Languages languages(bundle, o, layer ? &*layer : nullptr);
     // Said after each recorded step: the organisation's server lost, or back.
     learning::DeliveryWatch delivery;
     const auto tell_delivery = [&] {
@@ -297,12 +379,25 @@ int play(const Options& o, const Streams& env) {
         printer.text(s.content_note, "Content note: ");
     };
     if (run) {
+        // A --save file goes on in the language asked for now.
+        const model::Scenario& saved = run->scenario();
+        const learning::LanguageChoice language = languages.of(course_of(catalogue, saved), &saved);
+        if (language.language != "en") {
+            run.emplace(runtime::Run::restore(languages.in(language.language), run->save()));
+        }
         resuming(run->scenario());
     } else {
-        const model::Scenario* s = ask_scenario(catalogue, selected, printer, input, course);
+        const model::Scenario* s =
+            ask_scenario(catalogue, selected, printer, input, course, languages);
         if (s == nullptr) {
             return stopped();
         }
+        const learning::LanguageChoice language = languages.of(course, s);
+        if (selected.scenario != nullptr && !language.notice.empty()) {
+            printer.blank();
+            printer.text(language.notice); // a course picked from the menu said so already
+        }
+        const model::Scenario& shown = shown_in(languages.in(language.language).scenarios, *s);
         const auto begin = [&](learning::Started started) {
             run.emplace(started.session.run());
             steps.emplace(started.session.recorder(), tell_delivery);
@@ -317,25 +412,30 @@ int play(const Options& o, const Streams& env) {
                     return stopped();
                 }
                 if (*choice == learning::Unfinished::Resume) {
-                    const learning::Started started = begin(layer->start(*s, course, {*choice}));
+                    const learning::Started started =
+                        begin(layer->start(*s, course, {*choice, language.language}));
                     fresh = !started.resumed;
                     if (fresh) {
                         printer.text(started.notice);
                     } else {
-                        resuming(*s);
+                        // In the language the attempt was started in.
+                        resuming(run->scenario());
+                        if (!started.notice.empty()) {
+                            printer.text(started.notice);
+                        }
                     }
                 }
             }
         }
         // A fresh start shows the introduction first, so quitting there
         // starts no attempt.
-        if (fresh && !player.introduce(*s)) {
+        if (fresh && !player.introduce(shown)) {
             return stopped();
         }
         if (!run && layer) {
-            begin(layer->start(*s, course, {learning::Unfinished::StartAgain}));
+            begin(layer->start(*s, course, {learning::Unfinished::StartAgain, language.language}));
         } else if (!run) {
-            run.emplace(bundle, s->id, learning::run_options(o.seed));
+            run.emplace(languages.in(language.language), s->id, learning::run_options(o.seed));
         }
     }
     if (steps) {

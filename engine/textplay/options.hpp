@@ -18,8 +18,12 @@ struct Options {
     std::string save;                  // empty: no save file
     std::optional<std::uint64_t> seed; // set: shuffle choices with this seed
     std::optional<std::size_t> width;  // set: wrap at this width
-    bool save_roundtrip = false;       // testing: restore from a save before every question
-    std::string data_dir;              // empty: the default records folder
+    // --lang TAG: play the course in this language (and keep it as the
+    // learner's preference); empty: the learner's preference, the system
+    // locale's language, or English (learning/language.hpp).
+    std::string language;
+    bool save_roundtrip = false; // testing: restore from a save before every question
+    std::string data_dir;        // empty: the default records folder
     // The organisation's PostgreSQL server (a postgresql:// URI): records go
     // there, offline-first, with data_dir keeping the queue. Empty: only here.
     std::string records;

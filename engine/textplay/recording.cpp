@@ -153,10 +153,10 @@ std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt
 }
 
 void course_progress_and_certificate(learning::Learning& layer, const model::Course& course,
-                                     Printer& printer, Input& input) {
+                                     std::string_view title, Printer& printer, Input& input) {
     learning::Credit credit = layer.credit(course);
     printer.blank();
-    printer.text("Your progress in " + course.title);
+    printer.text("Your progress in " + std::string(title));
     if (const std::string renewal = learning::renewal_line(credit.progress.renewal);
         !renewal.empty()) {
         printer.text(renewal);

@@ -34,9 +34,9 @@ std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt
 // After a scenario of `course`: shows the learner's progress towards each
 // completion rule, asks for their attestation once every other rule is met,
 // and issues the certificate when all rules are met and a training provider
-// is set up here.
+// is set up here. `title` is the course's title in the language it is played in.
 void course_progress_and_certificate(learning::Learning& layer, const model::Course& course,
-                                     Printer& printer, Input& input);
+                                     std::string_view title, Printer& printer, Input& input);
 
 class RecordedSteps final : public StepRecorder {
   public:

@@ -56,7 +56,7 @@ Player::Player(const model::Bundle& bundle, learning::BundleInfo info, records::
     : bundle_(bundle), info_(std::move(info)), store_(store), options_(std::move(options)),
       learning_(store, bundle, info_,
                 {options_.config_dir, options_.certificates_dir, options_.seed}),
-      help_(help_content(bundle)) {
+      help_(help_content(bundle)), language_(options_.language) {
     screen_.help.hotlines = help_.hotlines;
     screen_.help.emergency = help_.emergency;
     show_welcome();
@@ -79,6 +79,7 @@ void Player::apply(const Intent& intent) {
     case IntentKind::SwitchLearner:
         session_.reset();
         learning_.clear_learner();
+        language_ = options_.language; // the next learner's own preference counts
         screen_.learner_name.clear();
         show_welcome();
         break;
@@ -137,6 +138,11 @@ void Player::apply(const Intent& intent) {
     case IntentKind::ToggleHelp:
         screen_.help.open = !screen_.help.open;
         ++screen_.version;
+        break;
+    case IntentKind::SetLanguage:
+        if (has_learner()) {
+            set_language(intent.id);
+        }
         break;
     case IntentKind::None:
     case IntentKind::ScaleUp:
@@ -204,6 +210,29 @@ void Player::create_learner(const LearnerForm& form) {
     }
 }
 
+void Player::set_language(const std::string& tag) {
+    const std::string found = learning::match_language(learning_.languages(), tag);
+    if (found.empty()) {
+        screen_.notice = "The courses are not available in " + learning::language_name(tag) + ".";
+        return;
+    }
+    language_ = found;
+    std::string problem;
+    try {
+        learning_.set_language_preference(found);
+    } catch (const records::RecordsError& e) {
+        problem = std::string("Your language could not be kept for next time: ") + e.what();
+    }
+    if (screen_.id == ScreenId::CourseMap && !course_id_.empty()) {
+        show_course(course_id_);
+    } else if (screen_.id == ScreenId::Catalogue) {
+        show_catalogue();
+    }
+    if (!problem.empty()) {
+        screen_.notice = problem;
+    }
+}
+
 // ---------------------------------------------------------------- catalogue
 
 void Player::show_catalogue() {
@@ -215,15 +244,33 @@ void Player::show_catalogue() {
     screen_.credit = {};
     CatalogueState& c = screen_.catalogue;
     c.groups.clear();
+    c.languages.clear();
+    for (const std::string& tag : learning_.languages()) {
+        c.languages.push_back({tag, learning::language_name(tag)});
+    }
+    c.language = learning_.language_for(nullptr, language_).language;
     try {
+        // The roles' names in the language the switch shows as in use.
+        const model::Bundle& listed = learning_.bundle_in(c.language);
         for (const learning::ShelfGroup& shelf : learning_.shelf()) {
-            RoleGroup group{shelf.role_name, {}};
+            const model::Role* role = model::find_by_id(listed.roles, shelf.role_id);
+            RoleGroup group{role != nullptr ? role->name : shelf.role_name, {}};
             for (const model::Course* course : shelf.courses) {
                 const learning::CourseProgress progress = learning_.progress(*course);
+                // Each course in the language it would be played in.
+                const model::Bundle& in =
+                    learning_.bundle_in(learning_.language_for(course, language_).language);
+                const model::Course* translated = model::find_by_id(in.courses, course->id);
+                const model::Course& shown_course = translated != nullptr ? *translated : *course;
+                const std::vector<std::string> languages =
+                    learning::course_languages(bundle_, *course);
                 CourseItem item;
                 item.id = course->id;
-                item.title = course->title;
-                item.description = course->description;
+                item.title = shown_course.title;
+                item.description = shown_course.description;
+                if (languages.size() > 1) {
+                    item.languages = learning::language_names(languages);
+                }
                 item.scenarios = static_cast<int>(progress.scenarios.size());
                 item.required_total = progress.required_total;
                 item.required_completed = progress.required_completed;
@@ -252,14 +299,20 @@ void Player::show_course(const std::string& course_id) {
     }
     session_.reset();
     course_id_ = course->id;
+    const learning::LanguageChoice language = learning_.language_for(course, language_);
+    course_language_ = language.language;
+    const model::Bundle& in = shown();
+    const model::Course* translated = model::find_by_id(in.courses, course->id);
+    const model::Course& shown_course = translated != nullptr ? *translated : *course;
     screen_.help.scenario_title.clear();
     screen_.help.scenario_report.clear();
     fresh(ScreenId::CourseMap);
+    screen_.notice = language.notice;
     CourseMapState& m = screen_.course;
     m = {};
     m.id = course->id;
-    m.title = course->title;
-    m.description = course->description;
+    m.title = shown_course.title;
+    m.description = shown_course.description;
     m.passing_score = static_cast<int>(course->passing_score);
     m.credit_minutes = static_cast<int>(course->credit_minutes);
     try {
@@ -270,8 +323,10 @@ void Player::show_course(const std::string& course_id) {
         m.score_percent = progress.score_percent;
         for (const learning::ScenarioProgress& s : progress.scenarios) {
             ScenarioItem item;
+            const model::Scenario* translated_scenario =
+                model::find_by_id(in.scenarios, s.scenario->id);
             item.id = s.scenario->id;
-            item.title = s.scenario->title;
+            item.title = (translated_scenario != nullptr ? translated_scenario : s.scenario)->title;
             item.minutes = s.scenario->minutes;
             item.required = s.required;
             item.progress = progress_of(s.state);
@@ -307,11 +362,11 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
     try {
         learning::Started started = learning_.start(
             *scenario, course,
-            {resume ? learning::Unfinished::Resume : learning::Unfinished::StartAgain});
+            {resume ? learning::Unfinished::Resume : learning::Unfinished::StartAgain,
+             course_language_});
         resumed = started.resumed;
-        if (!started.notice.empty()) {
-            screen_.notice = started.notice;
-        }
+        // Only the start's own notice: the course map's (its language) was read there.
+        screen_.notice = started.notice;
         session_.emplace(std::move(started.session));
         pacer_ = learning::Pacer(learning::is_paced(course, records::Mode::SelfPaced));
     } catch (const records::RecordsError& e) {
@@ -322,18 +377,22 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
     const std::string notice = screen_.notice;
     fresh(ScreenId::Scenario);
     screen_.notice = notice;
+    // In the language the attempt is played in (a resumed one keeps its own).
+    const model::Scenario& played = session_->run().scenario();
+    const model::Course* played_course =
+        model::find_by_id(session_->run().bundle().courses, course->id);
     ScenarioState& s = screen_.scenario;
     s = {};
-    s.id = scenario->id;
-    s.title = scenario->title;
-    s.course_title = course->title;
-    s.minutes = scenario->minutes;
-    s.objectives = scenario->objectives;
-    s.content_note = scenario->content_note;
+    s.id = played.id;
+    s.title = played.title;
+    s.course_title = (played_course != nullptr ? played_course : course)->title;
+    s.minutes = played.minutes;
+    s.objectives = played.objectives;
+    s.content_note = played.content_note;
     s.resuming = resumed;
     s.stage = Stage::Intro;
-    screen_.help.scenario_title = scenario->title;
-    screen_.help.scenario_report = scenario->report;
+    screen_.help.scenario_title = played.title;
+    screen_.help.scenario_report = played.report;
 }
 
 void Player::begin() {
@@ -421,10 +480,12 @@ int Player::tier_look_of(std::string_view tier_id) const {
                      static_cast<std::uint32_t>(bundle_.tiers.size()));
 }
 
-std::vector<ScoreLine> Player::score_lines(const std::vector<runtime::ScoreDelta>& deltas) const {
+std::vector<ScoreLine> Player::score_lines(const std::vector<runtime::ScoreDelta>& deltas) {
+    // The dimensions' names in the language being played.
+    const model::Bundle& in = session_ ? session_->run().bundle() : bundle_;
     std::vector<ScoreLine> out;
     for (const runtime::ScoreDelta& d : deltas) {
-        const model::Dimension* dim = model::find_by_id(bundle_.dimensions, d.dimension);
+        const model::Dimension* dim = model::find_by_id(in.dimensions, d.dimension);
         out.push_back({dim != nullptr ? dim->name : std::string(d.dimension), d.delta});
     }
     return out;
@@ -585,8 +646,11 @@ void Player::finish(const Intent& intent) {
     out.response = std::string(d.response);
     out.report = std::string(d.report);
     if (completed && course != nullptr) {
-        out.completed_course = course->title;
-        out.closing = course->closing;
+        // In the language the scenario was played in.
+        const model::Course* played =
+            model::find_by_id(session_->run().bundle().courses, course->id);
+        out.completed_course = (played != nullptr ? played : course)->title;
+        out.closing = (played != nullptr ? played : course)->closing;
     }
     session_.reset();
     if (course != nullptr) {

@@ -39,6 +39,10 @@ struct PlayerOptions {
     // The seed of the order every attempt and classroom session shows its
     // options in (tests and screenshots); unset: a fresh one each time.
     std::optional<std::uint64_t> seed;
+    // The courses' language for this session (--lang), as if picked in the
+    // language switch but not kept as the learner's; empty: the learner's
+    // preference, the system locale's language, or English.
+    std::string language;
     // Phone voting in classroom sessions: where the phones' server listens
     // (empty address: classroom::first_lan_ipv4(); port 0: any free one) and
     // the phone page's files (assets/phone/, installed beside the courses).
@@ -92,6 +96,11 @@ class Player {
     void show_welcome();
     void select_learner(const std::string& id);
     void create_learner(const LearnerForm& form);
+    // The language switch: the courses in `tag` from now on, kept as the
+    // learner's preferred language.
+    void set_language(const std::string& tag);
+    // The bundle in the language the open course is played in.
+    const model::Bundle& shown() { return learning_.bundle_in(course_language_); }
     void show_catalogue();
     void show_course(const std::string& course_id);
     // A scenario of the open course, with the course; both null (and a notice
@@ -137,7 +146,7 @@ class Player {
     bool read_enough() const;
     void fresh(ScreenId id);
     int tier_look_of(std::string_view tier_id) const;
-    std::vector<ScoreLine> score_lines(const std::vector<runtime::ScoreDelta>& deltas) const;
+    std::vector<ScoreLine> score_lines(const std::vector<runtime::ScoreDelta>& deltas);
 
     const model::Bundle& bundle_;
     learning::BundleInfo info_;
@@ -147,6 +156,10 @@ class Player {
     HelpContent help_;
     Screen screen_;
     std::string course_id_;
+    // Picked in the language switch (or --lang) in this session; empty: none.
+    std::string language_;
+    // The language the open course is shown and played in.
+    std::string course_language_ = "en";
     std::optional<learning::Session> session_;
     learning::Pacer pacer_; // paced play of the scenario being played
     std::optional<classroom::Facilitation> classroom_;

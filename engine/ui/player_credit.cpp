@@ -9,7 +9,8 @@ void Player::show_credit(const model::Course& course) {
     CreditState& c = screen_.credit;
     c = {};
     c.course_id = course.id;
-    c.course_title = course.title;
+    const model::Course* shown_course = model::find_by_id(shown().courses, course.id);
+    c.course_title = (shown_course != nullptr ? shown_course : &course)->title;
     try {
         const learning::Credit credit = learning_.credit(course);
         c.renewal = learning::renewal_line(credit.progress.renewal);

@@ -65,6 +65,9 @@ struct CourseItem {
     int required_completed = 0;
     std::optional<int> score_percent;
     Progress progress = Progress::NotStarted;
+    // The languages the course is available in, by their own names
+    // ("English, Español"); empty when it is in English only.
+    std::string languages = {};
 };
 
 struct RoleGroup {
@@ -72,8 +75,18 @@ struct RoleGroup {
     std::vector<CourseItem> courses;
 };
 
+// One of the bundle's languages in the language switch.
+struct LanguageItem {
+    std::string tag;  // "es"
+    std::string name; // its own name: "Español"
+};
+
 struct CatalogueState {
     std::vector<RoleGroup> groups;
+    // The language switch, shown when the courses come in more than one
+    // language: each by its own name, and the tag of the one in use.
+    std::vector<LanguageItem> languages;
+    std::string language;
 };
 
 // ---- Course map: the course's scenarios in order.
@@ -413,6 +426,7 @@ enum class IntentKind : std::uint8_t {
     ScaleDown,
     SetScale,        // scale
     SetTheme,        // theme
+    SetLanguage,     // id: a language tag; the courses' language, kept as the learner's
     ToggleProjector, // classroom: the audience view in a window of its own, or back
     Quit,
 };

@@ -58,6 +58,7 @@ constexpr WithId kWithId[] = {
     {"choose", IntentKind::Choose},
     {"select-learner", IntentKind::SelectLearner},
     {"run-in-classroom", IntentKind::ClassroomSetup},
+    {"language", IntentKind::SetLanguage},
 };
 
 } // namespace
@@ -319,6 +320,8 @@ std::string describe(const Intent& intent) {
         return "scale " + std::to_string(intent.scale);
     case IntentKind::SetTheme:
         return "theme " + std::string(theme_name(intent.theme));
+    case IntentKind::SetLanguage:
+        return "language " + intent.id;
     case IntentKind::ToggleProjector:
         return "projector";
     case IntentKind::Quit:

@@ -14,6 +14,7 @@
 //   classroom lock | classroom pick 2 | classroom remove-phone 0 ...   a classroom step
 //   projector                           the audience view in a window of its own, or back
 //   theme dark | scale 150
+//   language es            play the courses in this language (the language switch)
 //   key 1 | key enter | key escape | key ctrl+= ...   press a key
 //   projector-key pagedown             press a key in the projector window
 //

@@ -279,6 +279,9 @@ std::string course_status(const CourseItem& c) {
     if (c.score_percent) {
         out += " \u00B7 score " + std::to_string(*c.score_percent) + "%";
     }
+    if (!c.languages.empty()) {
+        out += " \u00B7 " + c.languages;
+    }
     return out;
 }
 
@@ -288,10 +291,41 @@ ImVec4 progress_colour(const Palette& p, Progress progress) {
                                               : p.muted;
 }
 
+// The language switch, when the courses come in more than one language: each
+// language by its own name, the one in use ticked and in bold (never by
+// colour alone). Picking another asks for it (IntentKind::SetLanguage).
+void language_switch(Frame& f) {
+    const CatalogueState& c = f.s.catalogue;
+    if (c.languages.size() < 2) {
+        return;
+    }
+    f.gap(0.3f);
+    ImGui::AlignTextToFramePadding();
+    f.body("Language:");
+    for (const LanguageItem& language : c.languages) {
+        const bool current = language.tag == c.language;
+        const std::string label =
+            (current ? "\u2714 " : "") + language.name + "##language-" + language.tag;
+        ImFont* font = current ? f.ctx.fonts.bold : nullptr;
+        f.next_to(f.button_width(label, font));
+        if (font != nullptr) {
+            ImGui::PushFont(font);
+        }
+        const bool pressed = f.button(label);
+        if (font != nullptr) {
+            ImGui::PopFont();
+        }
+        if (pressed && !current) {
+            f.set(IntentKind::SetLanguage, language.tag);
+        }
+    }
+}
+
 void catalogue(Frame& f) {
     f.title("Courses");
     f.body("Choose a course for your work. Your progress is saved after every decision, so you "
            "can stop at any time and carry on later.");
+    language_switch(f);
     int number = 0;
     for (std::size_t g = 0; g < f.s.catalogue.groups.size(); ++g) {
         const RoleGroup& group = f.s.catalogue.groups[g];

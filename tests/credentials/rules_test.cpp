@@ -142,3 +142,42 @@ TEST_CASE("issuing names the bundle's rules the course meets, in its order") {
                                                  "Texas hotel employee training (1 TAC "
                                                  "§54.100-101)"});
 }
+
+TEST_CASE("the credential states the language the course was completed in, and reads it back") {
+    test::TempDir temp;
+    auto store = records::open_store(temp.path());
+    const records::Learner ana = store->add_learner({"Ana Ortiz", "", "", "", "", "", ""});
+    model::Course course;
+    course.id = "hotel-course";
+    course.title = "Curso de hotel"; // given in the language it was completed in
+    course.description = "Un turno en la recepci\u00F3n.";
+    Provider provider;
+    provider.info = {"Lone Star Training", "", "training@example.org", "Kim Lee", "Director"};
+    provider.public_key = test::fixed_key().public_key();
+    provider.key = test::fixed_key();
+    CourseEvidence evidence;
+    evidence.required_total = 1;
+    evidence.attestation = {ana.id, course.id, "I completed it myself.", 1000};
+    evidence.completed = 1000;
+    evidence.language = "es";
+    IssueOptions options;
+    options.now = 2000;
+    options.utc_offset_minutes = 0;
+    const IssuedCertificate issued =
+        issue_certificate(*store, course, ana.id, evidence, provider, options);
+    const json credential = json::parse(issued.certificate.credential_json);
+    CHECK(credential.at("credentialSubject").at("achievement").at("inLanguage") == "es");
+    const Verification v = verify_credential(credential);
+    CHECK_MESSAGE(v.valid, v.reason);
+    const CertificateFacts read = facts_from_credential(credential);
+    CHECK(read.language == "es");
+    CHECK(read.course_title == "Curso de hotel");
+
+    // English when not said, as every credential issued before said.
+    CertificateFacts facts = test::fixed_facts();
+    CHECK(facts.language == "en");
+    nlohmann::ordered_json built = build_credential(facts);
+    CHECK(built.at("credentialSubject").at("achievement").at("inLanguage") == "en");
+    built.at("credentialSubject").at("achievement").erase("inLanguage");
+    CHECK(facts_from_credential(json::parse(built.dump())).language == "en");
+}

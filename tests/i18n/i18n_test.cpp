@@ -1,4 +1,5 @@
 #include "i18n/i18n.hpp"
+#include "support/scoped_env.hpp"
 
 #include <doctest/doctest.h>
 
@@ -67,20 +68,27 @@ TEST_CASE("format puts arguments where the translation wants them") {
     CHECK(i18n::format("{3} and {} and {x}", {"a"}) == "{3} and {} and {x}");
 }
 
-TEST_CASE("the system language is the locale's language part") {
-    const char* saved_all = std::getenv("LC_ALL");
-    const std::string saved = saved_all != nullptr ? saved_all : "";
-    setenv("LC_ALL", "es_US.UTF-8", 1);
+TEST_CASE("a locale name's language, in lower case") {
+    CHECK(i18n::locale_language("es_US.UTF-8") == "es");
+    CHECK(i18n::locale_language("ES") == "es");
+    CHECK(i18n::locale_language("de_DE@euro") == "de");
+    CHECK(i18n::locale_language("C").empty());
+    CHECK(i18n::locale_language("C.UTF-8").empty());
+    CHECK(i18n::locale_language("POSIX").empty());
+    CHECK(i18n::locale_language("").empty());
+}
+
+TEST_CASE("the system locale's language is LC_ALL, then LC_MESSAGES, then LANG") {
+    test::ScopedEnv all("LC_ALL", "");
+    test::ScopedEnv messages("LC_MESSAGES", "");
+    test::ScopedEnv lang("LANG", "es_US.UTF-8");
     CHECK(i18n::system_language() == "es");
-    setenv("LC_ALL", "pt_BR", 1);
-    CHECK(i18n::system_language() == "pt");
-    setenv("LC_ALL", "C.UTF-8", 1);
-    CHECK(i18n::system_language().empty());
-    setenv("LC_ALL", "POSIX", 1);
-    CHECK(i18n::system_language().empty());
-    if (saved_all != nullptr) {
-        setenv("LC_ALL", saved.c_str(), 1);
-    } else {
-        unsetenv("LC_ALL");
+    {
+        test::ScopedEnv messages_fr("LC_MESSAGES", "fr_FR.UTF-8");
+        CHECK(i18n::system_language() == "fr");
+        test::ScopedEnv all_c("LC_ALL", "C.UTF-8");
+        CHECK(i18n::system_language().empty()); // LC_ALL decides, and says none
     }
+    test::ScopedEnv lang_c("LANG", "C");
+    CHECK(i18n::system_language().empty());
 }

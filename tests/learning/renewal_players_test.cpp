@@ -55,7 +55,7 @@ TEST_CASE("both players say a renewal is due and show the scenarios to play agai
     std::istringstream keys("");
     textplay::Printer printer(out, 200);
     textplay::Input input(keys, printer, "", false);
-    textplay::course_progress_and_certificate(today, course, printer, input);
+    textplay::course_progress_and_certificate(today, course, course.title, printer, input);
     CHECK(out.str().find(line + "\n[not yet] 0 of 1 required scenarios completed.") !=
           std::string::npos);
 

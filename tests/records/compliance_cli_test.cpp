@@ -319,6 +319,32 @@ TEST_CASE("records learner shows and changes the hire date, job role and site") 
     CHECK(call(r.args({"learner"})).code == 2);
 }
 
+TEST_CASE("records learner --language sets the language a learner trains in, and keeps the rest") {
+    Records r;
+    const auto ana = r.add("Ana Ortiz", "hotel/front-desk", "Austin", "2026-03-01");
+    CHECK(call(r.args({"learner", ana.id})).out.find("language:   -") != std::string::npos);
+
+    const Result set = call(r.args({"learner", ana.id, "--language", "es"}));
+    CHECK(set.code == 0);
+    CHECK(set.out.find("language:   es") != std::string::npos);
+    const auto stored = r.store->learner(ana.id);
+    REQUIRE(stored.has_value());
+    CHECK(stored->language == "es");
+    CHECK(stored->site == "Austin");
+    CHECK(stored->hire_date == "2026-03-01");
+
+    // Another field changed later keeps the language.
+    CHECK(call(r.args({"learner", ana.id, "--site", "Dallas"})).code == 0);
+    CHECK(r.store->learner(ana.id)->language == "es");
+
+    const Result bad = call(r.args({"learner", ana.id, "--language", "Spanish please"}));
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("is not a language tag") != std::string::npos);
+    CHECK(r.store->learner(ana.id)->language == "es");
+    CHECK(call(r.args({"learner", ana.id, "--language", ""})).code == 0);
+    CHECK(r.store->learner(ana.id)->language.empty());
+}
+
 TEST_CASE("records purge: a dry run lists and counts, then purge removes all but what rules "
           "keep") {
     Records r;

@@ -1,4 +1,5 @@
 #include "learning/session.hpp"
+#include "model/translation.hpp"
 #include "records/export.hpp"
 #include "records/paths.hpp"
 #include "records/postgres_store.hpp"
@@ -8,6 +9,7 @@
 #include "support/csv_rows.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/scenario_fixtures.hpp"
+#include "support/spanish_example.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -265,6 +267,60 @@ TEST_CASE("the CSV export reads back through a real CSV parser, field for field"
     struct stat info {};
     REQUIRE(::stat((out.path() / "csv" / "events.csv").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("an attempt played in Spanish exports its language: xAPI language maps and CSV") {
+    TempDir temp;
+    auto store = open_store(temp.path());
+    const Learner ana = store->add_learner({"Ana", "", "", "", "", "", ""});
+    const model::Bundle spanish = model::in_language(test::spanish_example(), "es");
+    SessionStart start;
+    start.learner_id = ana.id;
+    start.course_id = "hotel-example";
+    start.scenario_id = "hotel.example";
+    start.options = {kSeed, true};
+    start.language = "es";
+    Session s = Session::start(*store, spanish, kInfo, start, 1'000);
+    s.choose("log-and-tell", 5'000);
+    s.answer({"id", "answers"}, 9'000);
+    s.advance(10'000);
+    s.finish(70, 10'500);
+
+    const auto all = statements(*store);
+    REQUIRE(all.size() == 4); // two answers, completed, passed
+    for (const json& statement : all) {
+        CAPTURE(statement.dump());
+        CHECK(statement.at("context").at("language") == "es");
+        // What the learner read is tagged with the language they read it in;
+        // the verbs' own display names stay English (they are xAPI's words).
+        const json& definition = statement.at("object").at("definition");
+        CHECK(definition.at("name").contains("es"));
+        CHECK_FALSE(definition.at("name").contains("en"));
+        CHECK(statement.at("verb").at("display").contains("en-US"));
+    }
+    const json& decision = all.at(0).at("object").at("definition");
+    CHECK(decision.at("description").at("es") ==
+          test::spanish_example_text("hotel.example:node.desk:line.1") + " " +
+              test::spanish_example_text("hotel.example:node.desk:line.2"));
+    bool found = false;
+    for (const json& choice : decision.at("choices")) {
+        CHECK_FALSE(choice.at("description").contains("en"));
+        if (choice.at("id") == "log-and-tell") {
+            found = true;
+            CHECK(choice.at("description").at("es") ==
+                  test::spanish_example_text("hotel.example:node.desk:choice.log-and-tell:text"));
+        }
+    }
+    CHECK(found);
+    const json& check = all.at(1).at("object").at("definition");
+    CHECK(check.at("description").at("es") ==
+          test::spanish_example_text("hotel.example:node.check-signs:check.prompt"));
+
+    TempDir out;
+    export_csv(*store, out.path() / "csv");
+    const auto attempts = read_csv(out.path() / "csv" / "attempts.csv");
+    REQUIRE(attempts.size() == 2);
+    CHECK(test::as_record(attempts[0], attempts[1]).at("language") == "es");
 }
 
 TEST_CASE("an export to a device or a FIFO leaves its permissions alone") {

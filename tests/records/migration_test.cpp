@@ -84,20 +84,31 @@ TEST_CASE("a database of every earlier schema version upgrades and keeps its rec
         }
         // Schema 8: learners from before have no hire date, job role or site
         // until an administrator adds them; settings start empty.
-        CHECK(learner->hire_date.empty());
-        CHECK(learner->job_role.empty());
+        if (version >= 8) {
+            CHECK(learner->hire_date == "2021-06-15");
+            CHECK(learner->site == "Detroit");
+            CHECK(store->setting("iri-base") == "https://old.example/");
+        } else {
+            CHECK(learner->hire_date.empty());
+            CHECK(learner->job_role.empty());
+            CHECK_FALSE(store->setting("iri-base").has_value());
+        }
+        // Schema 9: nor a preferred language until the learner picks one.
+        CHECK(learner->language.empty());
         LearnerInput profile{learner->display_name,
                              learner->profession,
                              learner->licence_number,
                              learner->licence_state,
                              "2026-03-01",
                              "healthcare",
-                             "Lansing"};
+                             "Lansing",
+                             "es"};
         const auto updated = store->update_learner(learner->id, profile);
         REQUIRE(updated.has_value());
         CHECK(updated->hire_date == "2026-03-01");
+        CHECK(updated->language == "es");
         CHECK(store->learner(learner->id)->site == "Lansing");
-        CHECK_FALSE(store->setting("iri-base").has_value());
+        CHECK(store->learner(learner->id)->language == "es");
         store->set_setting("iri-base", "https://training.example.org/");
         CHECK(store->setting("iri-base") == "https://training.example.org/");
         Event answer;

@@ -402,7 +402,7 @@ TEST_CASE("organisation store: every write reaches the server as the player reco
     store->record_attestation({learner.id, "course", "I read the policy", 1'005'100});
     const auto updated =
         store->update_learner(learner.id, {"Ana Ruiz-Lopez", "nurse", "RN-77", "TX", "2023-05-01",
-                                           "hotel/night", "Austin"});
+                                           "hotel/night", "Austin", "es"});
     REQUIRE(updated.has_value());
 
     const Attempt classroom = store->start_attempt(sample_start(""), 2'000'000);
@@ -424,6 +424,7 @@ TEST_CASE("organisation store: every write reaches the server as the player reco
     CHECK(there->hire_date == "2023-05-01");
     CHECK(there->job_role == "hotel/night");
     CHECK(there->site == "Austin");
+    CHECK(there->language == "es"); // the preferred language travels with the profile
     CHECK(there->created == learner.created);
     check_same_attempt(*server, *store, attempt.id);
     check_same_attempt(*server, *store, classroom.id);

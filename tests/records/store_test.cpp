@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
 #include <libpq-fe.h>
 #include <sys/stat.h>
@@ -205,6 +206,48 @@ TEST_CASE_TEMPLATE("a learner's hire date, job role and site are kept, checked a
     CHECK_FALSE(store->update_learner("nobody", {"X", "", "", "", "", "", ""}).has_value());
     CHECK_THROWS_AS(store->update_learner(ana.id, {"", "", "", "", "", "", ""}), RecordsError);
     CHECK(store->learner(ana.id)->display_name == "Ana Díaz"); // a refused change keeps nothing
+}
+
+TEST_CASE_TEMPLATE("a learner's preferred language is kept, checked, changed and cleared", Backend,
+                   SqliteBackend, PostgresBackend) {
+    Backend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    auto store = backend.open();
+    // Inputs written before the field (name to site) mean no preference.
+    const Learner ana = store->add_learner({"Ana D\u00EDaz", "", "", "", "", "", ""});
+    CHECK(ana.language.empty());
+    CHECK(store->learner(ana.id)->language.empty());
+    const Learner ben = store->add_learner({"Ben", "", "", "", "", "", "", "es-MX"});
+    CHECK(store->learner(ben.id)->language == "es-MX");
+    for (const char* bad :
+         {"e", "es_MX", "espa\u00F1ol", "es-", "-es", "es--MX", "es MX", "123", "es-abcdefghi"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH_AS(store->add_learner({"Cy", "", "", "", "", "", "", bad}),
+                             doctest::Contains("is not a language tag"), RecordsError);
+    }
+    CHECK(is_language_tag("zh-Hant-TW"));
+    CHECK(is_language_tag("es-419"));
+
+    // A change of one field keeps the others (input_of), the language included.
+    LearnerInput profile = input_of(*store->learner(ana.id));
+    profile.language = "es";
+    REQUIRE(store->update_learner(ana.id, profile).has_value());
+    profile = input_of(*store->learner(ana.id));
+    profile.site = "Austin";
+    const auto moved = store->update_learner(ana.id, profile);
+    REQUIRE(moved.has_value());
+    CHECK(moved->language == "es");
+    CHECK(moved->site == "Austin");
+    const auto listed = store->learners();
+    CHECK(std::any_of(listed.begin(), listed.end(),
+                      [&](const Learner& l) { return l.id == ana.id && l.language == "es"; }));
+    profile.language.clear();
+    CHECK(store->update_learner(ana.id, profile)->language.empty());
+    profile.language = "not a tag";
+    CHECK_THROWS_AS(store->update_learner(ana.id, profile), RecordsError);
+    CHECK(store->learner(ana.id)->language.empty()); // a refused change keeps nothing
 }
 
 TEST_CASE_TEMPLATE("organisation settings are kept with the records", Backend, SqliteBackend,
@@ -471,6 +514,43 @@ TEST_CASE("the PostgreSQL store keeps its schema version and refuses a newer one
     other.exec("UPDATE schema_version SET version = 999");
     CHECK_THROWS_WITH_AS(backend.open(), doctest::Contains("written by a newer Sightline"),
                          RecordsError);
+}
+
+TEST_CASE(
+    "a PostgreSQL database of schema 2 upgrades: learners keep their profile and get a language") {
+    PostgresBackend backend;
+    if (!backend.ready()) {
+        return;
+    }
+    std::string ana_id;
+    {
+        auto store = backend.open();
+        ana_id = store
+                     ->add_learner({"Ana", "nurse", "RN-1", "MI", "2026-03-01", "healthcare",
+                                    "Lansing", "es"})
+                     .id;
+    }
+    // Back to schema 2 as it was released: learners without the language column.
+    OtherConnection other(backend.conninfo);
+    other.exec("ALTER TABLE learners DROP COLUMN language");
+    other.exec("UPDATE schema_version SET version = 2");
+    other.exec("INSERT INTO learners (id, display_name, created_ms, hire_date) VALUES "
+               "('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'Old Learner', 1700000000000, "
+               "'2020-01-02')");
+
+    auto store = backend.open();
+    CHECK(other.exec("SELECT version FROM schema_version") ==
+          std::to_string(postgres_schema_version()));
+    const auto old = store->learner("0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b");
+    REQUIRE(old.has_value());
+    CHECK(old->hire_date == "2020-01-02");
+    CHECK(old->language.empty()); // no preference until one is set
+    CHECK(store->learner(ana_id)->site == "Lansing");
+    LearnerInput profile = input_of(*old);
+    profile.language = "es";
+    REQUIRE(store->update_learner(old->id, profile).has_value());
+    CHECK(store->learner(old->id)->language == "es");
+    CHECK(store->learner(old->id)->hire_date == "2020-01-02");
 }
 
 TEST_CASE("two programs share one PostgreSQL database and take turns on an attempt") {

@@ -17,7 +17,8 @@ namespace {
 
 // The rows each version's database holds, written with that version's SQL.
 void fill(sql::Database& db, int version) {
-    db.exec("INSERT INTO learners VALUES ('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'Ana Díaz', "
+    db.exec("INSERT INTO learners (id, display_name, profession, licence_number, licence_state, "
+            "created_ms) VALUES ('0b8f6a52-3c1d-4e2f-9a7b-5c6d7e8f9a0b', 'Ana Díaz', "
             "'nurse', 'RN-1234', 'MI', 1700000000000);"
             "INSERT INTO attempts (id, learner_id, course_id, scenario_id, bundle_hash, "
             "bundle_version, mode, language, seed, started_ms, status, active_ms, "
@@ -54,6 +55,11 @@ void fill(sql::Database& db, int version) {
     }
     if (version >= 7) {
         db.exec("UPDATE votes SET phone_count = 5 WHERE option_id = 'log-and-tell';");
+    }
+    if (version >= 8) {
+        db.exec("UPDATE learners SET hire_date = '2021-06-15', job_role = 'healthcare', "
+                "site = 'Detroit';"
+                "INSERT INTO settings VALUES ('iri-base', 'https://old.example/');");
     }
 }
 

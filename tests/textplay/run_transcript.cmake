@@ -75,6 +75,9 @@ if(NOT source STREQUAL "")
 endif()
 
 file(WRITE "${work}/script.txt" "${script}")
+# Transcripts are in English whatever the machine's locale: a course with a
+# translation would otherwise play in the system's language (learning/language.hpp).
+set(ENV{LC_ALL} "C.UTF-8")
 execute_process(
     COMMAND "${SIGHTLINE}" --text ${args} --script script.txt
     WORKING_DIRECTORY "${work}"

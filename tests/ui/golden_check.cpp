@@ -44,7 +44,8 @@ Image load(const fs::path& path) {
 }
 
 // Runs `argv` with HOME set to `home` (and the XDG and Sightline variables
-// unset, so no one's real records or settings are touched). Returns the exit code.
+// unset, so no one's real records or settings are touched) in the C.UTF-8
+// locale. Returns the exit code.
 int run(const std::vector<std::string>& argv, const fs::path& home) {
     std::vector<std::string> env_strings;
     for (char** e = environ; *e != nullptr; ++e) {
@@ -52,7 +53,8 @@ int run(const std::vector<std::string>& argv, const fs::path& home) {
         const std::string name = entry.substr(0, entry.find('='));
         if (name != "HOME" && name != "XDG_DATA_HOME" && name != "XDG_CONFIG_HOME" &&
             name != "SIGHTLINE_DATA_DIR" && name != "SIGHTLINE_CONFIG_DIR" &&
-            name != "LIBGL_ALWAYS_SOFTWARE" && name != "ASAN_OPTIONS") {
+            name != "LIBGL_ALWAYS_SOFTWARE" && name != "ASAN_OPTIONS" && name != "LC_ALL" &&
+            name != "LC_MESSAGES" && name != "LANG") {
             env_strings.push_back(entry);
         }
     }
@@ -65,6 +67,9 @@ int run(const std::vector<std::string>& argv, const fs::path& home) {
                           (asan != nullptr && *asan != '\0' ? ":" : "") + "detect_leaks=0");
     env_strings.push_back("HOME=" + home.string());
     env_strings.push_back("LIBGL_ALWAYS_SOFTWARE=1");
+    // The screens in English whatever the machine's locale (the courses would
+    // otherwise be shown in its language where they have it).
+    env_strings.push_back("LC_ALL=C.UTF-8");
     std::vector<char*> envp;
     for (std::string& s : env_strings) {
         envp.push_back(s.data());

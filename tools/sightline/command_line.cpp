@@ -4,6 +4,7 @@
 #include "tools/common/command_line.hpp"
 
 #include "commands.hpp"
+#include "records/records.hpp"
 #include "records_location.hpp"
 #include "textplay/app.hpp"
 
@@ -85,6 +86,14 @@ struct CommandLine {
                        "goes on offline, with the records folder keeping what waits to be sent")
             ->type_name("URI")
             ->group(both);
+        app.add_option("--lang", text.language,
+                       "play the courses in this language, a tag such as es, where a course has "
+                       "it (English otherwise); the text player keeps it as the learner's "
+                       "language, the desktop player's language switch can change it (default: "
+                       "the learner's language, else the system's when a course has it, else "
+                       "English)")
+            ->type_name("TAG")
+            ->group(both);
         app.add_option("--script", text.script,
                        "the text player: read the answers from FILE, one per line (an empty line "
                        "is Enter; lines starting with # are skipped) and print the whole "
@@ -161,6 +170,14 @@ struct CommandLine {
         return given("--records") ? check_server_uri(text.records) : std::string();
     }
 
+    // --lang, for either player.
+    std::string check_language() const {
+        if (given("--lang") && !records::is_language_tag(text.language)) {
+            return "--lang needs a language tag such as es or es-MX, not '" + text.language + "'";
+        }
+        return {};
+    }
+
     // --seed, for either player.
     std::string check_seed(std::optional<std::uint64_t>& out) {
         if (given("--seed")) {
@@ -182,6 +199,9 @@ struct CommandLine {
             }
         }
         if (std::string error = check_seed(text.seed); !error.empty()) {
+            return error;
+        }
+        if (std::string error = check_language(); !error.empty()) {
             return error;
         }
         if (std::string error = check_records(); !error.empty()) {
@@ -209,6 +229,7 @@ struct CommandLine {
         desktop.data_dir = text.data_dir;
         desktop.records = text.records;
         desktop.script = text.script;
+        desktop.language = text.language;
         for (const char* name : {"--bundle", "--data-dir", "--script", "--screenshot", "--theme",
                                  "--scale", "--size", "--listen"}) {
             if (given(name) && app.get_option(name)->as<std::string>().empty()) {
@@ -216,6 +237,9 @@ struct CommandLine {
             }
         }
         if (std::string error = check_seed(desktop.seed); !error.empty()) {
+            return error;
+        }
+        if (std::string error = check_language(); !error.empty()) {
             return error;
         }
         if (std::string error = check_records(); !error.empty()) {

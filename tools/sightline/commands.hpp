@@ -34,6 +34,10 @@ struct DesktopOptions {
     std::optional<std::uint64_t> seed; // the order options are shown in; unset: fresh each attempt
     std::string listen_address;        // classroom phone voting; empty: the first LAN address
     int listen_port = 0;               // 0: any free port
+    // --lang TAG: courses are played in this language where they have it
+    // (the language switch can change it); empty: the learner's preference,
+    // the system locale's language, or English.
+    std::string language = {};
 };
 
 // Runs the desktop player and returns the exit code. `text_player` runs the

@@ -45,6 +45,7 @@ struct ComplianceArgs {
     std::string hire_date;
     std::string job_role;
     std::string learner_site;
+    std::string language;
     // purge
     int older_than = -1;
     bool dry_run = false;
@@ -75,6 +76,8 @@ constexpr const char* kDueFooter =
 constexpr const char* kLearnerFooter =
     "Give an option with an empty value to clear it (--site \"\"). The hire date is\n"
     "YYYY-MM-DD. Job roles are the ones the courses' rules name, e.g. hotel/front-desk.\n"
+    "The language is a tag such as es: the players show courses in it where they have\n"
+    "it (a learner also sets it with the player's language switch or --lang).\n"
     "Exit status: 0 shown or changed, 1 no such learner, 2 bad options.\n";
 
 constexpr const char* kPurgeFooter =
@@ -273,7 +276,8 @@ void show_learner(const records::Learner& l, const Environment& env) {
     env.out << l.display_name << "  (" << l.id << ")\n"
             << "  hire date:  " << or_dash(l.hire_date) << "\n"
             << "  job role:   " << or_dash(l.job_role) << "\n"
-            << "  site:       " << or_dash(l.site) << "\n";
+            << "  site:       " << or_dash(l.site) << "\n"
+            << "  language:   " << or_dash(l.language) << "\n";
     if (!l.profession.empty() || !l.licence_number.empty()) {
         env.out << "  profession: " << or_dash(l.profession)
                 << (l.licence_number.empty()
@@ -294,13 +298,12 @@ int learner(records::Store& store, const ComplianceArgs& a, const CLI::App& app,
     const bool hire = app.count("--hire-date") > 0;
     const bool role = app.count("--job-role") > 0;
     const bool site = app.count("--site") > 0;
-    if (!hire && !role && !site) {
+    const bool language = app.count("--language") > 0;
+    if (!hire && !role && !site && !language) {
         show_learner(*found, env);
         return kOk;
     }
-    records::LearnerInput input{found->display_name,  found->profession, found->licence_number,
-                                found->licence_state, found->hire_date,  found->job_role,
-                                found->site};
+    records::LearnerInput input = records::input_of(*found);
     if (hire) {
         input.hire_date = a.hire_date;
     }
@@ -309,6 +312,9 @@ int learner(records::Store& store, const ComplianceArgs& a, const CLI::App& app,
     }
     if (site) {
         input.site = a.learner_site;
+    }
+    if (language) {
+        input.language = a.language;
     }
     const std::optional<records::Learner> updated = store.update_learner(found->id, input);
     if (!updated) {
@@ -436,7 +442,7 @@ SubcommandRun add_compliance_commands(CLI::App& records) {
     due_cmd->footer(kDueFooter);
 
     CLI::App* learner_cmd = records.add_subcommand(
-        "learner", "show a learner's hire date, job role and site, or change them");
+        "learner", "show a learner's hire date, job role, site and language, or change them");
     learner_cmd->add_option("id", a->learner, "the learner's id (see sightline records list)")
         ->type_name("ID");
     learner_cmd->add_option("--hire-date", a->hire_date, "the hire date")->type_name("YYYY-MM-DD");
@@ -445,6 +451,11 @@ SubcommandRun add_compliance_commands(CLI::App& records) {
                      "the job role rules are matched against, e.g. hotel/front-desk")
         ->type_name("ROLE");
     learner_cmd->add_option("--site", a->learner_site, "the workplace")->type_name("SITE");
+    learner_cmd
+        ->add_option("--language", a->language,
+                     "the language the learner trains in, a tag such as es (empty: none; the "
+                     "players then follow the system's language)")
+        ->type_name("TAG");
     learner_cmd->footer(kLearnerFooter);
 
     CLI::App* purge_cmd = records.add_subcommand(

@@ -82,6 +82,7 @@ App::App(const GuiOptions& options, const cli::Environment& env)
     ui::PlayerOptions player_options;
     player_options.certificates_dir = data / "certificates";
     player_options.seed = options_.seed;
+    player_options.language = options_.language;
     player_options.phone_address = options_.listen_address;
     player_options.phone_port = options_.listen_port;
     player_options.phone_page_dir = cli::default_phone_page_dir(env_.executable);

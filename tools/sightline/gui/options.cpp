@@ -20,6 +20,7 @@ GuiOptions gui_options(const cli::DesktopOptions& options) {
     o.seed = options.seed;
     o.listen_address = options.listen_address;
     o.listen_port = options.listen_port;
+    o.language = options.language;
     return o;
 }
 

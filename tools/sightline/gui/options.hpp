@@ -24,7 +24,8 @@ struct GuiOptions {
     std::optional<std::uint64_t> seed; // every attempt's order; unset: a fresh one
     std::string listen_address;        // classroom phone voting (--listen); empty: the LAN's
     int listen_port = 0;
-    bool hidden = false; // no visible window (always so with --screenshot); for benchmarks
+    std::string language = {}; // --lang: the courses' language for this session; empty: none chosen
+    bool hidden = false;       // no visible window (always so with --screenshot); for benchmarks
 };
 
 GuiOptions gui_options(const cli::DesktopOptions& options);
