@@ -1,5 +1,6 @@
 #include "learning/credit.hpp"
 
+#include "i18n/i18n.hpp"
 #include "learning/language.hpp"
 #include "model/link.hpp"
 #include "model/translation.hpp"
@@ -58,23 +59,30 @@ AttemptRefused::AttemptRefused(ReplayResult replay)
 
 std::vector<RuleLine> rule_lines(const CourseProgress& p) {
     std::vector<RuleLine> rules;
-    rules.push_back({std::to_string(p.required_completed) + " of " +
-                         std::to_string(p.required_total) + " required scenarios completed.",
-                     p.all_required_completed()});
-    const std::string passing = std::to_string(passing_of(p)) + "%.";
+    using i18n::tr;
+    // TRANSLATORS: {1} scenarios completed of the {2} the course requires ({2} may be 1).
+    rules.push_back(
+        {i18n::format(tr("{1} of {2} required scenarios completed."),
+                      {std::to_string(p.required_completed), std::to_string(p.required_total)}),
+         p.all_required_completed()});
+    const std::string passing = std::to_string(passing_of(p));
+    // TRANSLATORS: {1} is the learner's score in percent, {2} the passing score in percent.
     rules.push_back({p.score_percent
-                         ? "Score " + std::to_string(*p.score_percent) + "%; passing is " + passing
-                         : "Score: counted once every required scenario is "
-                           "completed; passing is " +
-                               passing,
+                         ? i18n::format(tr("Score {1}%; passing is {2}%."),
+                                        {std::to_string(*p.score_percent), passing})
+                         : i18n::format(tr("Score: counted once every required scenario is "
+                                           "completed; passing is {1}%."),
+                                        {passing}),
                      p.passing()});
     if (p.course != nullptr && p.course->credit_minutes > 0) {
-        rules.push_back({"Time on task " + std::to_string(p.active_ms / 60000) + " of " +
-                             std::to_string(p.course->credit_minutes) + " minutes.",
+        // TRANSLATORS: {1} minutes spent of the {2} minutes the course requires.
+        rules.push_back({i18n::format(tr("Time on task {1} of {2} minutes."),
+                                      {std::to_string(p.active_ms / 60000),
+                                       std::to_string(p.course->credit_minutes)}),
                          p.enough_time()});
     }
-    rules.push_back({p.attested() ? "You confirmed that you did this training yourself."
-                                  : "Your confirmation that you did this training yourself.",
+    rules.push_back({p.attested() ? tr("You confirmed that you did this training yourself.")
+                                  : tr("Your confirmation that you did this training yourself."),
                      p.attested()});
     return rules;
 }
@@ -182,12 +190,21 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
     return issued;
 }
 
+std::string attestation_statement_shown() {
+    // TRANSLATORS: the statement a learner confirms before a certificate is issued. The
+    // records keep the English one.
+    return i18n::tr("I completed this training myself: I read every scenario and made every "
+                    "choice and answer on my own.");
+}
+
 std::string issue_failed_message(const std::exception& error) {
     if (const auto* refused = dynamic_cast<const AttemptRefused*>(&error)) {
-        return "The certificate cannot be issued: an attempt in your records does not replay as "
-               "it was recorded (" +
-               refused->replay().reason +
-               "). Ask your training administrator to look at your records.";
+        // TRANSLATORS: {1} is the technical reason, in English.
+        return i18n::format(
+            i18n::tr("The certificate cannot be issued: an attempt in your records does not "
+                     "replay as it was recorded ({1}). Ask your training administrator to look "
+                     "at your records."),
+            {refused->replay().reason});
     }
     return issue_elsewhere_message(error.what());
 }
@@ -196,9 +213,11 @@ std::string issue_elsewhere_message(std::string why) {
     while (!why.empty() && (why.back() == '.' || why.back() == ' ')) {
         why.pop_back();
     }
-    return "You have met every rule. The certificate could not be issued here yet: " + why +
-           ". Your completion is recorded; an administrator can issue it later with sightline "
-           "cert issue.";
+    // TRANSLATORS: {1} is the reason, from the certificate's provider.
+    return i18n::format(i18n::tr("You have met every rule. The certificate could not be issued "
+                                 "here yet: {1}. Your completion is recorded; an administrator "
+                                 "can issue it later with sightline cert issue."),
+                        {why});
 }
 
 } // namespace sightline::learning

@@ -24,6 +24,10 @@ inline constexpr std::string_view kAttestationStatement =
     "I completed this training myself: I read every scenario and made every choice and answer "
     "on my own.";
 
+// kAttestationStatement in the program's language, for the learner to read
+// (the records keep the English one).
+std::string attestation_statement_shown();
+
 // One completion rule as the learner sees it: "2 of 3 required scenarios completed."
 struct RuleLine {
     std::string text;

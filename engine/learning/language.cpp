@@ -1,5 +1,6 @@
 #include "learning/language.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/translation.hpp"
 
 #include <algorithm>
@@ -11,13 +12,6 @@
 namespace sightline::learning {
 
 namespace {
-
-// Each language by its own name. Add a line when a translation of the courses
-// is added.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kNames = {{
-    {"en", "English"},
-    {"es", "Espa\u00F1ol"},
-}};
 
 // Lower case, '-' between subtags: "es_MX" and "ES-mx" are "es-mx".
 std::string normalised(std::string_view tag) {
@@ -59,21 +53,17 @@ std::vector<std::string> languages_with(const model::Bundle& bundle,
 std::string unavailable_notice(std::string_view tag) {
     const std::string name = language_name(tag);
     const std::string shown = name == tag ? "\u201C" + name + "\u201D" : name;
-    return "There is no " + shown + " translation of this course, so it is shown in English.";
+    // TRANSLATORS: {1} is a language's name in that language ("English", "Español", or the
+    // tag in quotes when unknown).
+    return i18n::format(
+        i18n::tr("There is no {1} translation of this course, so it is shown in English."),
+        {shown});
 }
 
 } // namespace
 
 std::string language_name(std::string_view tag) {
-    const std::string tag_n = normalised(tag);
-    for (const std::string& wanted : {tag_n, primary(tag_n)}) {
-        for (const auto& [code, name] : kNames) {
-            if (code == wanted) {
-                return std::string(name);
-            }
-        }
-    }
-    return std::string(tag);
+    return i18n::own_name(normalised(tag));
 }
 
 std::string language_names(const std::vector<std::string>& tags) {

@@ -29,8 +29,9 @@
 namespace sightline::learning {
 
 // A language's name in that language, for a language switch or a course list:
-// "English", "Español" ("es-MX" is "Español" too). A tag the table does not
-// know is shown as itself.
+// "English", "Español" ("es-MX" is "Español" too), as the language's own
+// program catalogue names it (i18n::own_name); a tag no catalogue names is
+// shown as itself.
 std::string language_name(std::string_view tag);
 
 // The names of `tags`, in order: "English, Español".

@@ -68,17 +68,20 @@ records::Learner Learning::add_learner(records::LearnerInput input) {
     input.job_role = trimmed(input.job_role);
     input.site = trimmed(input.site);
     if (input.display_name.empty()) {
-        throw LearnerError("Please type a name first.");
+        throw LearnerError(i18n::tr("Please type a name first."));
     }
     if (!input.hire_date.empty() && !records::is_calendar_date(input.hire_date)) {
-        throw LearnerError("Please write the hire date as year-month-day, for example "
-                           "2026-03-01, or leave it empty.");
+        throw LearnerError(i18n::tr("Please write the hire date as year-month-day, for example "
+                                    "2026-03-01, or leave it empty."));
     }
     // Two profiles with one name would be told apart by no one.
     for (const records::Learner& l : store_->learners()) {
         if (l.display_name == input.display_name) {
-            throw LearnerError("There is already a profile named " + l.display_name +
-                               ". Pick it, or add something to the name to tell you apart.");
+            // TRANSLATORS: {1} is the learner's name.
+            throw LearnerError(i18n::format(i18n::tr("There is already a profile named {1}. Pick "
+                                                     "it, or add something to the name to tell "
+                                                     "you apart."),
+                                            {l.display_name}));
         }
     }
     return store_->add_learner(input);
@@ -195,14 +198,20 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
                 Session session = Session::resume(*store_, bundle_in(language), *open);
                 std::string said;
                 if (!asked.empty() && asked != language) {
-                    said = "This scenario goes on in " + language_name(language) +
-                           ", the language you started it in. Start it again to play it in " +
-                           language_name(asked) + ".";
+                    // TRANSLATORS: {1} and {2} are languages' names in those languages
+                    // ("English", "Español").
+                    said = i18n::format(
+                        i18n::tr("This scenario goes on in {1}, the language you started it in. "
+                                 "Start it again to play it in {2}."),
+                        {language_name(language), language_name(asked)});
                 }
+                // The program's text follows the language the attempt is played in
+                // (the sentence above is in the language asked for).
+                i18n::set_language(language);
                 return {std::move(session), true, std::move(said), language};
             } catch (const runtime::SaveError&) {
-                notice = "The course has changed since you stopped, so this scenario starts "
-                         "again from the beginning.";
+                notice = i18n::tr("The course has changed since you stopped, so this scenario "
+                                  "starts again from the beginning.");
             }
         }
         // Never two open attempts at one scenario: the old one is closed.
@@ -221,6 +230,7 @@ Started Learning::start(const model::Scenario& scenario, const model::Course* co
     start.language = options.language.empty()
                          ? choose_language(available, wish({})).language
                          : choose_language(available, {options.language, {}, {}}).language;
+    i18n::set_language(start.language); // the program's text follows the course's
     return {Session::start(*store_, bundle_in(start.language), info_, start, now()), false,
             std::move(notice), start.language};
 }

@@ -1,5 +1,6 @@
 #include "learning/progress.hpp"
 
+#include "i18n/i18n.hpp"
 #include "learning/score.hpp"
 #include "runtime/catalogue.hpp"
 
@@ -89,7 +90,9 @@ std::string renewal_line(const Renewal& renewal) {
     if (!renewal.open || !renewal.due) {
         return {};
     }
-    return "Renewal due by " + format_day(*renewal.due) + ": play the required scenarios again.";
+    // TRANSLATORS: {1} is a date, 2027-03-01.
+    return i18n::format(i18n::tr("Renewal due by {1}: play the required scenarios again."),
+                        {format_day(*renewal.due)});
 }
 
 CourseProgress course_progress(records::Store& store, const model::Bundle& bundle,

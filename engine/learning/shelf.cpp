@@ -1,5 +1,6 @@
 #include "learning/shelf.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 
 namespace sightline::learning {
@@ -17,7 +18,7 @@ std::vector<ShelfGroup> course_shelf(const model::Bundle& bundle) {
             shelf.push_back(std::move(group));
         }
     }
-    ShelfGroup other{"", "Other courses", {}};
+    ShelfGroup other{"", i18n::tr("Other courses"), {}};
     for (const model::Course& course : bundle.courses) {
         if (model::find_by_id(bundle.roles, course.role) == nullptr) {
             other.courses.push_back(&course);

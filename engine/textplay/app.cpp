@@ -26,6 +26,8 @@ namespace sightline::textplay {
 
 namespace {
 
+using i18n::tr;
+
 constexpr std::size_t kDefaultWidth = 80;
 constexpr std::size_t kMaxWidth = 100; // longer lines are hard to read
 constexpr std::uintmax_t kMaxSaveFile = 64u << 20;
@@ -40,16 +42,19 @@ std::vector<std::uint8_t> read_save_file(const std::filesystem::path& path) {
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(path, error);
     if (error) {
-        throw Fatal{kExitUsage, path.string() + ": cannot read the save: " + error.message()};
+        // TRANSLATORS: {1} is a file, {2} the system's reason.
+        throw Fatal{kExitUsage, i18n::format(tr("{1}: cannot read the save: {2}"),
+                                             {path.string(), error.message()})};
     }
     if (size > kMaxSaveFile) {
-        throw Fatal{kExitUsage, path.string() + ": this is not a Sightline save (too large)"};
+        throw Fatal{kExitUsage, i18n::format(tr("{1}: this is not a Sightline save (too large)"),
+                                             {path.string()})};
     }
     std::ifstream in(path, std::ios::binary);
     std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                     std::istreambuf_iterator<char>());
     if (!in && !in.eof()) {
-        throw Fatal{kExitUsage, path.string() + ": cannot read the save"};
+        throw Fatal{kExitUsage, i18n::format(tr("{1}: cannot read the save"), {path.string()})};
     }
     return bytes;
 }
@@ -61,7 +66,9 @@ void write_save_file(const std::filesystem::path& path, const std::vector<std::u
         records::write_private_file(
             path, std::string_view(reinterpret_cast<const char*>(blob.data()), blob.size()));
     } catch (const records::RecordsError& e) {
-        throw Fatal{kExitUsage, path.string() + ": cannot write the save (" + e.what() + ")"};
+        // TRANSLATORS: {1} is a file, {2} the reason.
+        throw Fatal{kExitUsage, i18n::format(tr("{1}: cannot write the save ({2})"),
+                                             {path.string(), e.what()})};
     }
 }
 
@@ -72,18 +79,39 @@ std::string languages_note(const model::Bundle& bundle, const model::Course& cou
     return languages.size() > 1 ? " (" + learning::language_names(languages) + ")" : "";
 }
 
-void list_bundle(const model::Bundle& bundle, std::ostream& out) {
+// "The late check-in (required)": a scenario's title and whether the course requires it.
+std::string required_label(std::string_view title, bool required) {
+    // TRANSLATORS: {1} is a scenario's title; the course requires the scenario (a "escenario").
+    return i18n::format(required ? tr("{1} (required)") : tr("{1} (optional)"), {title});
+}
+
+// `item` of the bundle in `language` (the same id), or `item` itself.
+template <class T>
+const T& shown_in(const std::vector<T>& items, const T& item) {
+    const T* found = model::find_by_id(items, item.id);
+    return found != nullptr ? *found : item;
+}
+
+// Each course and its scenarios by id, with their titles in the language the
+// course would be played in (--lang, else the system's, else English).
+void list_bundle(const model::Bundle& bundle, const Options& o, std::ostream& out) {
     const runtime::Catalogue catalogue(bundle);
+    learning::Translations translations(bundle);
     for (const model::Course* course : learning::courses_in_shelf_order(bundle)) {
-        out << course->id << ": " << course->title << languages_note(bundle, *course) << "\n";
+        const learning::LanguageChoice language = learning::choose_language(
+            learning::course_languages(bundle, *course), {o.language, {}, i18n::system_language()});
+        const model::Bundle& shown = translations.in(language.language);
+        out << course->id << ": " << shown_in(shown.courses, *course).title
+            << languages_note(bundle, *course) << "\n";
         for (const runtime::CourseScenario& entry : catalogue.scenarios(course->id)) {
-            out << "  " << entry.scenario->id << ": " << entry.scenario->title
-                << (entry.required ? " (required)" : " (optional)") << "\n";
+            out << "  " << entry.scenario->id << ": "
+                << required_label(shown_in(shown.scenarios, *entry.scenario).title, entry.required)
+                << "\n";
         }
     }
     const auto loose = catalogue.scenarios_without_course();
     if (!loose.empty()) {
-        out << "(in no course)\n";
+        out << tr("(in no course)") << "\n";
         for (const model::Scenario* s : loose) {
             out << "  " << s->id << ": " << s->title << "\n";
         }
@@ -116,27 +144,35 @@ Selection select(const runtime::Catalogue& catalogue, const Options& o,
     if (!o.course.empty()) {
         selected.course = catalogue.course(o.course);
         if (selected.course == nullptr) {
-            throw Fatal{kExitUsage, bundle_name + ": there is no course '" + o.course + "'"};
+            // TRANSLATORS: {1} is a bundle file, {2} a course id.
+            throw Fatal{kExitUsage,
+                        i18n::format(tr("{1}: there is no course '{2}'"), {bundle_name, o.course})};
         }
         entries = catalogue.scenarios(o.course);
         if (entries.empty()) {
-            throw Fatal{kExitUsage, bundle_name + ": course '" + o.course + "' has no scenarios"};
+            throw Fatal{kExitUsage, i18n::format(tr("{1}: course '{2}' has no scenarios"),
+                                                 {bundle_name, o.course})};
         }
     }
     if (!o.scenario.empty()) {
         selected.scenario = catalogue.scenario(o.scenario);
         if (selected.scenario == nullptr) {
-            throw Fatal{kExitUsage, bundle_name + ": there is no scenario '" + o.scenario + "'"};
+            // TRANSLATORS: {1} is a bundle file, {2} a scenario id.
+            throw Fatal{kExitUsage, i18n::format(tr("{1}: there is no scenario '{2}'"),
+                                                 {bundle_name, o.scenario})};
         }
         if (selected.course != nullptr &&
             std::none_of(entries.begin(), entries.end(),
                          [&](auto& e) { return e.scenario == selected.scenario; })) {
-            throw Fatal{kExitUsage, bundle_name + ": course '" + o.course +
-                                        "' does not include scenario '" + o.scenario + "'"};
+            throw Fatal{kExitUsage,
+                        i18n::format(tr("{1}: course '{2}' does not include scenario '{3}'"),
+                                     {bundle_name, o.course, o.scenario})};
         }
     }
     if (selected.course == nullptr && selected.scenario == nullptr && catalogue.courses().empty()) {
-        throw Fatal{kExitUsage, bundle_name + ": the bundle has no courses (use --scenario ID)"};
+        throw Fatal{
+            kExitUsage,
+            i18n::format(tr("{1}: the bundle has no courses (use --scenario ID)"), {bundle_name})};
     }
     return selected;
 }
@@ -181,13 +217,6 @@ class Languages {
     learning::Learning* layer_;
 };
 
-// `item` of the bundle in `language` (the same id), or `item` itself.
-template <class T>
-const T& shown_in(const std::vector<T>& items, const T& item) {
-    const T* found = model::find_by_id(items, item.id);
-    return found != nullptr ? *found : item;
-}
-
 // Asks for whatever the options left open; nullptr when the learner quits.
 // Each course is listed in the language it would be played in.
 const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selection selected,
@@ -206,7 +235,7 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
             labels.push_back(shown_in(shown.courses, *c).title +
                              languages_note(catalogue.bundle(), *c));
         }
-        const auto i = pick_one(printer, input, "Courses", labels);
+        const auto i = pick_one(printer, input, tr("Courses"), labels);
         if (!i) {
             return nullptr;
         }
@@ -214,9 +243,11 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     }
     const auto entries = catalogue.scenarios(selected.course->id);
     if (entries.empty()) {
-        throw Fatal{kExitUsage, "course '" + selected.course->id + "' has no scenarios"};
+        throw Fatal{kExitUsage,
+                    i18n::format(tr("course '{1}' has no scenarios"), {selected.course->id})};
     }
     const learning::LanguageChoice language = languages.of(selected.course);
+    i18n::set_language(language.language); // the program's text follows the course's
     const model::Bundle& shown = languages.in(language.language);
     const model::Course& shown_course = shown_in(shown.courses, *selected.course);
     printer.blank();
@@ -227,10 +258,9 @@ const model::Scenario* ask_scenario(const runtime::Catalogue& catalogue, Selecti
     }
     std::vector<std::string> labels;
     for (const runtime::CourseScenario& e : entries) {
-        labels.push_back(shown_in(shown.scenarios, *e.scenario).title +
-                         (e.required ? " (required)" : " (optional)"));
+        labels.push_back(required_label(shown_in(shown.scenarios, *e.scenario).title, e.required));
     }
-    const auto i = pick_one(printer, input, "Scenarios", labels);
+    const auto i = pick_one(printer, input, tr("Scenarios"), labels);
     course = selected.course;
     return i ? entries[*i].scenario : nullptr;
 }
@@ -249,8 +279,10 @@ void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runti
         const model::Course& shown = shown_in(run.bundle().courses, *course);
         if (finished.completion) {
             printer.blank();
-            printer.text("You have completed " + shown.title + " with a score of " +
-                         std::to_string(finished.completion->score_percent) + "%.");
+            // TRANSLATORS: {1} is the course's title, {2} the score in percent.
+            printer.text(
+                i18n::format(tr("You have completed {1} with a score of {2}%."),
+                             {shown.title, std::to_string(finished.completion->score_percent)}));
             for (const std::string& paragraph : shown.closing) { // the wellbeing note
                 printer.blank();
                 printer.text(paragraph);
@@ -259,8 +291,10 @@ void finish_attempt(learning::Learning& layer, RecordedSteps& steps, const runti
         course_progress_and_certificate(layer, *course, shown.title, printer, input);
     } catch (const records::RecordsError& e) {
         printer.blank();
-        printer.text(std::string("Your result could not be recorded: ") + e.what() +
-                     " Play this scenario again to record it.");
+        // TRANSLATORS: {1} is the reason, a sentence from the records.
+        printer.text(i18n::format(
+            tr("Your result could not be recorded: {1} Play this scenario again to record it."),
+            {e.what()}));
     }
 }
 
@@ -271,12 +305,15 @@ int play(const Options& o, const Streams& env) {
     try {
         loaded = bundle::read_bundle_file(bundle_path);
     } catch (const bundle::BundleError& e) {
-        throw Fatal{kExitUsage, std::string(e.what()) +
-                                    (o.bundle.empty() ? " (use --bundle FILE to pick one)" : "")};
+        // TRANSLATORS: {1} is why the installed courses cannot be read.
+        throw Fatal{kExitUsage,
+                    o.bundle.empty()
+                        ? i18n::format(tr("{1} (use --bundle FILE to pick one)"), {e.what()})
+                        : std::string(e.what())};
     }
     const model::Bundle& bundle = loaded.model;
     if (o.list) {
-        list_bundle(bundle, env.out);
+        list_bundle(bundle, o, env.out);
         return kExitOk;
     }
 
@@ -284,7 +321,7 @@ int play(const Options& o, const Streams& env) {
     if (!o.script.empty()) {
         script.open(o.script);
         if (!script) {
-            throw Fatal{kExitUsage, o.script + ": cannot open the script"};
+            throw Fatal{kExitUsage, i18n::format(tr("{1}: cannot open the script"), {o.script})};
         }
     }
     const std::size_t width = o.width ? *o.width
@@ -307,8 +344,10 @@ int play(const Options& o, const Streams& env) {
             throw Fatal{kExitUsage, o.save + ": " + e.what()};
         }
         if (!o.scenario.empty() && run->scenario().id != o.scenario) {
-            throw Fatal{kExitUsage, o.save + ": this save is for scenario '" + run->scenario().id +
-                                        "', not '" + o.scenario + "'"};
+            // TRANSLATORS: {1} is a save file, {2} and {3} scenario ids.
+            throw Fatal{kExitUsage,
+                        i18n::format(tr("{1}: this save is for scenario '{2}', not '{3}'"),
+                                     {o.save, run->scenario().id, o.scenario})};
         }
     }
 
@@ -323,7 +362,7 @@ int play(const Options& o, const Streams& env) {
             throw Fatal{kExitUsage, e.what()};
         }
     }
-    printer.text("Sightline. Type q at any question to quit.");
+    printer.text(tr("Sightline. Type q at any question to quit."));
     PlayerSettings settings;
     settings.save_roundtrip = o.save_roundtrip;
     if (!o.save.empty()) {
@@ -334,7 +373,7 @@ int play(const Options& o, const Streams& env) {
     Player player(printer, input, settings);
     const auto stopped = [&] {
         printer.blank();
-        printer.text("Stopped.");
+        printer.text(tr("Stopped."));
         return kExitOk;
     };
 
@@ -345,17 +384,24 @@ int play(const Options& o, const Streams& env) {
         if (!choose_learner(*layer, o, printer, input)) {
             return stopped();
         }
+        // Before a course is chosen, the program's text is in the language asked
+        // for, else the learner's (the command line set the first).
+        if (o.language.empty() && !layer->learner()->language.empty()) {
+            i18n::set_language(layer->learner()->language);
+        }
         printer.blank();
-        printer.text("Training as " + layer->learner()->display_name + ". " +
-                     learning::records_sentence(*store, store->location()));
+        // TRANSLATORS: {1} is the learner's name, {2} a sentence saying where the records are kept.
+        printer.text(i18n::format(tr("Training as {1}. {2}"),
+                                  {layer->learner()->display_name,
+                                   learning::records_sentence(*store, store->location())}));
         // A language picked with --lang is the learner's from now on (when the
         // bundle has it; a course without it says so when it is opened).
         if (!o.language.empty()) {
             try {
                 layer->set_language_preference(o.language);
             } catch (const records::RecordsError& e) {
-                printer.text(std::string("Your language could not be kept for next time: ") +
-                             e.what());
+                printer.text(i18n::format(tr("Your language could not be kept for next time: {1}"),
+                                          {e.what()}));
             }
         }
     }
@@ -375,13 +421,15 @@ int play(const Options& o, const Streams& env) {
     const model::Course* course = selected.course;
     const auto resuming = [&](const model::Scenario& s) {
         printer.blank();
-        printer.text(s.title, "Resuming: ");
-        printer.text(s.content_note, "Content note: ");
+        // TRANSLATORS: a label before the scenario's title; keep the space at the end.
+        printer.text(s.title, tr("Resuming: "));
+        printer.text(s.content_note, tr("Content note: "));
     };
     if (run) {
         // A --save file goes on in the language asked for now.
         const model::Scenario& saved = run->scenario();
         const learning::LanguageChoice language = languages.of(course_of(catalogue, saved), &saved);
+        i18n::set_language(language.language);
         if (language.language != "en") {
             run.emplace(runtime::Run::restore(languages.in(language.language), run->save()));
         }
@@ -393,6 +441,7 @@ int play(const Options& o, const Streams& env) {
             return stopped();
         }
         const learning::LanguageChoice language = languages.of(course, s);
+        i18n::set_language(language.language);
         if (selected.scenario != nullptr && !language.notice.empty()) {
             printer.blank();
             printer.text(language.notice); // a course picked from the menu said so already
@@ -457,10 +506,12 @@ int play(const Options& o, const Streams& env) {
         return kExitOk;
     case PlayEnd::Quit:
         printer.blank();
-        printer.text(!o.save.empty() ? "Stopped. Your progress is saved in " + o.save + "."
-                     : steps         ? "Stopped. Your progress is recorded; choose this scenario "
-                                       "again to continue."
-                                     : "Stopped.");
+        // TRANSLATORS: {1} is the save file.
+        printer.text(!o.save.empty()
+                         ? i18n::format(tr("Stopped. Your progress is saved in {1}."), {o.save})
+                     : steps ? std::string(tr("Stopped. Your progress is recorded; choose this "
+                                              "scenario again to continue."))
+                             : std::string(tr("Stopped.")));
         return kExitOk;
     case PlayEnd::RecordingFailed:
     case PlayEnd::Stuck:

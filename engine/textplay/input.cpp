@@ -1,5 +1,7 @@
 #include "textplay/input.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <algorithm>
 
 namespace sightline::textplay {
@@ -31,8 +33,10 @@ std::optional<std::string> Input::read() {
         if (!std::getline(in_, line)) {
             if (scripted()) {
                 printer_.raw("\n");
-                throw ScriptError(script_name_ + ": the script ended after line " +
-                                  std::to_string(line_) + ", before the scenario did");
+                // TRANSLATORS: {1} is the script file, {2} a line number.
+                throw ScriptError(i18n::format(
+                    i18n::tr("{1}: the script ended after line {2}, before the scenario did"),
+                    {script_name_, std::to_string(line_)}));
             }
             printer_.raw("\n");
             return std::nullopt; // end of input: treat as quitting
@@ -54,7 +58,9 @@ std::optional<std::string> Input::read() {
 
 void Input::invalid(const std::string& why) {
     if (scripted()) {
-        throw ScriptError(script_name_ + " line " + std::to_string(line_) + ": " + why);
+        // TRANSLATORS: {1} is the script file, {2} a line number, {3} what is wrong.
+        throw ScriptError(i18n::format(i18n::tr("{1} line {2}: {3}"),
+                                       {script_name_, std::to_string(line_), why}));
     }
     printer_.text(why);
 }

@@ -1,5 +1,6 @@
 #include "textplay/player.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 
 #include <algorithm>
@@ -11,8 +12,13 @@ namespace sightline::textplay {
 
 namespace {
 
+using i18n::tr;
+using i18n::tr_n;
+
 std::string range_hint(std::size_t count) {
-    return count == 1 ? "Type 1." : "Type a number from 1 to " + std::to_string(count) + ".";
+    // TRANSLATORS: {1} is the number of answers shown (2 or more).
+    return count == 1 ? std::string(tr("Type 1."))
+                      : i18n::format(tr("Type a number from 1 to {1}."), {std::to_string(count)});
 }
 
 std::string number(std::size_t i) {
@@ -69,7 +75,8 @@ std::vector<std::size_t> parse_tokens(std::string_view answer, std::size_t count
             const std::string_view id = answer.substr(pos + 1, used - 1);
             const auto it = std::find(ids->begin(), ids->end(), id);
             if (it == ids->end()) {
-                why = "\"@" + std::string(id) + "\" is not one of the answers shown. ";
+                // TRANSLATORS: {1} is what the learner typed after @.
+                why = i18n::format(tr("\"@{1}\" is not one of the answers shown."), {id}) + " ";
                 return {};
             }
             value = static_cast<std::size_t>(it - ids->begin()) + 1;
@@ -79,26 +86,33 @@ std::vector<std::size_t> parse_tokens(std::string_view answer, std::size_t count
             used = static_cast<std::size_t>(end - (answer.data() + pos));
             if (error != std::errc() ||
                 (pos + used < answer.size() && !separator(answer[pos + used]))) {
-                why = "\"" + std::string(answer) + "\" is not a number. ";
+                // TRANSLATORS: {1} is what the learner typed.
+                why = i18n::format(tr("\"{1}\" is not a number."), {answer}) + " ";
                 return {};
             }
             if (value < 1 || value > count) {
-                why = std::to_string(value) + " is not one of the numbers shown. ";
+                why = i18n::format(tr("{1} is not one of the numbers shown."),
+                                   {std::to_string(value)}) +
+                      " ";
                 return {};
             }
         }
         if (std::find(out.begin(), out.end(), value) != out.end()) {
-            why = std::string(answer[pos] == '@' ? "Each answer" : "Each number") +
-                  " counts once; " + std::string(answer.substr(pos, used)) + " is there twice. ";
+            // TRANSLATORS: {1} is the answer the learner typed twice, a number or @id.
+            why = i18n::format(answer[pos] == '@'
+                                   ? tr("Each answer counts once; {1} is there twice.")
+                                   : tr("Each number counts once; {1} is there twice."),
+                               {answer.substr(pos, used)}) +
+                  " ";
             return {};
         }
         out.push_back(value);
         pos += used;
     }
     if (out.empty()) {
-        why = "No answer was given. ";
+        why = std::string(tr("No answer was given.")) + " ";
     } else if (!many && out.size() > 1) {
-        why = "Only one answer is wanted here. ";
+        why = std::string(tr("Only one answer is wanted here.")) + " ";
         out.clear();
     }
     return out;
@@ -123,17 +137,20 @@ Player::Player(Printer& printer, Input& input, PlayerSettings settings)
 bool Player::introduce(const model::Scenario& s) {
     out_.blank();
     out_.text(s.title);
-    out_.text("About " + std::to_string(s.minutes) + (s.minutes == 1 ? " minute." : " minutes."));
+    // TRANSLATORS: how long the scenario takes; {1} is the number of minutes.
+    out_.text(i18n::format(tr_n("About {1} minute.", "About {1} minutes.", s.minutes),
+                           {std::to_string(s.minutes)}));
     if (!s.objectives.empty()) {
         out_.blank();
-        out_.text("In this scenario you practise how to:");
+        out_.text(tr("In this scenario you practise how to:"));
         for (const std::string& objective : s.objectives) {
             out_.text(objective, "- ", 2);
         }
     }
     out_.blank();
-    out_.text(s.content_note, "Content note: ");
-    return press_enter("begin");
+    // TRANSLATORS: a label before the scenario's content warning; keep the space at the end.
+    out_.text(s.content_note, tr("Content note: "));
+    return press_enter(Enter::Begin);
 }
 
 records::TimeMs Player::now() const {
@@ -145,7 +162,7 @@ void Player::wait_for_reading() {
     if (left <= 0) {
         return;
     }
-    out_.text("(Take your time to read; you can answer in a moment.)");
+    out_.text(tr("(Take your time to read; you can answer in a moment.)"));
     out_.flush();
     if (settings_.sleep) {
         settings_.sleep(left);
@@ -154,9 +171,21 @@ void Player::wait_for_reading() {
     }
 }
 
-bool Player::press_enter(std::string_view what) {
+bool Player::press_enter(Enter what) {
+    // TRANSLATORS: "Enter" is the key on the keyboard.
+    const char* prompt = what == Enter::Begin      ? tr("Press Enter to begin.")
+                         : what == Enter::Continue ? tr("Press Enter to continue.")
+                                                   : tr("Press Enter to try again.");
+    // TRANSLATORS: said when the learner typed something where only Enter is wanted.
+    const char* again = what == Enter::Begin ? tr("Press Enter without typing anything to begin, "
+                                                  "or type q to quit.")
+                        : what == Enter::Continue
+                            ? tr("Press Enter without typing anything to continue, or type q to "
+                                 "quit.")
+                            : tr("Press Enter without typing anything to try again, or type q to "
+                                 "quit.");
     out_.blank();
-    out_.text("Press Enter to " + std::string(what) + ".");
+    out_.text(prompt);
     wait_for_reading();
     while (true) {
         const std::optional<std::string> answer = input_.read();
@@ -166,8 +195,7 @@ bool Player::press_enter(std::string_view what) {
         if (answer->empty()) {
             return true;
         }
-        input_.invalid("Press Enter without typing anything to " + std::string(what) +
-                       ", or type q to quit.");
+        input_.invalid(again);
     }
 }
 
@@ -190,15 +218,17 @@ bool Player::record(const std::function<void()>& keep) {
             return true;
         } catch (const std::exception& error) {
             out_.blank();
-            out_.text(std::string("Your answer could not be recorded, so it was not counted: ") +
-                      error.what());
+            // TRANSLATORS: {1} is the reason, from the records.
+            out_.text(
+                i18n::format(tr("Your answer could not be recorded, so it was not counted: {1}"),
+                             {error.what()}));
             if (input_.scripted()) {
-                out_.text("Stopping so that nothing is lost.");
+                out_.text(tr("Stopping so that nothing is lost."));
                 recording_failed_ = true;
                 return false;
             }
-            out_.text("Your earlier answers are safe.");
-            if (!press_enter("try again")) {
+            out_.text(tr("Your earlier answers are safe."));
+            if (!press_enter(Enter::TryAgain)) {
                 recording_failed_ = true;
                 return false;
             }
@@ -223,8 +253,8 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
         }
         if (run->stuck()) {
             out_.blank();
-            out_.text("This scenario cannot go on from here: no choice is available. Please "
-                      "tell the course author.");
+            out_.text(tr("This scenario cannot go on from here: no choice is available. Please "
+                         "tell the course author."));
             return PlayEnd::Stuck;
         }
         checkpoint(run);
@@ -238,7 +268,7 @@ PlayEnd Player::play(std::optional<runtime::Run>& run) {
             answered = check(*run, view.check);
             break;
         case runtime::Phase::Continuing:
-            answered = press_enter("continue");
+            answered = press_enter(Enter::Continue);
             if (answered) {
                 runtime::Run next = *run;
                 next.advance();
@@ -275,10 +305,12 @@ void Player::show_node(const runtime::NodeView& view) {
 
 bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices) {
     out_.blank();
-    out_.text("What do you do?");
+    out_.text(tr("What do you do?"));
     for (std::size_t i = 0; i < choices.size(); ++i) {
+        // TRANSLATORS: {1} is a choice the learner cannot pick at this point.
         const std::string text =
-            std::string(choices[i].text) + (choices[i].enabled ? "" : " (not available now)");
+            choices[i].enabled ? std::string(choices[i].text)
+                               : i18n::format(tr("{1} (not available now)"), {choices[i].text});
         out_.text(text, number(i + 1), number(i + 1).size());
     }
     out_.text(range_hint(choices.size()));
@@ -298,8 +330,9 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
         if (numbers.empty()) {
             input_.invalid(why + range_hint(choices.size()));
         } else if (!choices[numbers[0] - 1].enabled) {
-            input_.invalid("Choice " + std::to_string(numbers[0]) + " is not available now. " +
-                           range_hint(choices.size()));
+            input_.invalid(
+                i18n::format(tr("Choice {1} is not available now."), {std::to_string(numbers[0])}) +
+                " " + range_hint(choices.size()));
         } else {
             picked = numbers[0];
         }
@@ -317,16 +350,18 @@ bool Player::decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& c
     }
     run = std::move(next);
     out_.blank();
-    out_.text(choice.text, "You chose: ");
+    // TRANSLATORS: a label before the choice the learner made; keep the space at the end.
+    out_.text(choice.text, tr("You chose: "));
     out_.text(result.feedback, std::string(result.tier_name) + ". ");
     const std::string scores = score_list(run.bundle(), result.score_changes);
     if (!scores.empty()) {
-        out_.text(scores + ".", "Score: ");
+        // TRANSLATORS: a label before the score changes, "Recognition +1."; keep the space.
+        out_.text(scores + ".", tr("Score: "));
     }
     for (const model::Indicator* indicator : result.newly_noticed) {
         out_.text(indicator->name + ".",
-                  indicator->confounder ? "You weighed a detail that on its own is not a sign: "
-                                        : "You noticed a sign: ");
+                  indicator->confounder ? tr("You weighed a detail that on its own is not a sign: ")
+                                        : tr("You noticed a sign: "));
     }
     out_.flush(); // feedback is shown only for recorded steps: show it at once
     return true;
@@ -336,12 +371,13 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
     const bool many = view.kind == model::CheckKind::Multi;
     const std::size_t count = view.options.size();
     out_.blank();
-    out_.text(view.prompt, "Question: ");
+    // TRANSLATORS: a label before a knowledge check's question; keep the space at the end.
+    out_.text(view.prompt, tr("Question: "));
     for (std::size_t i = 0; i < count; ++i) {
         out_.text(view.options[i].text, number(i + 1), number(i + 1).size());
     }
-    const std::string hint = many ? "Type the numbers of every answer that applies, separated "
-                                    "by spaces."
+    const std::string hint = many ? std::string(tr("Type the numbers of every answer that "
+                                                   "applies, separated by spaces."))
                                   : range_hint(count);
     out_.text(hint);
     std::vector<std::string_view> shown;
@@ -378,20 +414,22 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
     run = std::move(next);
     const std::string points = score_list(run.bundle(), result.points);
     out_.blank();
-    out_.text(result.correct ? "Correct." : !points.empty() ? "Partly correct." : "Not correct.");
+    out_.text(result.correct    ? tr("Correct.")
+              : !points.empty() ? tr("Partly correct.")
+                                : tr("Not correct."));
     for (std::size_t i = 0; i < result.options.size(); ++i) {
         const runtime::OptionResult& o = result.options[i];
-        const char* verdict = o.picked ? (o.correct ? "You picked this, rightly."
-                                                    : "You picked this, but it is not right.")
-                                       : (o.correct ? "You left this out, but it is right."
-                                                    : "You left this out, rightly.");
+        const char* verdict = o.picked ? (o.correct ? tr("You picked this, rightly.")
+                                                    : tr("You picked this, but it is not right."))
+                                       : (o.correct ? tr("You left this out, but it is right.")
+                                                    : tr("You left this out, rightly."));
         out_.text(o.text, number(i + 1), number(i + 1).size());
         const std::string feedback =
             std::string(verdict) + (o.feedback.empty() ? "" : " " + std::string(o.feedback));
         out_.text(feedback, std::string(number(i + 1).size(), ' '), number(i + 1).size());
     }
     if (!points.empty()) {
-        out_.text(points + ".", "Score: ");
+        out_.text(points + ".", tr("Score: "));
     }
     out_.flush();
     return true;
@@ -400,18 +438,21 @@ bool Player::check(runtime::Run& run, const runtime::CheckView& view) {
 void Player::show_debrief(const runtime::Run& run) {
     const runtime::Debrief d = run.debrief();
     out_.blank();
-    out_.text(d.outcome_name.empty() ? d.outcome : d.outcome_name, "The end: ");
+    // TRANSLATORS: a label before the name of the scenario's ending; keep the space at the end.
+    out_.text(d.outcome_name.empty() ? d.outcome : d.outcome_name, tr("The end: "));
     for (const std::string_view paragraph : d.text) {
         out_.blank();
         out_.text(paragraph);
     }
 
     out_.blank();
-    out_.text("Your scores");
+    out_.text(tr("Your scores"));
     for (const runtime::DimensionScore& s : d.scores) {
-        out_.text(std::string(s.name) + ": " + std::to_string(s.score) + " on a scale from " +
-                      std::to_string(s.min) + " to " + std::to_string(s.max) + " (" +
-                      std::to_string(s.percent()) + "%).",
+        // TRANSLATORS: {1} is a score's name (Recognition), {2} the score, {3} and {4} the
+        // lowest and highest possible scores, {5} the score in percent.
+        out_.text(i18n::format(tr("{1}: {2} on a scale from {3} to {4} ({5}%)."),
+                               {s.name, std::to_string(s.score), std::to_string(s.min),
+                                std::to_string(s.max), std::to_string(s.percent())}),
                   "- ", 2);
     }
 
@@ -420,21 +461,21 @@ void Player::show_debrief(const runtime::Run& run) {
         out_.blank();
         out_.text(heading);
         if (signs.empty()) {
-            out_.text("None.", "- ", 2);
+            out_.text(tr("None."), "- ", 2);
         }
         for (const model::Indicator* i : signs) {
             out_.text(i->name + ". " + i->description, "- ", 2);
         }
     };
-    list_signs("Signs you noticed", d.noticed);
-    list_signs("Signs you missed", d.missed);
+    list_signs(tr("Signs you noticed"), d.noticed);
+    list_signs(tr("Signs you missed"), d.missed);
     if (!d.confounders.empty()) {
-        list_signs("Details that can look like signs but on their own are not", d.confounders);
+        list_signs(tr("Details that can look like signs but on their own are not"), d.confounders);
     }
 
     if (!d.decisions.empty()) {
         out_.blank();
-        out_.text("Your decisions");
+        out_.text(tr("Your decisions"));
         for (std::size_t i = 0; i < d.decisions.size(); ++i) {
             const runtime::Decision& decision = d.decisions[i];
             out_.text(std::string(decision.choice_text) + " (" + std::string(decision.tier_name) +
@@ -444,17 +485,19 @@ void Player::show_debrief(const runtime::Run& run) {
     }
     if (!d.checks.empty()) {
         out_.blank();
-        out_.text("Your answers");
+        out_.text(tr("Your answers"));
         for (const runtime::CheckOutcome& c : d.checks) {
-            out_.text(std::string(c.prompt) + (c.correct ? " Correct." : " Not fully correct."),
+            // TRANSLATORS: {1} is a knowledge check's question.
+            out_.text(i18n::format(c.correct ? tr("{1} Correct.") : tr("{1} Not fully correct."),
+                                   {c.prompt}),
                       "- ", 2);
         }
     }
     out_.blank();
-    out_.text("The safe response");
+    out_.text(tr("The safe response"));
     out_.text(d.response);
     out_.blank();
-    out_.text("Where to report");
+    out_.text(tr("Where to report"));
     out_.text(d.report);
 }
 
@@ -466,9 +509,7 @@ std::optional<std::size_t> pick_one(Printer& printer, Input& input, const std::s
         const std::string n = std::to_string(i + 1) + ". ";
         printer.text(labels[i], n, n.size());
     }
-    const std::string hint = labels.size() == 1
-                                 ? "Type 1."
-                                 : "Type a number from 1 to " + std::to_string(labels.size()) + ".";
+    const std::string hint = range_hint(labels.size());
     printer.text(hint);
     while (true) {
         const std::optional<std::string> answer = input.read();

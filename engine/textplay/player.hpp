@@ -72,7 +72,9 @@ class Player {
     void show_node(const runtime::NodeView& view);
     bool decide(runtime::Run& run, const std::vector<runtime::ChoiceView>& choices);
     bool check(runtime::Run& run, const runtime::CheckView& view);
-    bool press_enter(std::string_view what);
+    // What pressing Enter does; each has its own whole sentences to translate.
+    enum class Enter : std::uint8_t { Begin, Continue, TryAgain };
+    bool press_enter(Enter what);
     records::TimeMs now() const;
     void wait_for_reading();
     void show_debrief(const runtime::Run& run);

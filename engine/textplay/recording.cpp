@@ -1,5 +1,6 @@
 #include "textplay/recording.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/organisation_store.hpp"
 #include "records/paths.hpp"
 
@@ -8,6 +9,8 @@
 namespace sightline::textplay {
 
 namespace {
+
+using i18n::tr;
 
 std::string local_date(records::TimeMs when) {
     const std::time_t seconds = static_cast<std::time_t>(when / 1000);
@@ -27,7 +30,8 @@ std::optional<std::string> ask_text(Printer& printer, Input& input, const std::s
         if (!answer || !required || !answer->empty()) {
             return answer;
         }
-        input.invalid("Please type a name. " + question);
+        // TRANSLATORS: {1} is the question asked again.
+        input.invalid(i18n::format(tr("Please type a name. {1}"), {question}));
     }
 }
 
@@ -43,7 +47,8 @@ std::optional<std::string> ask_job_role(Printer& printer, Input& input,
     for (std::size_t i = 0; i < roles.size(); ++i) {
         list += (i ? ", " : "") + std::to_string(i + 1) + " " + roles[i];
     }
-    const std::string question = "Your job role (optional): " + list + ".";
+    // TRANSLATORS: {1} is the list of roles, "1 hotel, 2 hotel/front-desk" (ids, not translated).
+    const std::string question = i18n::format(tr("Your job role (optional): {1}."), {list});
     printer.text(question);
     while (true) {
         std::optional<std::string> answer = input.read();
@@ -55,7 +60,8 @@ std::optional<std::string> ask_job_role(Printer& printer, Input& input,
                 return roles[i];
             }
         }
-        input.invalid("Please type a number from the list, or press Enter to skip. " + question);
+        input.invalid(i18n::format(
+            tr("Please type a number from the list, or press Enter to skip. {1}"), {question}));
     }
 }
 
@@ -87,8 +93,9 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
     for (const auto& learner : learners) {
         labels.push_back(learner.display_name);
     }
-    labels.push_back("Someone new");
-    const std::optional<std::size_t> picked = pick_one(printer, input, "Who is training?", labels);
+    labels.push_back(tr("Someone new"));
+    const std::optional<std::size_t> picked =
+        pick_one(printer, input, tr("Who is training?"), labels);
     if (!picked) {
         return false;
     }
@@ -99,28 +106,28 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
     while (true) {
         records::LearnerInput profile;
         const auto name =
-            ask_text(printer, input, "Your name, as it should appear on a certificate:", true);
+            ask_text(printer, input, tr("Your name, as it should appear on a certificate:"), true);
         if (!name) {
             return false;
         }
         profile.display_name = *name;
         const auto profession =
-            ask_text(printer, input, "Your profession (optional, Enter to skip):", false);
+            ask_text(printer, input, tr("Your profession (optional, Enter to skip):"), false);
         const auto licence =
-            profession ? ask_text(printer, input, "Your licence number (optional):", false)
+            profession ? ask_text(printer, input, tr("Your licence number (optional):"), false)
                        : std::nullopt;
         const auto state =
-            licence ? ask_text(printer, input, "The state that issued it (optional):", false)
+            licence ? ask_text(printer, input, tr("The state that issued it (optional):"), false)
                     : std::nullopt;
         const auto hired =
             state ? ask_text(printer, input,
-                             "The date you were hired, year-month-day such as 2026-03-01 "
-                             "(optional):",
+                             tr("The date you were hired, year-month-day such as 2026-03-01 "
+                                "(optional):"),
                              false)
                   : std::nullopt;
         const auto role = hired ? ask_job_role(printer, input, layer.job_roles()) : std::nullopt;
         const auto site =
-            role ? ask_text(printer, input, "Your site or workplace (optional):", false)
+            role ? ask_text(printer, input, tr("Your site or workplace (optional):"), false)
                  : std::nullopt;
         if (!site) {
             return false;
@@ -142,10 +149,11 @@ bool choose_learner(learning::Learning& layer, const Options& options, Printer& 
 std::optional<learning::Unfinished> ask_continue(const records::Attempt& attempt, Printer& printer,
                                                  Input& input) {
     const std::optional<std::size_t> picked =
+        // TRANSLATORS: {1} is a date and time, 2026-03-01 14:30.
         pick_one(printer, input,
-                 "You started this scenario on " + local_date(attempt.started) +
-                     " and have not finished it.",
-                 {"Continue where you stopped", "Start again"});
+                 i18n::format(tr("You started this scenario on {1} and have not finished it."),
+                              {local_date(attempt.started)}),
+                 {tr("Continue where you stopped"), tr("Start again")});
     if (!picked) {
         return std::nullopt;
     }
@@ -156,22 +164,28 @@ void course_progress_and_certificate(learning::Learning& layer, const model::Cou
                                      std::string_view title, Printer& printer, Input& input) {
     learning::Credit credit = layer.credit(course);
     printer.blank();
-    printer.text("Your progress in " + std::string(title));
+    // TRANSLATORS: a heading; {1} is the course's title.
+    printer.text(i18n::format(tr("Your progress in {1}"), {title}));
     if (const std::string renewal = learning::renewal_line(credit.progress.renewal);
         !renewal.empty()) {
         printer.text(renewal);
     }
     for (const learning::RuleLine& rule : credit.rules) {
-        printer.text(rule.text, rule.met ? "[done] " : "[not yet] ");
+        // TRANSLATORS: marks before each rule of a course's progress; keep the space at the end.
+        printer.text(rule.text, rule.met ? tr("[done] ") : tr("[not yet] "));
     }
     if (credit.attestation_offered) {
         printer.blank();
-        printer.text(std::string(learning::kAttestationStatement), "Please confirm: ");
-        printer.text("Type yes to confirm, or press Enter to decide later.");
+        // TRANSLATORS: a label before the statement the learner confirms; keep the space.
+        printer.text(learning::attestation_statement_shown(), tr("Please confirm: "));
+        // TRANSLATORS: the learner types the word for yes; say which word here and
+        // translate "answer|yes" the same way.
+        printer.text(tr("Type yes to confirm, or press Enter to decide later."));
         const std::optional<std::string> answer = input.read();
-        if (!answer || *answer != "yes") {
-            printer.text("Not confirmed. You can confirm after your next scenario, or with "
-                         "sightline cert attest.");
+        // "yes" is always understood, and the word for yes in the learner's language.
+        if (!answer || (*answer != "yes" && *answer != tr("answer", "yes"))) {
+            printer.text(tr("Not confirmed. You can confirm after your next scenario, or with "
+                            "sightline cert attest."));
             return;
         }
         layer.attest(course);
@@ -188,10 +202,12 @@ void course_progress_and_certificate(learning::Learning& layer, const model::Cou
     try {
         const credentials::IssuedCertificate issued = layer.issue(course);
         printer.blank();
-        printer.text("Your certificate is ready. Verification code: " +
-                     issued.certificate.verification_code + ".");
+        // TRANSLATORS: {1} is the certificate's verification code.
+        printer.text(i18n::format(tr("Your certificate is ready. Verification code: {1}."),
+                                  {issued.certificate.verification_code}));
         printer.text(issued.files.pdf.string(), "PDF: ");
-        printer.text(issued.files.json.string(), "Signed credential: ");
+        // TRANSLATORS: a label before the file of the signed credential; keep the space.
+        printer.text(issued.files.json.string(), tr("Signed credential: "));
     } catch (const std::exception& e) {
         printer.blank();
         printer.text(learning::issue_failed_message(e));

@@ -8,6 +8,7 @@
 #include "learning/replay.hpp"
 #include "model/translation.hpp"
 #include "records/store.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scenario_fixtures.hpp"
 #include "support/spanish_example.hpp"
 #include "support/temp_dir.hpp"
@@ -68,6 +69,7 @@ struct Fixture {
 } // namespace
 
 TEST_CASE("language names, locale names and tags") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     CHECK(learning::language_name("en") == "English");
     CHECK(learning::language_name("es") == "Espa\u00F1ol");
     CHECK(learning::language_name("es-MX") == "Espa\u00F1ol");
@@ -141,6 +143,7 @@ TEST_CASE("the order of choice: chosen, then preference, then the system's, then
 }
 
 TEST_CASE("a chosen or preferred language the course lacks gives English, with a clear sentence") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     const std::vector<std::string> english_only{"en"};
     learning::LanguageChoice c = learning::choose_language(english_only, {"es", "", "es"});
     CHECK(c.language == "en");
@@ -185,6 +188,7 @@ TEST_CASE("Learning chooses each course's language from the learner and the syst
 }
 
 TEST_CASE("an attempt records the language it is played in, and a resume keeps it") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     Fixture f;
     f.select("Ana");
     learning::Started started =
@@ -199,8 +203,9 @@ TEST_CASE("an attempt records the language it is played in, and a resume keeps i
         f.learning.start(scenario(), &course(), {learning::Unfinished::Resume, "en"});
     REQUIRE(resumed.resumed);
     CHECK(resumed.language == "es");
-    CHECK(resumed.notice == "This scenario goes on in Espa\u00F1ol, the language you started it "
-                            "in. Start it again to play it in English.");
+    // The program's text follows the attempt's language, so the notice is in Spanish.
+    CHECK(resumed.notice == "Este escenario contin\u00FAa en Espa\u00F1ol, el idioma en que lo "
+                            "empez\u00F3. Empi\u00E9celo de nuevo para hacerlo en English.");
     CHECK(&resumed.session.run().bundle() == &f.learning.bundle_in("es"));
 
     // Nothing asked: the learner's own choice (English, with no preference or locale).

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "records/store.hpp"
 #include "support/bundle_file.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scoped_env.hpp"
 #include "support/spanish_example.hpp"
 #include "support/temp_dir.hpp"
@@ -67,6 +68,7 @@ struct NoLocale {
 } // namespace
 
 TEST_CASE("--lang es plays the course in Spanish and records the attempt's language as es") {
+    test::bind_program_catalogues(); // the program's own text in Spanish too
     NoLocale locale;
     test::TempDir data;
     const Result r = run({"--lang", "es", "--learner", "Ana", "--data-dir", data.path().string()});
@@ -74,15 +76,15 @@ TEST_CASE("--lang es plays the course in Spanish and records the attempt's langu
     // The course list shows the course in Spanish, with the languages it has.
     CHECK(has(r.out, "1. Curso de ejemplo: hotel (English, Espa\u00F1ol)"));
     CHECK(has(r.out, "Un turno corto en la recepci\u00F3n."));
-    CHECK(has(r.out, "1. El registro tard\u00EDo (required)"));
-    CHECK(has(r.out, "Content note: Una hu\u00E9sped joven"));
+    CHECK(has(r.out, "1. El registro tard\u00EDo (obligatorio)"));
+    CHECK(has(r.out, "Aviso de contenido: Una hu\u00E9sped joven"));
     CHECK(has(r.out, "Es casi medianoche."));
     CHECK(has(r.out, "Hu\u00E9sped: Solo una llave. Ella no la necesita."));
-    CHECK(has(r.out, "You chose: Termina el registro con normalidad"));
+    CHECK(has(r.out, "Usted eligi\u00F3: Termina el registro con normalidad"));
     CHECK(has(r.out, "Mejor respuesta. Mantuviste a todos a salvo"));
-    CHECK(has(r.out, "Question: \u00BFCu\u00E1les de estas son posibles se\u00F1ales"));
-    CHECK(has(r.out, "The end: Comunicado de forma segura"));
-    CHECK(has(r.out, "Your progress in Curso de ejemplo: hotel"));
+    CHECK(has(r.out, "Pregunta: \u00BFCu\u00E1les de estas son posibles se\u00F1ales"));
+    CHECK(has(r.out, "Final: Comunicado de forma segura"));
+    CHECK(has(r.out, "Su progreso en Curso de ejemplo: hotel"));
     CHECK_FALSE(has(r.out, "It is almost midnight."));
     // Untranslated text stays English.
     CHECK(has(r.out, "- Report through the manager on duty."));
@@ -101,6 +103,7 @@ TEST_CASE("--lang es plays the course in Spanish and records the attempt's langu
 }
 
 TEST_CASE("the learner's stored language is used without --lang, and --lang outranks it") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     NoLocale locale;
     test::TempDir data;
     {
@@ -166,6 +169,7 @@ TEST_CASE("a language the course lacks plays in English with a sentence, not an 
 }
 
 TEST_CASE("--list shows each course's languages, and --lang needs a language tag") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     NoLocale locale;
     const Result list = run({"--list"}, "");
     CHECK(list.code == 0);

@@ -15,7 +15,7 @@ foreach(var SIGHTLINE SIGHTC TRANSCRIPT SOURCE_DIR WORK_DIR)
     endif()
 endforeach()
 
-get_filename_component(name "${TRANSCRIPT}" NAME_WE)
+get_filename_component(name "${TRANSCRIPT}" NAME_WLE) # x-best.es.txt: x-best.es
 file(READ "${TRANSCRIPT}" text)
 string(REPLACE "\r\n" "\n" text "${text}")
 

@@ -1,8 +1,10 @@
 // transcript-paths: writes the script half of two transcripts per scenario
 // (scenarios/transcripts/README.md): the best path (always the best-tier choice
 // shown, every knowledge check answered correctly) and the worst path (always
-// the lowest-tier choice shown, every check answered wrongly). The expected
-// output is then filled in from the real player by the update-transcripts target.
+// the lowest-tier choice shown, every check answered wrongly), in English and
+// again in each language of kLanguages (the same script with --lang, in
+// <stem>.<lang>.txt). The expected output is then filled in from the real
+// player by the update-transcripts target.
 //
 //   transcript-paths SOURCES TRANSCRIPT_DIR          write what changed
 //   transcript-paths SOURCES TRANSCRIPT_DIR --check  exit 1 if anything would change
@@ -15,6 +17,7 @@
 #include "runtime/run.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -30,6 +33,11 @@ constexpr std::size_t kMaxSteps = 1000;
 // The seed of the order the generated transcripts are played in (--seed).
 constexpr std::uint64_t kSeed = 1;
 constexpr std::string_view kWrittenBy = "written by tests/tools/transcript_paths.cpp";
+// The languages the bundled courses are translated into (po/scenarios-LANG.po):
+// each path is also played in each of them, program text and course text.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 1> kLanguages = {{
+    {"es", "Spanish"},
+}};
 
 using Path = runtime::PathKind;
 
@@ -42,14 +50,18 @@ const model::Choice& model_choice(const runtime::Run& run, std::string_view id) 
     throw std::runtime_error("no choice " + std::string(id));
 }
 
-std::string file_stem(const std::string& scenario_id, Path path) {
+// "hotel-room-214-best.txt", or "hotel-room-214-best.es.txt" in Spanish.
+std::string file_name(const std::string& scenario_id, Path path, std::string_view language) {
     std::string stem = scenario_id;
     std::replace(stem.begin(), stem.end(), '.', '-');
-    return stem + (path == Path::Best ? "-best" : "-worst");
+    return stem + (path == Path::Best ? "-best" : "-worst") +
+           (language.empty() ? std::string() : "." + std::string(language)) + ".txt";
 }
 
 // Everything before the output marker: header, then the annotated script.
-std::string script_half(const model::Bundle& b, const model::Scenario& s, Path path) {
+// `language`: a tag and its English name, or empty for English.
+std::string script_half(const model::Bundle& b, const model::Scenario& s, Path path,
+                        std::pair<std::string_view, std::string_view> language) {
     // Players always shuffle; the transcripts pin one order with --seed, and
     // their scripts answer by id, so they read the same whatever the order.
     runtime::Run run(b, s.id, runtime::RunOptions{kSeed, true});
@@ -110,13 +122,18 @@ std::string script_half(const model::Bundle& b, const model::Scenario& s, Path p
     }
     const model::Node& end = run.node();
     std::ostringstream out;
-    out << "# The " << (path == Path::Best ? "best" : "worst") << " path of " << s.id << ", "
-        << kWrittenBy << ":\n"
+    out << "# The " << (path == Path::Best ? "best" : "worst") << " path of " << s.id
+        << (language.first.empty() ? std::string()
+                                   : " in " + std::string(language.second) + " (--lang " +
+                                         std::string(language.first) + ")")
+        << ", " << kWrittenBy << ":\n"
         << (path == Path::Best ? "# always the best-tier choice, every knowledge check right.\n"
                                : "# always the lowest-tier choice, every knowledge check wrong.\n")
         << "# Ends at '" << end.id << "' (" << end.outcome << "): " << scores.str() << ".\n"
         << "args:" << (course.empty() ? "" : " --course " + course) << " --scenario " << s.id
-        << " --seed " << kSeed << "\n=== script\n"
+        << " --seed " << kSeed
+        << (language.first.empty() ? std::string() : " --lang " + std::string(language.first))
+        << "\n=== script\n"
         << script.str();
     return out.str();
 }
@@ -148,27 +165,31 @@ int main(int argc, char** argv) {
     try {
         for (const model::Scenario& s : b.scenarios) {
             for (const Path path : {Path::Best, Path::Worst}) {
-                const std::string name = file_stem(s.id, path) + ".txt";
-                expected.insert(name);
-                const std::string half = script_half(b, s, path);
-                const std::filesystem::path file = dir / name;
-                const std::string existing =
-                    std::filesystem::exists(file) ? read_file(file) : std::string();
-                const std::size_t marker =
-                    existing.find(std::string("\n") + std::string(kOutputMarker));
-                if (marker != std::string::npos && existing.substr(0, marker + 1) == half) {
-                    continue;
+                std::vector<std::pair<std::string_view, std::string_view>> languages{{"", ""}};
+                languages.insert(languages.end(), kLanguages.begin(), kLanguages.end());
+                for (const auto& language : languages) {
+                    const std::string name = file_name(s.id, path, language.first);
+                    expected.insert(name);
+                    const std::string half = script_half(b, s, path, language);
+                    const std::filesystem::path file = dir / name;
+                    const std::string existing =
+                        std::filesystem::exists(file) ? read_file(file) : std::string();
+                    const std::size_t marker =
+                        existing.find(std::string("\n") + std::string(kOutputMarker));
+                    if (marker != std::string::npos && existing.substr(0, marker + 1) == half) {
+                        continue;
+                    }
+                    ++differ;
+                    if (check) {
+                        std::cerr << "transcript-paths: " << file.string()
+                                  << (existing.empty() ? " is missing\n"
+                                                       : " does not follow the current path\n");
+                        continue;
+                    }
+                    std::ofstream(file, std::ios::binary) << half << kOutputMarker;
+                    std::cout << "wrote " << file.string() << '\n';
+                    ++written;
                 }
-                ++differ;
-                if (check) {
-                    std::cerr << "transcript-paths: " << file.string()
-                              << (existing.empty() ? " is missing\n"
-                                                   : " does not follow the current path\n");
-                    continue;
-                }
-                std::ofstream(file, std::ios::binary) << half << kOutputMarker;
-                std::cout << "wrote " << file.string() << '\n';
-                ++written;
             }
         }
     } catch (const std::exception& error) {
@@ -188,7 +209,8 @@ int main(int argc, char** argv) {
         if (differ == 0) {
             std::cout << "ok: " << expected.size()
                       << " transcripts follow the best and worst paths of " << b.scenarios.size()
-                      << " scenarios\n";
+                      << " scenarios, in English and " << kLanguages.size()
+                      << " more language(s)\n";
         }
         return differ == 0 ? 0 : 1;
     }
