@@ -79,10 +79,13 @@ HelpContent help_content(const model::Bundle& bundle) {
     }
     HelpContent help;
     help.hotlines = most_common(sentences, [](const std::string& s) {
-        return contains_word(s, "hotline") && has_digit(s);
+        // The Spanish courses name it "Línea Nacional contra la Trata de Personas".
+        return (contains_word(s, "hotline") || contains_word(s, "l\u00EDnea nacional")) &&
+               has_digit(s);
     });
     help.emergency = most_common(sentences, [](const std::string& s) {
-        return s.find("911") != std::string::npos && !contains_word(s, "hotline");
+        return s.find("911") != std::string::npos && !contains_word(s, "hotline") &&
+               !contains_word(s, "l\u00EDnea nacional");
     });
     return help;
 }

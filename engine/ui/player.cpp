@@ -2,6 +2,7 @@
 
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
+#include "i18n/i18n.hpp"
 #include "learning/delivery.hpp"
 #include "model/link.hpp"
 #include "runtime/errors.hpp"
@@ -21,8 +22,10 @@ std::string learner_detail(const records::Learner& l) {
         out += (out.empty() ? "" : " \u00B7 ") + part;
     };
     if (!l.licence_number.empty()) {
-        add("licence " + l.licence_number +
-            (l.licence_state.empty() ? "" : " (" + l.licence_state + ")"));
+        // TRANSLATORS: {1} is a licence number, {2} the state that issued it.
+        add(l.licence_state.empty()
+                ? i18n::format(i18n::tr("licence {1}"), {l.licence_number})
+                : i18n::format(i18n::tr("licence {1} ({2})"), {l.licence_number, l.licence_state}));
     }
     if (!l.job_role.empty()) {
         add(l.job_role);
@@ -59,6 +62,11 @@ Player::Player(const model::Bundle& bundle, learning::BundleInfo info, records::
       help_(help_content(bundle)), language_(options_.language) {
     screen_.help.hotlines = help_.hotlines;
     screen_.help.emergency = help_.emergency;
+    // --lang: the welcome screen already speaks it, when the courses do.
+    if (const std::string found = learning::match_language(learning_.languages(), language_);
+        !language_.empty() && !found.empty()) {
+        i18n::set_language(found);
+    }
     show_welcome();
 }
 
@@ -186,7 +194,7 @@ void Player::show_welcome() {
 void Player::select_learner(const std::string& id) {
     try {
         if (!learning_.select_learner(id)) {
-            screen_.welcome.error = "That learner profile no longer exists.";
+            screen_.welcome.error = i18n::tr("That learner profile no longer exists.");
             return;
         }
         screen_.learner_name = learning_.learner()->display_name;
@@ -213,15 +221,21 @@ void Player::create_learner(const LearnerForm& form) {
 void Player::set_language(const std::string& tag) {
     const std::string found = learning::match_language(learning_.languages(), tag);
     if (found.empty()) {
-        screen_.notice = "The courses are not available in " + learning::language_name(tag) + ".";
+        // TRANSLATORS: {1} is a language's name in itself (English, Español).
+        screen_.notice = i18n::format(i18n::tr("The courses are not available in {1}."),
+                                      {learning::language_name(tag)});
         return;
     }
     language_ = found;
+    // The player's own text follows the switch at once, as the courses do.
+    i18n::set_language(found);
     std::string problem;
     try {
         learning_.set_language_preference(found);
     } catch (const records::RecordsError& e) {
-        problem = std::string("Your language could not be kept for next time: ") + e.what();
+        // TRANSLATORS: {1} is the reason, from the records.
+        problem = i18n::format(i18n::tr("Your language could not be kept for next time: {1}"),
+                               {e.what()});
     }
     if (screen_.id == ScreenId::CourseMap && !course_id_.empty()) {
         show_course(course_id_);
@@ -249,7 +263,14 @@ void Player::show_catalogue() {
         c.languages.push_back({tag, learning::language_name(tag)});
     }
     c.language = learning_.language_for(nullptr, language_).language;
+    // The player's own text in the language the switch shows as in use (the
+    // learner's preference, --lang or the system's), as the courses are.
+    i18n::set_language(c.language);
     try {
+        // The help screen's numbers in the same language, from its courses' reporting text.
+        const HelpContent help = help_content(learning_.bundle_in(c.language));
+        screen_.help.hotlines = help.hotlines.empty() ? help_.hotlines : help.hotlines;
+        screen_.help.emergency = help.emergency.empty() ? help_.emergency : help.emergency;
         // The roles' names in the language the switch shows as in use.
         const model::Bundle& listed = learning_.bundle_in(c.language);
         for (const learning::ShelfGroup& shelf : learning_.shelf()) {
@@ -294,7 +315,9 @@ void Player::show_catalogue() {
 void Player::show_course(const std::string& course_id) {
     const model::Course* course = model::find_by_id(bundle_.courses, course_id);
     if (course == nullptr) {
-        screen_.notice = "There is no course '" + course_id + "' in this bundle.";
+        // TRANSLATORS: {1} is a course's id.
+        screen_.notice =
+            i18n::format(i18n::tr("There is no course '{1}' in this bundle."), {course_id});
         return;
     }
     session_.reset();
@@ -346,7 +369,9 @@ Player::Found Player::find_in_course(const std::string& scenario_id) {
     const model::Scenario* scenario = model::find_by_id(bundle_.scenarios, scenario_id);
     const model::Course* course = model::find_by_id(bundle_.courses, course_id_);
     if (scenario == nullptr || course == nullptr) {
-        screen_.notice = "There is no scenario '" + scenario_id + "' in this course.";
+        // TRANSLATORS: {1} is a scenario's id.
+        screen_.notice =
+            i18n::format(i18n::tr("There is no scenario '{1}' in this course."), {scenario_id});
         return {};
     }
     return {scenario, course};
@@ -371,7 +396,9 @@ void Player::start_scenario(const std::string& scenario_id, bool resume) {
         pacer_ = learning::Pacer(learning::is_paced(course, records::Mode::SelfPaced));
     } catch (const records::RecordsError& e) {
         session_.reset();
-        screen_.notice = std::string("The scenario could not be started: ") + e.what();
+        // TRANSLATORS: {1} is the reason.
+        screen_.notice =
+            i18n::format(i18n::tr("The scenario could not be started: {1}"), {e.what()});
         return;
     }
     const std::string notice = screen_.notice;

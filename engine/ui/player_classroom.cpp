@@ -2,6 +2,7 @@
 #include "classroom/phone_sync.hpp"
 #include "classroom/report.hpp"
 #include "classroom/views.hpp"
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 #include "records/paths.hpp"
 #include "ui/player.hpp"
@@ -27,16 +28,22 @@ void Player::open_classroom_setup(const std::string& scenario_id) {
     c.phone_address = !options_.phone_address.empty()
                           ? options_.phone_address
                           : classroom::first_lan_ipv4().value_or("127.0.0.1");
+    // In the language the course map was shown in, as the session will be played.
+    const model::Scenario* shown_scenario = model::find_by_id(shown().scenarios, scenario->id);
+    const model::Course* shown_course = model::find_by_id(shown().courses, course->id);
+    const model::Scenario& s = shown_scenario != nullptr ? *shown_scenario : *scenario;
     c.scenario_id = scenario->id;
-    c.scenario_title = scenario->title;
-    c.course_title = course->title;
-    screen_.help.scenario_title = scenario->title;
-    screen_.help.scenario_report = scenario->report;
+    c.scenario_title = s.title;
+    c.course_title = shown_course != nullptr ? shown_course->title : course->title;
+    screen_.help.scenario_title = s.title;
+    screen_.help.scenario_report = s.report;
 }
 
 void Player::start_classroom(const ClassroomForm& form) {
     ClassroomSetupState& c = screen_.classroom_setup;
-    const model::Scenario* scenario = model::find_by_id(bundle_.scenarios, c.scenario_id);
+    // The room plays the course in the language its map was shown in.
+    const model::Bundle& in = shown();
+    const model::Scenario* scenario = model::find_by_id(in.scenarios, c.scenario_id);
     if (scenario == nullptr) {
         return;
     }
@@ -47,30 +54,33 @@ void Player::start_classroom(const ClassroomForm& form) {
     setup.course_id = course_id_;
     setup.scenario_id = scenario->id;
     setup.options = learning::run_options(options_.seed); // the room sees a seeded order too
-    setup.language = scenario->language.empty() ? "en" : scenario->language;
+    setup.language = course_language_.empty() ? "en" : course_language_;
     if (setup.name.empty()) {
-        c.error = "Please give the session a name, for example \u201CNight shift in-service, 3 "
-                  "March\u201D.";
+        c.error = i18n::tr("Please give the session a name, for example \u201CNight shift "
+                           "in-service, 3 March\u201D.");
         return;
     }
     if (setup.head_count < 0) {
-        c.error = "The head count cannot be negative; use 0 when you do not know it.";
+        c.error = i18n::tr("The head count cannot be negative; use 0 when you do not know it.");
         return;
     }
     std::string phone_error;
     if (form.phones && !start_phones(&phone_error)) {
-        c.error = "Phone voting could not start: " + phone_error +
-                  " Start the session without phones, or give the player another address with "
-                  "--listen ADDR:PORT.";
+        // TRANSLATORS: {1} is the reason; keep "--listen ADDR:PORT" as it is (an option).
+        c.error = i18n::format(i18n::tr("Phone voting could not start: {1} Start the session "
+                                        "without phones, or give the player another address "
+                                        "with --listen ADDR:PORT."),
+                               {phone_error});
         return;
     }
     try {
-        classroom_.emplace(bundle_, std::move(setup), &store_, info_, options_.clock);
+        classroom_.emplace(in, std::move(setup), &store_, info_, options_.clock);
     } catch (const std::exception& e) {
         // FacilitationError, runtime::RunError, records::RecordsError.
         stop_phones();
         classroom_.reset();
-        c.error = std::string("The session could not be started: ") + e.what();
+        // TRANSLATORS: {1} is the reason.
+        c.error = i18n::format(i18n::tr("The session could not be started: {1}"), {e.what()});
         return;
     }
     c.form = {};
@@ -115,7 +125,8 @@ void Player::end_classroom() {
         c.report_csv = csv.string();
         c.report_pdf = pdf.string();
     } catch (const std::exception& e) {
-        c.error = std::string("The session report could not be saved: ") + e.what();
+        // TRANSLATORS: {1} is the reason.
+        c.error = i18n::format(i18n::tr("The session report could not be saved: {1}"), {e.what()});
     }
 }
 
@@ -202,8 +213,9 @@ void Player::classroom_step(const Intent& intent) {
             f.take_majority();
         } else if (step == ClassroomStep::Pick || step == ClassroomStep::Confirm) {
             if (index >= c.presenter.choices.size()) {
-                throw classroom::FacilitationError("There is no choice " +
-                                                   std::to_string(index + 1) + ".");
+                // TRANSLATORS: {1} is a choice's number.
+                throw classroom::FacilitationError(
+                    i18n::format(i18n::tr("There is no choice {1}."), {std::to_string(index + 1)}));
             }
             const std::string id = c.presenter.choices[index].id;
             if (f.at_check()) {
@@ -221,7 +233,8 @@ void Player::classroom_step(const Intent& intent) {
         c.error = e.what();
     } catch (const std::exception& e) {
         // records::RecordsError: the facilitation is exactly as it was.
-        c.error = std::string("This step could not be recorded: ") + e.what();
+        // TRANSLATORS: {1} is the reason.
+        c.error = i18n::format(i18n::tr("This step could not be recorded: {1}"), {e.what()});
     }
     const bool moved = was_picked != (f.stage() == classroom::Stage::Feedback) ||
                        step == ClassroomStep::Forward || step == ClassroomStep::Back ||
@@ -271,7 +284,7 @@ void Player::stop_phones() {
 void Player::phone_step(ClassroomStep step, std::size_t index) {
     ClassroomState& c = screen_.classroom;
     if (!phones_) {
-        c.error = "Phone voting is not on in this session.";
+        c.error = i18n::tr("Phone voting is not on in this session.");
         return;
     }
     classroom::PhoneRoom& room = phones_->room;
@@ -286,12 +299,14 @@ void Player::phone_step(ClassroomStep step, std::size_t index) {
     case ClassroomStep::RemovePhone:
         if (index >= c.phones.devices.size() ||
             !room.remove_device(c.phones.devices[index].label)) {
-            c.error = "There is no phone " + std::to_string(index + 1) + " in the room.";
+            // TRANSLATORS: {1} is a phone's number in the list.
+            c.error = i18n::format(i18n::tr("There is no phone {1} in the room."),
+                                   {std::to_string(index + 1)});
         }
         break;
     case ClassroomStep::ResetPhoneVotes:
         if (classroom_->stage() != classroom::Stage::Voting) {
-            c.error = "The phones' votes can be cleared only while voting is open.";
+            c.error = i18n::tr("The phones' votes can be cleared only while voting is open.");
         } else {
             room.reset_votes();
         }

@@ -1,5 +1,6 @@
 // The player controller: progress towards the credit rules, attestation and
 // issuing the certificate, as the learning layer decides them.
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 #include "ui/player.hpp"
 
@@ -40,7 +41,9 @@ void Player::attest() {
     try {
         learning_.attest(*course);
     } catch (const records::RecordsError& e) {
-        screen_.credit.error = std::string("Your confirmation could not be recorded: ") + e.what();
+        // TRANSLATORS: {1} is the reason.
+        screen_.credit.error =
+            i18n::format(i18n::tr("Your confirmation could not be recorded: {1}"), {e.what()});
         return;
     }
     show_credit(*course);

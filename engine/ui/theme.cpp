@@ -1,5 +1,7 @@
 #include "ui/theme.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -107,13 +109,13 @@ std::string_view theme_name(Theme theme) {
 std::string_view theme_label(Theme theme) {
     switch (theme) {
     case Theme::Light:
-        return "Light";
+        return i18n::tr("theme", "Light");
     case Theme::Dark:
-        return "Dark";
+        return i18n::tr("theme", "Dark");
     case Theme::HighContrast:
-        return "High contrast";
+        return i18n::tr("theme", "High contrast");
     }
-    return "Light";
+    return i18n::tr("theme", "Light");
 }
 
 std::optional<Theme> parse_theme(std::string_view name) {

@@ -22,10 +22,17 @@ void top_bar(Frame& f) {
     const std::string larger = "A+##larger";
     const std::string scale = std::to_string(s.text_scale) + "%";
     const Theme next = kThemes[(static_cast<std::size_t>(s.theme) + 1) % kThemes.size()];
-    const std::string theme_long = "Theme: " + std::string(theme_label(s.theme)) + "##theme";
+    // TRANSLATORS: {1} is the colour theme's name (Light, Dark, High contrast).
+    const std::string theme_long =
+        i18n::format(i18n::tr("Theme: {1}"), {theme_label(s.theme)}) + "##theme";
+    const std::string close_help = std::string(i18n::tr("Close help")) + "##help";
+    // TRANSLATORS: a button in the top bar, beside the title; keep it short.
     const std::string help_long =
-        s.help.open ? "Close help##help" : "\u260E Get help / report##help";
-    const std::string help_short = s.help.open ? "Close help##help" : "\u260E Help / report##help";
+        s.help.open ? close_help
+                    : "\u260E " + std::string(i18n::tr("Get help / report")) + "##help";
+    // TRANSLATORS: the same button in a narrow window; as short as you can.
+    const std::string help_short =
+        s.help.open ? close_help : "\u260E " + std::string(i18n::tr("Help / report")) + "##help";
     const float scale_w = ImGui::CalcTextSize(scale.c_str()).x;
     const float help_long_w = f.button_width(help_long, f.ctx.fonts.bold);
     const float gap = style.ItemSpacing.x;
@@ -99,8 +106,9 @@ void top_bar(Frame& f) {
             ImGui::NewLine();
         }
         help_button();
-        const std::string theme =
-            start + settings_w(theme_long) <= right ? theme_long : std::string("Theme##theme");
+        const std::string theme = start + settings_w(theme_long) <= right
+                                      ? theme_long
+                                      : std::string(i18n::tr("Theme")) + "##theme";
         settings(theme, bar);
     }
     // A rule of whole pixels, where ImGui's Separator() would draw an
@@ -117,15 +125,16 @@ void top_bar(Frame& f) {
 
 void help_panel(Frame& f) {
     const HelpState& h = f.s.help;
-    f.title("Get help / report");
-    f.body("You never have to confront anyone or find out more yourself. Notice, write down what "
-           "you saw, and report through the right channel.");
+    f.title(i18n::tr("heading", "Get help / report"));
+    f.body(i18n::tr("You never have to confront anyone or find out more yourself. Notice, write "
+                    "down what you saw, and report through the right channel."));
     f.gap();
     {
         Card card(f, f.p.panel, f.p.tiers[3], 2.0f);
-        f.bold("\u26A0 If someone is in danger right now", f.p.tiers[3]);
+        f.bold("\u26A0 " + std::string(i18n::tr("If someone is in danger right now")),
+               f.p.tiers[3]);
         if (h.emergency.empty()) {
-            f.body("Call your local emergency number.");
+            f.body(i18n::tr("Call your local emergency number."));
         }
         for (const std::string& line : h.emergency) {
             f.bold(line, f.p.text);
@@ -134,20 +143,23 @@ void help_panel(Frame& f) {
     f.gap();
     {
         Card card(f, f.p.panel, f.p.border);
-        f.bold("\u260E Report a possible case of trafficking", f.p.heading);
+        f.bold("\u260E " + std::string(i18n::tr("Report a possible case of trafficking")),
+               f.p.heading);
         if (h.hotlines.empty()) {
-            f.body("Ask your supervisor which reporting channel your workplace uses.");
+            f.body(i18n::tr("Ask your supervisor which reporting channel your workplace uses."));
         }
         for (const std::string& line : h.hotlines) {
             f.bold(line, f.p.text);
         }
     }
     if (!h.scenario_report.empty()) {
-        f.heading("Where to report, in \u201C" + h.scenario_title + "\u201D");
+        // TRANSLATORS: {1} is the scenario's title.
+        f.heading(
+            i18n::format(i18n::tr("Where to report, in \u201C{1}\u201D"), {h.scenario_title}));
         f.body(h.scenario_report);
     }
     f.gap();
-    if (f.primary("Close help (Esc)")) {
+    if (f.primary(i18n::tr("Close help (Esc)"))) {
         f.set(IntentKind::ToggleHelp);
     }
 }
@@ -156,14 +168,15 @@ void help_panel(Frame& f) {
 
 void welcome(Frame& f) {
     WelcomeState& w = f.s.welcome;
-    f.title("Welcome to Sightline");
-    f.body("Practise noticing the possible signs of human trafficking at work, and responding "
-           "safely: notice, record and report \u2014 never confront or rescue.");
+    f.title(i18n::tr("Welcome to Sightline"));
+    f.body(i18n::tr("Practise noticing the possible signs of human trafficking at work, and "
+                    "responding safely: notice, record and report \u2014 never confront or "
+                    "rescue."));
     if (!w.records_location.empty()) {
         f.muted(w.records_location);
     }
     if (!w.learners.empty()) {
-        f.heading("Who is training?");
+        f.heading(i18n::tr("Who is training?"));
         for (std::size_t i = 0; i < w.learners.size(); ++i) {
             const LearnerItem& l = w.learners[i];
             const std::string id = "##learner" + std::to_string(i);
@@ -177,10 +190,11 @@ void welcome(Frame& f) {
             }
         }
     }
-    f.heading(w.learners.empty() ? "Create your learner profile" : "Someone new?");
-    f.muted("Only the name is required. A profession and licence help with certificates for "
-            "continuing-education credit; a hire date, job role and site help your employer "
-            "show which training you are due for.");
+    f.heading(w.learners.empty() ? i18n::tr("Create your learner profile")
+                                 : i18n::tr("Someone new?"));
+    f.muted(i18n::tr("Only the name is required. A profession and licence help with certificates "
+                     "for continuing-education credit; a hire date, job role and site help your "
+                     "employer show which training you are due for."));
     bool submit = false;
     // The optional fields sit three to a row (a table whose label rows and
     // field rows alternate, so labels line up) when the window is wide
@@ -193,7 +207,7 @@ void welcome(Frame& f) {
         };
     };
     const auto job_role = [&w] {
-        const char* none = "Not given";
+        const char* none = i18n::tr("Not given");
         if (ImGui::BeginCombo("##jobrole",
                               w.form.job_role.empty() ? none : w.form.job_role.c_str())) {
             if (ImGui::Selectable(none, w.form.job_role.empty())) {
@@ -208,16 +222,18 @@ void welcome(Frame& f) {
         }
     };
     std::vector<std::pair<const char*, std::function<void()>>> fields = {
-        {"Name", text_field("##name", w.form.name)},
-        {"Profession (optional)", text_field("##profession", w.form.profession)},
-        {"Licence number (optional)", text_field("##licence", w.form.licence_number)},
-        {"Licence state (optional)", text_field("##state", w.form.licence_state)},
-        {"Hire date (optional)", text_field("##hired", w.form.hire_date, "YYYY-MM-DD")},
+        {i18n::tr("Name"), text_field("##name", w.form.name)},
+        {i18n::tr("Profession (optional)"), text_field("##profession", w.form.profession)},
+        {i18n::tr("Licence number (optional)"), text_field("##licence", w.form.licence_number)},
+        {i18n::tr("Licence state (optional)"), text_field("##state", w.form.licence_state)},
+        // TRANSLATORS: the date format shown in the empty field; the date is typed in this order.
+        {i18n::tr("Hire date (optional)"),
+         text_field("##hired", w.form.hire_date, i18n::tr("YYYY-MM-DD"))},
     };
     if (!w.job_roles.empty()) {
-        fields.emplace_back("Job role (optional)", job_role);
+        fields.emplace_back(i18n::tr("Job role (optional)"), job_role);
     }
-    fields.emplace_back("Site (optional)", text_field("##site", w.form.site));
+    fields.emplace_back(i18n::tr("Site (optional)"), text_field("##site", w.form.site));
 
     // The name on its own line; the rest in the table.
     f.body(fields[0].first);
@@ -231,7 +247,10 @@ void welcome(Frame& f) {
             ImGui::TableNextRow();
             for (std::size_t i = row; i < end; ++i) {
                 ImGui::TableNextColumn();
+                // A long label (a translation) wraps in its own column.
+                ImGui::PushTextWrapPos(0.0f);
                 f.body(fields[i].first);
+                ImGui::PopTextWrapPos();
             }
             ImGui::TableNextRow();
             for (std::size_t i = row; i < end; ++i) {
@@ -252,7 +271,7 @@ void welcome(Frame& f) {
         f.bold("\u26A0 " + w.error, f.p.tiers[3]);
     }
     f.gap(0.3f);
-    if (f.primary("Create profile and continue") || submit) {
+    if (f.primary(i18n::tr("Create profile and continue")) || submit) {
         Intent i;
         i.kind = IntentKind::CreateLearner;
         i.learner = w.form;
@@ -274,10 +293,16 @@ std::vector<const CourseItem*> flat_courses(const CatalogueState& c) {
 
 std::string course_status(const CourseItem& c) {
     std::string out = progress_word(c.progress);
-    out += " \u00B7 " + std::to_string(c.required_completed) + " of " +
-           std::to_string(c.required_total) + " required scenarios done";
+    // TRANSLATORS: {1} scenarios done of the {2} a course requires (the plural follows {2}).
+    out += " \u00B7 " +
+           i18n::format(i18n::tr_n("{1} of {2} required scenarios done",
+                                   "{1} of {2} required scenarios done",
+                                   static_cast<unsigned long>(c.required_total)),
+                        {std::to_string(c.required_completed), std::to_string(c.required_total)});
     if (c.score_percent) {
-        out += " \u00B7 score " + std::to_string(*c.score_percent) + "%";
+        // TRANSLATORS: the learner's score in a course, {1} a percentage.
+        out +=
+            " \u00B7 " + i18n::format(i18n::tr("score {1}%"), {std::to_string(*c.score_percent)});
     }
     if (!c.languages.empty()) {
         out += " \u00B7 " + c.languages;
@@ -301,7 +326,7 @@ void language_switch(Frame& f) {
     }
     f.gap(0.3f);
     ImGui::AlignTextToFramePadding();
-    f.body("Language:");
+    f.body(i18n::tr("Language:"));
     for (const LanguageItem& language : c.languages) {
         const bool current = language.tag == c.language;
         const std::string label =
@@ -322,9 +347,9 @@ void language_switch(Frame& f) {
 }
 
 void catalogue(Frame& f) {
-    f.title("Courses");
-    f.body("Choose a course for your work. Your progress is saved after every decision, so you "
-           "can stop at any time and carry on later.");
+    f.title(i18n::tr("heading", "Courses"));
+    f.body(i18n::tr("Choose a course for your work. Your progress is saved after every decision, "
+                    "so you can stop at any time and carry on later."));
     language_switch(f);
     int number = 0;
     for (std::size_t g = 0; g < f.s.catalogue.groups.size(); ++g) {
@@ -348,7 +373,7 @@ void catalogue(Frame& f) {
         }
     }
     f.gap();
-    if (f.button("\u2190 Switch learner")) {
+    if (f.button("\u2190 " + std::string(i18n::tr("Switch learner")))) {
         f.set(IntentKind::SwitchLearner);
     }
 }
@@ -358,10 +383,12 @@ void catalogue(Frame& f) {
 std::string scenario_status(const ScenarioItem& s) {
     std::string out = progress_word(s.progress);
     if (s.best_percent) {
-        out += " \u00B7 best score " + std::to_string(*s.best_percent) + "%";
+        // TRANSLATORS: the learner's best score in a scenario, {1} a percentage.
+        out += " \u00B7 " +
+               i18n::format(i18n::tr("best score {1}%"), {std::to_string(*s.best_percent)});
     }
     if (s.resumable) {
-        out += " \u00B7 you can carry on where you stopped";
+        out += " \u00B7 " + std::string(i18n::tr("you can carry on where you stopped"));
     }
     return out;
 }
@@ -373,42 +400,53 @@ void detail::credit_panel(Frame& f) {
     if (c.course_id.empty()) {
         return;
     }
-    f.heading("Towards your certificate");
+    f.heading(i18n::tr("Towards your certificate"));
     if (!c.renewal.empty()) {
         f.bold(c.renewal, f.p.heading);
     }
     for (const RuleLine& rule : c.rules) {
-        f.text(std::string(rule.met ? "\u2714 Done: " : "\u25CB Not yet: ") + rule.text,
+        // TRANSLATORS: {1} is a rule for the certificate, e.g. "Complete every required scenario".
+        f.text(rule.met ? "\u2714 " + i18n::format(i18n::tr("Done: {1}"), {rule.text})
+                        : "\u25CB " + i18n::format(i18n::tr("Not yet: {1}"), {rule.text}),
                rule.met ? f.p.tiers[0] : f.p.text);
     }
     if (c.certificate) {
         f.gap(0.3f);
         Card card(f, f.p.panel, f.p.tiers[0], 2.0f);
-        f.bold(c.issued_now ? "\u2714 Your certificate is ready"
-                            : "\u2714 Your certificate for this course has been issued",
+        f.bold("\u2714 " +
+                   std::string(c.issued_now
+                                   ? i18n::tr("Your certificate is ready")
+                                   : i18n::tr("Your certificate for this course has been issued")),
                f.p.tiers[0]);
-        f.body("Verification code: " + c.certificate->verification_code);
+        // TRANSLATORS: {1} is the certificate's verification code.
+        f.body(
+            i18n::format(i18n::tr("Verification code: {1}"), {c.certificate->verification_code}));
         if (!c.certificate->pdf.empty()) {
-            f.body("PDF: " + c.certificate->pdf);
+            // TRANSLATORS: {1} is the path of the certificate's PDF file.
+            f.body(i18n::format(i18n::tr("PDF: {1}"), {c.certificate->pdf}));
         }
         if (!c.certificate->json.empty()) {
-            f.body("Signed credential: " + c.certificate->json);
+            // TRANSLATORS: {1} is the path of the signed credential's JSON file.
+            f.body(i18n::format(i18n::tr("Signed credential: {1}"), {c.certificate->json}));
         }
         if (c.certificate->pdf.empty()) {
-            f.muted("An administrator can print it again with sightline cert reprint " +
-                    c.certificate->verification_code + ".");
+            // TRANSLATORS: {1} is the verification code; keep "sightline cert reprint" as it is
+            // (a command).
+            f.muted(i18n::format(
+                i18n::tr("An administrator can print it again with sightline cert reprint {1}."),
+                {c.certificate->verification_code}));
         }
     }
     if (c.attestation_offered) {
         f.gap(0.3f);
         Card card(f, f.p.panel, f.p.heading, 2.0f);
-        f.bold("One last step: please confirm", f.p.heading);
-        f.body("You have met every other rule. The certificate needs your word that:");
+        f.bold(i18n::tr("One last step: please confirm"), f.p.heading);
+        f.body(i18n::tr("You have met every other rule. The certificate needs your word that:"));
         f.body("\u201C" + c.attestation_statement + "\u201D");
         Frame::Tile t;
         t.id = "##attest";
         t.mark = c.attestation_ticked ? "\u2611" : "\u2610";
-        t.title = "I confirm that this is true.";
+        t.title = i18n::tr("I confirm that this is true.");
         t.selected = c.attestation_ticked;
         t.bold_title = false;
         if (f.tile(t)) {
@@ -418,18 +456,18 @@ void detail::credit_panel(Frame& f) {
         if (!c.attestation_ticked) {
             ImGui::BeginDisabled();
         }
-        if (f.primary("Confirm") && c.attestation_ticked) {
+        if (f.primary(i18n::tr("button", "Confirm")) && c.attestation_ticked) {
             f.set(IntentKind::Attest, c.course_id);
         }
         if (!c.attestation_ticked) {
             ImGui::EndDisabled();
-            f.muted("Tick the box first. You can also decide later.");
+            f.muted(i18n::tr("Tick the box first. You can also decide later."));
         }
     }
     if (c.issue_offered) {
         f.gap(0.3f);
-        f.body("You have met every rule for this course.");
-        if (f.primary("Issue certificate")) {
+        f.body(i18n::tr("You have met every rule for this course."));
+        if (f.primary(i18n::tr("Issue certificate"))) {
             f.set(IntentKind::IssueCertificate, c.course_id);
         }
     }
@@ -448,18 +486,22 @@ namespace {
 
 void course_map(Frame& f) {
     const CourseMapState& c = f.s.course;
-    if (f.button("\u2190 All courses (Esc)")) {
+    if (f.button("\u2190 " + std::string(i18n::tr("All courses (Esc)")))) {
         f.set(IntentKind::Back);
     }
     f.title(c.title);
     f.body(c.description);
-    f.heading("Scenarios");
+    f.heading(i18n::tr("heading", "Scenarios"));
     for (std::size_t i = 0; i < c.scenarios.size(); ++i) {
         const ScenarioItem& s = c.scenarios[i];
         const std::string id = "##scenario" + s.id;
-        const std::string detail = "About " + std::to_string(s.minutes) +
-                                   (s.minutes == 1 ? " minute" : " minutes") +
-                                   (s.required ? " \u00B7 required" : " \u00B7 optional");
+        // TRANSLATORS: {1} is how many minutes a scenario takes.
+        const std::string detail =
+            i18n::format(i18n::tr_n("About {1} minute", "About {1} minutes",
+                                    static_cast<unsigned long>(s.minutes)),
+                         {std::to_string(s.minutes)}) +
+            " \u00B7 " +
+            (s.required ? i18n::tr("scenario", "required") : i18n::tr("scenario", "optional"));
         const std::string status = scenario_status(s);
         Frame::Tile t;
         t.id = id.c_str();
@@ -473,12 +515,12 @@ void course_map(Frame& f) {
         }
         ImGui::PushID(static_cast<int>(i));
         if (s.resumable) {
-            if (f.button("Start over instead")) {
+            if (f.button(i18n::tr("Start over instead"))) {
                 f.set(IntentKind::StartScenario, s.id);
             }
-            f.next_to(f.button_width("Run in classroom"));
+            f.next_to(f.button_width(i18n::tr("Run in classroom")));
         }
-        if (f.button("Run in classroom")) {
+        if (f.button(i18n::tr("Run in classroom"))) {
             f.set(IntentKind::ClassroomSetup, s.id);
         }
         ImGui::PopID();

@@ -9,14 +9,16 @@ namespace sightline::ui::detail {
 
 void classroom_setup(Frame& f) {
     ClassroomSetupState& c = f.s.classroom_setup;
-    if (f.button("\u2190 Back to the course (Esc)")) {
+    if (f.button("\u2190 " + std::string(i18n::tr("Back to the course (Esc)")))) {
         f.set(IntentKind::Back);
     }
     f.muted(c.course_title);
-    f.title("Run in classroom");
-    f.body("Project \u201C" + c.scenario_title +
-           "\u201D and let the room decide together. Participants stay anonymous: the session "
-           "keeps a head count only. It is recorded as a classroom session.");
+    f.title(i18n::tr("heading", "Run in classroom"));
+    // TRANSLATORS: {1} is the scenario's title.
+    f.body(i18n::format(i18n::tr("Project \u201C{1}\u201D and let the room decide together. "
+                                 "Participants stay anonymous: the session keeps a head count "
+                                 "only. It is recorded as a classroom session."),
+                        {c.scenario_title}));
     f.gap();
     const auto submit = [&] {
         Intent i;
@@ -25,19 +27,19 @@ void classroom_setup(Frame& f) {
         f.set(std::move(i));
     };
     ImGui::PushItemWidth(f.width);
-    f.bold("Session name (required)", f.p.text);
+    f.bold(i18n::tr("Session name (required)"), f.p.text);
     if (f.new_content) {
         ImGui::SetKeyboardFocusHere();
     }
     if (ImGui::InputText("##session-name", &c.form.name, ImGuiInputTextFlags_EnterReturnsTrue)) {
         submit();
     }
-    f.bold("Facilitator (optional)", f.p.text);
+    f.bold(i18n::tr("Facilitator (optional)"), f.p.text);
     if (ImGui::InputText("##facilitator", &c.form.facilitator,
                          ImGuiInputTextFlags_EnterReturnsTrue)) {
         submit();
     }
-    f.bold("People in the room (0 if you do not know)", f.p.text);
+    f.bold(i18n::tr("People in the room (0 if you do not know)"), f.p.text);
     ImGui::PopItemWidth();
     ImGui::PushItemWidth(f.em * 10);
     if (ImGui::InputInt("##head-count", &c.form.head_count)) {
@@ -45,19 +47,23 @@ void classroom_setup(Frame& f) {
     }
     ImGui::PopItemWidth();
     f.gap(0.3f);
-    ImGui::Checkbox("Let the room vote from their phones##phones", &c.form.phones);
-    capture("Let the room vote from their phones", f.p.text, f.ctx.fonts.body);
-    f.muted("Phones on this network open a page served by this computer (" + c.phone_address +
-            "): no app, no account, no name. The projector shows a QR code and a room code.");
+    const std::string phones_label = i18n::tr("Let the room vote from their phones");
+    ImGui::Checkbox((phones_label + "##phones").c_str(), &c.form.phones);
+    capture(phones_label, f.p.text, f.ctx.fonts.body);
+    // TRANSLATORS: {1} is this computer's network address.
+    f.muted(i18n::format(i18n::tr("Phones on this network open a page served by this computer "
+                                  "({1}): no app, no account, no name. The projector shows a QR "
+                                  "code and a room code."),
+                         {c.phone_address}));
     if (!c.error.empty()) {
         f.bold("\u26A0 " + c.error, f.p.tiers[3]);
     }
     f.gap();
-    if (f.primary("Start the session (Enter)")) {
+    if (f.primary(i18n::tr("Start the session (Enter)"))) {
         submit();
     }
-    f.next_to(f.button_width("Cancel (Esc)"));
-    if (f.button("Cancel (Esc)")) {
+    f.next_to(f.button_width(i18n::tr("Cancel (Esc)")));
+    if (f.button(i18n::tr("Cancel (Esc)"))) {
         f.set(IntentKind::Back);
     }
 }
@@ -89,8 +95,10 @@ static void vote_bar(Frame& f, int percent, const std::string& label, bool highl
 }
 
 static std::string votes_text(std::int64_t votes, int percent) {
-    return std::to_string(votes) + (votes == 1 ? " vote" : " votes") + " \u00B7 " +
-           std::to_string(percent) + "%";
+    // TRANSLATORS: {1} votes for a choice, {2} their share in percent.
+    return i18n::format(i18n::tr_n("{1} vote \u00B7 {2}%", "{1} votes \u00B7 {2}%",
+                                   static_cast<unsigned long>(votes)),
+                        {std::to_string(votes), std::to_string(percent)});
 }
 
 static void classroom_paragraphs(Frame& f, const std::vector<classroom::Paragraph>& paragraphs,
@@ -104,21 +112,23 @@ static void classroom_paragraphs(Frame& f, const std::vector<classroom::Paragrap
 
 static void leave_question(Frame& f) {
     Card card(f, f.p.panel, f.p.tiers[2], 2.0f);
-    f.bold("Leave this classroom session?", f.p.tiers[2]);
+    f.bold(i18n::tr("Leave this classroom session?"), f.p.tiers[2]);
     f.body(f.s.classroom.presenter.finished
-               ? "The session is finished and its report is saved."
-               : "The session stops here; what the room decided so far stays recorded.");
-    if (f.primary("Leave (Enter)")) {
+               ? i18n::tr("The session is finished and its report is saved.")
+               : i18n::tr("The session stops here; what the room decided so far stays recorded."));
+    if (f.primary(i18n::tr("Leave (Enter)"))) {
         classroom_set(f, ClassroomStep::LeaveConfirm);
     }
-    f.next_to(f.button_width("Stay (Esc)"));
-    if (f.button("Stay (Esc)")) {
+    f.next_to(f.button_width(i18n::tr("Stay (Esc)")));
+    if (f.button(i18n::tr("Stay (Esc)"))) {
         classroom_set(f, ClassroomStep::LeaveCancel);
     }
 }
 
 static std::string phones_in_room(std::size_t n) {
-    return n == 1 ? "1 phone in the room" : std::to_string(n) + " phones in the room";
+    // TRANSLATORS: {1} is how many phones have joined the session.
+    return i18n::format(i18n::tr_n("{1} phone in the room", "{1} phones in the room", n),
+                        {std::to_string(n)});
 }
 
 // "123456" as "123 456": two groups read out and typed more easily.
@@ -168,12 +178,17 @@ static void join_panel(Frame& f, const PhonesState& phones, bool open_question) 
     const float saved_width = f.width;
     f.width = std::max(f.em * 6.0f, saved_width - side - f.em);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + f.width);
-    f.text(open_question ? "Vote from your phone" : "Join from your phone", f.p.heading,
-           f.ctx.fonts.heading);
-    f.body("Scan the code, or open " + phones.address + " and type the room code:");
+    f.text(open_question ? i18n::tr("Vote from your phone") : i18n::tr("Join from your phone"),
+           f.p.heading, f.ctx.fonts.heading);
+    // TRANSLATORS: {1} is the address of the voting page.
+    f.body(i18n::format(i18n::tr("Scan the code, or open {1} and type the room code:"),
+                        {phones.address}));
     f.text(spaced_code(phones.room_code), f.p.heading, f.ctx.fonts.title);
-    f.muted("No app, no name. " + phones_in_room(phones.phones) +
-            (phones.lobby_locked ? "; the room is closed to new phones." : "."));
+    // TRANSLATORS: {1} is "N phones in the room".
+    f.muted(i18n::format(phones.lobby_locked
+                             ? i18n::tr("No app, no name. {1}; the room is closed to new phones.")
+                             : i18n::tr("No app, no name. {1}."),
+                         {phones_in_room(phones.phones)}));
     ImGui::PopTextWrapPos();
     f.width = saved_width;
     ImGui::EndGroup();
@@ -200,7 +215,7 @@ void audience_view(Frame& f) {
     if (!a.question.empty()) {
         f.text(a.question, f.p.heading, f.ctx.fonts.heading);
         if (a.multiple) {
-            f.muted("Several answers may be right.");
+            f.muted(i18n::tr("Several answers may be right."));
         }
     }
     if (!a.choices.empty() && !ended) {
@@ -211,7 +226,8 @@ void audience_view(Frame& f) {
             if (c.chosen) {
                 Card card(f, f.p.panel, f.p.primary, 2.0f);
                 f.text(line, ink, f.ctx.fonts.bold);
-                f.bold(a.is_check ? "\u2714 The room's answer" : "\u2714 The room's choice",
+                f.bold("\u2714 " + std::string(a.is_check ? i18n::tr("The room's answer")
+                                                          : i18n::tr("The room's choice")),
                        f.p.speaker);
                 if (c.votes) {
                     vote_bar(f, c.percent, votes_text(*c.votes, c.percent), true);
@@ -219,14 +235,15 @@ void audience_view(Frame& f) {
             } else {
                 f.text(line, ink);
                 if (!c.enabled) {
-                    f.muted("Not available now");
+                    f.muted(i18n::tr("Not available now"));
                 }
                 if (c.votes) {
                     vote_bar(f, c.percent, votes_text(*c.votes, c.percent), false);
                 }
             }
             if (c.correct) {
-                f.bold(*c.correct ? "\u2714 Right" : "\u2716 Not right",
+                f.bold(*c.correct ? "\u2714 " + std::string(i18n::tr("Right"))
+                                  : "\u2716 " + std::string(i18n::tr("Not right")),
                        *c.correct ? f.p.tiers[0] : f.p.tiers[3]);
             }
             if (!c.feedback.empty()) {
@@ -235,8 +252,9 @@ void audience_view(Frame& f) {
             f.gap(0.4f);
         }
         if (a.tally_shown) {
-            f.muted(std::to_string(a.total_votes) +
-                    (a.total_votes == 1 ? " vote in all." : " votes in all."));
+            f.muted(i18n::format(i18n::tr_n("{1} vote in all.", "{1} votes in all.",
+                                            static_cast<unsigned long>(a.total_votes)),
+                                 {std::to_string(a.total_votes)}));
         }
     }
     if (a.picked && !ended) {
@@ -245,14 +263,16 @@ void audience_view(Frame& f) {
             f.text(a.rating, f.p.heading, f.ctx.fonts.heading);
         }
         if (a.answered_right) {
-            f.text(*a.answered_right ? "The room answered right." : "Not quite.", f.p.heading,
-                   f.ctx.fonts.heading);
+            f.text(*a.answered_right ? i18n::tr("The room answered right.")
+                                     : i18n::tr("Not quite."),
+                   f.p.heading, f.ctx.fonts.heading);
         }
         if (!a.feedback.empty()) {
             f.body(a.feedback);
         }
         for (const std::string& n : a.noticed) {
-            f.bold("\u2714 Noticed: " + n, f.p.tiers[0]);
+            // TRANSLATORS: {1} is the name of a sign of trafficking.
+            f.bold("\u2714 " + i18n::format(i18n::tr("Noticed: {1}"), {n}), f.p.tiers[0]);
         }
     }
     if (ended) {
@@ -261,23 +281,23 @@ void audience_view(Frame& f) {
             f.body(d);
         }
         if (!a.indicators_noticed.empty()) {
-            f.heading("Signs the room recognised");
+            f.heading(i18n::tr("Signs the room recognised"));
             for (const std::string& n : a.indicators_noticed) {
                 f.body("\u2714 " + n);
             }
         }
         if (!a.indicators_missed.empty()) {
-            f.heading("Signs to look for next time");
+            f.heading(i18n::tr("Signs to look for next time"));
             for (const std::string& n : a.indicators_missed) {
                 f.body("\u25CB " + n);
             }
         }
         if (!a.response.empty()) {
-            f.heading("What to do");
+            f.heading(i18n::tr("What to do"));
             f.body(a.response);
         }
         if (!a.report.empty()) {
-            f.heading("How to report");
+            f.heading(i18n::tr("How to report"));
             f.body(a.report);
         }
     }
@@ -286,29 +306,29 @@ void audience_view(Frame& f) {
 static const char* control_label(classroom::Control c) {
     switch (c) {
     case classroom::Control::Discuss:
-        return "Discuss (D)";
+        return i18n::tr("Discuss (D)");
     case classroom::Control::OpenVoting:
-        return "Open voting (V)";
+        return i18n::tr("Open voting (V)");
     case classroom::Control::EnterVotes:
-        return "Votes: 1\u20139 then + / \u2212";
+        return i18n::tr("Votes: 1\u20139 then + / \u2212");
     case classroom::Control::Lock:
-        return "Lock votes (L)";
+        return i18n::tr("Lock votes (L)");
     case classroom::Control::Unlock:
-        return "Reopen voting (U)";
+        return i18n::tr("Reopen voting (U)");
     case classroom::Control::Reveal:
-        return "Reveal the tally (R)";
+        return i18n::tr("Reveal the tally (R)");
     case classroom::Control::TakeMajority:
-        return "Take the majority (M)";
+        return i18n::tr("Take the majority (M)");
     case classroom::Control::Pick:
-        return "Pick the selected one (Enter)";
+        return i18n::tr("Pick the selected one (Enter)");
     case classroom::Control::Continue:
-        return "Continue (PageDown)";
+        return i18n::tr("Continue (PageDown)");
     case classroom::Control::GoBack:
-        return "Go back (PageUp)";
+        return i18n::tr("Go back (PageUp)");
     case classroom::Control::Finish:
-        return "Finish the session (PageDown)";
+        return i18n::tr("Finish the session (PageDown)");
     case classroom::Control::Abandon:
-        return "Leave (Esc)";
+        return i18n::tr("Leave (Esc)");
     }
     return "";
 }
@@ -346,11 +366,17 @@ static std::optional<ClassroomStep> control_step(classroom::Control c) {
 // The facilitator's phone controls: the lobby, the join code, the devices.
 static void phones_panel(Frame& f, const PhonesState& phones, bool voting) {
     Card card(f, f.p.panel, f.p.border);
-    f.bold("Phones: " + phones_in_room(phones.phones) + " \u00B7 " + std::to_string(phones.voters) +
-               (phones.voters == 1 ? " has voted" : " have voted") + " on this question",
+    // TRANSLATORS: {1} is "N phones in the room", {2} how many of them have voted.
+    f.bold(i18n::format(i18n::tr_n("Phones: {1} \u00B7 {2} has voted on this question",
+                                   "Phones: {1} \u00B7 {2} have voted on this question",
+                                   phones.voters),
+                        {phones_in_room(phones.phones), std::to_string(phones.voters)}),
            f.p.heading);
-    f.muted("Join at " + phones.address + " with room code " + spaced_code(phones.room_code) +
-            (phones.lobby_locked ? " \u00B7 the lobby is locked" : ""));
+    // TRANSLATORS: {1} is the voting page's address, {2} the room code.
+    f.muted(i18n::format(phones.lobby_locked
+                             ? i18n::tr("Join at {1} with room code {2} \u00B7 the lobby is locked")
+                             : i18n::tr("Join at {1} with room code {2}"),
+                         {phones.address, spaced_code(phones.room_code)}));
     const auto step_button = [&](const std::string& label, ClassroomStep step, bool first) {
         if (!first) {
             f.next_to(f.button_width(label));
@@ -359,22 +385,26 @@ static void phones_panel(Frame& f, const PhonesState& phones, bool voting) {
             classroom_set(f, step);
         }
     };
-    step_button(phones.lobby_locked ? "Open the lobby" : "Lock the lobby",
+    step_button(phones.lobby_locked ? i18n::tr("Open the lobby") : i18n::tr("Lock the lobby"),
                 phones.lobby_locked ? ClassroomStep::UnlockLobby : ClassroomStep::LockLobby, true);
-    step_button(phones.code_shown ? "Hide the join code" : "Show the join code",
+    step_button(phones.code_shown ? i18n::tr("Hide the join code") : i18n::tr("Show the join code"),
                 phones.code_shown ? ClassroomStep::HideJoinCode : ClassroomStep::ShowJoinCode,
                 false);
     if (voting) {
-        step_button("Clear the phones' votes", ClassroomStep::ResetPhoneVotes, false);
+        step_button(i18n::tr("Clear the phones' votes"), ClassroomStep::ResetPhoneVotes, false);
     }
     if (!phones.devices.empty() &&
-        ImGui::TreeNode("##devices", "Devices (%zu)", phones.devices.size())) {
+        // TRANSLATORS: {1} is how many phones have joined.
+        ImGui::TreeNode(
+            "##devices", "%s",
+            i18n::format(i18n::tr("Devices ({1})"), {std::to_string(phones.devices.size())})
+                .c_str())) {
         for (std::size_t i = 0; i < phones.devices.size(); ++i) {
             const PhoneDevice& d = phones.devices[i];
             ImGui::PushID(static_cast<int>(i));
-            f.body(d.label + (d.voted ? " \u00B7 voted" : ""));
-            f.next_to(f.button_width("Remove"));
-            if (f.button("Remove")) {
+            f.body(d.voted ? d.label + " \u00B7 " + i18n::tr("phone", "voted") : d.label);
+            f.next_to(f.button_width(i18n::tr("button", "Remove")));
+            if (f.button(i18n::tr("button", "Remove"))) {
                 classroom_set(f, ClassroomStep::RemovePhone, static_cast<int>(i));
             }
             ImGui::PopID();
@@ -392,33 +422,41 @@ void presenter_view(Frame& f) {
         leave_question(f);
     }
     f.muted(c.projector_window
-                ? "Presenter view \u00B7 the room sees the projector window (P closes it)"
-                : "Presenter view \u00B7 the room sees the audience view (Tab or F5 switches; P "
-                  "opens it in a window of its own for a second screen)");
+                ? i18n::tr("Presenter view \u00B7 the room sees the projector window (P closes it)")
+                : i18n::tr("Presenter view \u00B7 the room sees the audience view (Tab or F5 "
+                           "switches; P opens it in a window of its own for a second screen)"));
     f.text(p.session_name, f.p.heading, f.ctx.fonts.heading);
     std::string who = p.scenario_title;
     if (!p.facilitator.empty()) {
-        who += " \u00B7 facilitator " + p.facilitator;
+        // TRANSLATORS: {1} is the facilitator's name.
+        who += " \u00B7 " + i18n::format(i18n::tr("facilitator {1}"), {p.facilitator});
     }
-    who += " \u00B7 " + (p.head_count > 0 ? std::to_string(p.head_count) + " people"
-                                          : std::string("head count unknown"));
-    who += " \u00B7 branch " + std::to_string(p.branch + 1) + " \u00B7 stage " +
-           classroom::stage_name(p.stage) + " \u00B7 " +
-           std::to_string(static_cast<long>(p.session_seconds / 60)) + " min";
+    who += " \u00B7 " + (p.head_count > 0
+                             ? i18n::format(i18n::tr_n("{1} person", "{1} people",
+                                                       static_cast<unsigned long>(p.head_count)),
+                                            {std::to_string(p.head_count)})
+                             : std::string(i18n::tr("head count unknown")));
+    // TRANSLATORS: {1} is the branch number, {2} the stage's name, {3} the minutes the session
+    // has run; a status line, keep it short.
+    who += " \u00B7 " + i18n::format(i18n::tr("branch {1} \u00B7 stage {2} \u00B7 {3} min"),
+                                     {std::to_string(p.branch + 1), classroom::stage_name(p.stage),
+                                      std::to_string(static_cast<long>(p.session_seconds / 60))});
     f.muted(who);
     if (!c.error.empty()) {
         f.bold("\u26A0 " + c.error, f.p.tiers[3]);
     }
-    const std::string projector_label =
-        c.projector_window ? "Close the projector window (P)" : "Projector window (P)";
+    const std::string projector_label = c.projector_window
+                                            ? i18n::tr("Close the projector window (P)")
+                                            : i18n::tr("Projector window (P)");
     if (f.button(projector_label)) {
         f.set(IntentKind::ToggleProjector);
     }
     if (!c.report_csv.empty()) {
         Card card(f, f.p.panel, f.p.tiers[0]);
-        f.bold("Session report saved", f.p.tiers[0]);
-        f.body("CSV: " + c.report_csv);
-        f.body("PDF: " + c.report_pdf);
+        f.bold(i18n::tr("Session report saved"), f.p.tiers[0]);
+        // TRANSLATORS: {1} is the path of the session report's CSV file.
+        f.body(i18n::format(i18n::tr("CSV: {1}"), {c.report_csv}));
+        f.body(i18n::format(i18n::tr("PDF: {1}"), {c.report_pdf}));
     }
     f.gap(0.3f);
     bool first = true;
@@ -437,9 +475,11 @@ void presenter_view(Frame& f) {
             classroom_set(f, *step);
         }
     }
-    f.muted("PageDown / \u2192 next step \u00B7 PageUp / \u2190 back \u00B7 1\u20139 select \u00B7 "
-            "+ / \u2212 votes \u00B7 D discuss \u00B7 V vote \u00B7 L lock \u00B7 R reveal \u00B7 "
-            "M majority \u00B7 Enter pick \u00B7 Esc leave");
+    // TRANSLATORS: the keys stay as they are (PageDown, D, V, Enter, Esc...).
+    f.muted(
+        i18n::tr("PageDown / \u2192 next step \u00B7 PageUp / \u2190 back \u00B7 1\u20139 select "
+                 "\u00B7 + / \u2212 votes \u00B7 D discuss \u00B7 V vote \u00B7 L lock \u00B7 R "
+                 "reveal \u00B7 M majority \u00B7 Enter pick \u00B7 Esc leave"));
     if (c.phones.on) {
         phones_panel(f, c.phones, p.stage == classroom::Stage::Voting);
     }
@@ -448,7 +488,7 @@ void presenter_view(Frame& f) {
     }
     if (!p.choices.empty()) {
         if (p.question.empty()) {
-            f.heading(p.is_check ? "Options and votes" : "Choices and votes");
+            f.heading(p.is_check ? i18n::tr("Options and votes") : i18n::tr("Choices and votes"));
         }
         for (std::size_t i = 0; i < p.choices.size(); ++i) {
             const classroom::PresenterChoice& ch = p.choices[i];
@@ -458,22 +498,25 @@ void presenter_view(Frame& f) {
                    selected ? f.ctx.fonts.bold : f.ctx.fonts.body);
             std::string label = votes_text(ch.votes, ch.percent);
             if (c.phones.on) {
-                label += " (" + std::to_string(ch.phone_votes) + " by phone)";
+                // TRANSLATORS: how many of a choice's votes came from phones.
+                label += " " +
+                         i18n::format(i18n::tr("({1} by phone)"), {std::to_string(ch.phone_votes)});
             }
             if (ch.best) {
-                label += p.is_check ? " \u00B7 \u2714 correct" : " \u00B7 \u2605 best";
+                label += p.is_check ? " \u00B7 \u2714 " + std::string(i18n::tr("option", "correct"))
+                                    : " \u00B7 \u2605 " + std::string(i18n::tr("choice", "best"));
             }
             if (!ch.tier_name.empty() && !(ch.best && p.is_check)) {
                 label += " \u00B7 " + ch.tier_name;
             }
             if (ch.leading) {
-                label += " \u00B7 leading";
+                label += " \u00B7 " + std::string(i18n::tr("choice", "leading"));
             }
             if (ch.chosen) {
-                label += " \u00B7 chosen";
+                label += " \u00B7 " + std::string(i18n::tr("choice", "chosen"));
             }
             if (!ch.enabled) {
-                label += " \u00B7 not available";
+                label += " \u00B7 " + std::string(i18n::tr("choice", "not available"));
             }
             vote_bar(f, ch.percent, label, ch.leading);
         }
@@ -486,7 +529,8 @@ void presenter_view(Frame& f) {
     }
     if (p.decided) {
         Card card(f, f.p.panel, f.p.border);
-        f.bold(std::string("Picked by ") + classroom::decided_name(*p.decided) +
+        // TRANSLATORS: {1} says who decided (the room, the facilitator).
+        f.bold(i18n::format(i18n::tr("Picked by {1}"), {classroom::decided_name(*p.decided)}) +
                    (p.tier_name.empty() ? "" : " \u00B7 " + p.tier_name),
                f.p.heading);
         if (!p.feedback.empty()) {
@@ -503,7 +547,7 @@ void presenter_view(Frame& f) {
             f.muted(scores);
         }
         for (const std::string& n : p.noticed) {
-            f.bold("\u2714 Noticed: " + n, f.p.tiers[0]);
+            f.bold("\u2714 " + i18n::format(i18n::tr("Noticed: {1}"), {n}), f.p.tiers[0]);
         }
     } else if (!p.best_why.empty()) {
         Card card(f, f.p.panel, f.p.tiers[0]);
@@ -515,18 +559,19 @@ void presenter_view(Frame& f) {
                 }
             }
         }
-        f.bold("\u2605 Best: " + keys, f.p.tiers[0]);
+        // TRANSLATORS: {1} lists the keys of the best choices, e.g. "A, C".
+        f.bold("\u2605 " + i18n::format(i18n::tr("Best: {1}"), {keys}), f.p.tiers[0]);
         f.body(p.best_why);
     }
     if (!p.notes.empty()) {
         Card card(f, f.p.note, f.p.note_text);
-        f.bold("Facilitator notes", f.p.note_text);
+        f.bold(i18n::tr("Facilitator notes"), f.p.note_text);
         for (const std::string& n : p.notes) {
             f.text(n, f.p.note_text);
         }
     }
     if (!p.prompts.empty()) {
-        f.heading("Discussion prompts");
+        f.heading(i18n::tr("Discussion prompts"));
         for (const std::string& q : p.prompts) {
             ImGui::Bullet();
             ImGui::SameLine();
@@ -534,22 +579,23 @@ void presenter_view(Frame& f) {
         }
     }
     if (!p.outcome.empty()) {
-        f.heading("Ending: " + p.outcome);
+        // TRANSLATORS: {1} is the ending's outcome.
+        f.heading(i18n::format(i18n::tr("Ending: {1}"), {p.outcome}));
         for (const classroom::PresenterScore& s : p.scores) {
             f.body(s.dimension + ": " + std::to_string(s.score) + " (" + std::to_string(s.percent) +
                    "%)");
         }
         for (const std::string& n : p.indicators_noticed) {
-            f.body("\u2714 Recognised: " + n);
+            f.body("\u2714 " + i18n::format(i18n::tr("Recognised: {1}"), {n}));
         }
         for (const std::string& n : p.indicators_missed) {
-            f.body("\u25CB Missed: " + n);
+            f.body("\u25CB " + i18n::format(i18n::tr("Missed: {1}"), {n}));
         }
     }
-    f.heading("What the room sees");
+    f.heading(i18n::tr("What the room sees"));
     classroom_paragraphs(f, p.paragraphs, true);
     if (!p.path.empty()) {
-        f.heading("Path");
+        f.heading(i18n::tr("heading", "Path"));
         for (const classroom::PresenterPoint& pt : p.path) {
             ImGui::PushID(static_cast<int>(pt.index));
             std::string line = std::to_string(pt.index + 1) + ". " + pt.label;
@@ -557,7 +603,7 @@ void presenter_view(Frame& f) {
                 line += " \u2192 " + pt.chosen_text + " (" + pt.decided + ")";
             }
             f.body(line);
-            if (pt.picked && f.button("Go back here")) {
+            if (pt.picked && f.button(i18n::tr("Go back here"))) {
                 classroom_set(f, ClassroomStep::GoBack, static_cast<int>(pt.index));
             }
             ImGui::PopID();

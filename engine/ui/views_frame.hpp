@@ -3,6 +3,7 @@
 // views.cpp and views_classroom.cpp only.
 #pragma once
 
+#include "i18n/i18n.hpp"
 #include "ui/shapes.hpp"
 #include "ui/views.hpp"
 
@@ -49,11 +50,11 @@ inline std::string signed_number(std::int64_t n) {
 inline std::string progress_word(Progress progress) {
     switch (progress) {
     case Progress::NotStarted:
-        return "\u25CB Not started";
+        return std::string("\u25CB ") + i18n::tr("progress", "Not started");
     case Progress::InProgress:
-        return "\u25D0 In progress";
+        return std::string("\u25D0 ") + i18n::tr("progress", "In progress");
     case Progress::Completed:
-        return "\u25CF Completed";
+        return std::string("\u25CF ") + i18n::tr("progress", "Completed");
     }
     return {};
 }

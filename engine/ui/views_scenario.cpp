@@ -31,15 +31,15 @@ namespace {
 
 void record_error(Frame& f, const std::string& error) {
     Card card(f, f.p.panel, f.p.tiers[3], 2.0f);
-    f.bold("\u26A0 Your answer could not be recorded", f.p.tiers[3]);
+    f.bold("\u26A0 " + std::string(i18n::tr("Your answer could not be recorded")), f.p.tiers[3]);
     f.body(error);
-    f.body("Nothing has been lost and the story has not moved on. Try again, or go back to the "
-           "course and carry on later.");
-    if (f.primary("Try again (Enter)")) {
+    f.body(i18n::tr("Nothing has been lost and the story has not moved on. Try again, or go back "
+                    "to the course and carry on later."));
+    if (f.primary(i18n::tr("Try again (Enter)"))) {
         f.set(IntentKind::Retry);
     }
-    f.next_to(f.button_width("Back to the course (Esc)"));
-    if (f.button("Back to the course (Esc)")) {
+    f.next_to(f.button_width(i18n::tr("Back to the course (Esc)")));
+    if (f.button(i18n::tr("Back to the course (Esc)"))) {
         f.set(IntentKind::Back);
     }
 }
@@ -48,16 +48,19 @@ void intro(Frame& f) {
     const ScenarioState& s = f.s.scenario;
     f.muted(s.course_title);
     f.title(s.title);
-    f.muted("About " + std::to_string(s.minutes) + (s.minutes == 1 ? " minute" : " minutes") +
-            ". No timers: take as long as you need.");
+    // TRANSLATORS: {1} is how many minutes the scenario takes.
+    f.muted(i18n::format(i18n::tr_n("About {1} minute. No timers: take as long as you need.",
+                                    "About {1} minutes. No timers: take as long as you need.",
+                                    static_cast<unsigned long>(s.minutes)),
+                         {std::to_string(s.minutes)}));
     f.gap();
     {
         Card card(f, f.p.note, f.p.note_text);
-        f.bold("Content note", f.p.note_text);
+        f.bold(i18n::tr("Content note"), f.p.note_text);
         f.text(s.content_note, f.p.note_text);
     }
     if (!s.objectives.empty()) {
-        f.heading("In this scenario you practise how to:");
+        f.heading(i18n::tr("In this scenario you practise how to:"));
         for (const std::string& o : s.objectives) {
             ImGui::Bullet();
             ImGui::SameLine();
@@ -65,11 +68,12 @@ void intro(Frame& f) {
         }
     }
     f.gap();
-    if (f.primary(s.resuming ? "Carry on where you stopped (Enter)" : "Begin (Enter)")) {
+    if (f.primary(s.resuming ? i18n::tr("Carry on where you stopped (Enter)")
+                             : i18n::tr("Begin (Enter)"))) {
         f.set(IntentKind::Begin);
     }
-    f.next_to(f.button_width("Back to the course (Esc)"));
-    if (f.button("Back to the course (Esc)")) {
+    f.next_to(f.button_width(i18n::tr("Back to the course (Esc)")));
+    if (f.button(i18n::tr("Back to the course (Esc)"))) {
         f.set(IntentKind::Back);
     }
 }
@@ -82,7 +86,7 @@ class WaitForReading {
     explicit WaitForReading(Frame& f) : waiting_(f.s.scenario.reading < 1.0f) {
         if (waiting_) {
             ImGui::ProgressBar(f.s.scenario.reading, ImVec2(-1.0f, f.em * 0.2f), "");
-            f.muted("Take your time to read; you can go on in a moment.");
+            f.muted(i18n::tr("Take your time to read; you can go on in a moment."));
             ImGui::BeginDisabled();
         }
     }
@@ -100,7 +104,7 @@ class WaitForReading {
 
 void decision(Frame& f) {
     ScenarioState& s = f.s.scenario;
-    f.heading("What do you do?");
+    f.heading(i18n::tr("What do you do?"));
     const WaitForReading wait(f);
     for (std::size_t i = 0; i < s.choices.size(); ++i) {
         const ChoiceItem& c = s.choices[i];
@@ -109,7 +113,7 @@ void decision(Frame& f) {
         t.id = id.c_str();
         t.number = static_cast<int>(i + 1);
         t.title = c.text;
-        t.status = c.enabled ? std::string_view{} : std::string_view("Not available now");
+        t.status = c.enabled ? std::string_view{} : std::string_view(i18n::tr("Not available now"));
         t.status_colour = f.p.muted;
         t.enabled = c.enabled;
         t.bold_title = false;
@@ -120,18 +124,19 @@ void decision(Frame& f) {
             ImGui::SetItemDefaultFocus();
         }
     }
-    f.muted(s.choices.size() == 1
-                ? "Press 1, or click the choice."
-                : "Press 1 to " + std::to_string(s.choices.size()) + ", or click a choice.");
+    // TRANSLATORS: {1} is the number of the last choice (the keys 1 to {1} pick one).
+    f.muted(i18n::format(i18n::tr_n("Press 1, or click the choice.",
+                                    "Press 1 to {1}, or click a choice.", s.choices.size()),
+                         {std::to_string(s.choices.size())}));
 }
 
 void check(Frame& f) {
     ScenarioState& s = f.s.scenario;
     s.picked.resize(s.options.size(), false);
-    f.heading("Question");
+    f.heading(i18n::tr("heading", "Question"));
     f.body(s.prompt);
-    f.muted(s.multi ? "Pick every answer that applies, then submit."
-                    : "Pick one answer, then submit.");
+    f.muted(s.multi ? i18n::tr("Pick every answer that applies, then submit.")
+                    : i18n::tr("Pick one answer, then submit."));
     for (std::size_t i = 0; i < s.options.size(); ++i) {
         const bool on = s.picked[i];
         const std::string id = "##option" + s.options[i].id;
@@ -157,7 +162,7 @@ void check(Frame& f) {
     if (!any) {
         ImGui::BeginDisabled();
     }
-    if (f.primary("Submit answer (Enter)") && any) {
+    if (f.primary(i18n::tr("Submit answer (Enter)")) && any) {
         Intent i;
         i.kind = IntentKind::Answer;
         for (std::size_t k = 0; k < s.options.size(); ++k) {
@@ -184,7 +189,7 @@ std::string score_text(const std::vector<ScoreLine>& scores) {
 
 void choice_feedback(Frame& f) {
     const ChoiceFeedback& fb = *f.s.scenario.choice_feedback;
-    f.muted("You chose:");
+    f.muted(i18n::tr("You chose:"));
     f.body("\u201C" + fb.choice_text + "\u201D");
     f.gap(0.3f);
     {
@@ -194,23 +199,25 @@ void choice_feedback(Frame& f) {
         f.body(fb.feedback);
         const std::string scores = score_text(fb.scores);
         if (!scores.empty()) {
-            f.muted("Score: " + scores);
+            // TRANSLATORS: {1} lists score changes, e.g. "Recognition +2 · Safe response +1".
+            f.muted(i18n::format(i18n::tr("Score: {1}"), {scores}));
         }
         if (!fb.noticed.empty()) {
             f.gap(0.2f);
-            f.bold(fb.noticed.size() == 1 ? "A sign you noticed" : "Signs you noticed", f.p.text);
+            f.bold(i18n::tr_n("A sign you noticed", "Signs you noticed", fb.noticed.size()),
+                   f.p.text);
             f.chips(fb.noticed);
         }
         if (!fb.weighed.empty()) {
             f.gap(0.2f);
-            f.bold("Weighed, but on their own not signs", f.p.text);
+            f.bold(i18n::tr("Weighed, but on their own not signs"), f.p.text);
             f.chips(fb.weighed, true);
         }
     }
     f.gap(0.3f);
     {
         const WaitForReading wait(f);
-        if (f.primary("Continue (Enter)")) {
+        if (f.primary(i18n::tr("Continue (Enter)"))) {
             f.set(IntentKind::Continue);
         }
     }
@@ -223,7 +230,7 @@ void choice_feedback(Frame& f) {
 void check_feedback(Frame& f) {
     const ScenarioState& s = f.s.scenario;
     const CheckFeedback& fb = *s.check_feedback;
-    f.heading("Question");
+    f.heading(i18n::tr("heading", "Question"));
     f.body(s.prompt);
     f.gap(0.3f);
     {
@@ -231,19 +238,19 @@ void check_feedback(Frame& f) {
         const ImVec4 colour = f.p.tiers[static_cast<std::size_t>(look)];
         Card card(f, f.p.panel, colour, 2.0f);
         f.tier(look,
-               fb.correct  ? "Correct"
-               : fb.partly ? "Partly correct"
-                           : "Not correct",
+               fb.correct  ? i18n::tr("Correct")
+               : fb.partly ? i18n::tr("Partly correct")
+                           : i18n::tr("Not correct"),
                f.ctx.fonts.heading);
         for (const OptionOutcome& o : fb.options) {
             const std::string mark = o.picked ? "\u2611 " : "\u2610 ";
             f.bold(mark + o.text, f.p.text);
             const bool right = o.picked == o.correct;
-            const std::string verdict = o.picked
-                                            ? (o.correct ? "You picked this, rightly."
-                                                         : "You picked this, but it is not right.")
-                                            : (o.correct ? "You left this out, but it is right."
-                                                         : "You left this out, rightly.");
+            const std::string verdict =
+                o.picked ? (o.correct ? i18n::tr("You picked this, rightly.")
+                                      : i18n::tr("You picked this, but it is not right."))
+                         : (o.correct ? i18n::tr("You left this out, but it is right.")
+                                      : i18n::tr("You left this out, rightly."));
             ImGui::Indent(f.em);
             f.text(std::string(right ? "\u2714 " : "\u2716 ") + verdict, f.p.tiers[right ? 0 : 3]);
             if (!o.feedback.empty()) {
@@ -253,13 +260,13 @@ void check_feedback(Frame& f) {
         }
         const std::string points = score_text(fb.points);
         if (!points.empty()) {
-            f.muted("Score: " + points);
+            f.muted(i18n::format(i18n::tr("Score: {1}"), {points}));
         }
     }
     f.gap(0.3f);
     {
         const WaitForReading wait(f);
-        if (f.primary("Continue (Enter)")) {
+        if (f.primary(i18n::tr("Continue (Enter)"))) {
             f.set(IntentKind::Continue);
         }
     }
@@ -300,14 +307,14 @@ void scenario(Frame& f) {
         check(f);
         break;
     case NodeKind::AnsweredCheck:
-        f.heading("Question");
+        f.heading(i18n::tr("heading", "Question"));
         f.body(s.prompt);
-        f.muted("You have answered this question.");
+        f.muted(i18n::tr("You have answered this question."));
         [[fallthrough]];
     case NodeKind::Passage: {
         f.gap(0.3f);
         const WaitForReading wait(f);
-        if (f.primary("Continue (Enter)")) {
+        if (f.primary(i18n::tr("Continue (Enter)"))) {
             f.set(IntentKind::Continue);
         }
         break;
@@ -315,16 +322,16 @@ void scenario(Frame& f) {
     case NodeKind::Ending: {
         f.gap(0.3f);
         const WaitForReading wait(f);
-        if (f.primary("See your debrief (Enter)")) {
+        if (f.primary(i18n::tr("See your debrief (Enter)"))) {
             f.set(IntentKind::Continue);
         }
         break;
     }
     case NodeKind::Stuck:
-        f.bold("\u26A0 This scenario cannot go on from here: no choice is available. Please tell "
-               "the course author.",
+        f.bold("\u26A0 " + std::string(i18n::tr("This scenario cannot go on from here: no choice "
+                                                "is available. Please tell the course author.")),
                f.p.tiers[3]);
-        if (f.button("Back to the course (Esc)")) {
+        if (f.button(i18n::tr("Back to the course (Esc)"))) {
             f.set(IntentKind::Back);
         }
         break;
@@ -356,19 +363,23 @@ void sign_list(Frame& f, const char* heading, const std::vector<Chip>& signs, co
 
 void debrief(Frame& f) {
     const DebriefState& d = f.s.debrief;
-    f.muted("Debrief \u00B7 " + d.title);
+    // TRANSLATORS: {1} is the scenario's title.
+    f.muted(i18n::format(i18n::tr("Debrief \u00B7 {1}"), {d.title}));
     f.title(d.outcome);
     const int look = d.passed ? 0 : 2;
+    // TRANSLATORS: {1} is the learner's score and {2} the pass mark, both percentages.
     f.tier(look,
-           "Your score: " + std::to_string(d.percent) + "% (pass mark " +
-               std::to_string(d.passing_score) + "%) \u2014 " +
-               (d.passed ? "passed" : "not passed yet"),
+           i18n::format(d.passed
+                            ? i18n::tr("Your score: {1}% (pass mark {2}%) \u2014 passed")
+                            : i18n::tr("Your score: {1}% (pass mark {2}%) \u2014 not passed yet"),
+                        {std::to_string(d.percent), std::to_string(d.passing_score)}),
            f.ctx.fonts.bold);
     if (!d.error.empty()) {
         Card card(f, f.p.panel, f.p.tiers[3], 2.0f);
-        f.bold("\u26A0 Your result could not be recorded", f.p.tiers[3]);
+        f.bold("\u26A0 " + std::string(i18n::tr("Your result could not be recorded")),
+               f.p.tiers[3]);
         f.body(d.error);
-        if (f.primary("Try again (Enter)")) {
+        if (f.primary(i18n::tr("Try again (Enter)"))) {
             f.set(IntentKind::Retry);
         }
     }
@@ -378,8 +389,16 @@ void debrief(Frame& f) {
         f.gap(0.2f);
     }
 
-    f.heading("Your scores");
-    const float label_w = f.em * 9;
+    f.heading(i18n::tr("Your scores"));
+    // The names' column: 9 em, or wider when a name (a translation) needs it.
+    float label_w = f.em * 9;
+    for (const ScoreBar& bar : d.scores) {
+        const float w =
+            f.ctx.fonts.bold
+                ->CalcTextSizeA(f.ctx.fonts.bold->FontSize, FLT_MAX, 0, bar.name.c_str())
+                .x;
+        label_w = std::max(label_w, std::ceil(w + f.em * 0.5f));
+    }
     const float bar_w = std::max(f.em * 4, f.width - label_w - f.em * 4);
     for (const ScoreBar& bar : d.scores) {
         const float x0 = ImGui::GetCursorPosX();
@@ -393,18 +412,19 @@ void debrief(Frame& f) {
         ImGui::SameLine();
         f.body(std::to_string(bar.percent) + "%");
     }
-    f.muted("Each bar shows where your score sits between the lowest and highest score this "
-            "scenario allows.");
+    f.muted(i18n::tr("Each bar shows where your score sits between the lowest and highest score "
+                     "this scenario allows."));
 
-    sign_list(f, "Signs you noticed", d.noticed, "None this time.");
-    sign_list(f, "Signs you missed", d.missed, "None \u2014 you noticed every sign.");
+    sign_list(f, i18n::tr("Signs you noticed"), d.noticed, i18n::tr("None this time."));
+    sign_list(f, i18n::tr("Signs you missed"), d.missed,
+              i18n::tr("None \u2014 you noticed every sign."));
     if (!d.confounders.empty()) {
-        sign_list(f, "Details that can look like signs but on their own are not", d.confounders,
-                  "");
+        sign_list(f, i18n::tr("Details that can look like signs but on their own are not"),
+                  d.confounders, "");
     }
 
     if (!d.decisions.empty()) {
-        f.heading("Your decisions");
+        f.heading(i18n::tr("Your decisions"));
         for (std::size_t i = 0; i < d.decisions.size(); ++i) {
             const DecisionLine& line = d.decisions[i];
             f.body(std::to_string(i + 1) + ". " + line.choice_text);
@@ -414,11 +434,12 @@ void debrief(Frame& f) {
         }
     }
     if (!d.checks.empty()) {
-        f.heading("Your answers");
+        f.heading(i18n::tr("Your answers"));
         for (const CheckLine& c : d.checks) {
             f.body(c.prompt);
             ImGui::Indent(f.em * 1.2f);
-            f.tier(c.correct ? 0 : 3, c.correct ? "Correct" : "Not fully correct",
+            f.tier(c.correct ? 0 : 3,
+                   c.correct ? i18n::tr("Correct") : i18n::tr("Not fully correct"),
                    f.ctx.fonts.bold);
             ImGui::Unindent(f.em * 1.2f);
         }
@@ -426,30 +447,33 @@ void debrief(Frame& f) {
     f.gap();
     {
         Card card(f, f.p.panel, f.p.tiers[0], 2.0f);
-        f.text("The safe response", f.p.heading, f.ctx.fonts.heading);
+        f.text(i18n::tr("The safe response"), f.p.heading, f.ctx.fonts.heading);
         f.body(d.response);
     }
     f.gap(0.3f);
     {
         Card card(f, f.p.panel, f.p.border);
-        f.text("\u260E Where to report", f.p.heading, f.ctx.fonts.heading);
+        f.text("\u260E " + std::string(i18n::tr("Where to report")), f.p.heading,
+               f.ctx.fonts.heading);
         f.body(d.report);
     }
     if (!d.completed_course.empty()) {
         f.gap(0.3f);
         Card card(f, f.p.panel, f.p.border);
-        f.text("You have completed " + d.completed_course, f.p.heading, f.ctx.fonts.heading);
+        // TRANSLATORS: {1} is the course's title.
+        f.text(i18n::format(i18n::tr("You have completed {1}"), {d.completed_course}), f.p.heading,
+               f.ctx.fonts.heading);
         for (const std::string& paragraph : d.closing) {
             f.body(paragraph);
         }
     }
     credit_panel(f);
     f.gap();
-    if (f.primary("Back to the course (Enter)")) {
+    if (f.primary(i18n::tr("Back to the course (Enter)"))) {
         f.set(IntentKind::Back);
     }
-    f.next_to(f.button_width("Play this scenario again"));
-    if (f.button("Play this scenario again")) {
+    f.next_to(f.button_width(i18n::tr("Play this scenario again")));
+    if (f.button(i18n::tr("Play this scenario again"))) {
         f.set(IntentKind::StartScenario, d.scenario_id);
     }
 }

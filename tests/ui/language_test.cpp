@@ -2,7 +2,9 @@
 // switch (headless views), and the controller playing a course in the
 // language picked there, kept as the learner's preference.
 #include "headless.hpp"
+#include "i18n/i18n.hpp"
 #include "records/store.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scoped_env.hpp"
 #include "support/spanish_example.hpp"
 #include "support/temp_dir.hpp"
@@ -101,6 +103,7 @@ TEST_CASE("a screenshot script picks a language with 'language TAG'") {
 }
 
 TEST_CASE("the player shows and plays a course in the language picked, kept as the learner's") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     ScopedEnv locale("LC_ALL", "C.UTF-8");
     TempDir data;
     auto store = records::open_store(data.path());
@@ -157,6 +160,7 @@ TEST_CASE("the player shows and plays a course in the language picked, kept as t
 }
 
 TEST_CASE("the player: --lang for the session, the system's language, and a missing one") {
+    test::bind_program_catalogues(); // "Español" is the Spanish catalogue's own name
     TempDir data;
     auto store = records::open_store(data.path());
     {
@@ -192,6 +196,76 @@ TEST_CASE("the player: --lang for the session, the system's language, and a miss
     REQUIRE(english.session() != nullptr);
     CHECK(english.session()->attempt().language == "en");
     CHECK(english.screen().notice.empty()); // said on the course map, not again
+}
+
+namespace {
+
+// The program's Spanish text (po/sightline-es.po, compiled by the build) for one
+// test; afterwards English again, from a folder with no catalogues, so that the
+// other tests of this process read English whatever language they switch to.
+class SpanishProgramText {
+  public:
+    explicit SpanishProgramText(std::filesystem::path empty) : empty_(std::move(empty)) {
+        i18n::bind(SIGHTLINE_LOCALE_DIR);
+        i18n::set_language("en");
+    }
+    ~SpanishProgramText() {
+        i18n::bind(empty_);
+        i18n::set_language("en");
+    }
+    SpanishProgramText(const SpanishProgramText&) = delete;
+    SpanishProgramText& operator=(const SpanishProgramText&) = delete;
+
+  private:
+    std::filesystem::path empty_;
+};
+
+} // namespace
+
+TEST_CASE("the language switch turns the player's own text to Spanish at once, and back") {
+    ScopedEnv locale("LC_ALL", "C.UTF-8");
+    TempDir data;
+    const SpanishProgramText program_text(data.path() / "no-catalogues");
+    auto store = records::open_store(data.path());
+    ui::Player player(spanish_example_bundle(), kInfo, *store);
+    player.apply(new_learner("Ana"));
+    Headless ui;
+    ui::Screen s = player.screen();
+    ui.frames(s, 2);
+    CHECK(i18n::language() == "en");
+    CHECK_MESSAGE(ui.shows("Courses"), ui.dump());
+    CHECK(ui.shows("Language:"));
+
+    // The view asks for Spanish; the player switches the program's text with the courses.
+    const ui::Intent asked = ui.click(s, "Espa\u00F1ol");
+    REQUIRE(asked.kind == IntentKind::SetLanguage);
+    player.apply(asked);
+    CHECK(i18n::language() == "es");
+    s = player.screen();
+    ui.frames(s, 2);
+    CHECK_MESSAGE(ui.shows("Cursos"), ui.dump());
+    CHECK(ui.shows("Idioma:"));
+    CHECK(ui.shows("Cambiar de perfil"));
+    CHECK(ui.shows("Sin empezar \u00B7 0 de 1 escenario obligatorio completado"));
+    CHECK(ui.shows("Curso de ejemplo: hotel"));
+    CHECK_FALSE(ui.shows("Switch learner"));
+    // Read each frame, never kept from the start: the top bar follows too.
+    CHECK(ui.shows("Tema: Claro"));
+
+    // The scenario screens, in Spanish from the first one.
+    player.apply(intent(IntentKind::OpenCourse, "hotel-example"));
+    s = player.screen();
+    ui.frames(s, 2);
+    CHECK_MESSAGE(ui.shows("Escenarios"), ui.dump());
+    CHECK(ui.shows("Usar en el aula"));
+
+    player.apply(intent(IntentKind::Back));
+    player.apply(intent(IntentKind::SetLanguage, "en"));
+    CHECK(i18n::language() == "en");
+    s = player.screen();
+    ui.frames(s, 2);
+    CHECK(ui.shows("Courses"));
+    CHECK(ui.shows("\u2190 Switch learner"));
 }
 
 } // namespace sightline::test

@@ -2,6 +2,7 @@
 
 #include "gui/renderer.hpp"
 #include "gui/screenshot.hpp"
+#include "i18n/i18n.hpp"
 #include "records/organisation_store.hpp"
 #include "records/paths.hpp"
 #include "records/records.hpp"
@@ -50,6 +51,11 @@ App::App(const GuiOptions& options, const cli::Environment& env)
     if ((display == nullptr || *display == '\0') && (wayland == nullptr || *wayland == '\0')) {
         throw StartError(true, "no display (DISPLAY and WAYLAND_DISPLAY are not set)");
     }
+
+    // The player's own text: the catalogues beside the program (bin/../share/locale).
+    // tools/sightline's main binds them too; binding again is harmless, and the
+    // window then works the same when it is started on its own (tests).
+    i18n::bind(i18n::default_locale_dir(env_.executable));
 
     // The courses.
     auto start = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 
 #include "gui/renderer.hpp"
 #include "gui/screenshot.hpp"
+#include "i18n/i18n.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -64,18 +65,19 @@ ProjectorWindow::ProjectorWindow(const ui::FontData& fonts, const std::vector<Im
     // A full-screen window that loses the focus to the presenter's window
     // must stay on the projector, not minimise.
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    // TRANSLATORS: the projector window's title.
+    const std::string title = i18n::tr("Sightline \u2014 projector");
     if (screen != nullptr) {
         const GLFWvidmode* mode = glfwGetVideoMode(screen);
-        window_ = glfwCreateWindow(mode->width, mode->height, "Sightline \u2014 projector", screen,
-                                   nullptr);
+        window_ = glfwCreateWindow(mode->width, mode->height, title.c_str(), screen, nullptr);
         full_screen_ = window_ != nullptr;
     }
     if (window_ == nullptr) {
-        window_ = glfwCreateWindow(1280, 720, "Sightline \u2014 projector", nullptr, nullptr);
+        window_ = glfwCreateWindow(1280, 720, title.c_str(), nullptr, nullptr);
     }
     glfwDefaultWindowHints();
     if (window_ == nullptr) {
-        throw std::runtime_error("the projector window could not be opened");
+        throw std::runtime_error(i18n::tr("the projector window could not be opened"));
     }
     glfwSetKeyCallback(window_, forward_key);
 
