@@ -1,5 +1,6 @@
 #include "classroom/report.hpp"
 
+#include "pdf/long_date.hpp"
 #include "records/export.hpp"
 
 #include <algorithm>
@@ -103,16 +104,12 @@ void write_private(const std::filesystem::path& file, const std::string& bytes) 
 } // namespace
 
 std::string local_date(records::TimeMs time) {
-    static const char* const kMonths[] = {"January",   "February", "March",    "April",
-                                          "May",       "June",     "July",     "August",
-                                          "September", "October",  "November", "December"};
     const std::time_t seconds = static_cast<std::time_t>(time / 1000);
     std::tm tm{};
     if (::localtime_r(&seconds, &tm) == nullptr) {
         return "";
     }
-    return std::to_string(tm.tm_mday) + " " + kMonths[tm.tm_mon] + " " +
-           std::to_string(tm.tm_year + 1900);
+    return pdf::long_date(std::to_string(tm.tm_year + 1900), tm.tm_mon + 1, tm.tm_mday);
 }
 
 SessionReport make_report(const records::ClassroomSession& session, const records::Attempt& attempt,

@@ -91,7 +91,8 @@ SessionReport make_report(records::Store& store, std::string_view attempt_id,
 SessionReport make_report(const records::ClassroomSession& session, const records::Attempt& attempt,
                           const std::vector<records::Event>& events, const model::Bundle& bundle);
 
-// "14 March 2025" for `time` in this machine's time zone (TZ).
+// "14 March 2025" for `time` in this machine's time zone (TZ), in the
+// program's current language ("14 de marzo de 2025" in Spanish).
 std::string local_date(records::TimeMs time);
 
 // One row per step: step, branch, node, kind, prompt, chosen, decided

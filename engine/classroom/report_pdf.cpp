@@ -4,6 +4,7 @@
 // to measure at a given scale, once to draw, shrinking the decisions until
 // they fit on the page and cutting the rest with a pointer to the CSV.
 #include "classroom/report.hpp"
+#include "i18n/i18n.hpp"
 #include "pdf/one_page.hpp"
 
 #include <algorithm>
@@ -20,6 +21,8 @@ namespace sightline::classroom {
 namespace {
 
 using namespace pdf; // the cairo/pango handles of engine/pdf/one_page.hpp
+using i18n::tr;
+using i18n::tr_n;
 
 // US Letter, portrait, in points.
 constexpr double kWidth = 612;
@@ -134,50 +137,54 @@ class Page {
 std::string duration_text(double seconds) {
     const long s = std::lround(seconds);
     if (s < 60) {
-        return std::to_string(s) + " s";
+        // TRANSLATORS: how long a decision took: {1} seconds.
+        return i18n::format(tr("{1} s"), {std::to_string(s)});
     }
-    return std::to_string(s / 60) + " min " + std::to_string(s % 60) + " s";
+    // TRANSLATORS: how long a decision took: {1} minutes, {2} seconds.
+    return i18n::format(tr("{1} min {2} s"), {std::to_string(s / 60), std::to_string(s % 60)});
 }
 
 const char* decided_label(Decided decided) {
     switch (decided) {
     case Decided::Majority:
-        return "Room's majority";
+        return tr("Room's majority");
     case Decided::TieBreak:
-        return "Tie, facilitator's pick";
+        return tr("Tie, facilitator's pick");
     case Decided::Override:
-        return "Facilitator override";
+        return tr("Facilitator override");
     }
     return "";
 }
 
-// "1 phone", "5 phones": a count and its noun.
-std::string counted_noun(std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // The header's phones: the most that voted on one question (SessionReport::phones).
 std::string phones_text(std::int64_t phones) {
-    return std::to_string(phones) + " voted";
+    // TRANSLATORS: under PHONES in the session report: {1} phones voted.
+    return i18n::format(tr("{1} voted"), {std::to_string(phones)});
 }
 
 // "4 hands, 3 phones": an option's votes by where they came from, in words,
 // so that neither colour nor position carries the split.
 std::string split_text(const ReportOption& o) {
-    return counted_noun(o.votes - o.phones, "hand", "hands") + ", " +
-           counted_noun(o.phones, "phone", "phones");
+    const std::int64_t hands = o.votes - o.phones;
+    // TRANSLATORS: an option's votes by where they came from: "4 hands, 3 phones".
+    return i18n::format(
+        tr("{1}, {2}"),
+        {i18n::format(tr_n("{1} hand", "{1} hands", static_cast<unsigned long>(hands)),
+                      {std::to_string(hands)}),
+         i18n::format(tr_n("{1} phone", "{1} phones", static_cast<unsigned long>(o.phones)),
+                      {std::to_string(o.phones)})});
 }
 
 // "Path 2" for branch 1: people count from one.
 std::string path_label(std::uint32_t branch) {
-    return "Path " + std::to_string(branch + 1);
+    return i18n::format(tr("Path {1}"), {std::to_string(branch + 1)});
 }
 
 // The header block; returns where the decisions start.
 double draw_header(Page& page, const SessionReport& r) {
     const double inner = kWidth - 2 * kMargin;
     double y = 40;
-    y += page.text("CLASSROOM SESSION REPORT", kMargin, y, inner,
+    y += page.text(tr("CLASSROOM SESSION REPORT"), kMargin, y, inner,
                    {"DejaVu Sans Bold", 7.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.4});
     y += 4;
     y +=
@@ -194,39 +201,55 @@ double draw_header(Page& page, const SessionReport& r) {
     for (const ReportStep& s : r.steps) {
         (s.check ? checks : decisions) += 1;
     }
-    std::string counted = std::to_string(decisions) + (decisions == 1 ? " decision" : " decisions");
+    std::string counted =
+        i18n::format(tr_n("{1} decision", "{1} decisions", decisions), {std::to_string(decisions)});
     if (checks > 0) {
-        counted += ", " + std::to_string(checks) + (checks == 1 ? " check" : " checks");
+        counted = i18n::format(tr("{1}, {2}"),
+                               {counted, i18n::format(tr_n("{1} check", "{1} checks", checks),
+                                                      {std::to_string(checks)})});
     }
-    counted += r.branches == 1 ? ", one path" : ", " + std::to_string(r.branches) + " paths";
+    counted = i18n::format(tr("{1}, {2}"),
+                           {counted, r.branches == 1
+                                         ? std::string(tr("one path"))
+                                         : i18n::format(tr_n("{1} path", "{1} paths", r.branches),
+                                                        {std::to_string(r.branches)})});
     struct Detail {
-        const char* label;
+        std::string label;
         std::string value;
         double width;
     };
     std::vector<Detail> details{
-        {"DATE", r.date.empty() ? "\u2014" : r.date, 110},
-        {"FACILITATOR", r.facilitator.empty() ? "\u2014" : r.facilitator, 150},
-        {"HEAD COUNT", r.head_count > 0 ? std::to_string(r.head_count) : "not counted", 80},
+        {tr("DATE"), r.date.empty() ? "\u2014" : r.date, 110},
+        {tr("FACILITATOR"), r.facilitator.empty() ? "\u2014" : r.facilitator, 150},
+        {tr("HEAD COUNT"), r.head_count > 0 ? std::to_string(r.head_count) : tr("not counted"), 80},
     };
     if (r.phones > 0) {
         // Narrower columns make room for the phones.
         details[0].width = 104;
         details[1].width = 110;
         details[2].width = 72;
-        details.push_back({"PHONES", phones_text(r.phones), 58});
+        details.push_back({tr("PHONES"), phones_text(r.phones), 58});
     }
+    const Style label_style{"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.2};
+    const Style value_style{"DejaVu Sans", 9.5, kInk, PANGO_ALIGN_LEFT, 2};
     double used = 0;
-    for (const Detail& d : details) {
+    for (Detail& d : details) {
+        // A label, or the date, longer in another language than the column
+        // widens it (from EXPLORED's share) rather than being cut or wrapped
+        // (3 points to spare: the letter spacing after the last letter).
+        d.width = std::max(d.width, std::ceil(page.width(d.label, label_style)) + 11);
         used += d.width;
     }
-    details.push_back({"EXPLORED", counted, inner - used});
+    const double date_width = std::ceil(page.width(details[0].value, value_style)) + 8;
+    if (date_width > details[0].width) {
+        used += date_width - details[0].width;
+        details[0].width = date_width;
+    }
+    details.push_back({tr("EXPLORED"), counted, inner - used});
     double x = kMargin, tallest = 0;
     for (const Detail& d : details) {
-        const double h = page.text(d.label, x, y, d.width - 8,
-                                   {"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1, 1.2});
-        const double v = page.text(d.value, x, y + h + 2, d.width - 8,
-                                   {"DejaVu Sans", 9.5, kInk, PANGO_ALIGN_LEFT, 2});
+        const double h = page.text(d.label, x, y, d.width - 8, label_style);
+        const double v = page.text(d.value, x, y + h + 2, d.width - 8, value_style);
         tallest = std::max(tallest, h + 2 + v);
         x += d.width;
     }
@@ -294,7 +317,8 @@ double draw_step(Page& page, const ReportStep& s, double y, double scale, const 
     chip += "  \u00b7  " + duration_text(s.seconds);
     page.text(chip, kWidth - kMargin - chip_w, y, chip_w,
               {"DejaVu Sans", 7.5 * scale, kMuted, PANGO_ALIGN_RIGHT, 1});
-    const std::string prompt = (s.check ? "Check: " : "") + s.prompt;
+    // TRANSLATORS: a knowledge check's question in the session report: {1} the question.
+    const std::string prompt = s.check ? i18n::format(tr("Check: {1}"), {s.prompt}) : s.prompt;
     y += page.text(prompt, kMargin + number_w, y, inner - number_w - chip_w - 8,
                    {"DejaVu Sans", 8.5 * scale, kInk, PANGO_ALIGN_LEFT, 2});
     y += 3 * scale;
@@ -331,14 +355,15 @@ double draw_step(Page& page, const ReportStep& s, double y, double scale, const 
 }
 
 std::string indicator_text(const ReportIndicator& i) {
-    return i.confounder ? i.name + " (look-alike)" : i.name;
+    // TRANSLATORS: {1} an indicator with a harmless reason that looks like a sign.
+    return i.confounder ? i18n::format(tr("{1} (look-alike)"), {i.name}) : i.name;
 }
 
 // The indicator columns; returns their height.
 double draw_indicators(Page& page, const SessionReport& r, double y, double scale) {
     const double inner = kWidth - 2 * kMargin;
     const double top = y;
-    y += page.text("INDICATORS", kMargin, y, inner,
+    y += page.text(tr("INDICATORS"), kMargin, y, inner,
                    {"DejaVu Sans Bold", 7, kNavy, PANGO_ALIGN_LEFT, 1, 1.3});
     y += 5;
     struct Column {
@@ -348,11 +373,12 @@ double draw_indicators(Page& page, const SessionReport& r, double y, double scal
         Colour colour;
     };
     std::vector<Column> columns{
-        {"Recognised by the group (" + std::to_string(r.recognised.size()) + ")", &r.recognised,
-         "\u2713", kAccent},
-        {"Shown by the facilitator (" + std::to_string(r.shown.size()) + ")", &r.shown, "\u2192",
-         kMuted},
-        {"Not recognised (" + std::to_string(r.missed.size()) + ")", &r.missed, "\u2717", kMuted},
+        {i18n::format(tr("Recognised by the group ({1})"), {std::to_string(r.recognised.size())}),
+         &r.recognised, "\u2713", kAccent},
+        {i18n::format(tr("Shown by the facilitator ({1})"), {std::to_string(r.shown.size())}),
+         &r.shown, "\u2192", kMuted},
+        {i18n::format(tr("Not recognised ({1})"), {std::to_string(r.missed.size())}), &r.missed,
+         "\u2717", kMuted},
     };
     const double gap = 14;
     const double col_w = (inner - 2 * gap) / 3;
@@ -362,7 +388,7 @@ double draw_indicators(Page& page, const SessionReport& r, double y, double scal
         double cy = y;
         cy += page.text(columns[c].title, x, cy, col_w, {"DejaVu Sans Bold", 8 * scale, kInk}) + 3;
         if (columns[c].items->empty()) {
-            cy += page.text("none", x + 10, cy, col_w - 10,
+            cy += page.text(tr("indicators", "none"), x + 10, cy, col_w - 10,
                             {"DejaVu Sans Oblique", 7.5 * scale, kMuted});
         }
         for (const ReportIndicator& i : *columns[c].items) {
@@ -383,11 +409,11 @@ double layout(Page& page, const SessionReport& r, double scale, std::size_t show
     double y = draw_header(page, r);
     const double inner = kWidth - 2 * kMargin;
     const Columns votes = columns(page, r, scale);
-    y += page.text("DECISIONS AND VOTES", kMargin, y, inner,
+    y += page.text(tr("DECISIONS AND VOTES"), kMargin, y, inner,
                    {"DejaVu Sans Bold", 7, kNavy, PANGO_ALIGN_LEFT, 1, 1.3});
     y += 6;
     if (r.steps.empty()) {
-        y += page.text("No decisions were made in this session.", kMargin, y, inner,
+        y += page.text(tr("No decisions were made in this session."), kMargin, y, inner,
                        {"DejaVu Sans Oblique", 9, kMuted});
     }
     std::uint32_t branch = 0;
@@ -397,8 +423,10 @@ double layout(Page& page, const SessionReport& r, double scale, std::size_t show
             branch = s.branch;
             page.rule(kMargin, kWidth - kMargin, y + 1, 0.4, kFaint);
             y += 4;
-            y += page.text(path_label(branch) + ": the facilitator went back to explore another "
-                                                "branch",
+            // TRANSLATORS: {1} "Path 2".
+            y += page.text(i18n::format(tr("{1}: the facilitator went back to explore another "
+                                           "branch"),
+                                        {path_label(branch)}),
                            kMargin, y, inner, {"DejaVu Sans Oblique", 7 * scale, kMuted});
             y += 3 * scale;
         }
@@ -406,20 +434,21 @@ double layout(Page& page, const SessionReport& r, double scale, std::size_t show
     }
     if (shown < r.steps.size()) {
         const std::size_t more = r.steps.size() - shown;
-        y += page.text("and " + std::to_string(more) +
-                           (more == 1 ? " more decision" : " more decisions") +
-                           ": see the CSV report",
+        y += page.text(i18n::format(tr_n("and {1} more decision: see the CSV report",
+                                         "and {1} more decisions: see the CSV report", more),
+                                    {std::to_string(more)}),
                        kMargin, y, inner, {"DejaVu Sans Oblique", 8, kMuted});
         y += 6;
     }
     const Style legend{"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1};
-    y += page.text("\u25b6 the path taken     \u2713 best response or correct answer     bars: "
-                   "share of the votes (checks with several answers: of the people)",
+    // TRANSLATORS: the legend under the decisions; keep the symbols \u25b6 and \u2713.
+    y += page.text(tr("\u25b6 the path taken     \u2713 best response or correct answer     bars: "
+                      "share of the votes (checks with several answers: of the people)"),
                    kMargin, y, inner, legend);
     if (votes.split) {
         y += 1;
-        y += page.text("hands: votes counted by raised hand     phones: votes sent from phones"
-                       "     PHONES: the most that voted on one question",
+        y += page.text(tr("hands: votes counted by raised hand     phones: votes sent from "
+                          "phones     PHONES: the most that voted on one question"),
                        kMargin, y, inner, legend);
     }
     y += 10;
@@ -444,11 +473,14 @@ void draw(Page& page, cairo_t* cr, const SessionReport& r) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     layout(page, r, scale, shown);
-    std::string footer = "Sightline classroom session  \u00b7  scenario " + r.scenario_id;
+    // TRANSLATORS: the session report's footer: {1} the scenario's id.
+    std::string footer =
+        i18n::format(tr("Sightline classroom session  \u00b7  scenario {1}"), {r.scenario_id});
     if (!r.attempt_id.empty()) {
-        footer += "  \u00b7  attempt " + r.attempt_id;
+        // TRANSLATORS: {1} the recorded attempt's UUID.
+        footer += "  \u00b7  " + i18n::format(tr("attempt {1}"), {r.attempt_id});
     } else {
-        footer += "  \u00b7  not recorded (dry run)";
+        footer += "  \u00b7  " + std::string(tr("not recorded (dry run)"));
     }
     page.text(footer, kMargin, kHeight - 32, kWidth - 2 * kMargin,
               {"DejaVu Sans", 6.5, kMuted, PANGO_ALIGN_LEFT, 1});
@@ -469,7 +501,9 @@ std::string pdf_date(records::TimeMs time) {
 std::string render_report_pdf(const SessionReport& report) {
     return pdf::one_page<FacilitationError>(
         kWidth, kHeight,
-        {"Classroom session report: " + report.name, report.facilitator, pdf_date(report.started)},
+        // TRANSLATORS: the PDF's title (document properties); {1} the session's name.
+        {i18n::format(tr("Classroom session report: {1}"), {report.name}), report.facilitator,
+         pdf_date(report.started)},
         "session report", [&](cairo_t* cr) {
             Page page(cr);
             draw(page, cr, report);

@@ -1,6 +1,7 @@
 #include "credentials/pdf.hpp"
 
 #include "credentials/timestamps.hpp"
+#include "i18n/i18n.hpp"
 #include "pdf/one_page.hpp"
 
 #include <cairo.h>
@@ -27,6 +28,9 @@ constexpr Colour kAccent{0.18, 0.50, 0.47}; // the rule under the title
 constexpr Colour kFaint{0.72, 0.77, 0.82};  // inner border
 
 using Qr = std::unique_ptr<QRcode, pdf::Deleter<QRcode, QRcode_free>>;
+
+using i18n::tr;
+using i18n::tr_n;
 
 struct TextStyle {
     const char* font; // pango family and style, e.g. "DejaVu Serif Bold"
@@ -131,7 +135,11 @@ std::string hours_text(double hours) {
         text.pop_back();
     }
     const long minutes = std::lround(hours * 60);
-    return text + (text == "1" ? " hour" : " hours") + " (" + std::to_string(minutes) + " minutes)";
+    return i18n::format(
+        // TRANSLATORS: the certificate's credit: {1} hours (a number, maybe with
+        // decimals: 1.5), {2} the same in minutes.
+        tr_n("{1} hour ({2} minutes)", "{1} hours ({2} minutes)", text == "1" ? 1UL : 2UL),
+        {text, std::to_string(minutes)});
 }
 
 void stroke_rect(cairo_t* cr, double inset, double line, Colour c) {
@@ -185,24 +193,26 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
     y += page.text(f.provider.organisation, kMargin, y, inner,
                    {"DejaVu Sans", 9.5, kMuted, PANGO_ALIGN_CENTER, 2.0});
     y += 8;
-    y += page.text("Certificate of Completion", kMargin, y, inner,
+    y += page.text(tr("Certificate of Completion"), kMargin, y, inner,
                    {"DejaVu Serif", 28, kNavy, PANGO_ALIGN_CENTER});
     y += 8;
     cairo_set_source_rgb(cr, kAccent.r, kAccent.g, kAccent.b);
     cairo_rectangle(cr, kWidth / 2 - 45, y, 90, 1.6);
     cairo_fill(cr);
     y += 16;
-    y += page.text("This certifies that", kMargin, y, inner,
+    y += page.text(tr("This certifies that"), kMargin, y, inner,
                    {"DejaVu Sans", 10.5, kMuted, PANGO_ALIGN_CENTER});
     y += 4;
     y += page.text(f.learner_name, kMargin, y, inner,
                    {"DejaVu Serif Bold", 24, kInk, PANGO_ALIGN_CENTER, 0, 1, 0, 13});
     std::string who = f.profession;
     if (!f.licence_number.empty()) {
-        who += (who.empty() ? "" : "  \u00b7  ") + std::string("Licence ") + f.licence_number;
-        if (!f.licence_state.empty()) {
-            who += " (" + f.licence_state + ")";
-        }
+        who += (who.empty() ? "" : "  \u00b7  ") +
+               (f.licence_state.empty()
+                    // TRANSLATORS: {1} a professional licence number.
+                    ? i18n::format(tr("Licence {1}"), {f.licence_number})
+                    // TRANSLATORS: {1} a professional licence number, {2} the state that issued it.
+                    : i18n::format(tr("Licence {1} ({2})"), {f.licence_number, f.licence_state}));
     } else if (!f.licence_state.empty()) {
         who += (who.empty() ? "" : "  \u00b7  ") + f.licence_state;
     }
@@ -212,7 +222,7 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
                        {"DejaVu Sans", 10.5, kInk, PANGO_ALIGN_CENTER, 0, 1});
     }
     y += 10;
-    y += page.text("has completed the course", kMargin, y, inner,
+    y += page.text(tr("has completed the course"), kMargin, y, inner,
                    {"DejaVu Sans", 10.5, kMuted, PANGO_ALIGN_CENTER});
     y += 4;
     y += page.text(f.course_title, kMargin + 40, y, inner - 80,
@@ -228,7 +238,7 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
 
     const double topics_x = kMargin, topics_w = 330;
     double ty = top +
-                page.text("TOPICS COVERED", topics_x, top, topics_w,
+                page.text(tr("TOPICS COVERED"), topics_x, top, topics_w,
                           {"DejaVu Sans Bold", 6.5, kMuted, PANGO_ALIGN_LEFT, 1.2}) +
                 5;
     // The rules the course is designed to meet, at the foot of the column.
@@ -236,12 +246,12 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
     const TextStyle rule_style{"DejaVu Sans", 8, kInk, PANGO_ALIGN_LEFT, 0, 2, 0, 6.5};
     double rules_height = 0;
     if (!f.rules.empty()) {
-        rules_height = page.measure("DESIGNED TO MEET", topics_w, label_style, 6.5) + 4;
+        rules_height = page.measure(tr("DESIGNED TO MEET"), topics_w, label_style, 6.5) + 4;
         for (const std::string& rule : f.rules) {
             rules_height += page.measure(rule, topics_w - 11, rule_style, rule_style.size) + 3;
         }
         double ry = 478 - rules_height;
-        ry += page.text("DESIGNED TO MEET", topics_x, ry, topics_w, label_style) + 4;
+        ry += page.text(tr("DESIGNED TO MEET"), topics_x, ry, topics_w, label_style) + 4;
         for (const std::string& rule : f.rules) {
             TextStyle bullet = rule_style;
             bullet.colour = kAccent;
@@ -266,10 +276,13 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
     for (std::size_t i = 0; i < f.topics.size(); ++i) {
         const double next = page.measure(f.topics[i], topics_w - 11, topic_style, topic_style.size);
         if (ty + next > topics_bottom && i + 1 < f.topics.size()) {
-            page.text("and " + std::to_string(f.topics.size() - i) +
-                          " more topics, listed in the signed credential",
-                      topics_x + 11, ty, topics_w - 11,
-                      {"DejaVu Sans Oblique", topic_style.size, kMuted});
+            const std::size_t more = f.topics.size() - i;
+            page.text(
+                i18n::format(tr_n("and {1} more topic, listed in the signed credential",
+                                  "and {1} more topics, listed in the signed credential", more),
+                             {std::to_string(more)}),
+                topics_x + 11, ty, topics_w - 11,
+                {"DejaVu Sans Oblique", topic_style.size, kMuted});
             break;
         }
         TextStyle bullet = topic_style;
@@ -280,21 +293,23 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
 
     const double details_x = 410, details_w = 200;
     double dy = top;
-    dy += detail(page, details_x, dy, details_w, "COMPLETED",
+    dy += detail(page, details_x, dy, details_w, tr("COMPLETED"),
                  long_date(f.completed).value_or(f.completed));
-    dy += detail(page, details_x, dy, details_w, "CREDIT", hours_text(f.credit_hours));
-    dy += detail(page, details_x, dy, details_w, "SCORE",
+    dy += detail(page, details_x, dy, details_w, tr("CREDIT"), hours_text(f.credit_hours));
+    dy += detail(page, details_x, dy, details_w, tr("SCORE"),
                  f.score_percent ? std::to_string(*f.score_percent) + "%" : "\u2014");
-    dy += detail(page, details_x, dy, details_w, "FORMAT", "Online, self-paced");
-    dy += detail(page, details_x, dy, details_w, "PROVIDER",
+    dy += detail(page, details_x, dy, details_w, tr("FORMAT"), tr("Online, self-paced"));
+    dy += detail(page, details_x, dy, details_w, tr("PROVIDER"),
                  f.provider.approval.empty()
                      ? f.provider.organisation
-                     : f.provider.organisation + "\nApproval no. " + f.provider.approval);
+                     // TRANSLATORS: {1} the provider's approval number from a licensing board.
+                     : f.provider.organisation + "\n" +
+                           i18n::format(tr("Approval no. {1}"), {f.provider.approval}));
     (void)dy;
 
     const double qr_side = 112, qr_x = kWidth - kMargin - qr_side + 8, qr_y = top - 6;
     draw_qr(cr, qr, qr_x, qr_y, qr_side);
-    page.text("Verification code", qr_x - 10, qr_y + qr_side, qr_side + 12,
+    page.text(tr("Verification code"), qr_x - 10, qr_y + qr_side, qr_side + 12,
               {"DejaVu Sans", 7, kMuted, PANGO_ALIGN_CENTER});
     page.text(f.verification_code, qr_x - 10, qr_y + qr_side + 10, qr_side + 12,
               {"DejaVu Sans Mono Bold", 11, kNavy, PANGO_ALIGN_CENTER});
@@ -315,14 +330,17 @@ void draw(Page& page, const CertificateFacts& f, const QrMatrix& qr) {
 
     const double id_x = 410, id_w = kWidth - kMargin - id_x;
     double iy = sign_y - 8;
-    iy += page.text("Certificate ID " + f.certificate_id, id_x, iy, id_w,
+    // TRANSLATORS: {1} the certificate's UUID.
+    iy += page.text(i18n::format(tr("Certificate ID {1}"), {f.certificate_id}), id_x, iy, id_w,
                     {"DejaVu Sans Mono", 7.5, kMuted, PANGO_ALIGN_LEFT, 0, 1});
-    iy += page.text("Issued " + long_date(f.issued).value_or(f.issued) +
-                        ". The provider confirms a certificate by its verification code; the "
-                        "signed credential (Open Badges 3.0, " +
-                        f.cryptosuite +
-                        ") verifies offline with 'sightline cert verify' and any Open Badges "
-                        "verifier.",
+    // TRANSLATORS: {1} the issue date ("14 March 2025"), {2} the signature's
+    // cryptosuite ("eddsa-rdfc-2022"). 'sightline cert verify' is a command:
+    // keep it as it is.
+    iy += page.text(i18n::format(tr("Issued {1}. The provider confirms a certificate by its "
+                                    "verification code; the signed credential (Open Badges "
+                                    "3.0, {2}) verifies offline with 'sightline cert verify' "
+                                    "and any Open Badges verifier."),
+                                 {long_date(f.issued).value_or(f.issued), f.cryptosuite}),
                     id_x, iy + 2, id_w, {"DejaVu Sans", 7, kMuted, PANGO_ALIGN_LEFT, 0, 3});
     (void)iy;
 
@@ -351,13 +369,17 @@ QrMatrix qr_matrix(std::string_view text) {
 
 std::string render_certificate_pdf(const CertificateFacts& facts, std::string_view qr_text) {
     const QrMatrix qr = qr_matrix(qr_text);
-    return pdf::one_page<CredentialError>(kWidth, kHeight,
-                                          {"Certificate of completion: " + facts.course_title,
-                                           facts.provider.organisation, facts.issued},
-                                          "certificate", [&](cairo_t* cr) {
-                                              Page page(cr);
-                                              draw(page, facts, qr);
-                                          });
+    // The certificate's labels in its own language while it is drawn.
+    const i18n::LanguageScope language(facts.language);
+    return pdf::one_page<CredentialError>(
+        kWidth, kHeight,
+        // TRANSLATORS: the PDF's title (document properties); {1} the course's title.
+        {i18n::format(tr("Certificate of completion: {1}"), {facts.course_title}),
+         facts.provider.organisation, facts.issued},
+        "certificate", [&](cairo_t* cr) {
+            Page page(cr);
+            draw(page, facts, qr);
+        });
 }
 
 } // namespace sightline::credentials

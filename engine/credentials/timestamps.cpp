@@ -1,5 +1,7 @@
 #include "credentials/timestamps.hpp"
 
+#include "pdf/long_date.hpp"
+
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -61,9 +63,6 @@ int local_offset_minutes(std::int64_t ms) {
 }
 
 std::optional<std::string> long_date(std::string_view timestamp) {
-    static constexpr std::array<const char*, 12> kMonths = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
     if (!digits(timestamp, 0, 4) || timestamp.size() < 10 || timestamp[4] != '-' ||
         !digits(timestamp, 5, 2) || timestamp[7] != '-' || !digits(timestamp, 8, 2)) {
         return std::nullopt;
@@ -73,8 +72,7 @@ std::optional<std::string> long_date(std::string_view timestamp) {
     if (month < 1 || month > 12 || day < 1 || day > 31) {
         return std::nullopt;
     }
-    return std::to_string(day) + " " + kMonths[static_cast<std::size_t>(month - 1)] + " " +
-           std::string(timestamp.substr(0, 4));
+    return pdf::long_date(std::string(timestamp.substr(0, 4)), month, day);
 }
 
 bool is_timestamp(std::string_view t) {

@@ -16,8 +16,9 @@ std::string format_timestamp(std::int64_t ms, int offset_minutes = 0);
 // This machine's UTC offset (in minutes) at the moment `ms`, from TZ.
 int local_offset_minutes(std::int64_t ms);
 
-// "12 March 2025" from a timestamp's date part ("2025-03-12T..."); nullopt
-// when it does not start with a valid date.
+// "12 March 2025" from a timestamp's date part ("2025-03-12T..."), in the
+// program's current language ("12 de marzo de 2025" in Spanish); nullopt when
+// it does not start with a valid date.
 std::optional<std::string> long_date(std::string_view timestamp);
 
 // True for "YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)".

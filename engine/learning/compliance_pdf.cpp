@@ -3,6 +3,7 @@
 // does not depend on the screen), as the certificate and the classroom report
 // are. Page 1 carries the whole summary; rows that do not fit continue on
 // numbered pages.
+#include "i18n/i18n.hpp"
 #include "learning/compliance.hpp"
 #include "pdf/one_page.hpp"
 
@@ -18,6 +19,8 @@ namespace sightline::learning {
 namespace {
 
 using namespace pdf; // the cairo/pango handles of engine/pdf/one_page.hpp
+using i18n::tr;
+using i18n::tr_n;
 
 // US Letter, portrait, in points.
 constexpr double kWidth = 612;
@@ -103,13 +106,40 @@ class Page {
     Context context_;
 };
 
-struct Column {
-    const char* title;
-    double width;
-};
-constexpr Column kColumns[] = {{"LEARNER", 118},     {"JOB ROLE", 80}, {"SITE", 80},
-                               {"RULE", 86},         {"STATUS", 50},   {"LAST TRAINED", 59},
-                               {"NEXT DEADLINE", 59}};
+// The table's column widths, and their titles in the program's language.
+constexpr double kColumns[] = {118, 80, 80, 86, 50, 59, 59};
+
+const char* column_title(std::size_t i) {
+    switch (i) {
+    case 0:
+        return tr("LEARNER");
+    case 1:
+        return tr("JOB ROLE");
+    case 2:
+        return tr("SITE");
+    case 3:
+        return tr("compliance rule", "RULE");
+    case 4:
+        return tr("STATUS");
+    case 5:
+        return tr("LAST TRAINED");
+    default:
+        return tr("NEXT DEADLINE");
+    }
+}
+
+// due_status_name(), which the CSV keeps in English, for people.
+const char* status_text(DueStatus status) {
+    switch (status) {
+    case DueStatus::Overdue:
+        return tr("compliance status", "overdue");
+    case DueStatus::Due:
+        return tr("compliance status", "due");
+    case DueStatus::Current:
+        return tr("compliance status", "current");
+    }
+    return tr("compliance status", "overdue");
+}
 
 std::string rule_terms(const model::Rule& rule) {
     std::string text = rule.jurisdiction;
@@ -119,20 +149,28 @@ std::string rule_terms(const model::Rule& rule) {
         }
     };
     add(rule.citation);
-    add(rule.recurrence_months == 0 ? "once"
-                                    : "every " + std::to_string(rule.recurrence_months) +
-                                          (rule.recurrence_months == 1 ? " month" : " months"));
+    add(rule.recurrence_months == 0
+            ? std::string(tr("training needed", "once"))
+            : i18n::format(tr_n("every {1} month", "every {1} months",
+                                static_cast<unsigned long>(rule.recurrence_months)),
+                           {std::to_string(rule.recurrence_months)}));
     if (rule.new_hire_days > 0) {
-        add("new hires within " + std::to_string(rule.new_hire_days) + " days");
+        add(i18n::format(tr_n("new hires within {1} day", "new hires within {1} days",
+                              static_cast<unsigned long>(rule.new_hire_days)),
+                         {std::to_string(rule.new_hire_days)}));
     }
     if (rule.retention_months > 0) {
-        add("records kept " + std::to_string(rule.retention_months) + " months");
+        add(i18n::format(tr_n("records kept {1} month", "records kept {1} months",
+                              static_cast<unsigned long>(rule.retention_months)),
+                         {std::to_string(rule.retention_months)}));
     }
     std::string roles;
     for (const std::string& role : rule.applies_to) {
         roles += (roles.empty() ? "" : ", ") + role;
     }
-    add("applies to " + (roles.empty() ? std::string("no job role") : roles));
+    add(roles.empty() ? std::string(tr("applies to no job role"))
+                      // TRANSLATORS: {1} the job roles a rule covers, "housekeeping, front desk".
+                      : i18n::format(tr("applies to {1}"), {roles}));
     return text;
 }
 
@@ -142,17 +180,23 @@ double draw_summary(Page& page, const std::vector<model::Rule>& rules,
                     const std::string& continues) {
     const double inner = kWidth - 2 * kMargin;
     double y = kMargin;
-    y += page.text("Training compliance roster", kMargin, y, inner, {"DejaVu Serif", 20, kNavy});
+    y +=
+        page.text(tr("Training compliance roster"), kMargin, y, inner, {"DejaVu Serif", 20, kNavy});
     y += 4;
     if (!h.organisation.empty()) {
         y += page.text(h.organisation, kMargin, y, inner, {"DejaVu Sans Bold", 11, kInk, 2});
     }
-    y += page.text("Records: " + h.records_location, kMargin, y, inner,
+    // TRANSLATORS: {1} where the records are (a file or a database server).
+    y += page.text(i18n::format(tr("Records: {1}"), {h.records_location}), kMargin, y, inner,
                    {"DejaVu Sans", 8, kMuted, 2});
     y += 3;
-    y += page.text("As of " + format_day(h.as_of) +
-                       (h.site.empty() ? "" : "  \u00b7  Site: " + h.site),
-                   kMargin, y, inner, {"DejaVu Sans Bold", 10, kInk, 2});
+    // TRANSLATORS: {1} a date, 2025-03-14.
+    std::string as_of = i18n::format(tr("As of {1}"), {format_day(h.as_of)});
+    if (!h.site.empty()) {
+        // TRANSLATORS: {1} the site (a hotel, a depot) the roster is for.
+        as_of += "  \u00b7  " + i18n::format(tr("Site: {1}"), {h.site});
+    }
+    y += page.text(as_of, kMargin, y, inner, {"DejaVu Sans Bold", 10, kInk, 2});
     y += 6;
     page.line(y, kFaint);
     y += 6;
@@ -170,22 +214,25 @@ double draw_summary(Page& page, const std::vector<model::Rule>& rules,
         y += 1;
         y += page.text(rule_terms(rule), kMargin, y, inner, {"DejaVu Sans", 7.5, kMuted, 3});
         y += 1;
-        y += page.text("Overdue " + std::to_string(n.overdue) + "   Due " + std::to_string(n.due) +
-                           "   Current " + std::to_string(n.current) + "   (" +
-                           std::to_string(n.overdue + n.due + n.current) + " listed)",
+        const std::int64_t listed = n.overdue + n.due + n.current;
+        // TRANSLATORS: a rule's counts: {1} overdue, {2} due, {3} current, {4} all of them.
+        y += page.text(i18n::format(tr("Overdue {1}   Due {2}   Current {3}   ({4} listed)"),
+                                    {std::to_string(n.overdue), std::to_string(n.due),
+                                     std::to_string(n.current), std::to_string(listed)}),
                        kMargin, y, inner, {"DejaVu Sans", 8.5, kInk, 1});
         y += 6;
     }
     if (rules.empty()) {
-        y += page.text("No compliance rule applies to these records.", kMargin, y, inner,
+        y += page.text(tr("No compliance rule applies to these records."), kMargin, y, inner,
                        {"DejaVu Sans Oblique", 9, kMuted});
         y += 6;
     }
-    y += page.text("Due: not overdue yet (a new hire within the rule's grace period, or the next "
-                   "deadline within " +
-                       std::to_string(kDueWindowDays) +
-                       " days). Overdue: past the deadline, or never trained with no hire date "
-                       "recorded. Only qualifying completions recorded in Sightline count.",
+    // TRANSLATORS: {1} a number of days (30).
+    y += page.text(i18n::format(tr("Due: not overdue yet (a new hire within the rule's grace "
+                                   "period, or the next deadline within {1} days). Overdue: past "
+                                   "the deadline, or never trained with no hire date recorded. "
+                                   "Only qualifying completions recorded in Sightline count."),
+                                {std::to_string(kDueWindowDays)}),
                    kMargin, y, inner, {"DejaVu Sans Oblique", 7, kMuted, 3});
     if (!continues.empty()) {
         y += 2;
@@ -196,9 +243,9 @@ double draw_summary(Page& page, const std::vector<model::Rule>& rules,
 
 double draw_table_heading(Page& page, double y) {
     double x = kMargin;
-    for (const Column& c : kColumns) {
-        page.text(c.title, x + 2, y, c.width - 4, {"DejaVu Sans Bold", 6.5, kMuted, 1});
-        x += c.width;
+    for (std::size_t i = 0; i < std::size(kColumns); ++i) {
+        page.text(column_title(i), x + 2, y, kColumns[i] - 4, {"DejaVu Sans Bold", 6.5, kMuted, 1});
+        x += kColumns[i];
     }
     y += 10;
     page.line(y, kNavy, 0.8);
@@ -209,15 +256,11 @@ void draw_row(Page& page, const ComplianceRow& row, double y, bool stripe) {
     if (stripe) {
         page.rect(kMargin, y, kWidth - 2 * kMargin, kRowHeight, kStripe);
     }
-    const std::string last = row.last_completion ? format_day(*row.last_completion) : "never";
+    const std::string last =
+        row.last_completion ? format_day(*row.last_completion) : tr("last trained", "never");
     const std::string next = row.next_deadline ? format_day(*row.next_deadline) : "\u2014";
-    const std::string cells[] = {row.learner_name,
-                                 row.job_role,
-                                 row.site,
-                                 row.rule_id,
-                                 due_status_name(row.status),
-                                 last,
-                                 next};
+    const std::string cells[] = {row.learner_name,        row.job_role, row.site, row.rule_id,
+                                 status_text(row.status), last,         next};
     double x = kMargin;
     for (std::size_t i = 0; i < std::size(kColumns); ++i) {
         Style style{"DejaVu Sans", 7.5, kInk, 1};
@@ -225,18 +268,19 @@ void draw_row(Page& page, const ComplianceRow& row, double y, bool stripe) {
             style = {"DejaVu Sans Bold", 7.5, row.status == DueStatus::Overdue ? kOverdue : kDue,
                      1};
         }
-        page.text(cells[i], x + 2, y + 1.5, kColumns[i].width - 4, style);
-        x += kColumns[i].width;
+        page.text(cells[i], x + 2, y + 1.5, kColumns[i] - 4, style);
+        x += kColumns[i];
     }
 }
 
 void draw_footer(Page& page, const RosterHeading& h, int number, int pages) {
     page.line(kBottom + 8, kFaint);
-    page.text("Names are shown: this roster is for the employer and its inspector. Printed by "
-              "Sightline from " +
-                  h.records_location + ", as of " + format_day(h.as_of) + ".",
+    // TRANSLATORS: {1} where the records are, {2} a date (2025-03-14).
+    page.text(i18n::format(tr("Names are shown: this roster is for the employer and its "
+                              "inspector. Printed by Sightline from {1}, as of {2}."),
+                           {h.records_location, format_day(h.as_of)}),
               kMargin, kBottom + 12, kWidth - 2 * kMargin - 70, {"DejaVu Sans", 6.5, kMuted, 2});
-    page.text("Page " + std::to_string(number) + " of " + std::to_string(pages),
+    page.text(i18n::format(tr("Page {1} of {2}"), {std::to_string(number), std::to_string(pages)}),
               kWidth - kMargin - 70, kBottom + 12, 70, {"DejaVu Sans Bold", 7, kMuted, 1});
 }
 
@@ -250,7 +294,9 @@ std::string render_compliance_pdf(const std::vector<model::Rule>& rules,
         Surface surface(
             cairo_pdf_surface_create_for_stream(append_to_string, &bytes, kWidth, kHeight));
         cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
-        const std::string title = "Training compliance roster, as of " + format_day(heading.as_of);
+        const std::string title =
+            // TRANSLATORS: the PDF's title (document properties); {1} a date (2025-03-14).
+            i18n::format(tr("Training compliance roster, as of {1}"), {format_day(heading.as_of)});
         const std::string date = format_day(heading.as_of) + "T00:00:00Z";
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
         if (!heading.organisation.empty()) {
@@ -266,7 +312,10 @@ std::string render_compliance_pdf(const std::vector<model::Rule>& rules,
             // Measure page 1 (with room for the "continues" line) to paginate.
             page.drawing = false;
             const double first_top =
-                draw_summary(page, rules, rows, heading, "Continues on pages 2 to 99.");
+                draw_summary(page, rules, rows, heading,
+                             i18n::format(tr("The table continues on pages 2 to {1} ({2} rows "
+                                             "in all)."),
+                                          {"99", std::to_string(rows.size())}));
             page.drawing = true;
             const double table_rows = [&] {
                 const double first = std::floor((kBottom - first_top - 12) / kRowHeight);
@@ -281,8 +330,10 @@ std::string render_compliance_pdf(const std::vector<model::Rule>& rules,
             }
             const std::string continues =
                 pages == 1 ? ""
-                           : "The table continues on pages 2 to " + std::to_string(pages) + " (" +
-                                 std::to_string(rows.size()) + " rows in all).";
+                           // TRANSLATORS: {1} the last page's number, {2} the number of rows.
+                           : i18n::format(tr("The table continues on pages 2 to {1} ({2} rows "
+                                             "in all)."),
+                                          {std::to_string(pages), std::to_string(rows.size())});
 
             std::size_t next = 0;
             for (int number = 1; number <= pages; ++number) {
@@ -294,16 +345,20 @@ std::string render_compliance_pdf(const std::vector<model::Rule>& rules,
                     y = draw_summary(page, rules, rows, heading, continues);
                     fits = first_rows;
                 } else {
-                    y += page.text("Training compliance roster, as of " +
-                                       format_day(heading.as_of) + " (continued)",
+                    // TRANSLATORS: the heading of pages 2 and on; {1} a date (2025-03-14).
+                    y += page.text(i18n::format(tr("Training compliance roster, as of {1} "
+                                                   "(continued)"),
+                                                {format_day(heading.as_of)}),
                                    kMargin, y, kWidth - 2 * kMargin,
                                    {"DejaVu Sans Bold", 10, kNavy, 1});
                     y += 8;
                 }
                 if (rows.empty() && number == 1) {
-                    page.text("Nobody is listed: no learner with a job role that these rules "
-                              "cover" +
-                                  std::string(heading.site.empty() ? "" : " at this site") + ".",
+                    page.text(heading.site.empty()
+                                  ? tr("Nobody is listed: no learner with a job role that these "
+                                       "rules cover.")
+                                  : tr("Nobody is listed: no learner with a job role that these "
+                                       "rules cover at this site."),
                               kMargin, y, kWidth - 2 * kMargin, {"DejaVu Sans Oblique", 9, kMuted});
                 } else {
                     y = draw_table_heading(page, y);

@@ -4,12 +4,17 @@
 //
 // After a deliberate change to the layout, regenerate the golden image with
 //   SIGHTLINE_UPDATE_GOLDEN=1 build/<dir>/bin/classroom_pdf_tests
-// and look at tests/classroom/golden/session-report.png before committing it.
+// and look at tests/classroom/golden/session-report.png (and
+// session-report-es.png, the same session run in Spanish) before committing it.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "classroom/report.hpp"
+#include "i18n/i18n.hpp"
+#include "model/translation.hpp"
+#include "pdf/long_date.hpp"
 #include "support/classroom_helpers.hpp"
 #include "support/pdf_pages.hpp"
 #include "support/scenario_fixtures.hpp"
+#include "support/spanish_example.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -29,6 +34,8 @@ namespace {
 
 const fs::path kGolden =
     fs::path(SIGHTLINE_SOURCE_DIR) / "tests/classroom/golden/session-report.png";
+const fs::path kGoldenSpanish =
+    fs::path(SIGHTLINE_SOURCE_DIR) / "tests/classroom/golden/session-report-es.png";
 
 // Opens voting, takes the hand counts and the phones' counts, locks and reveals.
 void vote(Facilitation& f, const std::vector<std::int64_t>& hands,
@@ -92,6 +99,28 @@ SessionReport hands_only_report() {
     Facilitation f(test::format_example(), test::example_setup(12), nullptr, {}, clock.clock());
     test::play_example_session(f, clock);
     return fixed(make_report(f));
+}
+
+// The program in Spanish while it lives (the report is drawn in the program's
+// language), English again after.
+struct InSpanish {
+    InSpanish() { i18n::set_language("es"); }
+    InSpanish(const InSpanish&) = delete;
+    InSpanish& operator=(const InSpanish&) = delete;
+    ~InSpanish() { i18n::set_language("en"); }
+};
+
+// The phones' session played on the example in Spanish, made while the
+// program is in Spanish.
+SessionReport spanish_report() {
+    static const model::Bundle spanish = model::in_language(test::spanish_example(), "es");
+    test::FakeClock clock;
+    Facilitation f(spanish, test::example_setup(12), nullptr, {}, clock.clock());
+    play_session_with_phones(f, clock);
+    SessionReport r = fixed(make_report(f));
+    r.date = pdf::long_date("2025", 3, 14);
+    r.name = "Capacitaci\u00f3n del turno de noche";
+    return r;
 }
 
 fs::path write(const fs::path& dir, const std::string& name, const std::string& bytes) {
@@ -262,6 +291,41 @@ TEST_CASE("a session without phones shows no split and no phones") {
     CHECK_MESSAGE(text.find("voted") == std::string::npos, text);
 }
 
+TEST_CASE("a day is written out in the program's language") {
+    CHECK(pdf::long_date("2025", 3, 14) == "14 March 2025");
+    const InSpanish spanish;
+    CHECK(pdf::long_date("2025", 3, 14) == "14 de marzo de 2025");
+    CHECK(pdf::long_date("2026", 12, 4) == "4 de diciembre de 2026");
+}
+
+TEST_CASE("in Spanish the report's own words are Spanish") {
+    const InSpanish spanish;
+    test::TempDir temp;
+    const std::string text =
+        text_of(write(temp.path(), "es.pdf", render_report_pdf(spanish_report())));
+    for (const char* expected :
+         {"14 de marzo de", "Dana Okafor", "2 decisiones, 1 pregunta de", "Mayor\u00eda del grupo",
+          "Decisi\u00f3n del facilitador", "Camino 2", "Reconocidos por el grupo (2)",
+          "2 a mano, 1 por celular", "5 votaron", "Pregunta de repaso:",
+          "Sesi\u00f3n de Sightline en el aula", "3f6c1d2e-8a41-4b7e-9c55-0d2a7e61b9f4"}) {
+        CHECK_MESSAGE(text.find(expected) != std::string::npos, std::string(expected) << " in\n"
+                                                                                      << text);
+    }
+    for (const char* english : {"DECISIONS", "majority", "Path", "hands", "phones", "voted"}) {
+        CHECK_MESSAGE(text.find(english) == std::string::npos, english << " in\n" << text);
+    }
+}
+
+TEST_CASE("the Spanish report matches the reviewed golden image") {
+    const InSpanish spanish;
+    test::TempDir temp;
+    const fs::path pdf = write(temp.path(), "es.pdf", render_report_pdf(spanish_report()));
+    fs::copy_file(pdf, fs::path(SIGHTLINE_BINARY_DIR) / "session-report-es-test.pdf",
+                  fs::copy_options::overwrite_existing);
+    const fs::path png = test::to_png(pdf, 72, "page");
+    test::check_matches_golden(png, kGoldenSpanish, "session-report-es-actual.png");
+}
+
 int main(int argc, char** argv) {
     for (const char* tool : {"pdftoppm", "pdftotext"}) {
         if (!test::on_path(tool)) {
@@ -269,6 +333,8 @@ int main(int argc, char** argv) {
             return 77;
         }
     }
+    // The program's text as the installed programs find it (po/CMakeLists.txt).
+    i18n::bind(fs::path(SIGHTLINE_BINARY_DIR) / "share" / "locale");
     doctest::Context context(argc, argv);
     return context.run();
 }
