@@ -71,6 +71,33 @@ std::string system_language() {
     return {};
 }
 
+LanguageScope::LanguageScope(std::string_view tag) : previous_(current_language()) {
+    std::string wanted = locale_language(tag.substr(0, tag.find('-')));
+    if (wanted.empty()) {
+        wanted = "en";
+    }
+    if (wanted != previous_) {
+        set_language(wanted);
+        switched_ = true;
+    }
+}
+
+LanguageScope::~LanguageScope() {
+    if (switched_) {
+        set_language(previous_);
+    }
+}
+
+std::string own_name(std::string_view tag) {
+    const LanguageScope scope(tag);
+    if (current_language() == "en") {
+        return "English";
+    }
+    // TRANSLATORS: the name of this catalogue's language, in that language: Español, Français.
+    const char* name = tr("language name", "English");
+    return std::string_view(name) == "English" ? std::string(tag) : std::string(name);
+}
+
 const char* tr(const char* english) {
     return bound ? dgettext(kDomain, english) : english;
 }

@@ -40,6 +40,27 @@ std::string locale_language(std::string_view locale);
 // is set and not empty, through locale_language(); "" when none is.
 std::string system_language();
 
+// Shows program text in `tag`'s language ("es-US" is "es") while it lives, and
+// the language before after, even when the work throws: a certificate is drawn
+// in its own language. Not thread-safe, like set_language().
+class LanguageScope {
+  public:
+    explicit LanguageScope(std::string_view tag);
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+    ~LanguageScope();
+
+  private:
+    std::string previous_;
+    bool switched_ = false;
+};
+
+// A language's name in that language, as its own program catalogue gives it
+// (the translation of "English" in context "language name"), so adding a
+// language needs no code: "English" for en, "Español" for es, the tag itself
+// when no catalogue names it.
+std::string own_name(std::string_view tag);
+
 const char* tr(const char* english);
 const char* tr(const char* context, const char* english);
 const char* tr_n(const char* singular, const char* plural, unsigned long n);
