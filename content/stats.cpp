@@ -71,6 +71,58 @@ double minutes_of(const PlayEstimate& e) {
                60.0;
 }
 
+// Words, sentences and syllables of plain text, for the reading formulas.
+// `letter_at(text, i)` is how many bytes of a letter start at i (0: none),
+// `syllables_of` counts a word's. A number (hotline numbers, times) counts as
+// one short word; "don't" is one word; . ! ? before a space or the end closes
+// a sentence, and there is always at least one.
+struct TextCounts {
+    std::size_t words = 0;
+    std::size_t sentences = 0;
+    std::size_t syllables = 0;
+};
+
+template <class LetterAt, class SyllablesOf>
+TextCounts count_text(std::string_view text, LetterAt letter_at, SyllablesOf syllables_of) {
+    TextCounts counts;
+    std::string word;
+    const auto end_word = [&] {
+        if (!word.empty()) {
+            ++counts.words;
+            counts.syllables += syllables_of(word);
+            word.clear();
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (const std::size_t letter = letter_at(text, i); letter > 0) {
+            word += text.substr(i, letter);
+            i += letter - 1;
+            continue;
+        }
+        const char c = text[i];
+        if (c == '\'' && !word.empty()) {
+            continue;
+        }
+        if (std::isdigit(static_cast<unsigned char>(c)) && word.empty()) {
+            while (i + 1 < text.size() && (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
+                                           text[i + 1] == '-' || text[i + 1] == ':')) {
+                ++i;
+            }
+            ++counts.words;
+            ++counts.syllables;
+            continue;
+        }
+        end_word();
+        const bool at_end = i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+        if ((c == '.' || c == '!' || c == '?') && at_end) {
+            ++counts.sentences;
+        }
+    }
+    end_word();
+    counts.sentences = std::max<std::size_t>(counts.sentences, 1);
+    return counts;
+}
+
 } // namespace
 
 std::size_t count_words(std::string_view text) {
@@ -188,48 +240,17 @@ PlayEstimate estimate_play(const model::Bundle& b, const model::Course& course) 
 }
 
 double reading_grade(std::string_view text) {
-    std::size_t words = 0, sentences = 0, syllable_count = 0;
-    std::string word;
-    auto end_word = [&] {
-        if (!word.empty()) {
-            ++words;
-            syllable_count += syllables(word);
-            word.clear();
-        }
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (std::isalpha(static_cast<unsigned char>(c))) {
-            word += c;
-        } else if (c == '\'' && !word.empty()) {
-            continue; // "don't" is one word
-        } else {
-            const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
-            if (digit && word.empty()) {
-                // Numbers (hotline numbers, times) count as one short word.
-                while (i + 1 < text.size() &&
-                       (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
-                        text[i + 1] == '-' || text[i + 1] == ':')) {
-                    ++i;
-                }
-                ++words;
-                ++syllable_count;
-                continue;
-            }
-            end_word();
-            const bool at_end = i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
-            if ((c == '.' || c == '!' || c == '?') && at_end) {
-                ++sentences;
-            }
-        }
-    }
-    end_word();
-    if (words == 0) {
+    const TextCounts c = count_text(
+        text,
+        [](std::string_view t, std::size_t i) -> std::size_t {
+            return std::isalpha(static_cast<unsigned char>(t[i])) ? 1 : 0;
+        },
+        [](const std::string& word) { return syllables(word); });
+    if (c.words == 0) {
         return 0;
     }
-    sentences = std::max<std::size_t>(sentences, 1);
-    return 0.39 * static_cast<double>(words) / static_cast<double>(sentences) +
-           11.8 * static_cast<double>(syllable_count) / static_cast<double>(words) - 15.59;
+    return 0.39 * static_cast<double>(c.words) / static_cast<double>(c.sentences) +
+           11.8 * static_cast<double>(c.syllables) / static_cast<double>(c.words) - 15.59;
 }
 
 namespace {
@@ -307,46 +328,15 @@ std::size_t spanish_syllables(std::string_view word) {
 } // namespace
 
 double spanish_reading_ease(std::string_view text) {
-    std::size_t words = 0, sentences = 0, syllable_count = 0;
-    std::string word;
-    const auto end_word = [&] {
-        if (!word.empty()) {
-            ++words;
-            syllable_count += spanish_syllables(word);
-            word.clear();
-        }
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (const std::size_t letter = letter_bytes(text, i); letter > 0) {
-            word += text.substr(i, letter);
-            i += letter - 1;
-            continue;
-        }
-        const char c = text[i];
-        if (std::isdigit(static_cast<unsigned char>(c)) && word.empty()) {
-            // Numbers (hotline numbers, times) count as one short word.
-            while (i + 1 < text.size() && (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
-                                           text[i + 1] == '-' || text[i + 1] == ':')) {
-                ++i;
-            }
-            ++words;
-            ++syllable_count;
-            continue;
-        }
-        end_word();
-        const bool at_end = i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
-        if ((c == '.' || c == '!' || c == '?') && at_end) {
-            ++sentences;
-        }
-    }
-    end_word();
-    if (words == 0) {
+    const TextCounts c = count_text(
+        text, letter_bytes, [](const std::string& word) { return spanish_syllables(word); });
+    if (c.words == 0) {
         return 100;
     }
-    sentences = std::max<std::size_t>(sentences, 1);
     const double syllables_per_100_words =
-        100.0 * static_cast<double>(syllable_count) / static_cast<double>(words);
-    const double words_per_sentence = static_cast<double>(words) / static_cast<double>(sentences);
+        100.0 * static_cast<double>(c.syllables) / static_cast<double>(c.words);
+    const double words_per_sentence =
+        static_cast<double>(c.words) / static_cast<double>(c.sentences);
     return 206.84 - 0.60 * syllables_per_100_words - 1.02 * words_per_sentence;
 }
 
