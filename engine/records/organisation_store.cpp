@@ -452,7 +452,12 @@ class OrganisationStoreImpl final : public OrganisationStore {
     }
 
     Delivery delivery() override {
-        const std::lock_guard lock(state_mutex_);
+        std::unique_lock lock(state_mutex_);
+        // The first answer waits (briefly) for the sender's first contact, so a
+        // player asking right after opening is told it is offline before it
+        // records anything, however busy the machine.
+        first_contact_.wait_for(lock, kFirstContactWait,
+                                [this] { return first_contact_done_ || stop_; });
         Delivery d;
         d.shared = true;
         d.online = online_;
@@ -585,28 +590,15 @@ class OrganisationStoreImpl final : public OrganisationStore {
     }
 
     std::optional<std::string> setting(std::string_view key) override {
-        bool answered = false;
         std::optional<std::string> value;
-        if (delivery().online) {
-            // Not behind a long delivery or a slow connection attempt.
-            std::unique_lock lock(server_mutex_, std::defer_lock);
-            if (lock.try_lock_for(std::chrono::milliseconds(500))) {
-                try {
-                    if (!server_) {
-                        connect();
-                    }
-                    const pg::Result row =
-                        server_->exec("read a setting", "SELECT value FROM settings WHERE key = $1",
-                                      pg::Params().add(key));
-                    answered = true;
-                    if (row.rows() > 0) {
-                        value = row.row(0).text(0);
-                    }
-                } catch (const RecordsError&) {
-                    drop_if_broken();
-                }
+        const bool answered = ask_server_briefly([&] {
+            const pg::Result row =
+                server_->exec("read a setting", "SELECT value FROM settings WHERE key = $1",
+                              pg::Params().add(key));
+            if (row.rows() > 0) {
+                value = row.row(0).text(0);
             }
-        }
+        });
         if (!answered) {
             const std::lock_guard lock(local_mutex_);
             return local_->setting(key); // as last read from the server
@@ -619,26 +611,14 @@ class OrganisationStoreImpl final : public OrganisationStore {
 
     // As setting(): the server's when it answers, else the copy last read.
     std::map<std::string, std::string> settings() override {
-        bool answered = false;
         std::map<std::string, std::string> values;
-        if (delivery().online) {
-            std::unique_lock lock(server_mutex_, std::defer_lock);
-            if (lock.try_lock_for(std::chrono::milliseconds(500))) {
-                try {
-                    if (!server_) {
-                        connect();
-                    }
-                    const pg::Result rows =
-                        server_->exec("read the settings", "SELECT key, value FROM settings");
-                    answered = true;
-                    for (int i = 0; i < rows.rows(); ++i) {
-                        values.emplace(rows.row(i).text(0), rows.row(i).text(1));
-                    }
-                } catch (const RecordsError&) {
-                    drop_if_broken();
-                }
+        const bool answered = ask_server_briefly([&] {
+            const pg::Result rows =
+                server_->exec("read the settings", "SELECT key, value FROM settings");
+            for (int i = 0; i < rows.rows(); ++i) {
+                values.emplace(rows.row(i).text(0), rows.row(i).text(1));
             }
-        }
+        });
         if (!answered) {
             const std::lock_guard lock(local_mutex_);
             return local_->settings();
@@ -647,6 +627,30 @@ class OrganisationStoreImpl final : public OrganisationStore {
             remember_setting(key, value);
         }
         return values;
+    }
+
+    // Runs `read` against the server when it is online and free within half a
+    // second (not behind a long delivery or a slow connection attempt); false
+    // when it could not, so the caller answers from the local copy.
+    template <class Read>
+    bool ask_server_briefly(Read&& read) {
+        if (!delivery().online) {
+            return false;
+        }
+        std::unique_lock lock(server_mutex_, std::defer_lock);
+        if (!lock.try_lock_for(std::chrono::milliseconds(500))) {
+            return false;
+        }
+        try {
+            if (!server_) {
+                connect();
+            }
+            read();
+            return true;
+        } catch (const RecordsError&) {
+            drop_if_broken();
+            return false;
+        }
     }
 
     // ---- Reads: the local store.
@@ -1030,6 +1034,11 @@ class OrganisationStoreImpl final : public OrganisationStore {
         } catch (const RecordsError& e) {
             set_state(false, e.what());
         }
+        {
+            const std::lock_guard lock(state_mutex_);
+            first_contact_done_ = true;
+        }
+        first_contact_.notify_all();
         for (;;) {
             {
                 std::unique_lock lock(state_mutex_);
@@ -1116,8 +1125,14 @@ class OrganisationStoreImpl final : public OrganisationStore {
     std::unique_ptr<pg::Connection> server_;
 
     std::mutex state_mutex_;
-    std::condition_variable wake_;    // the sender: something queued, or stop
-    std::condition_variable drained_; // drain(): the queue shrank
+    std::condition_variable wake_;          // the sender: something queued, or stop
+    std::condition_variable drained_;       // drain(): the queue shrank
+    std::condition_variable first_contact_; // delivery(): the sender's first connection tried
+    bool first_contact_done_ = false;
+    // How long delivery() waits for that first try; a server over TCP that does
+    // not answer at all takes libpq's connect_timeout, and the player then
+    // starts as online and learns otherwise at a later step.
+    static constexpr std::chrono::seconds kFirstContactWait{3};
     std::uint64_t queued_ = 0;
     bool online_ = true;
     std::string problem_;
