@@ -3,9 +3,12 @@
 // the time went, then plays N steps of one scenario, timing each step: take a random
 // available choice (or answer, or continue) and build the next node's view,
 // which is what a UI does per click. Restarts the scenario at endings (restarts
-// are not timed). Also times a save and a restore of the final run.
+// are not timed). Also times a save and a restore of the final run, and the copy
+// of the bundle in each language it carries (model::in_language, made once per
+// language when a learner picks it).
 // Prints figures only; nothing is asserted.
 #include "bundle/bundle.hpp"
+#include "model/translation.hpp"
 #include "runtime/random.hpp"
 #include "runtime/run.hpp"
 
@@ -171,6 +174,18 @@ int main(int argc, char** argv) {
                     "max %.1f us\n",
                     scenario.c_str(), steps, restarts, percentile(step_us, 0.5),
                     percentile(step_us, 0.99), percentile(step_us, 1.0));
+        for (const model::Translation& translation : bundle.translations) {
+            std::vector<double> copy_ms;
+            for (int i = 0; i < loads; ++i) {
+                const auto start = Clock::now();
+                const model::Bundle copy = model::in_language(bundle, translation.language);
+                copy_ms.push_back(micros(Clock::now() - start) / 1000.0);
+            }
+            std::printf("translation %s | %zu strings | in_language median %.2f ms (min %.2f)\n",
+                        translation.language.c_str(), translation.texts.size(),
+                        percentile(copy_ms, 0.5),
+                        *std::min_element(copy_ms.begin(), copy_ms.end()));
+        }
         std::printf("final run: %zu steps of history | save %.1f us, restore %.1f us (medians), "
                     "%zu-byte blob\n",
                     run->state().history.size(), percentile(save_us, 0.5),
