@@ -118,8 +118,8 @@ std::vector<std::string> unmet_rules(const CourseProgress& p) {
 
 void attest(records::Store& store, std::string_view learner_id, std::string_view course_id,
             records::TimeMs when) {
-    store.record_attestation({std::string(learner_id), std::string(course_id),
-                              std::string(kAttestationStatement), when});
+    store.record_attestation(
+        {std::string(learner_id), std::string(course_id), attestation_statement_shown(), when});
 }
 
 credentials::IssuedCertificate issue_certificate(records::Store& store, const model::Bundle& bundle,
@@ -191,8 +191,8 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
 }
 
 std::string attestation_statement_shown() {
-    // TRANSLATORS: the statement a learner confirms before a certificate is issued. The
-    // records keep the English one.
+    // TRANSLATORS: the statement a learner confirms before a certificate is issued; the
+    // records keep it as translated, the words the learner agreed to.
     return i18n::tr("I completed this training myself: I read every scenario and made every "
                     "choice and answer on my own.");
 }

@@ -24,8 +24,9 @@ inline constexpr std::string_view kAttestationStatement =
     "I completed this training myself: I read every scenario and made every choice and answer "
     "on my own.";
 
-// kAttestationStatement in the program's language, for the learner to read
-// (the records keep the English one).
+// kAttestationStatement in the program's language: what the learner reads and
+// agrees to, and so what attest() records (a Spanish learner's attestation is
+// kept in Spanish, the words they confirmed).
 std::string attestation_statement_shown();
 
 // One completion rule as the learner sees it: "2 of 3 required scenarios completed."

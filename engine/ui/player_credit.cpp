@@ -23,7 +23,7 @@ void Player::show_credit(const model::Course& course) {
         }
         c.attestation_offered = credit.attestation_offered;
         if (c.attestation_offered) {
-            c.attestation_statement = std::string(learning::kAttestationStatement);
+            c.attestation_statement = learning::attestation_statement_shown();
         }
         c.issue_offered = credit.issue_offered;
         c.issue_elsewhere = credit.issue_elsewhere;

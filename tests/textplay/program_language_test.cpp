@@ -179,7 +179,22 @@ TEST_CASE("sightline --list --lang es lists the titles and labels in Spanish") {
                          "  hotel.example: The late check-in (required)\n");
 }
 
-TEST_CASE("the attestation statement shown in English is the one recorded") {
+TEST_CASE("the attestation statement recorded is the one shown, in English or Spanish") {
+    i18n::bind(i18n::default_locale_dir(kExecutable));
+    test::TempDir data;
+    auto store = records::open_store(data.path());
+    records::LearnerInput input;
+    input.display_name = "Ana";
+    const records::Learner ana = store->add_learner(input);
     i18n::set_language("en");
     CHECK(learning::attestation_statement_shown() == learning::kAttestationStatement);
+    learning::attest(*store, ana.id, "hotel", 1000);
+    CHECK(store->attestation(ana.id, "hotel")->statement == learning::kAttestationStatement);
+
+    i18n::set_language("es");
+    learning::attest(*store, ana.id, "trucking", 2000);
+    const std::string recorded = store->attestation(ana.id, "trucking")->statement;
+    CHECK(recorded.starts_with("Hice esta capacitaci\u00F3n por mi cuenta"));
+    CHECK(recorded == learning::attestation_statement_shown());
+    i18n::set_language("en");
 }
