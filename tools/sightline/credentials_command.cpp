@@ -534,7 +534,7 @@ int cert_attest(const Options& o, const Environment& env) {
         }
         env.out << "Learner: " << learner->display_name << '\n'
                 << "Course:  " << loaded->course().title << '\n'
-                << "\"" << learning::kAttestationStatement << "\"\n"
+                << "\"" << learning::attestation_statement_shown() << "\"\n" // as recorded
                 << "Do you confirm this statement? [y/N] " << std::flush;
         std::string answer;
         std::getline(env.in, answer);
