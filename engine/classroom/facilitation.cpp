@@ -1,5 +1,6 @@
 #include "classroom/facilitation.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/analysis.hpp"
 
 #include <algorithm>
@@ -16,9 +17,12 @@ std::string list_of(const std::vector<std::string>& items) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i > 0) {
-            out += i + 1 == items.size() ? " and " : ", ";
+            // TRANSLATORS: joins the last of a list of tied choices: "1 (a), 2 (b) and 3 (c)".
+            out = i18n::format(i + 1 == items.size() ? i18n::tr("{1} and {2}") : "{1}, {2}",
+                               {out, items[i]});
+        } else {
+            out = items[i];
         }
-        out += items[i];
     }
     return out;
 }
@@ -30,11 +34,12 @@ Facilitation::Facilitation(const model::Bundle& bundle, Setup setup, records::St
     : setup_(std::move(setup)), clock_(clock ? std::move(clock) : Clock(records::now_ms)),
       run_(bundle, setup_.scenario_id, setup_.options), store_(store) {
     if (setup_.name.find_first_not_of(" \t\r\n") == std::string::npos) {
-        throw FacilitationError("a classroom session needs a name");
+        throw FacilitationError(i18n::tr("a classroom session needs a name"));
     }
     if (setup_.head_count < 0) {
-        throw FacilitationError("the head count cannot be negative (" +
-                                std::to_string(setup_.head_count) + ")");
+        // TRANSLATORS: {1} is the number given as the head count.
+        throw FacilitationError(i18n::format(i18n::tr("the head count cannot be negative ({1})"),
+                                             {std::to_string(setup_.head_count)}));
     }
     started_ = clock_();
     if (store_ != nullptr) {
@@ -169,7 +174,7 @@ std::optional<Control> Facilitation::forward_control() const {
 
 void Facilitation::require_open() const {
     if (finished_) {
-        throw FacilitationError("the session has finished; start a new one to continue");
+        throw FacilitationError(i18n::tr("the session has finished; start a new one to continue"));
     }
 }
 
@@ -178,53 +183,63 @@ void Facilitation::require_stage(Stage wanted, const char* action) const {
     if (stage_ == wanted) {
         return;
     }
+    // TRANSLATORS: the reasons after "cannot ... now:": why a step cannot be taken at this
+    // stage of a classroom session.
     std::string why;
     switch (stage_) {
     case Stage::Passage:
-        why = "this part of the story has no question; continue instead";
+        why = i18n::tr("this part of the story has no question; continue instead");
         break;
     case Stage::Ended:
-        why = "the scenario has ended; go back to explore another branch, or finish the session";
+        why = i18n::tr(
+            "the scenario has ended; go back to explore another branch, or finish the session");
         break;
     case Stage::Feedback:
-        why = "the pick has been made; continue, or go back to explore another branch";
+        why = i18n::tr("the pick has been made; continue, or go back to explore another branch");
         break;
     case Stage::Situation:
     case Stage::Discussion:
-        why = "voting has not been opened yet";
+        why = i18n::tr("voting has not been opened yet");
         break;
     case Stage::Voting:
-        why = "voting is still open; lock it first";
+        why = i18n::tr("voting is still open; lock it first");
         break;
     case Stage::Locked:
-        why = "voting is locked and the tally not yet revealed";
+        why = i18n::tr("voting is locked and the tally not yet revealed");
         break;
     case Stage::Revealed:
-        why = "the tally has been revealed; take the majority or pick a choice";
+        why = i18n::tr("the tally has been revealed; take the majority or pick a choice");
         break;
     }
-    throw FacilitationError(std::string("cannot ") + action + " now: " + why + ".");
+    // TRANSLATORS: {1} is a step a facilitator tried ("open voting", "reveal the tally"), {2}
+    // the reason it cannot be taken now.
+    throw FacilitationError(i18n::format(i18n::tr("cannot {1} now: {2}."), {action, why}));
 }
 
 void Facilitation::require_votable(std::size_t index) const {
     require_open();
     if (stage_ != Stage::Voting) {
-        throw FacilitationError(stage_ == Stage::Locked || stage_ == Stage::Revealed
-                                    ? "voting is locked; unlock it to change the votes."
-                                : stage_ == Stage::Situation || stage_ == Stage::Discussion
-                                    ? "voting is not open; open voting before entering votes."
-                                    : "there is nothing to vote on here.");
+        throw FacilitationError(
+            stage_ == Stage::Locked || stage_ == Stage::Revealed
+                ? i18n::tr("voting is locked; unlock it to change the votes.")
+            : stage_ == Stage::Situation || stage_ == Stage::Discussion
+                ? i18n::tr("voting is not open; open voting before entering votes.")
+                : i18n::tr("there is nothing to vote on here."));
     }
     if (index >= votes_.size()) {
-        throw FacilitationError("there is no " + std::string(at_check() ? "option" : "choice") +
-                                " " + std::to_string(index + 1) + " here; there are " +
-                                std::to_string(votes_.size()) + ".");
+        // TRANSLATORS: {1} is the number asked for, {2} how many there are.
+        throw FacilitationError(
+            i18n::format(at_check() ? i18n::tr("there is no option {1} here; there are {2}.")
+                                    : i18n::tr("there is no choice {1} here; there are {2}."),
+                         {std::to_string(index + 1), std::to_string(votes_.size())}));
     }
     if (!at_check()) {
         const auto choices = run_.choices();
         if (!choices[index].enabled) {
-            throw FacilitationError("choice " + std::to_string(index + 1) +
-                                    " is not available here and cannot take votes.");
+            // TRANSLATORS: {1} is a choice's number.
+            throw FacilitationError(
+                i18n::format(i18n::tr("choice {1} is not available here and cannot take votes."),
+                             {std::to_string(index + 1)}));
         }
     }
 }
@@ -232,17 +247,18 @@ void Facilitation::require_votable(std::size_t index) const {
 // --- intents ---
 
 void Facilitation::discuss() {
-    require_stage(Stage::Situation, "start the discussion");
+    require_stage(Stage::Situation, i18n::tr("step", "start the discussion"));
     stage_ = Stage::Discussion;
 }
 
 void Facilitation::open_voting() {
     require_open();
     if (stage_ != Stage::Situation && stage_ != Stage::Discussion) {
-        require_stage(Stage::Situation, "open voting");
+        require_stage(Stage::Situation, i18n::tr("step", "open voting"));
     }
     if (votes_.empty()) {
-        throw FacilitationError("cannot open voting: this decision has no choices to vote on.");
+        throw FacilitationError(
+            i18n::tr("cannot open voting: this decision has no choices to vote on."));
     }
     stage_ = Stage::Voting;
 }
@@ -263,61 +279,65 @@ std::int64_t Facilitation::vote_down(std::size_t index) {
 void Facilitation::set_votes(std::size_t index, std::int64_t count) {
     require_votable(index);
     if (count < 0) {
-        throw FacilitationError("a vote count cannot be negative (" + std::to_string(count) + ").");
+        // TRANSLATORS: {1} is the number given.
+        throw FacilitationError(i18n::format(i18n::tr("a vote count cannot be negative ({1})."),
+                                             {std::to_string(count)}));
     }
     votes_[index] = count;
 }
 
 void Facilitation::clear_votes() {
-    require_stage(Stage::Voting, "clear the votes");
+    require_stage(Stage::Voting, i18n::tr("step", "clear the votes"));
     std::fill(votes_.begin(), votes_.end(), 0);
 }
 
 void Facilitation::set_phone_votes(const std::vector<std::int64_t>& counts) {
-    require_stage(Stage::Voting, "take the phones' votes");
+    require_stage(Stage::Voting, i18n::tr("step", "take the phones' votes"));
     if (counts.size() != votes_.size()) {
-        throw FacilitationError("the phones voted on " + std::to_string(counts.size()) +
-                                " options, but there are " + std::to_string(votes_.size()) +
-                                " here.");
+        // TRANSLATORS: {1} is how many options the phones voted on, {2} how many there are.
+        throw FacilitationError(
+            i18n::format(i18n::tr("the phones voted on {1} options, but there are {2} here."),
+                         {std::to_string(counts.size()), std::to_string(votes_.size())}));
     }
     const auto choices = at_check() ? decltype(run_.choices()){} : run_.choices();
     for (std::size_t i = 0; i < counts.size(); ++i) {
         if (counts[i] < 0) {
-            throw FacilitationError("a vote count cannot be negative (" +
-                                    std::to_string(counts[i]) + ").");
+            throw FacilitationError(i18n::format(i18n::tr("a vote count cannot be negative ({1})."),
+                                                 {std::to_string(counts[i])}));
         }
         if (counts[i] > 0 && i < choices.size() && !choices[i].enabled) {
-            throw FacilitationError("choice " + std::to_string(i + 1) +
-                                    " is not available here and cannot take votes.");
+            throw FacilitationError(
+                i18n::format(i18n::tr("choice {1} is not available here and cannot take votes."),
+                             {std::to_string(i + 1)}));
         }
     }
     phone_votes_ = counts;
 }
 
 void Facilitation::lock() {
-    require_stage(Stage::Voting, "lock voting");
+    require_stage(Stage::Voting, i18n::tr("step", "lock voting"));
     stage_ = Stage::Locked;
 }
 
 void Facilitation::unlock() {
     require_open();
     if (stage_ != Stage::Locked && stage_ != Stage::Revealed) {
-        require_stage(Stage::Locked, "unlock voting");
+        require_stage(Stage::Locked, i18n::tr("step", "unlock voting"));
     }
     stage_ = Stage::Voting;
 }
 
 void Facilitation::reveal() {
-    require_stage(Stage::Locked, "reveal the tally");
+    require_stage(Stage::Locked, i18n::tr("step", "reveal the tally"));
     stage_ = Stage::Revealed;
 }
 
 void Facilitation::take_majority() {
-    require_stage(Stage::Revealed, "take the majority");
+    require_stage(Stage::Revealed, i18n::tr("step", "take the majority"));
     const Tally t = tally();
     if (t.total == 0) {
-        throw FacilitationError("no votes have been entered; unlock voting to enter them, or "
-                                "pick a choice.");
+        throw FacilitationError(
+            i18n::tr("no votes have been entered; unlock voting to enter them, or pick a choice."));
     }
     const std::vector<std::string> ids = option_ids();
     if (t.tie) {
@@ -325,9 +345,16 @@ void Facilitation::take_majority() {
         for (const std::size_t i : t.leaders) {
             tied.push_back(std::to_string(i + 1) + " (" + ids[i] + ")");
         }
-        throw FacilitationError("the vote is tied between " + list_of(tied) + " with " +
-                                std::to_string(t.counts[t.leaders[0]]) +
-                                " votes each; pick one of them, or any other choice.");
+        const std::int64_t each = t.counts[t.leaders[0]];
+        // TRANSLATORS: {1} lists the tied choices ("1 (a) and 2 (b)"), {2} the votes each has.
+        // The English says "votes" even for one.
+        throw FacilitationError(i18n::format(
+            i18n::tr_n("the vote is tied between {1} with {2} votes each; pick one of them, or any "
+                       "other choice.",
+                       "the vote is tied between {1} with {2} votes each; pick one of them, or any "
+                       "other choice.",
+                       static_cast<unsigned long>(each)),
+            {list_of(tied), std::to_string(each)}));
     }
     if (at_check()) {
         do_pick_options(t.leaders, Decided::Majority);
@@ -337,27 +364,32 @@ void Facilitation::take_majority() {
 }
 
 void Facilitation::pick(std::string_view choice_id) {
-    require_stage(Stage::Revealed, "pick a choice");
+    require_stage(Stage::Revealed, i18n::tr("step", "pick a choice"));
     if (at_check()) {
-        throw FacilitationError("this is a knowledge check; pick options instead of a choice.");
+        throw FacilitationError(
+            i18n::tr("this is a knowledge check; pick options instead of a choice."));
     }
     const auto choices = run_.choices();
     const auto it = std::find_if(choices.begin(), choices.end(),
                                  [&](const runtime::ChoiceView& c) { return c.id == choice_id; });
     if (it == choices.end()) {
-        throw FacilitationError("there is no choice " + quoted(choice_id) + " at this decision.");
+        // TRANSLATORS: {1} is a choice's id in quotes.
+        throw FacilitationError(i18n::format(i18n::tr("there is no choice {1} at this decision."),
+                                             {quoted(choice_id)}));
     }
     if (!it->enabled) {
-        throw FacilitationError("choice " + quoted(choice_id) + " is not available here.");
+        // TRANSLATORS: {1} is a choice's id in quotes.
+        throw FacilitationError(
+            i18n::format(i18n::tr("choice {1} is not available here."), {quoted(choice_id)}));
     }
     const auto index = static_cast<std::size_t>(it - choices.begin());
     do_pick_choice(index, decided_by(tally(), model::CheckKind::None, {index}));
 }
 
 void Facilitation::pick_options(const std::vector<std::string_view>& option_ids_in) {
-    require_stage(Stage::Revealed, "pick the answer");
+    require_stage(Stage::Revealed, i18n::tr("step", "pick the answer"));
     if (!at_check()) {
-        throw FacilitationError("this is a decision; pick a choice instead of options.");
+        throw FacilitationError(i18n::tr("this is a decision; pick a choice instead of options."));
     }
     const model::KnowledgeCheck& check = run_.node().check;
     std::vector<std::size_t> picked;
@@ -365,17 +397,23 @@ void Facilitation::pick_options(const std::vector<std::string_view>& option_ids_
         const auto it = std::find_if(check.options.begin(), check.options.end(),
                                      [&](const model::CheckOption& o) { return o.id == id; });
         if (it == check.options.end()) {
-            throw FacilitationError("there is no option " + quoted(id) + " in this question.");
+            // TRANSLATORS: {1} is an option's id in quotes.
+            throw FacilitationError(
+                i18n::format(i18n::tr("there is no option {1} in this question."), {quoted(id)}));
         }
         const auto index = static_cast<std::size_t>(it - check.options.begin());
         if (std::find(picked.begin(), picked.end(), index) != picked.end()) {
-            throw FacilitationError("option " + quoted(id) + " is picked twice.");
+            // TRANSLATORS: {1} is an option's id in quotes.
+            throw FacilitationError(
+                i18n::format(i18n::tr("option {1} is picked twice."), {quoted(id)}));
         }
         picked.push_back(index);
     }
     if (check.kind == model::CheckKind::Single && picked.size() != 1) {
-        throw FacilitationError("this question takes exactly one answer, not " +
-                                std::to_string(picked.size()) + ".");
+        // TRANSLATORS: {1} is how many options were picked (never 1).
+        throw FacilitationError(
+            i18n::format(i18n::tr("this question takes exactly one answer, not {1}."),
+                         {std::to_string(picked.size())}));
     }
     std::sort(picked.begin(), picked.end());
     do_pick_options(picked, decided_by(tally(), check.kind, picked));
@@ -393,7 +431,7 @@ void Facilitation::advance() {
         return;
     }
     if (stage_ != Stage::Feedback && stage_ != Stage::Passage) {
-        require_stage(Stage::Passage, "continue");
+        require_stage(Stage::Passage, i18n::tr("step", "continue"));
     }
     runtime::Run next = run_;
     next.advance();
@@ -407,12 +445,16 @@ void Facilitation::advance() {
 void Facilitation::go_back(std::size_t index) {
     require_open();
     if (index >= path_.size()) {
-        throw FacilitationError("there is no decision " + std::to_string(index + 1) +
-                                " on this path; it has " + std::to_string(path_.size()) + ".");
+        // TRANSLATORS: {1} is the decision's number asked for, {2} how many the path has.
+        throw FacilitationError(
+            i18n::format(i18n::tr("there is no decision {1} on this path; it has {2}."),
+                         {std::to_string(index + 1), std::to_string(path_.size())}));
     }
     if (!path_[index].picked) {
-        throw FacilitationError("decision " + std::to_string(index + 1) +
-                                " is the current one; there is nothing to go back to.");
+        // TRANSLATORS: {1} is a decision's number on the path.
+        throw FacilitationError(i18n::format(
+            i18n::tr("decision {1} is the current one; there is nothing to go back to."),
+            {std::to_string(index + 1)}));
     }
     const records::TimeMs when = clock_();
     if (recorder_) {
@@ -445,7 +487,7 @@ void Facilitation::back() {
             return;
         }
     }
-    throw FacilitationError("there is no earlier decision to go back to.");
+    throw FacilitationError(i18n::tr("there is no earlier decision to go back to."));
 }
 
 void Facilitation::forward() {
@@ -456,9 +498,9 @@ void Facilitation::forward() {
             take_majority(); // throws the reason: a tie or no votes
         }
         throw FacilitationError(stage_ == Stage::Ended
-                                    ? "the scenario has ended; go back to explore another "
-                                      "branch, or finish the session."
-                                    : "there is no next step here.");
+                                    ? i18n::tr("the scenario has ended; go back to explore another "
+                                               "branch, or finish the session.")
+                                    : i18n::tr("there is no next step here."));
     }
     switch (*control) {
     case Control::Discuss:
@@ -480,15 +522,15 @@ void Facilitation::forward() {
         advance();
         break;
     default:
-        throw FacilitationError("there is no next step here.");
+        throw FacilitationError(i18n::tr("there is no next step here."));
     }
 }
 
 void Facilitation::set_head_count(std::int64_t head_count) {
     require_open();
     if (head_count < 0) {
-        throw FacilitationError("the head count cannot be negative (" + std::to_string(head_count) +
-                                ").");
+        throw FacilitationError(i18n::format(i18n::tr("the head count cannot be negative ({1})"),
+                                             {std::to_string(head_count)}));
     }
     if (store_ != nullptr && recorder_) {
         store_->record_classroom_session(
@@ -498,7 +540,7 @@ void Facilitation::set_head_count(std::int64_t head_count) {
 }
 
 void Facilitation::finish() {
-    require_stage(Stage::Ended, "finish the session");
+    require_stage(Stage::Ended, i18n::tr("step", "finish the session"));
     if (recorder_) {
         std::uint32_t passing = 0;
         for (const model::Course& course : bundle().courses) {

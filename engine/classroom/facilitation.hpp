@@ -68,6 +68,9 @@ enum class Stage : std::uint8_t {
     Ended,      // an ending: the debrief
 };
 const char* stage_name(Stage stage); // "situation", "discussion", ...
+// The stage's name for the presenter, in the program's language ("voting",
+// "votación"); stage_name() is the id.
+const char* stage_text(Stage stage);
 
 // How a pick was made.
 enum class Decided : std::uint8_t {
@@ -76,6 +79,9 @@ enum class Decided : std::uint8_t {
     Override, // anything else, to explore another branch
 };
 const char* decided_name(Decided decided); // "majority", "tie-break", "override"
+// Who decided, for the presenter, in the program's language ("majority",
+// "mayoría"); decided_name() is the id.
+const char* decided_text(Decided decided);
 
 // The things a facilitator can do, for the presenter's controls.
 enum class Control : std::uint8_t {

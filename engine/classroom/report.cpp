@@ -1,5 +1,6 @@
 #include "classroom/report.hpp"
 
+#include "i18n/i18n.hpp"
 #include "pdf/long_date.hpp"
 #include "records/export.hpp"
 
@@ -77,11 +78,16 @@ void csv_row(std::string& out, const std::vector<std::string>& fields) {
     out += "\r\n";
 }
 
+std::string cannot_write(const std::filesystem::path& file, int error) {
+    // TRANSLATORS: {1} is a file's path, {2} the system's reason (it may stay English).
+    return i18n::format(i18n::tr("cannot write {1}: {2}"), {file.string(), std::strerror(error)});
+}
+
 // Writes `bytes` to `file`, created owner-only (0600).
 void write_private(const std::filesystem::path& file, const std::string& bytes) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw FacilitationError("cannot write " + file.string() + ": " + std::strerror(errno));
+        throw FacilitationError(cannot_write(file, errno));
     }
     std::size_t written = 0;
     while (written < bytes.size()) {
@@ -92,12 +98,12 @@ void write_private(const std::filesystem::path& file, const std::string& bytes) 
             }
             const int error = errno;
             ::close(fd);
-            throw FacilitationError("cannot write " + file.string() + ": " + std::strerror(error));
+            throw FacilitationError(cannot_write(file, error));
         }
         written += static_cast<std::size_t>(n);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        throw FacilitationError("cannot write " + file.string() + ": " + std::strerror(errno));
+        throw FacilitationError(cannot_write(file, errno));
     }
 }
 

@@ -1,6 +1,7 @@
 // The words for stages, decisions and controls, and how a room's votes are
 // counted: the parts of facilitation.hpp that do not depend on a session.
 #include "classroom/facilitation.hpp"
+#include "i18n/i18n.hpp"
 
 #include <algorithm>
 
@@ -66,6 +67,45 @@ const char* control_name(Control control) {
         return "finish";
     case Control::Abandon:
         return "abandon";
+    }
+    return "unknown";
+}
+
+const char* stage_text(Stage stage) {
+    switch (stage) {
+    case Stage::Situation:
+        // TRANSLATORS: the stages of a classroom session, shown to the facilitator in a short
+        // status line ("stage voting"), lower case.
+        return i18n::tr("stage", "situation");
+    case Stage::Discussion:
+        return i18n::tr("stage", "discussion");
+    case Stage::Voting:
+        return i18n::tr("stage", "voting");
+    case Stage::Locked:
+        return i18n::tr("stage", "locked");
+    case Stage::Revealed:
+        return i18n::tr("stage", "revealed");
+    case Stage::Feedback:
+        return i18n::tr("stage", "feedback");
+    case Stage::Passage:
+        return i18n::tr("stage", "passage");
+    case Stage::Ended:
+        return i18n::tr("stage", "ended");
+    }
+    return "unknown";
+}
+
+const char* decided_text(Decided decided) {
+    switch (decided) {
+    case Decided::Majority:
+        // TRANSLATORS: who decided a pick: the room's majority.
+        return i18n::tr("decided by", "majority");
+    case Decided::TieBreak:
+        // TRANSLATORS: who decided a pick: the facilitator broke a tie.
+        return i18n::tr("decided by", "tie-break");
+    case Decided::Override:
+        // TRANSLATORS: who decided a pick: the facilitator chose something else than the room.
+        return i18n::tr("decided by", "override");
     }
     return "unknown";
 }

@@ -1,5 +1,6 @@
 #include "classroom/views.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/analysis.hpp"
 
 #include <algorithm>
@@ -66,19 +67,23 @@ const char* audience_status(Stage stage) {
     case Stage::Situation:
         return "";
     case Stage::Discussion:
-        return "Talk it over";
+        // TRANSLATORS: projected for the room while it discusses a decision.
+        return i18n::tr("Talk it over");
     case Stage::Voting:
-        return "Voting is open";
+        return i18n::tr("Voting is open");
     case Stage::Locked:
-        return "Voting is closed";
+        return i18n::tr("Voting is closed");
     case Stage::Revealed:
-        return "The room's votes";
+        // TRANSLATORS: projected heading over the tally of the room's votes.
+        return i18n::tr("The room's votes");
     case Stage::Feedback:
-        return "What happened";
+        // TRANSLATORS: projected heading over the feedback on the room's pick.
+        return i18n::tr("What happened");
     case Stage::Passage:
         return "";
     case Stage::Ended:
-        return "Debrief";
+        // TRANSLATORS: projected heading at the end of a scenario.
+        return i18n::tr("Debrief");
     }
     return "";
 }
@@ -270,38 +275,61 @@ PresenterState presenter_state(const Facilitation& f) {
         const auto name = [&](std::size_t i) {
             return p.choices[i].key + " (" + p.choices[i].id + ")";
         };
+        const auto count = [](std::int64_t n) { return static_cast<unsigned long>(n); };
         if (tally.total == 0) {
-            p.tally_summary = "No votes yet.";
+            p.tally_summary = i18n::tr("No votes yet.");
         } else if (p.multiple) {
             std::string picked;
             for (const std::size_t i : tally.leaders) {
                 picked += (picked.empty() ? "" : ", ") + name(i);
             }
-            p.tally_summary = "Room's answer (" + std::to_string(tally.threshold) +
-                              " or more votes): " + (picked.empty() ? "none" : picked) + "; " +
-                              std::to_string(tally.total) + " votes.";
+            // TRANSLATORS: a question with several right answers: {1} is the fewest votes an
+            // option needs to be in the room's answer, {2} the options that have them ("1 (a), 3
+            // (c)"), {3} the number of votes. The English says "votes" even for one.
+            p.tally_summary = i18n::format(
+                i18n::tr_n("Room's answer ({1} or more votes): {2}; {3} votes.",
+                           "Room's answer ({1} or more votes): {2}; {3} votes.",
+                           count(tally.total)),
+                {std::to_string(tally.threshold),
+                 picked.empty() ? std::string(i18n::tr("room's answer", "none")) : picked,
+                 std::to_string(tally.total)});
         } else if (tally.tie) {
             std::string tied;
             for (const std::size_t i : tally.leaders) {
                 tied += (tied.empty() ? "" : ", ") + name(i);
             }
-            p.tally_summary = "Tied: " + tied + " with " +
-                              std::to_string(tally.counts[tally.leaders[0]]) +
-                              " votes each. Pick one.";
+            const std::int64_t each = tally.counts[tally.leaders[0]];
+            // TRANSLATORS: {1} lists the tied choices ("1 (log), 2 (call)"), {2} the votes each
+            // has; the facilitator picks one. The English says "votes" even for one.
+            p.tally_summary =
+                i18n::format(i18n::tr_n("Tied: {1} with {2} votes each. Pick one.",
+                                        "Tied: {1} with {2} votes each. Pick one.", count(each)),
+                             {tied, std::to_string(each)});
         } else {
             const std::size_t i = tally.leaders[0];
-            p.tally_summary = "Majority: " + name(i) + ", " + std::to_string(tally.counts[i]) +
-                              " of " + std::to_string(tally.total) + " votes.";
+            // TRANSLATORS: {1} is the leading choice ("1 (log)"), {2} its votes, {3} all the
+            // votes. The English says "votes" even for one.
+            p.tally_summary = i18n::format(
+                i18n::tr_n("Majority: {1}, {2} of {3} votes.", "Majority: {1}, {2} of {3} votes.",
+                           count(tally.total)),
+                {name(i), std::to_string(tally.counts[i]), std::to_string(tally.total)});
         }
         if (p.head_count > 0 && !p.multiple && tally.total > p.head_count) {
-            p.warning = std::to_string(tally.total) + " votes, but the head count is " +
-                        std::to_string(p.head_count) + ".";
+            // TRANSLATORS: a warning: {1} votes were entered, more than the {2} people in the
+            // room. The English says "votes" even for one.
+            p.warning = i18n::format(i18n::tr_n("{1} votes, but the head count is {2}.",
+                                                "{1} votes, but the head count is {2}.",
+                                                count(tally.total)),
+                                     {std::to_string(tally.total), std::to_string(p.head_count)});
         } else if (p.head_count > 0 && p.multiple) {
             for (const std::int64_t c : tally.counts) {
                 if (c > p.head_count) {
-                    p.warning = "An option has " + std::to_string(c) +
-                                " votes, but the head count is " + std::to_string(p.head_count) +
-                                ".";
+                    // TRANSLATORS: a warning: one option has {1} votes, more than the {2}
+                    // people in the room.
+                    p.warning = i18n::format(
+                        i18n::tr_n("An option has {1} votes, but the head count is {2}.",
+                                   "An option has {1} votes, but the head count is {2}.", count(c)),
+                        {std::to_string(c), std::to_string(p.head_count)});
                     break;
                 }
             }
@@ -381,7 +409,7 @@ PresenterState presenter_state(const Facilitation& f) {
         }
         out.picked = point.picked;
         out.chosen_text = point.chosen_text;
-        out.decided = point.picked ? decided_name(point.decided) : "";
+        out.decided = point.picked ? decided_text(point.decided) : "";
         p.path.push_back(std::move(out));
     }
     p.controls = f.controls();

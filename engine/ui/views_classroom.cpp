@@ -439,7 +439,7 @@ void presenter_view(Frame& f) {
     // TRANSLATORS: {1} is the branch number, {2} the stage's name, {3} the minutes the session
     // has run; a status line, keep it short.
     who += " \u00B7 " + i18n::format(i18n::tr("branch {1} \u00B7 stage {2} \u00B7 {3} min"),
-                                     {std::to_string(p.branch + 1), classroom::stage_name(p.stage),
+                                     {std::to_string(p.branch + 1), classroom::stage_text(p.stage),
                                       std::to_string(static_cast<long>(p.session_seconds / 60))});
     f.muted(who);
     if (!c.error.empty()) {
@@ -530,7 +530,7 @@ void presenter_view(Frame& f) {
     if (p.decided) {
         Card card(f, f.p.panel, f.p.border);
         // TRANSLATORS: {1} says who decided (the room, the facilitator).
-        f.bold(i18n::format(i18n::tr("Picked by {1}"), {classroom::decided_name(*p.decided)}) +
+        f.bold(i18n::format(i18n::tr("Picked by {1}"), {classroom::decided_text(*p.decided)}) +
                    (p.tier_name.empty() ? "" : " \u00B7 " + p.tier_name),
                f.p.heading);
         if (!p.feedback.empty()) {
