@@ -42,6 +42,11 @@ void bind(const std::filesystem::path& locale_dir) {
 void set_language(std::string_view language) {
     current_language() = language.empty() ? "en" : std::string(language);
     // "en" is the source: asking for a catalogue that does not exist shows it.
+    // Other threads (libpq connecting in the organisation store's sender) read
+    // the environment meanwhile. bind() adds LANGUAGE before any thread starts;
+    // from then on glibc's setenv only swaps the pointer of an existing entry
+    // and never frees the old string, so a concurrent getenv sees one or the
+    // other value, never freed memory.
     setenv("LANGUAGE", current_language().c_str(), 1);
     ++_nl_msg_cat_cntr;
 }
