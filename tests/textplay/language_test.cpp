@@ -5,6 +5,7 @@
 #include "bundle/bundle.hpp"
 #include "commands.hpp"
 #include "records/store.hpp"
+#include "spanish_play.hpp"
 #include "support/bundle_file.hpp"
 #include "support/program_catalogues.hpp"
 #include "support/scoped_env.hpp"
@@ -20,40 +21,11 @@ namespace {
 using namespace sightline;
 namespace fs = std::filesystem;
 
-struct Result {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Result = test::PlayResult;
 
-// The FORMAT.md example with its Spanish translation, as a bundle file.
-const fs::path& spanish_bundle() {
-    static const fs::path path = [] {
-        const fs::path file = test::work_dir() / "spanish-example.slpack";
-        test::write_file(
-            file, bundle::write_bundle(test::spanish_example(), bundle::compiler_version_number()));
-        return file;
-    }();
-    return path;
-}
-
-// The whole best path: course 1, scenario 1, begin, the two answers, the end.
-constexpr const char* kBestPath = "1\n1\n\n@log-and-tell\n@id @answers\n\n";
-
-Result run(std::vector<std::string> args, const std::string& script_text = kBestPath) {
-    static int n = 0;
-    const fs::path script = test::work_dir() / ("language-" + std::to_string(++n) + ".script");
-    test::write_file(script, script_text);
-    args.insert(args.begin(), {"--bundle", spanish_bundle().string(), "--script", script.string()});
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    const cli::Environment env{in, out, err, test::work_dir() / "bin" / "sightline", false, 0};
-    Result r;
-    r.code = cli::run_sightline(args, env);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+Result run(std::vector<std::string> args, const std::string& script_text = test::kSpanishBestPath) {
+    return test::play_spanish_example(std::move(args), script_text,
+                                      test::work_dir() / "bin" / "sightline");
 }
 
 bool has(const std::string& text, const std::string& part) {

@@ -9,6 +9,7 @@
 #include "i18n/i18n.hpp"
 #include "learning/credit.hpp"
 #include "records/store.hpp"
+#include "spanish_play.hpp"
 #include "support/bundle_file.hpp"
 #include "support/scoped_env.hpp"
 #include "support/spanish_example.hpp"
@@ -26,40 +27,12 @@ namespace fs = std::filesystem;
 // Where the build puts sightline: <build>/bin, with the catalogues in <build>/share/locale.
 const fs::path kExecutable = fs::path(SIGHTLINE_BINARY_DIR) / "bin" / "sightline";
 
-struct Result {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-const fs::path& spanish_bundle() {
-    static const fs::path path = [] {
-        const fs::path file = test::work_dir() / "program-language.slpack";
-        test::write_file(
-            file, bundle::write_bundle(test::spanish_example(), bundle::compiler_version_number()));
-        return file;
-    }();
-    return path;
-}
-
-// The whole best path: course 1, scenario 1, begin, the two answers, the end.
-constexpr const char* kBestPath = "1\n1\n\n@log-and-tell\n@id @answers\n\n";
+using Result = test::PlayResult;
 
 // Runs the command line as main() does: the catalogues bound first.
-Result run(std::vector<std::string> args, const std::string& script_text = kBestPath) {
-    static int n = 0;
+Result run(std::vector<std::string> args, const std::string& script_text = test::kSpanishBestPath) {
     i18n::bind(i18n::default_locale_dir(kExecutable));
-    const fs::path script = test::work_dir() / ("program-" + std::to_string(++n) + ".script");
-    test::write_file(script, script_text);
-    args.insert(args.begin(), {"--bundle", spanish_bundle().string(), "--script", script.string()});
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    const cli::Environment env{in, out, err, kExecutable, false, 0};
-    Result r;
-    r.code = cli::run_sightline(args, env);
-    r.out = out.str();
-    r.err = err.str();
+    Result r = test::play_spanish_example(std::move(args), script_text, kExecutable);
     i18n::set_language("en"); // the next test starts in English
     return r;
 }
