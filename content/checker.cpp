@@ -1,5 +1,6 @@
 #include "content/checker.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/analysis.hpp"
 #include "model/link.hpp"
 
@@ -12,6 +13,8 @@ namespace sightline::content {
 namespace {
 
 using namespace model;
+using i18n::format;
+using i18n::tr;
 
 using IdMap = std::unordered_map<std::string_view, std::size_t>;
 
@@ -25,8 +28,8 @@ class Checker {
         dimensions_ = declared(b_.dimensions, unit_.dimensions, "dimension");
         if (b_.dimensions.size() > kMaxDimensions) {
             sink_.report(codes::invalid_value, unit_.dimensions[kMaxDimensions].at,
-                         "at most " + std::to_string(kMaxDimensions) +
-                             " score dimensions can be declared");
+                         format(tr("at most {1} score dimensions can be declared"),
+                                {std::to_string(kMaxDimensions)}));
         }
         tiers_ = declared(b_.tiers, unit_.tiers, "tier");
         outcomes_ = declared(b_.outcomes, unit_.outcomes, "outcome");
@@ -72,8 +75,10 @@ class Checker {
             auto [it, fresh] = map.emplace(items[i].id, i);
             if (!fresh) {
                 sink_.report(codes::duplicate_id, location_of(i),
-                             "duplicate " + std::string(what) + " '" + items[i].id +
-                                 "'; it is first declared at " + place(location_of(it->second)));
+                             // TRANSLATORS: {1} is an id, {2} its kind (node, indicator...),
+                             // {3} where it is first declared (file:line).
+                             format(tr("duplicate {2} '{1}'; it is first declared at {3}"),
+                                    {items[i].id, id_kind(what), place(location_of(it->second))}));
             }
         }
         return map;
@@ -85,7 +90,8 @@ class Checker {
         }
         const DiagnosticCode code =
             what == "indicator" ? codes::unknown_indicator : codes::unknown_declaration;
-        sink_.report(code, at, "unknown " + std::string(what) + " '" + std::string(id) + "'");
+        // TRANSLATORS: {1} is an id, {2} its kind (node, indicator, role...).
+        sink_.report(code, at, format(tr("unknown {2} '{1}'"), {id, id_kind(what)}));
         return false;
     }
 
@@ -100,9 +106,9 @@ class Checker {
                 auto [it, fresh] = first.emplace(rule.topics[t].id, at);
                 if (!fresh) {
                     sink_.report(codes::duplicate_id, at,
-                                 "duplicate topic '" + rule.topics[t].id +
-                                     "'; it is first declared at " + place(it->second) +
-                                     " (topic ids are unique across all rules)");
+                                 format(tr("duplicate topic '{1}'; it is first declared at {2} "
+                                           "(topic ids are unique across all rules)"),
+                                        {rule.topics[t].id, place(it->second)}));
                 }
                 topics_.emplace(rule.topics[t].id, r);
             }
@@ -114,9 +120,9 @@ class Checker {
             const std::string& id = course.meets[m];
             if (!id.empty() && !rules_.contains(id)) {
                 sink_.report(codes::unknown_rule, source.refs[m],
-                             "course '" + course.id + "' meets rule '" + id +
-                                 "', which is not declared in any file (declare it with 'rule " +
-                                 id + "')");
+                             format(tr("course '{1}' meets rule '{2}', which is not declared in "
+                                       "any file (declare it with 'rule {2}')"),
+                                    {course.id, id}));
             }
         }
         if (!course.role.empty()) {
@@ -126,8 +132,9 @@ class Checker {
             const std::string& id = course.entries[e].scenario;
             if (!scenarios_.contains(id)) {
                 sink_.report(codes::unknown_course_scenario, source.items[e],
-                             "course '" + course.id + "' lists scenario '" + id +
-                                 "', which is not declared in any file");
+                             format(tr("course '{1}' lists scenario '{2}', which is not declared "
+                                       "in any file"),
+                                    {course.id, id}));
             }
         }
     }
@@ -154,17 +161,19 @@ class Checker {
             for (std::size_t i = 0; i < s_.teaches.size() && i < src_.teaches.size(); ++i) {
                 if (!s_.teaches[i].empty() && !c_.topics_.contains(s_.teaches[i])) {
                     c_.sink_.report(codes::unknown_topic, src_.teaches[i],
-                                    "scenario '" + s_.id + "' teaches topic '" + s_.teaches[i] +
-                                        "', which no rule declares (a rule lists its topics "
-                                        "with 'topic: ID text')");
+                                    format(tr("scenario '{1}' teaches topic '{2}', which no rule "
+                                              "declares (a rule lists its topics with 'topic: ID "
+                                              "text')"),
+                                           {s_.id, s_.teaches[i]}));
                 }
             }
             nodes_ = c_.declared(s_.nodes, src_.nodes, "node");
             variables_ = c_.declared(s_.variables, "variable",
                                      [this](std::size_t i) { return src_.variables[i]; });
             if (!s_.start.empty() && !nodes_.contains(s_.start)) {
-                c_.sink_.report(codes::unknown_node, src_.fields.at("start"),
-                                "start node '" + s_.start + "' is not in scenario '" + s_.id + "'");
+                c_.sink_.report(
+                    codes::unknown_node, src_.fields.at("start"),
+                    format(tr("start node '{1}' is not in scenario '{2}'"), {s_.start, s_.id}));
             }
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
                 check_node(s_.nodes[n], src_.nodes[n]);
@@ -204,17 +213,18 @@ class Checker {
                 const Choice& choice = node.choices[i];
                 const ChoiceSource& at = source.choices[i];
                 if (!choice_ids.emplace(choice.id, i).second) {
-                    c_.sink_.report(codes::duplicate_id, at.at,
-                                    "duplicate choice '" + choice.id + "' in node '" + node.id +
-                                        "'");
+                    c_.sink_.report(
+                        codes::duplicate_id, at.at,
+                        format(tr("duplicate choice '{1}' in node '{2}'"), {choice.id, node.id}));
                 }
                 check_choice(choice, at);
             }
             IdMap option_ids;
             for (std::size_t i = 0; i < node.check.options.size(); ++i) {
                 if (!option_ids.emplace(node.check.options[i].id, i).second) {
-                    c_.sink_.report(codes::duplicate_id, source.options[i],
-                                    "duplicate option '" + node.check.options[i].id + "'");
+                    c_.sink_.report(
+                        codes::duplicate_id, source.options[i],
+                        format(tr("duplicate option '{1}'"), {node.check.options[i].id}));
                 }
             }
             for (std::size_t i = 0; i < node.check.scores.size(); ++i) {
@@ -251,7 +261,7 @@ class Checker {
         void target(const std::string& id, Location at) {
             if (!nodes_.contains(id)) {
                 c_.sink_.report(codes::unknown_node, at,
-                                "no node '" + id + "' in scenario '" + s_.id + "'" +
+                                format(tr("no node '{1}' in scenario '{2}'"), {id, s_.id}) +
                                     suggestion(id));
             }
         }
@@ -267,7 +277,8 @@ class Checker {
                     best = node.id;
                 }
             }
-            return best.empty() ? "" : "; did you mean '" + std::string(best) + "'?";
+            // TRANSLATORS: added to "no node 'x' in scenario 'y'"; {1} is a node id.
+            return best.empty() ? "" : format(tr("; did you mean '{1}'?"), {best});
         }
 
         // Edit distance, giving up early once it reaches `limit`.
@@ -311,12 +322,13 @@ class Checker {
             for (const Op& op : expr.ops) {
                 if (op.code == OpCode::LoadVar && !variables_.contains(op.name)) {
                     c_.sink_.report(codes::undeclared_variable, at,
-                                    "'" + op.name + "' is not declared; add 'var " + op.name +
-                                        ": TYPE = VALUE' before the first node");
+                                    format(tr("'{1}' is not declared; add 'var {1}: TYPE = "
+                                              "VALUE' before the first node"),
+                                           {op.name}));
                     names_ok = false;
                 } else if (op.code == OpCode::Visits && !nodes_.contains(op.name)) {
                     c_.sink_.report(codes::unknown_node, at,
-                                    "visits() names unknown node '" + op.name + "'");
+                                    format(tr("visits() names unknown node '{1}'"), {op.name}));
                     names_ok = false;
                 }
             }
@@ -328,13 +340,15 @@ class Checker {
                 [this](std::string_view name) { return nodes_.contains(name); });
             if (!result.type) {
                 c_.sink_.report(codes::type_mismatch, at,
-                                result.error + " in '" + expr.source + "'");
+                                // TRANSLATORS: {1} is what is wrong, {2} the expression.
+                                format(tr("{1} in '{2}'"), {result.error, expr.source}));
                 return std::nullopt;
             }
             if (want && *result.type != *want) {
                 c_.sink_.report(codes::type_mismatch, at,
-                                "'" + expr.source + "' is " + std::string(type_name(*result.type)) +
-                                    " but " + std::string(type_name(*want)) + " is needed here");
+                                // TRANSLATORS: {2} and {3} are types: bool, int or string.
+                                format(tr("'{1}' is {2} but {3} is needed here"),
+                                       {expr.source, type_name(*result.type), type_name(*want)}));
             }
             return result.type;
         }
@@ -343,14 +357,16 @@ class Checker {
             std::optional<ValueType> type = variable_type(e.variable);
             if (!type) {
                 c_.sink_.report(codes::undeclared_variable, at,
-                                "'" + e.variable + "' is not declared; add 'var " + e.variable +
-                                    ": TYPE = VALUE' before the first node");
+                                format(tr("'{1}' is not declared; add 'var {1}: TYPE = "
+                                          "VALUE' before the first node"),
+                                       {e.variable}));
                 return;
             }
             if (e.kind == EffectKind::Add && *type != ValueType::Integer) {
                 c_.sink_.report(codes::type_mismatch, at,
-                                "'add' needs an int variable, but '" + e.variable + "' is " +
-                                    std::string(type_name(*type)));
+                                // TRANSLATORS: {2} is a type: bool or string.
+                                format(tr("'add' needs an int variable, but '{1}' is {2}"),
+                                       {e.variable, type_name(*type)}));
                 return;
             }
             expression(e.value, *type, at);
@@ -391,13 +407,13 @@ class Checker {
             for (std::size_t n = 0; n < s_.nodes.size(); ++n) {
                 if (!seen[n]) {
                     c_.sink_.report(codes::unreachable_node, src_.nodes[n].at,
-                                    "node '" + s_.nodes[n].id + "' cannot be reached from '" +
-                                        s_.nodes[start].id + "'");
+                                    format(tr("node '{1}' cannot be reached from '{2}'"),
+                                           {s_.nodes[n].id, s_.nodes[start].id}));
                 }
             }
             if (!ending) {
                 c_.sink_.report(codes::no_reachable_ending, src_.at,
-                                "no ending can be reached in scenario '" + s_.id + "'");
+                                format(tr("no ending can be reached in scenario '{1}'"), {s_.id}));
             }
         }
 
@@ -468,10 +484,10 @@ void check_tier_scores(const ParsedUnit& unit, DiagnosticSink& sink) {
             });
         if (all.reaches_ending && best.reaches_ending && all.max_total > best.max_total) {
             sink.report(codes::poorer_tier_outscores_best, unit.scenarios[i].at,
-                        "a path through poorer-tier choices can score " +
-                            std::to_string(all.max_total) + ", more than the best-tier path's " +
-                            std::to_string(best.max_total) +
-                            "; learners would be rewarded for the wrong choices");
+                        format(tr("a path through poorer-tier choices can score {1}, more than "
+                                  "the best-tier path's {2}; learners would be rewarded for the "
+                                  "wrong choices"),
+                               {std::to_string(all.max_total), std::to_string(best.max_total)}));
         }
     }
 }
@@ -486,20 +502,22 @@ void check_pinned_places(const ParsedUnit& unit, DiagnosticSink& sink) {
                 const Choice& choice = node.choices[ci];
                 if (choice.pin != Pin::None && is_best_tier_choice(node, choice, b.tiers)) {
                     sink.report(codes::pinned_right_answer, source.choices[ci].fields.at("pin"),
-                                "choice '" + choice.id + "' is a best-tier choice of node '" +
-                                    node.id + "': pinned " + std::string(pin_name(choice.pin)) +
-                                    ", a learner could find it by its place instead of by "
-                                    "reading; pin only other choices");
+                                // TRANSLATORS: {3} is its 'pin:' value, first or last (a keyword).
+                                format(tr("choice '{1}' is a best-tier choice of node '{2}': "
+                                          "pinned {3}, a learner could find it by its place "
+                                          "instead of by reading; pin only other choices"),
+                                       {choice.id, node.id, pin_name(choice.pin)}));
                 }
             }
             for (std::size_t oi = 0; oi < node.check.options.size(); ++oi) {
                 const CheckOption& option = node.check.options[oi];
                 if (option.pin != Pin::None && option.correct) {
                     sink.report(codes::pinned_right_answer, source.option_pins.at(oi),
-                                "option '" + option.id + "' is correct: pinned " +
-                                    std::string(pin_name(option.pin)) +
-                                    ", a learner could find it by its place instead of by "
-                                    "reading; pin only wrong options");
+                                // TRANSLATORS: {2} is its 'pin:' value, first or last (a keyword).
+                                format(tr("option '{1}' is correct: pinned {2}, a learner could "
+                                          "find it by its place instead of by reading; pin only "
+                                          "wrong options"),
+                                       {option.id, pin_name(option.pin)}));
                 }
             }
         }

@@ -3,6 +3,7 @@
 #include "content/checker.hpp"
 #include "content/lexer.hpp"
 #include "content/parser.hpp"
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 
 #include <algorithm>
@@ -23,20 +24,22 @@ void add_file(const std::filesystem::path& path, SourceSet& sources,
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(path, error);
     if (error) {
-        failures.emplace_back(path.string(), "cannot read: " + error.message());
+        failures.emplace_back(path.string(),
+                              i18n::format(i18n::tr("cannot read: {1}"), {error.message()}));
         return;
     }
     if (size > kMaxSourceBytes) {
-        failures.emplace_back(path.string(), "file is " + std::to_string(size) +
-                                                 " bytes; scenario sources are limited to " +
-                                                 std::to_string(kMaxSourceBytes));
+        failures.emplace_back(
+            path.string(),
+            i18n::format(i18n::tr("file is {1} bytes; scenario sources are limited to {2}"),
+                         {std::to_string(size), std::to_string(kMaxSourceBytes)}));
         return;
     }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     if (!in && !in.eof()) {
-        failures.emplace_back(path.string(), "cannot read");
+        failures.emplace_back(path.string(), i18n::tr("cannot read"));
         return;
     }
     sources.emplace_back(path.string(), std::move(text).str());
@@ -98,7 +101,8 @@ CompileResult compile_paths(const std::vector<std::filesystem::path>& paths) {
                 }
             }
             if (error) {
-                failures.emplace_back(path.string(), "cannot list: " + error.message());
+                failures.emplace_back(
+                    path.string(), i18n::format(i18n::tr("cannot list: {1}"), {error.message()}));
             }
             std::sort(files.begin(), files.end());
             for (const auto& file : files) {

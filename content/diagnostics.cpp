@@ -1,6 +1,10 @@
 #include "content/diagnostics.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace sightline::content {
 
@@ -13,7 +17,37 @@ constexpr std::size_t kExcerptWidth = 100;
 } // namespace
 
 std::string_view severity_name(Severity severity) {
-    return severity == Severity::Error ? "error" : "warning";
+    // TRANSLATORS: the severity in "file:line:col: error SL0202: message".
+    return severity == Severity::Error ? i18n::tr("diagnostic severity", "error")
+                                       : i18n::tr("diagnostic severity", "warning");
+}
+
+std::string id_kind(std::string_view what) {
+    using i18n::tr;
+    // TRANSLATORS: the kinds of ids of the scenario language, put into diagnostics
+    // such as "unknown {2} '{1}'" and "'{1}' is not a valid {2} id".
+    const std::array<std::pair<std::string_view, const char*>, 14> kinds = {{
+        {"block", tr("kind of id", "block")},
+        {"choice", tr("kind of id", "choice")},
+        {"course", tr("kind of id", "course")},
+        {"dimension", tr("kind of id", "dimension")},
+        {"indicator", tr("kind of id", "indicator")},
+        {"node", tr("kind of id", "node")},
+        {"option", tr("kind of id", "option")},
+        {"outcome", tr("kind of id", "outcome")},
+        {"role", tr("kind of id", "role")},
+        {"rule", tr("kind of id", "rule")},
+        {"scenario", tr("kind of id", "scenario")},
+        {"tier", tr("kind of id", "tier")},
+        {"topic", tr("kind of id", "topic")},
+        {"variable", tr("kind of id", "variable")},
+    }};
+    for (const auto& [english, translated] : kinds) {
+        if (what == english) {
+            return translated;
+        }
+    }
+    return std::string(what);
 }
 
 void DiagnosticSink::report(DiagnosticCode code, Location where, std::string message) {

@@ -39,6 +39,12 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 // "file:line:col: error SL0202: message" followed by the line and a caret.
 void print_diagnostic(std::ostream& out, const Diagnostic& diagnostic, const SourceSet& sources);
 
+// "error" or "warning", in the language of the program's text (i18n::tr).
 std::string_view severity_name(Severity severity);
+
+// The word for a kind of id in a diagnostic ("node", "indicator", "role"...),
+// in the language of the program's text: messages put it into whole patterns
+// such as "unknown {2} '{1}'". An unlisted word is returned as it is.
+std::string id_kind(std::string_view what);
 
 } // namespace sightline::content

@@ -1,5 +1,7 @@
 #include "content/expression.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <charconv>
 #include <vector>
 
@@ -7,6 +9,8 @@ namespace sightline::content {
 
 namespace {
 
+using i18n::format;
+using i18n::tr;
 using model::Op;
 using model::OpCode;
 
@@ -68,7 +72,7 @@ class Parser {
         result_.expr.source = std::string(text_);
         skip_space();
         if (pos_ == text_.size()) {
-            return fail(codes::malformed_expression, "expected a condition or value", pos_);
+            return fail(codes::malformed_expression, tr("expected a condition or value"), pos_);
         }
         while (pos_ < text_.size() && result_.ok) {
             expect_operand_ ? operand() : operator_or_close();
@@ -78,12 +82,12 @@ class Parser {
             return result_;
         }
         if (expect_operand_) {
-            return fail(codes::malformed_expression, "expression ends where a value was expected",
-                        pos_);
+            return fail(codes::malformed_expression,
+                        tr("expression ends where a value was expected"), pos_);
         }
         while (!pending_.empty()) {
             if (pending_.back().paren) {
-                return fail(codes::malformed_expression, "'(' is never closed",
+                return fail(codes::malformed_expression, tr("'(' is never closed"),
                             pending_.back().offset);
             }
             emit(pending_.back().code);
@@ -135,8 +139,8 @@ class Parser {
         if (c == '(') {
             if (++depth_ > kMaxNesting) {
                 fail(codes::expression_too_deep,
-                     "parentheses nest more than " + std::to_string(kMaxNesting) +
-                         " deep; split the condition up",
+                     format(tr("parentheses nest more than {1} deep; split the condition up"),
+                            {std::to_string(kMaxNesting)}),
                      pos_);
                 return;
             }
@@ -156,7 +160,7 @@ class Parser {
             std::int64_t value = 0;
             auto [end, error] = std::from_chars(text_.data() + start, text_.data() + pos_, value);
             if (error != std::errc() || end != text_.data() + pos_) {
-                fail(codes::malformed_expression, "number too large", start);
+                fail(codes::malformed_expression, tr("number too large"), start);
                 return;
             }
             result_.expr.ops.push_back(Op{OpCode::PushInt, value, {}, model::kNoIndex});
@@ -173,7 +177,7 @@ class Parser {
                 literal.push_back(text_[pos_++]);
             }
             if (pos_ == text_.size()) {
-                fail(codes::malformed_expression, "string is never closed with '\"'", start);
+                fail(codes::malformed_expression, tr("string is never closed with '\"'"), start);
                 return;
             }
             ++pos_;
@@ -182,8 +186,8 @@ class Parser {
             return;
         }
         if (!is_name_start(c)) {
-            fail(codes::malformed_expression, std::string("expected a value, found '") + c + "'",
-                 start);
+            fail(codes::malformed_expression,
+                 format(tr("expected a value, found '{1}'"), {std::string(1, c)}), start);
             return;
         }
         std::string_view name = word();
@@ -194,7 +198,7 @@ class Parser {
                 Op{OpCode::PushBool, name == "true" ? 1 : 0, {}, model::kNoIndex});
             expect_operand_ = false;
         } else if (name == "and" || name == "or") {
-            fail(codes::malformed_expression, "'" + std::string(name) + "' needs a value before it",
+            fail(codes::malformed_expression, format(tr("'{1}' needs a value before it"), {name}),
                  start);
         } else if (name == "visits") {
             visits(start);
@@ -208,7 +212,7 @@ class Parser {
     void visits(std::size_t start) {
         skip_space();
         if (pos_ >= text_.size() || text_[pos_] != '(') {
-            fail(codes::malformed_expression, "expected '(' after visits", pos_);
+            fail(codes::malformed_expression, tr("expected '(' after visits"), pos_);
             return;
         }
         ++pos_;
@@ -220,7 +224,7 @@ class Parser {
         std::string_view id = text_.substr(id_start, pos_ - id_start);
         skip_space();
         if (id.empty() || pos_ >= text_.size() || text_[pos_] != ')') {
-            fail(codes::malformed_expression, "expected visits(NODE-ID)", start);
+            fail(codes::malformed_expression, tr("expected visits(NODE-ID)"), start);
             return;
         }
         ++pos_;
@@ -237,7 +241,7 @@ class Parser {
                 pending_.pop_back();
             }
             if (pending_.empty()) {
-                fail(codes::malformed_expression, "')' without a matching '('", start);
+                fail(codes::malformed_expression, tr("')' without a matching '('"), start);
                 return;
             }
             pending_.pop_back();
@@ -264,7 +268,7 @@ class Parser {
         } else if (c == '-') {
             code = OpCode::Subtract, ++pos_;
         } else if (c == '=') {
-            fail(codes::malformed_expression, "use '==' to compare", start);
+            fail(codes::malformed_expression, tr("use '==' to compare"), start);
             return;
         } else if (is_name_start(c)) {
             std::string_view name = word();
@@ -274,12 +278,13 @@ class Parser {
                 code = OpCode::Or;
             } else {
                 fail(codes::malformed_expression,
-                     "expected 'and', 'or' or a comparison before '" + std::string(name) + "'",
+                     format(tr("expected 'and', 'or' or a comparison before '{1}'"), {name}),
                      start);
                 return;
             }
         } else {
-            fail(codes::malformed_expression, std::string("unexpected '") + c + "'", start);
+            fail(codes::malformed_expression, format(tr("unexpected '{1}'"), {std::string(1, c)}),
+                 start);
             return;
         }
         push_operator(code, start);

@@ -1,6 +1,7 @@
 #include "content/field_rules.hpp"
 
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 
 namespace sightline::content {
 
@@ -50,11 +51,12 @@ std::optional<Field> split_field(std::string_view text) {
 }
 
 std::string unknown_field_message(std::string_view key, std::span<const FieldRule> rules) {
-    std::string message = "unknown field '" + std::string(key) + "'; expected one of ";
+    std::string known;
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        message += (i ? ", " : "") + std::string(rules[i].key);
+        known += (i ? ", " : "") + std::string(rules[i].key);
     }
-    return message;
+    // TRANSLATORS: {1} is what was written, {2} the fields allowed there (keywords).
+    return i18n::format(i18n::tr("unknown field '{1}'; expected one of {2}"), {key, known});
 }
 
 } // namespace sightline::content

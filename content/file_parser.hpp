@@ -55,8 +55,10 @@ class FileParser {
     // Records a field's location; reports a repeat of a one-time field.
     bool note_field(FieldLocations& fields, const FieldRule& rule, std::string_view key);
 
+    // Reports each required field missing: "scenario 'ID' is missing 'KEY:'" when
+    // `scenario` names one, else "this block is missing 'KEY:'".
     void require_fields(std::span<const FieldRule> rules, const FieldLocations& fields,
-                        Location where, std::string_view what);
+                        Location where, std::optional<std::string_view> scenario);
 
     // --- dispatch --------------------------------------------------------------------
     void handle(const Line& line);

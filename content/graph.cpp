@@ -1,5 +1,7 @@
 #include "content/graph.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <graphviz/gvc.h>
 
 #include <cstdio>
@@ -105,20 +107,21 @@ std::string scenario_dot(const model::Bundle& bundle, const model::Scenario& s) 
 std::string render_dot(const std::string& dot, std::string_view format, const std::string& path) {
     std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
     if (!context) {
-        return "cannot start Graphviz";
+        return i18n::tr("cannot start Graphviz");
     }
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
     if (!graph) {
-        return "Graphviz could not read the generated graph";
+        return i18n::tr("Graphviz could not read the generated graph");
     }
     if (gvLayout(context.get(), graph.get(), "dot") != 0) {
-        return "Graphviz layout failed";
+        return i18n::tr("Graphviz layout failed");
     }
     const std::string fmt(format);
     const int rendered = gvRenderFilename(context.get(), graph.get(), fmt.c_str(), path.c_str());
     gvFreeLayout(context.get(), graph.get());
     if (rendered != 0) {
-        return "Graphviz could not write " + path + " as " + fmt;
+        // TRANSLATORS: {1} is a file name, {2} a format (svg, png).
+        return i18n::format(i18n::tr("Graphviz could not write {1} as {2}"), {path, fmt});
     }
     return {};
 }

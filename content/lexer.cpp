@@ -1,5 +1,7 @@
 #include "content/lexer.hpp"
 
+#include "i18n/i18n.hpp"
+
 namespace sightline::content {
 
 namespace {
@@ -75,8 +77,9 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
         const std::size_t begin = clean_.size();
         if (raw.size() > kMaxLineBytes) {
             sink.report(codes::line_too_long, {file_index, number, 1},
-                        "line is " + std::to_string(raw.size()) + " bytes long; the limit is " +
-                            std::to_string(kMaxLineBytes) + " (it is skipped)");
+                        i18n::format(i18n::tr("line is {1} bytes long; the limit is {2} (it is "
+                                              "skipped)"),
+                                     {std::to_string(raw.size()), std::to_string(kMaxLineBytes)}));
         } else {
             bool reported_utf8 = false;
             bool reported_nul = false;
@@ -85,7 +88,7 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
                     if (!reported_nul) {
                         sink.report(codes::nul_byte,
                                     {file_index, number, static_cast<std::uint32_t>(i + 1)},
-                                    "NUL byte in text; is this a binary file?");
+                                    i18n::tr("NUL byte in text; is this a binary file?"));
                         reported_nul = true;
                     }
                     clean_.push_back('?');
@@ -97,7 +100,7 @@ LexedFile::LexedFile(const SourceFile& source, std::uint32_t file_index, Diagnos
                     if (!reported_utf8) {
                         sink.report(codes::invalid_utf8,
                                     {file_index, number, static_cast<std::uint32_t>(i + 1)},
-                                    "invalid UTF-8 byte; save the file as UTF-8");
+                                    i18n::tr("invalid UTF-8 byte; save the file as UTF-8"));
                         reported_utf8 = true;
                     }
                     clean_.push_back('?');

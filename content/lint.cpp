@@ -6,6 +6,7 @@
 #include "content/parser.hpp"
 #include "content/stats.hpp"
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 #include "model/analysis.hpp"
 #include "model/link.hpp"
 
@@ -22,6 +23,8 @@ namespace sightline::content {
 namespace {
 
 using namespace lint_text;
+using i18n::format;
+using i18n::tr;
 using lint_terms::kBannedTerms;
 
 // The estimate the gates hold credit minutes and rules' minimums against:
@@ -159,9 +162,10 @@ class Linter {
         if (!names_reporting_resource(s.report)) {
             const auto it = source.fields.find("report");
             report(codes::no_reporting_resource, it == source.fields.end() ? source.at : it->second,
-                   "the 'report:' of scenario '" + s.id +
-                       "' names no reporting resource; give the National Human Trafficking "
-                       "Hotline (call 1-888-373-7888 or text 233733) and 911 for danger");
+                   format(tr("the 'report:' of scenario '{1}' names no reporting resource; give "
+                             "the National Human Trafficking Hotline (call 1-888-373-7888 or "
+                             "text 233733) and 911 for danger"),
+                          {s.id}));
         }
         for (std::size_t n = 0; n < s.nodes.size() && n < source.nodes.size(); ++n) {
             const model::Node& node = s.nodes[n];
@@ -175,9 +179,10 @@ class Linter {
             const auto it = source.nodes[n].fields.find("debrief");
             report(codes::no_reporting_resource,
                    it == source.nodes[n].fields.end() ? source.nodes[n].at : it->second,
-                   "the debrief of ending '" + node.id +
-                       "' names no reporting resource; add a debrief line with the hotline "
-                       "(call 1-888-373-7888 or text 233733) or 911 for danger");
+                   format(tr("the debrief of ending '{1}' names no reporting resource; add a "
+                             "debrief line with the hotline (call 1-888-373-7888 or text "
+                             "233733) or 911 for danger"),
+                          {node.id}));
         }
     }
 
@@ -203,10 +208,11 @@ class Linter {
             }
         }
         report(codes::too_few_indicators, source.at,
-               "course '" + course.id + "' covers " + std::to_string(figure.covered) + " of the " +
-                   std::to_string(figure.indicators) + " indicators of role '" + course.role +
-                   "'; at least " + std::to_string(figure.required) +
-                   " are needed. Not yet used by its scenarios: " + join(missing));
+               // TRANSLATORS: {5} lists indicator ids.
+               format(tr("course '{1}' covers {2} of the {3} indicators of role '{4}'; at least "
+                         "{6} are needed. Not yet used by its scenarios: {5}"),
+                      {course.id, std::to_string(figure.covered), std::to_string(figure.indicators),
+                       course.role, join(missing), std::to_string(figure.required)}));
     }
 
     // --- SL0511 -----------------------------------------------------------------------
@@ -222,10 +228,12 @@ class Linter {
                     if (std::find(s.indicators.begin(), s.indicators.end(), id) ==
                         s.indicators.end()) {
                         report(codes::notice_not_listed, at.notices[i],
-                               "choice '" + choice.id + "' in node '" + node.id + "' notices '" +
-                                   id + "', which scenario '" + s.id +
-                                   "' does not list in 'indicators:'; the debrief would name a "
-                                   "sign the story never showed. Add it there or remove it here");
+                               // TRANSLATORS: {3} is an indicator id, {4} a scenario id.
+                               format(tr("choice '{1}' in node '{2}' notices '{3}', which "
+                                         "scenario '{4}' does not list in 'indicators:'; the "
+                                         "debrief would name a sign the story never showed. Add "
+                                         "it there or remove it here"),
+                                      {choice.id, node.id, id, s.id}));
                     }
                 }
             }
@@ -251,9 +259,12 @@ class Linter {
         }
         if (!missing.empty()) {
             report(codes::course_case_mix, source.at,
-                   "course '" + course.id + "' has no scenario that covers: " + join(missing) +
-                       ". A role course needs sex and labour trafficking, an adult and a minor, "
-                       "and at least one confounder; declare each scenario's with 'covers:'");
+                   // TRANSLATORS: {2} lists 'covers:' terms (keywords: adult, minor, sex,
+                   // labour, confounder).
+                   format(tr("course '{1}' has no scenario that covers: {2}. A role course needs "
+                             "sex and labour trafficking, an adult and a minor, and at least one "
+                             "confounder; declare each scenario's with 'covers:'"),
+                          {course.id, join(missing)}));
         }
     }
 
@@ -262,10 +273,11 @@ class Linter {
     void closing_note_gate(const model::Course& course, const DeclarationSource& source) {
         if (course.closing.empty()) {
             report(codes::no_closing_note, source.at,
-                   "course '" + course.id +
-                       "' has no 'closing:' note; end every course with a short note on the "
-                       "worker's own wellbeing (a supervisor or an employee assistance programme; "
-                       "the hotline also supports people who are unsure)");
+                   format(tr("course '{1}' has no 'closing:' note; end every course with a short "
+                             "note on the worker's own wellbeing (a supervisor or an employee "
+                             "assistance programme; the hotline also supports people who are "
+                             "unsure)"),
+                          {course.id}));
         }
     }
 
@@ -285,16 +297,19 @@ class Linter {
         std::snprintf(minutes, sizeof minutes, "%.1f", estimate.minutes);
         const auto it = source.fields.find("credit-minutes");
         report(codes::credit_exceeds_play_time, it == source.fields.end() ? source.at : it->second,
-               "course '" + course.id + "' grants " + std::to_string(course.credit_minutes) +
-                   " credit minutes, but its required scenarios play in about " + minutes +
-                   " minutes (their best paths: " + std::to_string(estimate.words) + " words at " +
-                   std::to_string(static_cast<int>(kReadingWordsPerMinute)) + " a minute, " +
-                   std::to_string(estimate.decisions) + " decisions at " +
-                   std::to_string(static_cast<int>(kSecondsPerDecision)) + " s, " +
-                   std::to_string(estimate.checks) + " checks at " +
-                   std::to_string(static_cast<int>(kSecondsPerCheck)) +
-                   " s); lower credit-minutes to at most " + std::to_string(whole) +
-                   ", or add content");
+               // TRANSLATORS: {3} is minutes with one decimal; {4} words at {5} a minute, {6}
+               // decisions at {7} seconds, {8} knowledge checks at {9} seconds each.
+               format(tr("course '{1}' grants {2} credit minutes, but its required scenarios "
+                         "play in about {3} minutes (their best paths: {4} words at {5} a minute, "
+                         "{6} decisions at {7} s, {8} checks at {9} s); lower credit-minutes to at "
+                         "most {10}, or add content"),
+                      {course.id, std::to_string(course.credit_minutes), minutes,
+                       std::to_string(estimate.words),
+                       std::to_string(static_cast<int>(kReadingWordsPerMinute)),
+                       std::to_string(estimate.decisions),
+                       std::to_string(static_cast<int>(kSecondsPerDecision)),
+                       std::to_string(estimate.checks),
+                       std::to_string(static_cast<int>(kSecondsPerCheck)), std::to_string(whole)}));
     }
 
     // --- SL0514 to SL0518: the compliance rules a course claims to meet -----------------
@@ -315,13 +330,13 @@ class Linter {
             }
             ++report_.rule_claims;
             const Location at = m < source.refs.size() ? source.refs[m] : source.at;
-            const std::string claim = "course '" + course.id + "' meets rule '" + rule->id + "'";
             if (!rule_applies_to_role(*rule, course.role)) {
                 report(codes::rule_other_roles, at,
-                       claim + ", which applies to " + join(rule->applies_to) +
-                           ", not to the course's role '" + course.role +
-                           "'; claim it from a course for those roles, or add the role to the "
-                           "rule's 'applies-to:' if the rule names it");
+                       // TRANSLATORS: {1} is a course id, {2} a rule id, {3} lists roles.
+                       format(tr("course '{1}' meets rule '{2}', which applies to {3}, not to the "
+                                 "course's role '{4}'; claim it from a course for those roles, or "
+                                 "add the role to the rule's 'applies-to:' if the rule names it"),
+                              {course.id, rule->id, join(rule->applies_to), course.role}));
                 continue; // the rest of the claim is moot
             }
             if (rule->minimum_minutes > 0) {
@@ -331,27 +346,27 @@ class Linter {
                 const std::uint32_t whole = whole_minutes(*estimate);
                 if (whole < rule->minimum_minutes) {
                     report(codes::rule_minutes_short, at,
-                           claim + ", which asks for at least " +
-                               std::to_string(rule->minimum_minutes) +
-                               " minutes, but the course's required scenarios play in about " +
-                               std::to_string(whole) +
-                               " (sightc stats shows the estimate); add content, or do not "
-                               "claim the rule");
+                           format(tr("course '{1}' meets rule '{2}', which asks for at least "
+                                     "{3} minutes, but the course's required scenarios play in "
+                                     "about {4} (sightc stats shows the estimate); add content, "
+                                     "or do not claim the rule"),
+                                  {course.id, rule->id, std::to_string(rule->minimum_minutes),
+                                   std::to_string(whole)}));
                 } else if (course.credit_minutes < rule->minimum_minutes) {
                     report(codes::rule_minutes_short, at,
-                           claim + ", which asks for at least " +
-                               std::to_string(rule->minimum_minutes) +
-                               " minutes, but a learner needs only " +
-                               std::to_string(course.credit_minutes) +
-                               " minutes of active time for the certificate; set "
-                               "'credit-minutes:' to at least " +
-                               std::to_string(rule->minimum_minutes));
+                           format(tr("course '{1}' meets rule '{2}', which asks for at least "
+                                     "{3} minutes, but a learner needs only {4} minutes of active "
+                                     "time for the certificate; set 'credit-minutes:' to at "
+                                     "least {3}"),
+                                  {course.id, rule->id, std::to_string(rule->minimum_minutes),
+                                   std::to_string(course.credit_minutes)}));
                 }
             }
             if (rule->paced && !course.paced) {
                 report(codes::rule_needs_pacing, at,
-                       claim + ", which needs paced online play, but the course is not paced; "
-                               "add 'pacing: on' to the course");
+                       format(tr("course '{1}' meets rule '{2}', which needs paced online play, "
+                                 "but the course is not paced; add 'pacing: on' to the course"),
+                              {course.id, rule->id}));
             }
             if (rule->interactive) {
                 std::vector<std::string_view> passive;
@@ -365,12 +380,17 @@ class Linter {
                 }
                 if (!passive.empty() || required.empty()) {
                     report(codes::rule_needs_interaction, at,
-                           claim + ", which must be interactive, but " +
-                               (required.empty()
-                                    ? std::string("the course has no required scenario")
-                                    : "these required scenarios ask the learner "
-                                      "nothing (no decision, no knowledge check): " +
-                                          join(passive)));
+                           required.empty()
+                               ? format(tr("course '{1}' meets rule '{2}', which must be "
+                                           "interactive, but the course has no required "
+                                           "scenario"),
+                                        {course.id, rule->id})
+                               // TRANSLATORS: {3} lists scenario ids.
+                               : format(tr("course '{1}' meets rule '{2}', which must be "
+                                           "interactive, but these required scenarios ask the "
+                                           "learner nothing (no decision, no knowledge check): "
+                                           "{3}"),
+                                        {course.id, rule->id, join(passive)}));
                 }
             }
             for (const model::RuleTopic& topic : rule->topics) {
@@ -380,10 +400,11 @@ class Linter {
                 });
                 if (!taught) {
                     report(codes::rule_topic_not_taught, at,
-                           claim + ", which requires the topic '" + topic.id + "' (" + topic.text +
-                               "), but no required scenario of the course teaches it; add "
-                               "'teaches: " +
-                               topic.id + "' to a scenario that truly covers it");
+                           // TRANSLATORS: {3} is a topic id, {4} the topic's English text.
+                           format(tr("course '{1}' meets rule '{2}', which requires the topic "
+                                     "'{3}' ({4}), but no required scenario of the course teaches "
+                                     "it; add 'teaches: {3}' to a scenario that truly covers it"),
+                                  {course.id, rule->id, topic.id, topic.text}));
                 }
             }
         }
@@ -421,12 +442,13 @@ class Linter {
             }
         }
         std::string message =
-            "the learner-facing text of scenario '" + s.id + "' reads at US grade " +
-            grade_text(grade) + " (Flesch-Kincaid); the limit is grade " +
-            grade_text(options_.max_reading_grade) + ". Use shorter sentences and plainer words";
+            format(tr("the learner-facing text of scenario '{1}' reads at US grade {2} "
+                      "(Flesch-Kincaid); the limit is grade {3}. Use shorter sentences and "
+                      "plainer words"),
+                   {s.id, grade_text(grade), grade_text(options_.max_reading_grade)});
         if (!hardest.empty()) {
-            message +=
-                "; the hardest node is '" + hardest + "' (grade " + grade_text(hardest_grade) + ")";
+            message += format(tr("; the hardest node is '{1}' (grade {2})"),
+                              {hardest, grade_text(hardest_grade)});
         }
         report(codes::reading_grade_too_high, source.at, std::move(message));
     }
@@ -444,8 +466,9 @@ class Linter {
             });
         if (!best.reaches_ending) {
             report(codes::best_tier_below_maximum, source.at,
-                   "in scenario '" + s.id +
-                       "', taking only best-tier choices never reaches an ending");
+                   format(tr("in scenario '{1}', taking only best-tier choices never reaches an "
+                             "ending"),
+                          {s.id}));
             return;
         }
         std::int64_t maximum = 0;
@@ -454,21 +477,24 @@ class Linter {
             maximum += s.score_ranges[d].max;
             parts.push_back(b_.dimensions[d].id + " " + std::to_string(s.score_ranges[d].max));
             if (best.per_dimension[d].max < s.score_ranges[d].max) {
-                short_of.push_back(b_.dimensions[d].id + " reaches only " +
-                                   std::to_string(best.per_dimension[d].max) + " of " +
-                                   std::to_string(s.score_ranges[d].max));
+                // TRANSLATORS: {1} is a score dimension's id.
+                short_of.push_back(
+                    format(tr("{1} reaches only {2} of {3}"),
+                           {b_.dimensions[d].id, std::to_string(best.per_dimension[d].max),
+                            std::to_string(s.score_ranges[d].max)}));
             }
         }
         if (best.max_total >= maximum) {
             return;
         }
-        std::string message = "in scenario '" + s.id + "', the best-tier path scores at most " +
-                              std::to_string(best.max_total) + ", but the scenario's maximum is " +
-                              std::to_string(maximum) + " (" + join(parts) +
-                              "), so a learner who always picks the best response cannot score "
-                              "100%";
+        // TRANSLATORS: {4} lists each score dimension's id and maximum.
+        std::string message =
+            format(tr("in scenario '{1}', the best-tier path scores at most {2}, but the "
+                      "scenario's maximum is {3} ({4}), so a learner who always picks the best "
+                      "response cannot score 100%"),
+                   {s.id, std::to_string(best.max_total), std::to_string(maximum), join(parts)});
         if (!short_of.empty()) {
-            message += "; on best-tier paths " + join(short_of, "; ");
+            message += format(tr("; on best-tier paths {1}"), {join(short_of, "; ")});
         }
         report(codes::best_tier_below_maximum, source.at, std::move(message));
     }
@@ -581,10 +607,11 @@ class Linter {
                 continue;
             }
             report(codes::banned_term, at,
-                   "'" + std::string(text.text.substr(m.begin, m.end - m.begin)) +
-                       "' is on the banned list; write '" + std::string(term.instead) +
-                       "' instead, or mark a node that teaches about the word with 'teaches: " +
-                       std::string(term.term) + "'");
+                   // TRANSLATORS: {1} is the English word found, {2} the English word to
+                   // write instead, {3} the banned term (all course text, not translated).
+                   format(tr("'{1}' is on the banned list; write '{2}' instead, or mark a node "
+                             "that teaches about the word with 'teaches: {3}'"),
+                          {text.text.substr(m.begin, m.end - m.begin), term.instead, term.term}));
         }
         for (const auto& found_number : phone_numbers(text.text)) {
             // A named copy: clang 14 cannot capture a structured binding in a lambda.
@@ -602,10 +629,10 @@ class Linter {
                 continue;
             }
             report(codes::unknown_phone_number, at,
-                   "'" + std::string(number) +
-                       "' is not a known reporting number; the National Human Trafficking "
-                       "Hotline is 1-888-373-7888 (text 233733). Known numbers are listed in "
-                       "content/lint_terms.hpp");
+                   format(tr("'{1}' is not a known reporting number; the National Human "
+                             "Trafficking Hotline is 1-888-373-7888 (text 233733). Known numbers "
+                             "are listed in content/lint_terms.hpp"),
+                          {number}));
         }
     }
 
@@ -652,41 +679,60 @@ LintReport lint(const CompileResult& compiled, const LintOptions& options) {
 }
 
 void print_lint_summary(std::ostream& out, const LintReport& r, const LintOptions& options) {
-    out << (r.passed() ? "ok: " : "failed: ") << r.scenarios << " scenarios and " << r.courses
-        << " courses; " << r.diagnostics.size() << " gate failures\n";
-    out << "  reporting resource: checked the report of " << r.scenarios
-        << " scenarios and the debrief of " << r.endings << " endings\n";
-    out << "  course coverage (at least " << options.min_course_indicators << " role indicators):";
+    const auto n = [](auto number) { return std::to_string(number); };
+    // TRANSLATORS: the summary of `sightc lint`; the counts may be 1.
+    out << format(r.passed() ? tr("ok: {1} scenarios and {2} courses; {3} gate failures")
+                             : tr("failed: {1} scenarios and {2} courses; {3} gate failures"),
+                  {n(r.scenarios), n(r.courses), n(r.diagnostics.size())})
+        << '\n';
+    out << format(tr("  reporting resource: checked the report of {1} scenarios and the debrief "
+                     "of {2} endings"),
+                  {n(r.scenarios), n(r.endings)})
+        << '\n';
+    // TRANSLATORS: followed by each course's id and covered/total indicators.
+    out << format(tr("  course coverage (at least {1} role indicators):"),
+                  {n(options.min_course_indicators)});
     for (const CourseCoverageFigure& c : r.coverage) {
         out << ' ' << c.course << ' ' << c.covered << '/' << c.indicators;
     }
     out << '\n';
-    out << "  banned terms: " << lint_terms::kBannedTerms.size() << " on the list, "
-        << r.teaching_nodes << " teaching nodes\n";
-    out << "  reading grade (at most " << grade_text(options.max_reading_grade) << "): highest "
-        << grade_text(r.highest_grade);
+    out << format(tr("  banned terms: {1} on the list, {2} teaching nodes"),
+                  {n(lint_terms::kBannedTerms.size()), n(r.teaching_nodes)})
+        << '\n';
+    // TRANSLATORS: followed by the scenario's id in parentheses, when there is one.
+    out << format(tr("  reading grade (at most {1}): highest {2}"),
+                  {grade_text(options.max_reading_grade), grade_text(r.highest_grade)});
     if (!r.highest_grade_scenario.empty()) {
         out << " (" << r.highest_grade_scenario << ')';
     }
     out << '\n';
-    out << "  best-tier path reaches the maximum score: checked " << r.scenarios << " scenarios\n";
-    out << "  credit minutes at most the estimated play time:";
+    out << format(tr("  best-tier path reaches the maximum score: checked {1} scenarios"),
+                  {n(r.scenarios)})
+        << '\n';
+    // TRANSLATORS: followed by each course's id and credit/estimated minutes.
+    out << tr("  credit minutes at most the estimated play time:");
     for (const CourseCreditFigure& c : r.credit) {
         out << ' ' << c.course << ' ' << c.credit_minutes << '/' << c.estimated_minutes;
     }
     out << '\n';
-    out << "  signs noticed are listed in the scenario: checked " << r.scenarios << " scenarios\n";
-    out << "  each role course covers adult, minor, sex, labour and a confounder; every course "
-           "has a closing note: checked "
-        << r.courses << " courses\n";
-    out << "  rules a course meets (roles, minutes, pacing, interaction, topics): checked "
-        << r.rule_claims << " claims\n";
+    out << format(tr("  signs noticed are listed in the scenario: checked {1} scenarios"),
+                  {n(r.scenarios)})
+        << '\n';
+    out << format(tr("  each role course covers adult, minor, sex, labour and a confounder; every "
+                     "course has a closing note: checked {1} courses"),
+                  {n(r.courses)})
+        << '\n';
+    out << format(tr("  rules a course meets (roles, minutes, pacing, interaction, topics): "
+                     "checked {1} claims"),
+                  {n(r.rule_claims)})
+        << '\n';
     if (r.spanish_texts > 0) {
-        out << "  Spanish translations: " << r.spanish_texts << " strings checked for "
-            << lint_terms::kSpanishBannedTerms.size()
-            << " banned terms; reading ease (Fernández Huerta, at least "
-            << grade_text(options.min_spanish_reading_ease) << "): lowest "
-            << grade_text(r.lowest_spanish_ease);
+        // TRANSLATORS: followed by the language and scenario in parentheses ("es: hotel.x").
+        out << format(tr("  Spanish translations: {1} strings checked for {2} banned terms; "
+                         "reading ease (Fernández Huerta, at least {3}): lowest {4}"),
+                      {n(r.spanish_texts), n(lint_terms::kSpanishBannedTerms.size()),
+                       grade_text(options.min_spanish_reading_ease),
+                       grade_text(r.lowest_spanish_ease)});
         if (!r.lowest_spanish_ease_scenario.empty()) {
             out << " (" << r.lowest_spanish_ease_scenario << ')';
         }

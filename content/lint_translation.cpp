@@ -7,6 +7,7 @@
 #include "content/parser.hpp"
 #include "content/stats.hpp"
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 #include "model/translation.hpp"
 
 #include <algorithm>
@@ -21,6 +22,8 @@ namespace sightline::content {
 namespace {
 
 using namespace lint_text;
+using i18n::format;
+using i18n::tr;
 using Section = model::TextPlace::Section;
 using Part = model::TextPlace::Part;
 
@@ -113,10 +116,11 @@ class TranslationLinter {
             }
             const lint_terms::TranslatedTerm& term = lint_terms::kSpanishBannedTerms[m.term];
             report(codes::banned_term, found,
-                   "'" + std::string(text.substr(m.begin, m.end - m.begin)) +
-                       "' is on the Spanish banned list; write '" + std::string(term.instead) +
-                       "' instead, or mark a node that teaches about the word with 'teaches: " +
-                       std::string(term.english) + "'");
+                   // TRANSLATORS: {1} is the Spanish word found, {2} the Spanish word to write
+                   // instead, {3} the English term a node teaches (course text, not translated).
+                   format(tr("'{1}' is on the Spanish banned list; write '{2}' instead, or mark a "
+                             "node that teaches about the word with 'teaches: {3}'"),
+                          {text.substr(m.begin, m.end - m.begin), term.instead, term.english}));
         }
     }
 
@@ -167,15 +171,15 @@ class TranslationLinter {
                 hardest_ease = e;
             }
         }
-        std::string message = "the '" + language + "' learner-facing text of scenario '" + s.id +
-                              "' scores " + grade_text(ease) +
-                              " on the Fernández Huerta scale; the floor is " +
-                              grade_text(options_.min_spanish_reading_ease) +
-                              " (about US grade 8, as for the English). Use shorter sentences "
-                              "and plainer words";
+        // TRANSLATORS: {1} is a language tag (es), {2} a scenario id, {3} and {4} scores.
+        std::string message = format(
+            tr("the '{1}' learner-facing text of scenario '{2}' scores {3} on the "
+               "Fernández Huerta scale; the floor is {4} (about US grade 8, as for the "
+               "English). Use shorter sentences and plainer words"),
+            {language, s.id, grade_text(ease), grade_text(options_.min_spanish_reading_ease)});
         if (hardest < s.nodes.size()) {
-            message += "; the hardest node is '" + s.nodes[hardest].id + "' (" +
-                       grade_text(hardest_ease) + ")";
+            message += format(tr("; the hardest node is '{1}' ({2})"),
+                              {s.nodes[hardest].id, grade_text(hardest_ease)});
             const auto at = nodes.find(std::pair(n, hardest));
             first = at != nodes.end() ? at->second : first;
         }

@@ -2,8 +2,12 @@
 #include "content/expression.hpp"
 #include "content/file_parser.hpp"
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 
 namespace sightline::content::parsing {
+
+using i18n::format;
+using i18n::tr;
 
 void FileParser::begin_node(std::string_view text) {
     finish_node();
@@ -30,7 +34,6 @@ void FileParser::finish_node() {
     choice_open_ = option_open_ = paragraph_open_ = false;
     Node& n = node();
     NodeSource& source = node_source();
-    const std::string name = "node '" + n.id + "'";
     if (sink_.error_count() > errors_before_node_) {
         return; // a broken line inside the node would only cause follow-on errors
     }
@@ -40,26 +43,34 @@ void FileParser::finish_node() {
     const bool ending = n.is_ending();
     if (decision && (check || passage || ending)) {
         report(codes::node_of_two_kinds, source.at,
-               name + " has choices and also " +
-                   (check     ? "a knowledge check"
-                    : passage ? "'->'"
-                              : "'ending:'") +
-                   "; a node is one of a decision, a check, a passage or an ending");
+               format(check     ? tr("node '{1}' has choices and also a knowledge check; a node "
+                                         "is one of a decision, a check, a passage or an ending")
+                      : passage ? tr("node '{1}' has choices and also '->'; a node is one of a "
+                                     "decision, a check, a passage or an ending")
+                                : tr("node '{1}' has choices and also 'ending:'; a node is one "
+                                     "of a decision, a check, a passage or an ending"),
+                      {n.id}));
     } else if (ending && (check || passage)) {
         report(codes::node_of_two_kinds, source.at,
-               name + " is an ending and also has " + (check ? "a knowledge check" : "'->'"));
+               format(check ? tr("node '{1}' is an ending and also has a knowledge check")
+                            : tr("node '{1}' is an ending and also has '->'"),
+                      {n.id}));
     } else if (check && !passage) {
         report(codes::dead_end, source.at,
-               name + " has a knowledge check but no '-> NODE' saying where to go next");
+               format(tr("node '{1}' has a knowledge check but no '-> NODE' saying where to go "
+                         "next"),
+                      {n.id}));
     } else if (!decision && !check && !passage && !ending) {
         report(codes::dead_end, source.at,
-               name + " has no choices, no '-> NODE' and is not an ending, so play would "
-                      "stop here");
+               format(tr("node '{1}' has no choices, no '-> NODE' and is not an ending, so play "
+                         "would stop here"),
+                      {n.id}));
     }
     if (!n.debrief.empty() && !ending) {
         report(codes::node_of_two_kinds,
                source.fields.contains("debrief") ? source.fields["debrief"] : source.at,
-               "'debrief:' belongs in an ending; add 'ending: OUTCOME' to " + name);
+               format(tr("'debrief:' belongs in an ending; add 'ending: OUTCOME' to node '{1}'"),
+                      {n.id}));
     }
     if (check) {
         finish_check(n, source);
@@ -74,15 +85,15 @@ void FileParser::finish_check(const Node& n, const NodeSource& source) {
     }
     if (n.check.options.size() < 2) {
         report(codes::check_too_few_options, where,
-               "a knowledge check needs at least two options ('+ [id]' or '- [id]')");
+               tr("a knowledge check needs at least two options ('+ [id]' or '- [id]')"));
     } else if (correct == 0) {
         report(codes::check_without_correct_answer, where,
-               "no option is marked correct; start the correct ones with '+' instead of '-'");
+               tr("no option is marked correct; start the correct ones with '+' instead of '-'"));
     } else if (n.check.kind == CheckKind::Single && correct > 1) {
         report(codes::single_check_many_correct, where,
-               std::to_string(correct) +
-                   " options are marked correct in a 'check single'; use 'check multi' or "
-                   "mark only one with '+'");
+               format(tr("{1} options are marked correct in a 'check single'; use 'check multi' "
+                         "or mark only one with '+'"),
+                      {std::to_string(correct)}));
     }
 }
 
@@ -95,7 +106,7 @@ void FileParser::node_line(std::string_view text) {
     if (text.starts_with("->")) {
         std::string_view target = trim(text.substr(2));
         if (!n.next.empty()) {
-            report(codes::duplicate_field, at(), "node already has '-> " + n.next + "'");
+            report(codes::duplicate_field, at(), format(tr("node already has '-> {1}'"), {n.next}));
             return;
         }
         n.next = take_id(target, "node");
@@ -150,7 +161,7 @@ void FileParser::add_text(std::string_view text, std::string_view where) {
 void FileParser::speaker_line(std::string_view whole, std::string_view rest, Expr condition) {
     const std::size_t colon = rest.find(':');
     if (colon == std::string_view::npos || trim(rest.substr(0, colon)).empty()) {
-        report(codes::syntax_error, at(whole), "expected '@Speaker: what they say'");
+        report(codes::syntax_error, at(whole), tr("expected '@Speaker: what they say'"));
         return;
     }
     node().body.push_back(Paragraph{std::string(trim(rest.substr(0, colon))),
@@ -163,7 +174,7 @@ void FileParser::speaker_line(std::string_view whole, std::string_view rest, Exp
 void FileParser::conditional_line(std::string_view text) {
     const std::size_t close = text.find('}');
     if (close == std::string_view::npos || (text.size() > 3 && text[3] != ' ')) {
-        report(codes::syntax_error, at(), "expected '{if CONDITION} text'");
+        report(codes::syntax_error, at(), tr("expected '{if CONDITION} text'"));
         return;
     }
     std::string_view condition_text = trim(text.substr(3, close - 3));
@@ -173,7 +184,7 @@ void FileParser::conditional_line(std::string_view text) {
         return;
     }
     if (rest.empty()) {
-        report(codes::syntax_error, at(text.substr(close)), "expected text after '{if ...}'");
+        report(codes::syntax_error, at(text.substr(close)), tr("expected text after '{if ...}'"));
         return;
     }
     if (rest.starts_with("@")) {
@@ -208,7 +219,7 @@ void FileParser::node_field(const Field& field) {
     } else if (field.key == "ending") {
         if (!n.outcome.empty()) {
             report(codes::duplicate_field, at(field.key),
-                   "node already has 'ending: " + n.outcome + "'");
+                   format(tr("node already has 'ending: {1}'"), {n.outcome}));
             return;
         }
         n.outcome = take_id(field.value, "outcome");
@@ -223,8 +234,8 @@ void FileParser::node_field(const Field& field) {
     } else if (field.key == "score") {
         if (!n.has_check()) {
             report(codes::syntax_error, at(field.key),
-                   "'score:' in a node belongs to a knowledge check; put choice scores "
-                   "under the choice");
+                   tr("'score:' in a node belongs to a knowledge check; put choice scores "
+                      "under the choice"));
             return;
         }
         scores(field.value, n.check.scores, source.check_scores, false);
@@ -232,7 +243,7 @@ void FileParser::node_field(const Field& field) {
         const std::vector<std::string_view> terms = split_list(field.value);
         if (terms.empty()) {
             report(codes::invalid_value, at(field.key),
-                   "expected the words this node teaches about, e.g. 'teaches: lot lizard'");
+                   tr("expected the words this node teaches about, e.g. 'teaches: lot lizard'"));
         }
         for (std::string_view term : terms) {
             source.teaches.emplace_back(term);
@@ -252,7 +263,7 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
         const std::size_t equals = value.find('=');
         if (equals == std::string_view::npos ||
             (equals + 1 < value.size() && value[equals + 1] == '=')) {
-            report(codes::syntax_error, at(value), "expected 'set: VARIABLE = VALUE'");
+            report(codes::syntax_error, at(value), tr("expected 'set: VARIABLE = VALUE'"));
             return std::nullopt;
         }
         result.kind = EffectKind::Set;
@@ -270,7 +281,7 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
         }
         if (!amount) {
             report(codes::syntax_error, at(value),
-                   "expected 'add: VARIABLE NUMBER', e.g. 'add: concerns 1'");
+                   tr("expected 'add: VARIABLE NUMBER', e.g. 'add: concerns 1'"));
             return std::nullopt;
         }
         result.kind = EffectKind::Add;
@@ -280,7 +291,7 @@ std::optional<Effect> FileParser::effect(std::string_view key, std::string_view 
     }
     if (!is_variable_name(result.variable)) {
         report(codes::invalid_id, at(value),
-               "'" + result.variable + "' is not a valid variable name");
+               format(tr("'{1}' is not a valid variable name"), {result.variable}));
         return std::nullopt;
     }
     return result;
@@ -300,8 +311,8 @@ void FileParser::scores(std::string_view value, std::vector<ScoreChange>& out,
         }
         if (!delta || *delta < -1000000 || *delta > 1000000) {
             report(codes::invalid_value, at(item),
-                   std::string("expected 'DIMENSION ") + (signed_required ? "+N" : "N") +
-                       "' such as 'recognition " + (signed_required ? "+2" : "2") + "'");
+                   signed_required ? tr("expected 'DIMENSION +N' such as 'recognition +2'")
+                                   : tr("expected 'DIMENSION N' such as 'recognition 2'"));
             continue;
         }
         std::string_view dimension = trim(item.substr(0, space));
@@ -317,7 +328,7 @@ void FileParser::choice_line(std::string_view text) {
     const std::size_t close = rest.find(']');
     if (!rest.starts_with("[") || close == std::string_view::npos) {
         report(codes::syntax_error, at(),
-               "expected '* [choice-id] What the learner does -> node-id'");
+               tr("expected '* [choice-id] What the learner does -> node-id'"));
         return;
     }
     std::string_view id = trim(rest.substr(1, close - 1));
@@ -329,7 +340,9 @@ void FileParser::choice_line(std::string_view text) {
     source.at = at(id);
     if (arrow == std::string_view::npos || trim(after.substr(arrow + 2)).empty()) {
         report(codes::choice_without_target, at(id),
-               "choice '" + c.id + "' does not say where it leads; end the line with '-> node-id'");
+               format(tr("choice '{1}' does not say where it leads; end the line with '-> "
+                         "node-id'"),
+                      {c.id}));
         c.text = std::string(trim(after));
         source.target = source.at;
     } else {
@@ -340,7 +353,7 @@ void FileParser::choice_line(std::string_view text) {
     }
     if (c.text.empty()) {
         report(codes::syntax_error, at(id),
-               "choice '" + c.id + "' has no text for the learner to read");
+               format(tr("choice '{1}' has no text for the learner to read"), {c.id}));
     }
     node().choices.push_back(std::move(c));
     node_source().choices.push_back(std::move(source));
@@ -355,11 +368,12 @@ void FileParser::check_line(std::string_view text) {
     std::string_view kind = trim(text.substr(5, colon - 5));
     if (kind != "single" && kind != "multi") {
         report(codes::syntax_error, at(),
-               "expected 'check single: QUESTION' or 'check multi: QUESTION'");
+               tr("expected 'check single: QUESTION' or 'check multi: QUESTION'"));
         return;
     }
     if (n.has_check()) {
-        report(codes::duplicate_field, at(), "node '" + n.id + "' already has a knowledge check");
+        report(codes::duplicate_field, at(),
+               format(tr("node '{1}' already has a knowledge check"), {n.id}));
         return;
     }
     n.check.kind = kind == "single" ? CheckKind::Single : CheckKind::Multi;
@@ -373,20 +387,21 @@ void FileParser::option_line(std::string_view text) {
     Node& n = node();
     if (!n.has_check()) {
         report(codes::syntax_error, at(),
-               "answer options belong under a 'check single:' or 'check multi:' line");
+               tr("answer options belong under a 'check single:' or 'check multi:' line"));
         return;
     }
     std::string_view rest = trim(text.substr(1));
     const std::size_t close = rest.find(']');
     if (close == std::string_view::npos) {
-        report(codes::syntax_error, at(), "expected '+ [option-id] text' or '- [option-id] text'");
+        report(codes::syntax_error, at(),
+               tr("expected '+ [option-id] text' or '- [option-id] text'"));
         return;
     }
     std::string_view id = trim(rest.substr(1, close - 1));
     CheckOption option{
         take_id(id, "option"), std::string(trim(rest.substr(close + 1))), text.front() == '+', {}};
     if (option.text.empty()) {
-        report(codes::syntax_error, at(id), "option '" + option.id + "' has no text");
+        report(codes::syntax_error, at(id), format(tr("option '{1}' has no text"), {option.id}));
     }
     n.check.options.push_back(std::move(option));
     node_source().options.push_back(at(id));
@@ -423,7 +438,7 @@ void FileParser::choice_field(const Field& field) {
         } else if (field.value == "disabled") {
             c.when_unavailable = WhenUnavailable::Disable;
         } else {
-            report(codes::invalid_value, at(field.value), "expected 'hidden' or 'disabled'");
+            report(codes::invalid_value, at(field.value), tr("expected 'hidden' or 'disabled'"));
         }
     } else if (field.key == "set" || field.key == "add") {
         if (std::optional<Effect> e = effect(field.key, field.value)) {
@@ -454,7 +469,7 @@ Pin FileParser::take_pin(std::string_view value) {
     if (value == pin_name(Pin::Last)) {
         return Pin::Last;
     }
-    report(codes::invalid_value, at(value), "pin must be first or last");
+    report(codes::invalid_value, at(value), tr("pin must be first or last"));
     return Pin::None;
 }
 

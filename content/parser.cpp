@@ -3,10 +3,14 @@
 #include "content/expression.hpp"
 #include "content/file_parser.hpp"
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 
 #include <algorithm>
 
 namespace sightline::content {
+
+using i18n::format;
+using i18n::tr;
 
 namespace parsing {
 
@@ -39,9 +43,11 @@ DeclarationSource& FileParser::declaration_source() {
 
 std::string FileParser::take_id(std::string_view id, std::string_view what) {
     if (!is_valid_id(id)) {
+        // TRANSLATORS: {1} is what was written, {2} the kind of id (node, role...).
         report(codes::invalid_id, at(id),
-               "'" + std::string(id) + "' is not a valid " + std::string(what) +
-                   " id (use lower-case letters, digits, '.', '-' and '_')");
+               format(tr("'{1}' is not a valid {2} id (use lower-case letters, digits, '.', '-' "
+                         "and '_')"),
+                      {id, id_kind(what)}));
     }
     return std::string(id);
 }
@@ -50,8 +56,8 @@ std::optional<std::uint32_t> FileParser::take_number(std::string_view text, std:
     std::optional<std::uint32_t> value = parse_unsigned(text, max);
     if (!value) {
         report(codes::invalid_value, at(text),
-               "expected a whole number from 0 to " + std::to_string(max) + ", found '" +
-                   std::string(text) + "'");
+               format(tr("expected a whole number from 0 to {1}, found '{2}'"),
+                      {std::to_string(max), text}));
     }
     return value;
 }
@@ -60,19 +66,21 @@ bool FileParser::note_field(FieldLocations& fields, const FieldRule& rule, std::
     auto [it, fresh] = fields.emplace(std::string(key), at(key));
     if (!fresh && !rule.repeatable) {
         report(codes::duplicate_field, at(key),
-               "'" + std::string(key) + "' is already given on line " +
-                   std::to_string(it->second.line));
+               format(tr("'{1}' is already given on line {2}"),
+                      {key, std::to_string(it->second.line)}));
         return false;
     }
     return true;
 }
 
 void FileParser::require_fields(std::span<const FieldRule> rules, const FieldLocations& fields,
-                                Location where, std::string_view what) {
+                                Location where, std::optional<std::string_view> scenario) {
     for (const FieldRule& rule : rules) {
         if (rule.required && !fields.contains(rule.key)) {
+            // TRANSLATORS: {2} is a field of the scenario language (start, title...).
             report(codes::missing_field, where,
-                   std::string(what) + " is missing '" + std::string(rule.key) + ":'");
+                   scenario ? format(tr("scenario '{1}' is missing '{2}:'"), {*scenario, rule.key})
+                            : format(tr("this block is missing '{1}:'"), {rule.key}));
         }
     }
 }
@@ -98,7 +106,7 @@ void FileParser::handle(const Line& line) {
     switch (block_) {
     case Block::None:
         report(codes::syntax_error, at(),
-               "expected a block such as 'scenario ID', 'indicator ID' or 'course ID'");
+               tr("expected a block such as 'scenario ID', 'indicator ID' or 'course ID'"));
         return;
     case Block::Scenario:
         scenario_line(line.text);
@@ -178,17 +186,17 @@ void FileParser::finish_block() {
         break;
     case Block::Scenario: {
         const ScenarioSource& source = scenario_source();
-        require_fields(kScenarioFields, source.fields, source.at,
-                       "scenario '" + scenario().id + "'");
+        require_fields(kScenarioFields, source.fields, source.at, scenario().id);
         if (scenario().nodes.empty()) {
             report(codes::no_reachable_ending, source.at,
-                   "scenario '" + scenario().id + "' has no nodes (start one with '== ID')");
+                   format(tr("scenario '{1}' has no nodes (start one with '== ID')"),
+                          {scenario().id}));
         }
         break;
     }
     default: {
         const DeclarationSource& source = declaration_source();
-        require_fields(rules_for(block_), source.fields, source.at, "this block");
+        require_fields(rules_for(block_), source.fields, source.at, std::nullopt);
         break;
     }
     }
@@ -200,7 +208,7 @@ void FileParser::finish_block() {
 void FileParser::declaration_line(std::string_view text) {
     std::optional<Field> field = split_field(text);
     if (!field) {
-        report(codes::syntax_error, at(), "expected a field such as 'name: ...'");
+        report(codes::syntax_error, at(), tr("expected a field such as 'name: ...'"));
         return;
     }
     const FieldRule* rule = find_rule(rules_for(block_), field->key);
@@ -232,7 +240,7 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             } else if (value == "labor") {
                 indicator.type = "labour";
             } else {
-                report(codes::invalid_value, at(value), "type must be sex, labour or both");
+                report(codes::invalid_value, at(value), tr("type must be sex, labour or both"));
             }
         } else if (key == "roles") {
             for (std::string_view role : split_list(value)) {
@@ -243,7 +251,7 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             if (value == "yes" || value == "no") {
                 indicator.confounder = value == "yes";
             } else {
-                report(codes::invalid_value, at(value), "confounder must be yes or no");
+                report(codes::invalid_value, at(value), tr("confounder must be yes or no"));
             }
         }
         return;
@@ -271,7 +279,7 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
             if (value == "on" || value == "off") {
                 course.paced = value == "on";
             } else {
-                report(codes::invalid_value, at(value), "pacing must be on or off");
+                report(codes::invalid_value, at(value), tr("pacing must be on or off"));
             }
         } else if (key == "closing") {
             course.closing.emplace_back();
@@ -310,7 +318,8 @@ void FileParser::apply_declaration_field(std::string_view key, std::string_view 
 
 bool FileParser::take_yes_no(std::string_view key, std::string_view value) {
     if (value != "yes" && value != "no") {
-        report(codes::invalid_value, at(value), std::string(key) + " must be yes or no");
+        // TRANSLATORS: {1} is a field of the scenario language (interactive, paced).
+        report(codes::invalid_value, at(value), format(tr("{1} must be yes or no"), {key}));
     }
     return value == "yes";
 }
@@ -326,9 +335,9 @@ void FileParser::rule_field(Rule& rule, std::string_view key, std::string_view v
         for (std::string_view role : split_list(value)) {
             if (!is_job_role(role)) {
                 report(codes::invalid_value, at(role),
-                       "'" + std::string(role) +
-                           "' is not a job role; write a role id, optionally narrowed with '/' "
-                           "(hotel, hotel/front-desk)");
+                       format(tr("'{1}' is not a job role; write a role id, optionally "
+                                 "narrowed with '/' (hotel, hotel/front-desk)"),
+                              {role}));
             }
             rule.applies_to.emplace_back(role);
         }
@@ -354,8 +363,8 @@ void FileParser::rule_field(Rule& rule, std::string_view key, std::string_view v
         declaration_source().refs.push_back(at(id));
         if (text.empty()) {
             report(codes::invalid_value, at(id),
-                   "a topic is its id and then its text, e.g. 'topic: warning-signs Warning "
-                   "signs for adults and minors'");
+                   tr("a topic is its id and then its text, e.g. 'topic: warning-signs Warning "
+                      "signs for adults and minors'"));
         }
         set_text(rule.topics.back().text, text);
     } else if (key == "proof") {
@@ -366,7 +375,8 @@ void FileParser::rule_field(Rule& rule, std::string_view key, std::string_view v
                     known += (known.empty() ? "" : ", ") + std::string(t);
                 }
                 report(codes::invalid_value, at(term),
-                       "'" + std::string(term) + "' is not a proof term; expected " + known);
+                       // TRANSLATORS: {2} lists the proof terms (keywords, not translated).
+                       format(tr("'{1}' is not a proof term; expected {2}"), {term, known}));
             } else if (std::find(rule.proof.begin(), rule.proof.end(), term) == rule.proof.end()) {
                 rule.proof.emplace_back(term);
             }
@@ -385,7 +395,7 @@ void FileParser::course_entry(Course& course, std::string_view value) {
             required = false;
         } else if (mode != "required") {
             report(codes::invalid_value, at(mode),
-                   "expected 'required' or 'optional' after the scenario id");
+                   tr("expected 'required' or 'optional' after the scenario id"));
         }
     }
     course.entries.push_back(CourseEntry{take_id(id, "scenario"), required, kNoIndex});
@@ -413,7 +423,7 @@ void FileParser::scenario_line(std::string_view text) {
     std::optional<Field> field = split_field(text);
     if (!field) {
         report(codes::syntax_error, at(),
-               "expected a scenario field, 'var NAME: TYPE = VALUE' or a node ('== ID')");
+               tr("expected a scenario field, 'var NAME: TYPE = VALUE' or a node ('== ID')"));
         return;
     }
     const FieldRule* rule = find_rule(kScenarioFields, field->key);
@@ -463,9 +473,9 @@ void FileParser::scenario_line(std::string_view text) {
             if (std::find(kCoverageTerms.begin(), kCoverageTerms.end(), term) ==
                 kCoverageTerms.end()) {
                 report(codes::invalid_value, at(term),
-                       "'" + std::string(term) +
-                           "' is not a coverage term; expected adult, minor, sex, labour or "
-                           "confounder");
+                       format(tr("'{1}' is not a coverage term; expected adult, minor, sex, "
+                                 "labour or confounder"),
+                              {term}));
             } else if (std::find(s.covers.begin(), s.covers.end(), term) == s.covers.end()) {
                 s.covers.emplace_back(term);
             }
@@ -479,7 +489,7 @@ void FileParser::variable_line(std::string_view text) {
     const std::size_t equals = text.find('=');
     if (colon == std::string_view::npos || equals == std::string_view::npos || equals < colon) {
         report(codes::syntax_error, at(),
-               "expected 'var NAME: TYPE = VALUE', e.g. 'var asked: bool = false'");
+               tr("expected 'var NAME: TYPE = VALUE', e.g. 'var asked: bool = false'"));
         return;
     }
     std::string_view name = trim(text.substr(0, colon));
@@ -487,31 +497,31 @@ void FileParser::variable_line(std::string_view text) {
     std::string_view value = trim(text.substr(equals + 1));
     if (!is_variable_name(name)) {
         report(codes::invalid_id, at(name),
-               "'" + std::string(name) +
-                   "' is not a valid variable name (lower-case letters, digits and '_', "
-                   "starting with a letter)");
+               format(tr("'{1}' is not a valid variable name (lower-case letters, digits and "
+                         "'_', starting with a letter)"),
+                      {name}));
     }
     Variable variable{std::string(name), {}};
     if (type == "bool") {
         if (value != "true" && value != "false") {
-            report(codes::type_mismatch, at(value), "a bool starts as true or false");
+            report(codes::type_mismatch, at(value), tr("a bool starts as true or false"));
         }
         variable.initial = Value::of(value == "true");
     } else if (type == "int") {
         std::optional<std::int64_t> number = parse_signed(value);
         if (!number) {
-            report(codes::type_mismatch, at(value), "an int starts as a whole number");
+            report(codes::type_mismatch, at(value), tr("an int starts as a whole number"));
         }
         variable.initial = Value::of(number.value_or(0));
     } else if (type == "string") {
         if (value.size() < 2 || value.front() != '"' || value.back() != '"') {
-            report(codes::type_mismatch, at(value), "a string starts as text in double quotes");
+            report(codes::type_mismatch, at(value), tr("a string starts as text in double quotes"));
             variable.initial = Value::of(std::string());
         } else {
             variable.initial = Value::of(std::string(value.substr(1, value.size() - 2)));
         }
     } else {
-        report(codes::invalid_value, at(type), "type must be bool, int or string");
+        report(codes::invalid_value, at(type), tr("type must be bool, int or string"));
     }
     scenario().variables.push_back(std::move(variable));
     scenario_source().variables.push_back(at(name));
@@ -536,8 +546,8 @@ void FileParser::handle_indented(std::string_view text) {
             report(codes::unknown_field, at(field->key), unknown_field_message(field->key, rules));
         } else {
             report(codes::syntax_error, at(),
-                   choice_open_ ? "expected a choice field such as 'tier:' or 'feedback:'"
-                                : "expected 'feedback:'");
+                   choice_open_ ? tr("expected a choice field such as 'tier:' or 'feedback:'")
+                                : tr("expected 'feedback:'"));
         }
         return;
     }
@@ -549,7 +559,7 @@ void FileParser::handle_indented(std::string_view text) {
         node_line(text);
         return;
     }
-    report(codes::syntax_error, at(), "unexpected indented line");
+    report(codes::syntax_error, at(), tr("unexpected indented line"));
 }
 
 void FileParser::append_continuation(std::string_view text) {

@@ -1,10 +1,15 @@
 #include "content/po.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <map>
 #include <set>
 #include <utility>
 
 namespace sightline::content::po {
+
+using i18n::format;
+using i18n::tr;
 
 namespace {
 
@@ -150,17 +155,18 @@ class Parser {
             return;
         }
         if (!has_id_) {
-            error(0, "an entry without msgid ends here");
+            error(0, tr("an entry without msgid ends here"));
         } else if (!has_str_) {
-            error(0, "an entry without msgstr ends here");
+            error(0, tr("an entry without msgstr ends here"));
         } else if (!has_context_ && entry_.id.empty()) {
             if (have_header_) {
-                error(0, "a second header entry (msgid \"\")");
+                error(0, tr("a second header entry (msgid \"\")"));
             }
             have_header_ = true;
             catalogue_.header = entry_.str;
         } else if (!seen_.insert(entry_.context + '\x04' + entry_.id).second) {
-            error(0, "msgctxt \"" + entry_.context + "\" with this msgid is given twice");
+            error(0,
+                  format(tr("msgctxt \"{1}\" with this msgid is given twice"), {entry_.context}));
         } else {
             catalogue_.entries.push_back(std::move(entry_));
             lines_.push_back(entry_lines_);
@@ -174,7 +180,7 @@ class Parser {
     // Reads a quoted string at `at`; appends its text to `into`.
     bool string_at(std::string_view line, std::size_t at, std::string* into) {
         if (at >= line.size() || line[at] != '"') {
-            error(at, "expected a string in double quotes");
+            error(at, tr("expected a string in double quotes"));
             return false;
         }
         std::string text;
@@ -204,17 +210,17 @@ class Parser {
                 text += '\\';
                 break;
             default:
-                error(i - 1, std::string("unknown escape \\") + line[i]);
+                error(i - 1, format(tr("unknown escape \\{1}"), {std::string(1, line[i])}));
                 return false;
             }
         }
         if (i >= line.size()) {
-            error(line.size(), "the string has no closing quote");
+            error(line.size(), tr("the string has no closing quote"));
             return false;
         }
         for (std::size_t j = i + 1; j < line.size(); ++j) {
             if (line[j] != ' ' && line[j] != '\t') {
-                error(j, "unexpected text after the string");
+                error(j, tr("unexpected text after the string"));
                 return false;
             }
         }
@@ -245,7 +251,7 @@ class Parser {
         const std::string_view rest = line.substr(offset);
         if (rest.starts_with('"')) {
             if (field_ == Field::None) {
-                error(offset, "a string continues nothing");
+                error(offset, tr("a string continues nothing"));
                 return;
             }
             string_at(line, offset, target(field_));
@@ -259,7 +265,7 @@ class Parser {
         }
         if (previous) {
             if (word != "msgid" && word != "msgctxt") {
-                error(offset, "expected msgid after #|");
+                error(offset, tr("expected msgid after #|"));
                 return;
             }
             if (field_ == Field::Str) {
@@ -281,7 +287,7 @@ class Parser {
                 finish_entry();
             }
             if (word == "msgid" && has_id_) {
-                error(offset, "msgid given twice in one entry");
+                error(offset, tr("msgid given twice in one entry"));
                 return;
             }
             started_ = true;
@@ -294,7 +300,7 @@ class Parser {
             string_at(line, value, target(field_));
         } else if (word == "msgstr") {
             if (!has_id_ || field_ == Field::Str) {
-                error(offset, "msgstr without msgid");
+                error(offset, tr("msgstr without msgid"));
                 return;
             }
             field_ = Field::Str;
@@ -302,9 +308,9 @@ class Parser {
             entry_lines_.str = line_number_;
             string_at(line, value, target(field_));
         } else if (word.starts_with("msgid_plural") || word.starts_with("msgstr[")) {
-            error(offset, "plural forms are not used in course translations");
+            error(offset, tr("plural forms are not used in course translations"));
         } else {
-            error(offset, "expected msgctxt, msgid, msgstr or a string");
+            error(offset, tr("expected msgctxt, msgid, msgstr or a string"));
         }
     }
 
@@ -328,7 +334,7 @@ class Parser {
         } else if (rest.starts_with("#|")) {
             const std::size_t at = line.find_first_not_of(" \t", first + 2);
             if (at == std::string_view::npos) {
-                error(first + 2, "expected msgid after #|");
+                error(first + 2, tr("expected msgid after #|"));
                 return;
             }
             take_keyword(line, at, false, true);

@@ -1,9 +1,11 @@
 #include "content/stats.hpp"
 
+#include "i18n/i18n.hpp"
 #include "runtime/paths.hpp"
 #include "runtime/run.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -48,9 +50,17 @@ void append(std::string& out, std::string_view text) {
     out += (last == '.' || last == '!' || last == '?') ? " " : ". ";
 }
 
+// The number of characters (not bytes) of UTF-8 text, for lining up columns.
+std::size_t text_width(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
 std::string pad(std::string text, std::size_t width) {
-    if (text.size() < width) {
-        text.append(width - text.size(), ' ');
+    const std::size_t used = text_width(text);
+    if (used < width) {
+        text.append(width - used, ' ');
     }
     return text;
 }
@@ -466,50 +476,82 @@ Stats compute_stats(const model::Bundle& b) {
 }
 
 void print_stats(std::ostream& out, const Stats& stats) {
+    using i18n::format;
+    using i18n::tr;
+    const auto n = [](std::size_t number) { return std::to_string(number); };
     char grade[16];
-    out << "Scenarios\n"
-        << "  " << pad("id", 34) << pad("role", 11)
-        << "nodes decisions choices checks endings indicators minutes grade estimate\n";
+    // TRANSLATORS: the columns of `sightc stats`' scenario table; each column is as
+    // wide as its heading plus one space.
+    const std::array<const char*, 11> headings = {
+        tr("stats column", "id"),      tr("stats column", "role"),
+        tr("stats column", "nodes"),   tr("stats column", "decisions"),
+        tr("stats column", "choices"), tr("stats column", "checks"),
+        tr("stats column", "endings"), tr("stats column", "indicators"),
+        tr("stats column", "minutes"), tr("stats column", "grade"),
+        tr("stats column", "estimate")};
+    std::array<std::size_t, 11> width{};
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+        width[i] = text_width(headings[i]) + 1;
+    }
+    width[0] = std::max<std::size_t>(width[0], 34); // the ids
+    width[1] = std::max<std::size_t>(width[1], 11); // the roles
+    out << tr("Scenarios") << '\n' << "  ";
+    for (std::size_t i = 0; i + 1 < headings.size(); ++i) {
+        out << pad(headings[i], width[i]);
+    }
+    out << headings.back() << '\n';
     std::size_t nodes = 0, decisions = 0, choices = 0, checks = 0, endings = 0, minutes = 0;
     const ScenarioStats* hardest = nullptr;
     for (const ScenarioStats& s : stats.scenarios) {
         std::snprintf(grade, sizeof grade, "%.1f", s.reading_grade);
-        out << "  " << pad(s.id, 34) << pad(s.role, 11) << pad(std::to_string(s.nodes), 6)
-            << pad(std::to_string(s.decisions), 10) << pad(std::to_string(s.choices), 8)
-            << pad(std::to_string(s.checks), 7) << pad(std::to_string(s.endings), 8)
-            << pad(std::to_string(s.indicators), 11) << pad(std::to_string(s.minutes), 8)
-            << pad(grade, 6) << minutes_text(s.estimate.minutes) << '\n';
+        out << "  " << pad(s.id, width[0]) << pad(s.role, width[1]) << pad(n(s.nodes), width[2])
+            << pad(n(s.decisions), width[3]) << pad(n(s.choices), width[4])
+            << pad(n(s.checks), width[5]) << pad(n(s.endings), width[6])
+            << pad(n(s.indicators), width[7]) << pad(n(s.minutes), width[8]) << pad(grade, width[9])
+            << minutes_text(s.estimate.minutes) << '\n';
         nodes += s.nodes, decisions += s.decisions, choices += s.choices;
         checks += s.checks, endings += s.endings, minutes += s.minutes;
         if (!hardest || s.reading_grade > hardest->reading_grade) {
             hardest = &s;
         }
     }
-    out << "  total: " << stats.scenarios.size() << " scenarios, " << nodes << " nodes, "
-        << decisions << " decisions, " << choices << " choices, " << checks << " knowledge checks, "
-        << endings << " endings, " << minutes << " minutes\n";
+    // TRANSLATORS: the counts may be 1.
+    out << format(tr("  total: {1} scenarios, {2} nodes, {3} decisions, {4} choices, {5} knowledge "
+                     "checks, {6} endings, {7} minutes"),
+                  {n(stats.scenarios.size()), n(nodes), n(decisions), n(choices), n(checks),
+                   n(endings), n(minutes)})
+        << '\n';
     if (hardest) {
         std::snprintf(grade, sizeof grade, "%.1f", hardest->reading_grade);
-        out << "  highest reading grade: " << grade << " (" << hardest->id << ")\n";
+        // TRANSLATORS: {1} is a grade (8.2), {2} a scenario id.
+        out << format(tr("  highest reading grade: {1} ({2})"), {grade, hardest->id}) << '\n';
     }
-    out << "Courses\n";
+    out << tr("Courses") << '\n';
     for (const CourseStats& c : stats.courses) {
-        out << "  " << pad(c.id, 20) << pad(c.role, 11) << c.scenarios << " scenarios ("
-            << c.required << " required), " << c.minutes << " minutes to play, "
-            << minutes_text(c.estimate.minutes) << " estimated, " << c.credit_minutes
-            << " credit minutes, " << c.coverage.covered.size() << " of " << c.coverage.indicators
-            << " role indicators\n";
+        // TRANSLATORS: after a course's id and role; {4} is minutes with one decimal.
+        out << "  " << pad(c.id, 20) << pad(c.role, 11)
+            << format(tr("{1} scenarios ({2} required), {3} minutes to play, {4} estimated, {5} "
+                         "credit minutes, {6} of {7} role indicators"),
+                      {n(c.scenarios), n(c.required), n(c.minutes),
+                       minutes_text(c.estimate.minutes), n(c.credit_minutes),
+                       n(c.coverage.covered.size()), n(c.coverage.indicators)})
+            << '\n';
     }
-    out << "  estimated: the best paths of the required scenarios, "
-        << static_cast<int>(kReadingWordsPerMinute) << " words a minute, "
-        << static_cast<int>(kSecondsPerDecision) << " s a decision, "
-        << static_cast<int>(kSecondsPerCheck) << " s a check\n";
-    out << "Indicators covered per role\n";
+    out << format(tr("  estimated: the best paths of the required scenarios, {1} words a minute, "
+                     "{2} s a decision, {3} s a check"),
+                  {n(static_cast<std::size_t>(kReadingWordsPerMinute)),
+                   n(static_cast<std::size_t>(kSecondsPerDecision)),
+                   n(static_cast<std::size_t>(kSecondsPerCheck))})
+        << '\n';
+    out << tr("Indicators covered per role") << '\n';
     for (const RoleCoverage& r : stats.roles) {
         const Coverage& c = r.coverage;
-        out << "  " << pad(r.role, 11) << c.covered.size() << " of " << c.indicators
-            << " indicators, " << c.confounders_covered << " of " << c.confounders
-            << " confounders\n";
+        // TRANSLATORS: after a role's id.
+        out << "  " << pad(r.role, 11)
+            << format(tr("{1} of {2} indicators, {3} of {4} confounders"),
+                      {n(c.covered.size()), n(c.indicators), n(c.confounders_covered),
+                       n(c.confounders)})
+            << '\n';
     }
 }
 

@@ -4,6 +4,7 @@
 #include "content/lint_text.hpp"
 #include "content/parser.hpp"
 #include "content/text_util.hpp"
+#include "i18n/i18n.hpp"
 #include "model/translation.hpp"
 
 #include <algorithm>
@@ -17,6 +18,9 @@
 namespace sightline::content {
 
 namespace {
+
+using i18n::format;
+using i18n::tr;
 
 using model::TextPlace;
 using Section = TextPlace::Section;
@@ -121,23 +125,25 @@ bool same_group(const TextPlace& a, const TextPlace& b) {
 std::string group_name(const model::Bundle& bundle, const TextPlace& place) {
     switch (place.section) {
     case Section::Role:
-        return "roles";
+        // TRANSLATORS: the parts of a course translation an SL0603 warning names, as in
+        // "{1}: 3 of 10 strings have no 'es' translation...".
+        return tr("roles");
     case Section::Dimension:
-        return "score dimensions";
+        return tr("score dimensions");
     case Section::Tier:
-        return "response tiers";
+        return tr("response tiers");
     case Section::Outcome:
-        return "outcomes";
+        return tr("outcomes");
     case Section::Indicator:
-        return "the indicator catalogue";
+        return tr("the indicator catalogue");
     case Section::Rule:
-        return "compliance rules";
+        return tr("compliance rules");
     case Section::Course:
-        return "courses";
+        return tr("courses");
     case Section::Scenario:
         break;
     }
-    return "scenario '" + bundle.scenarios.at(place.index).id + "'";
+    return format(tr("scenario '{1}'"), {bundle.scenarios.at(place.index).id});
 }
 
 // BCP 47-like: letters, digits and '-' ("es", "es-MX"); gettext's "es_MX" is read as "es-MX".
@@ -256,25 +262,29 @@ class Reader {
         }
         const std::optional<std::string> tag = language_tag(value);
         if (!tag) {
-            report(codes::po_unreadable, at,
-                   trim(value).empty()
-                       ? "the PO header names no language; add \"Language: es\\n\" to it"
-                       : "the PO header's language '" + std::string(trim(value)) +
-                             "' is not a language tag such as es or es-MX");
+            report(
+                codes::po_unreadable, at,
+                trim(value).empty()
+                    ? std::string(
+                          tr("the PO header names no language; add \"Language: es\\n\" to it"))
+                    : format(tr("the PO header's language '{1}' is not a language tag such as es "
+                                "or es-MX"),
+                             {trim(value)}));
             return std::nullopt;
         }
         if (*tag == "en") {
             report(codes::po_unreadable, at,
-                   "the PO file is for 'en', the language the scenarios are written in; a "
-                   "translation is for another language");
+                   tr("the PO file is for 'en', the language the scenarios are written in; a "
+                      "translation is for another language"));
             return std::nullopt;
         }
         for (const Language& other : languages_) {
             if (other.language == *tag) {
                 report(codes::po_unreadable, at,
-                       "'" + *tag + "' is already translated by " +
-                           files_.at(other.file - compiled_.sources.size()).name() +
-                           "; give one PO file per language");
+                       // TRANSLATORS: {1} is a language tag (es), {2} a PO file's name.
+                       format(tr("'{1}' is already translated by {2}; give one PO file per "
+                                 "language"),
+                              {*tag, files_.at(other.file - compiled_.sources.size()).name()}));
                 return std::nullopt;
             }
         }
@@ -293,23 +303,26 @@ class Reader {
         if (found == index_.end()) {
             report(codes::po_obsolete_entry, at,
                    e.context.empty()
-                       ? "an entry without msgctxt names no course string, so it is not used"
-                       : "'" + e.context +
-                             "' is no longer in the sources, so its translation is not used; run "
-                             "sightc extract to mark it obsolete (#~), or remove it");
+                       ? std::string(tr(
+                             "an entry without msgctxt names no course string, so it is not used"))
+                       // TRANSLATORS: {1} is a course string's id (msgctxt).
+                       : format(tr("'{1}' is no longer in the sources, so its translation is not "
+                                   "used; run sightc extract to mark it obsolete (#~), or remove "
+                                   "it"),
+                                {e.context}));
             return;
         }
         attempted_[language.language].insert(e.context);
         const SourceString& source = strings_[found->second];
         if (e.fuzzy || e.id != source.english) {
             report(codes::po_fuzzy, at,
-                   e.fuzzy ? "the translation of '" + e.context +
-                                 "' is fuzzy: its English changed since it was translated, so "
-                                 "the English is shown until a translator reviews it and removes "
-                                 "the fuzzy flag"
-                           : "the English of '" + e.context +
-                                 "' is no longer this entry's msgid, so the English is shown "
-                                 "until a translator reviews it; sightc extract marks it fuzzy");
+                   format(e.fuzzy ? tr("the translation of '{1}' is fuzzy: its English changed "
+                                       "since it was translated, so the English is shown until a "
+                                       "translator reviews it and removes the fuzzy flag")
+                                  : tr("the English of '{1}' is no longer this entry's msgid, so "
+                                       "the English is shown until a translator reviews it; "
+                                       "sightc extract marks it fuzzy"),
+                          {e.context}));
             return;
         }
         const Location str_at{language.file, lines.str, 1};
@@ -326,18 +339,21 @@ class Reader {
             if (lint_text::contains_number(e.id, number) &&
                 !lint_text::contains_number(e.str, number)) {
                 report(codes::po_changes_english, at,
-                       "the translation of '" + e.context + "' leaves out " + std::string(number) +
-                           ", a reporting number of its English; keep every number exactly as "
-                           "the English writes it");
+                       // TRANSLATORS: {1} is a course string's id, {2} a phone number.
+                       format(tr("the translation of '{1}' leaves out {2}, a reporting number of "
+                                 "its English; keep every number exactly as the English writes "
+                                 "it"),
+                              {e.context, number}));
                 ok = false;
             }
         }
         if (line_breaks(e.id) != line_breaks(e.str)) {
             report(codes::po_changes_english, at,
-                   "the English of '" + e.context + "' has " + std::to_string(line_breaks(e.id)) +
-                       " line breaks and its translation " + std::to_string(line_breaks(e.str)) +
-                       "; keep the same lines and paragraphs (a blank line between paragraphs), "
-                       "so the player shows them alike");
+                   format(tr("the English of '{1}' has {2} line breaks and its translation {3}; "
+                             "keep the same lines and paragraphs (a blank line between "
+                             "paragraphs), so the player shows them alike"),
+                          {e.context, std::to_string(line_breaks(e.id)),
+                           std::to_string(line_breaks(e.str))}));
             ok = false;
         }
         return ok;
@@ -352,10 +368,12 @@ class Reader {
         const auto flush = [&] {
             if (first != nullptr) {
                 report(codes::po_untranslated, written_at(unit_, first->place),
-                       group_name(*compiled_.bundle, first->place) + ": " +
-                           std::to_string(missing) + " of " + std::to_string(total) +
-                           " strings have no '" + language.language +
-                           "' translation and play in English; the first is '" + first->key + "'");
+                       // TRANSLATORS: {1} is a part of the course ("scenario 'x'", "roles"),
+                       // {4} a language tag (es), {5} the first string's id.
+                       format(tr("{1}: {2} of {3} strings have no '{4}' translation and play in "
+                                 "English; the first is '{5}'"),
+                              {group_name(*compiled_.bundle, first->place), std::to_string(missing),
+                               std::to_string(total), language.language, first->key}));
             }
             first = nullptr;
             missing = total = 0;
@@ -390,17 +408,17 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
     std::error_code error;
     const std::uintmax_t size = std::filesystem::file_size(path, error);
     if (error) {
-        return "cannot read: " + error.message();
+        return format(tr("cannot read: {1}"), {error.message()});
     }
     if (size > kMaxPoBytes) {
-        return "file is " + std::to_string(size) + " bytes; PO files are limited to " +
-               std::to_string(kMaxPoBytes);
+        return format(tr("file is {1} bytes; PO files are limited to {2}"),
+                      {std::to_string(size), std::to_string(kMaxPoBytes)});
     }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream read;
     read << in.rdbuf();
     if (!in && !in.eof()) {
-        return "cannot read";
+        return std::string(tr("cannot read"));
     }
     text = std::move(read).str();
     return std::nullopt;
