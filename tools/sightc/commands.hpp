@@ -62,15 +62,16 @@ int lint_command(const CheckOptions& options);
 int audit_command(const AuditOptions& options);
 int extract_command(const ExtractOptions& options);
 
-// The footers of each command's --help: what it does and its exit codes.
-extern const char* const kCheckHelp;
-extern const char* const kBuildHelp;
-extern const char* const kDumpHelp;
-extern const char* const kGraphHelp;
-extern const char* const kStatsHelp;
-extern const char* const kPlaytestHelp;
-extern const char* const kLintHelp;
-extern const char* const kAuditHelp;
-extern const char* const kExtractHelp;
+// The footers of each command's --help: what it does and its exit codes, in
+// the language of sightc's text (i18n::tr).
+const char* check_help();
+const char* build_help();
+const char* dump_help();
+const char* graph_help();
+const char* stats_help();
+const char* playtest_help();
+const char* lint_help();
+const char* audit_help();
+const char* extract_help();
 
 } // namespace sightline::sightc

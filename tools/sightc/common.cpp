@@ -1,11 +1,15 @@
 #include "tools/sightc/common.hpp"
 
 #include "bundle/bundle.hpp"
+#include "i18n/i18n.hpp"
 
 #include <charconv>
 #include <iostream>
 
 namespace sightline::sightc {
+
+using i18n::tr;
+using i18n::tr_n;
 
 // Checks what CLI11 could not; returns an error message, or empty on success.
 std::string check_options(const CheckOptions& options, bool wants_output, std::size_t& max_errors) {
@@ -14,14 +18,14 @@ std::string check_options(const CheckOptions& options, bool wants_output, std::s
         const std::string& v = options.max_errors;
         auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), max_errors);
         if (error != std::errc() || end != v.data() + v.size()) {
-            return "--max-errors needs a number";
+            return tr("--max-errors needs a number");
         }
     }
     if (options.paths.empty()) {
-        return "no scenario files or folders given";
+        return tr("no scenario files or folders given");
     }
     if (wants_output && options.output.empty()) {
-        return "no output file given (-o FILE.slpack)";
+        return tr("no output file given (-o FILE.slpack)");
     }
     return {};
 }
@@ -41,12 +45,24 @@ void print_diagnostics(const std::vector<content::Diagnostic>& diagnostics,
         }
     }
     if (shown < diagnostics.size()) {
-        std::cerr << "note: " << diagnostics.size() - shown
-                  << " more problems are not shown (use --max-errors N to see more)\n";
+        const std::size_t more = diagnostics.size() - shown;
+        std::cerr << i18n::format(
+                         tr_n("note: {1} more problem is not shown (use --max-errors N to see "
+                              "more)",
+                              "note: {1} more problems are not shown (use --max-errors N to see "
+                              "more)",
+                              more),
+                         {std::to_string(more)})
+                  << '\n';
     }
     if (errors || warnings) {
-        std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-                  << (warnings == 1 ? " warning" : " warnings") << '\n';
+        // TRANSLATORS: the last line of a diagnostics listing: "3 errors, 1 warning".
+        std::cerr << i18n::format(tr("{1}, {2}"),
+                                  {i18n::format(tr_n("{1} error", "{1} errors", errors),
+                                                {std::to_string(errors)}),
+                                   i18n::format(tr_n("{1} warning", "{1} warnings", warnings),
+                                                {std::to_string(warnings)})})
+                  << '\n';
     }
 }
 
@@ -77,8 +93,12 @@ void print_translation_summary(const content::TranslationResult& translations) {
     for (const content::LanguageCoverage& c : translations.coverage) {
         // Rounded down, so 100% means every string.
         const std::size_t percent = c.strings == 0 ? 100 : c.translated * 100 / c.strings;
-        std::cout << c.language << ": " << c.translated << " of " << c.strings
-                  << " strings translated (" << percent << "%)\n";
+        // TRANSLATORS: {1} is a language tag (es), {2} of {3} strings, {4} the percentage;
+        // "{1}: " stays first, the coverage gate reads it.
+        std::cout << i18n::format(tr("{1}: {2} of {3} strings translated ({4}%)"),
+                                  {c.language, std::to_string(c.translated),
+                                   std::to_string(c.strings), std::to_string(percent)})
+                  << '\n';
     }
 }
 
@@ -107,8 +127,9 @@ std::optional<model::Bundle> load_model(const Args& paths, int& exit_code) {
 }
 
 int usage_error(std::string_view command, const std::string& message) {
-    std::cerr << "sightc " << command << ": " << message << " (see sightc " << command
-              << " --help)\n";
+    // TRANSLATORS: {1} is a sightc command (check, build...), {2} what is wrong.
+    std::cerr << i18n::format(tr("sightc {1}: {2} (see sightc {1} --help)"), {command, message})
+              << '\n';
     return kExitUsage;
 }
 

@@ -2,6 +2,7 @@
 #include "bundle/bundle.hpp"
 #include "content/graph.hpp"
 #include "content/stats.hpp"
+#include "i18n/i18n.hpp"
 #include "model/dump.hpp"
 #include "model/link.hpp"
 #include "tools/sightc/common.hpp"
@@ -11,28 +12,33 @@
 
 namespace sightline::sightc {
 
-const char* const kDumpHelp =
-    "Verifies a bundle and prints its whole model as readable text.\n"
-    "Exit codes: 0 ok, 2 the bundle cannot be read (the reason is printed).\n";
+using i18n::tr;
 
-const char* const kGraphHelp =
-    "Draws a scenario's branching map with Graphviz. Boxes are decisions, hexagons\n"
-    "knowledge checks, ellipses passages and double octagons endings (coloured by\n"
-    "outcome); edges are labelled with the choice id and tier (best: thick green,\n"
-    "acceptable: blue, poor: dashed, harmful: dotted red).\n"
-    "Exit codes: 0 written, 2 usage error, unreadable bundle or unknown scenario.\n";
+const char* dump_help() {
+    return tr("Verifies a bundle and prints its whole model as readable text.\n"
+              "Exit codes: 0 ok, 2 the bundle cannot be read (the reason is printed).\n");
+}
 
-const char* const kStatsHelp =
-    "Reports nodes, decisions, choices, knowledge checks, endings, indicators,\n"
-    "declared minutes, reading grade and estimated play time per scenario; per\n"
-    "course its estimated play time (the best paths of its required scenarios at\n"
-    "200 words a minute, 20 s a decision, 30 s a check) against its credit\n"
-    "minutes; and indicator coverage per role.\n"
-    "Exit codes: 0 ok, 1 the sources have errors, 2 usage or I/O error.\n";
+const char* graph_help() {
+    return tr("Draws a scenario's branching map with Graphviz. Boxes are decisions, hexagons\n"
+              "knowledge checks, ellipses passages and double octagons endings (coloured by\n"
+              "outcome); edges are labelled with the choice id and tier (best: thick green,\n"
+              "acceptable: blue, poor: dashed, harmful: dotted red).\n"
+              "Exit codes: 0 written, 2 usage error, unreadable bundle or unknown scenario.\n");
+}
+
+const char* stats_help() {
+    return tr("Reports nodes, decisions, choices, knowledge checks, endings, indicators,\n"
+              "declared minutes, reading grade and estimated play time per scenario; per\n"
+              "course its estimated play time (the best paths of its required scenarios at\n"
+              "200 words a minute, 20 s a decision, 30 s a check) against its credit\n"
+              "minutes; and indicator coverage per role.\n"
+              "Exit codes: 0 ok, 1 the sources have errors, 2 usage or I/O error.\n");
+}
 
 int dump_command(const Args& args) {
     if (args.size() != 1) {
-        return usage_error("dump", "expected exactly one bundle file");
+        return usage_error("dump", tr("expected exactly one bundle file"));
     }
     try {
         const bundle::LoadedBundle loaded = bundle::read_bundle_file(args[0]);
@@ -52,17 +58,18 @@ int dump_command(const Args& args) {
 
 int graph_command(const GraphOptions& options) {
     if (options.inputs.size() > 1) {
-        return usage_error("graph", "unexpected argument '" + options.inputs[1] + "'");
+        return usage_error("graph",
+                           i18n::format(tr("unexpected argument '{1}'"), {options.inputs[1]}));
     }
     const std::string input = options.inputs.empty() ? std::string() : options.inputs[0];
     const std::string& scenario_id = options.scenario;
     const std::string& output = options.output;
     if (input.empty() || scenario_id.empty() || output.empty()) {
-        return usage_error("graph", "needs a bundle, --scenario ID and -o OUT");
+        return usage_error("graph", tr("needs a bundle, --scenario ID and -o OUT"));
     }
     const std::string extension = std::filesystem::path(output).extension().string();
     if (extension != ".svg" && extension != ".png" && extension != ".dot") {
-        return usage_error("graph", "the output must end in .svg, .png or .dot");
+        return usage_error("graph", tr("the output must end in .svg, .png or .dot"));
     }
     int exit_code = kExitOk;
     std::optional<model::Bundle> bundle = load_model({input}, exit_code);
@@ -71,7 +78,9 @@ int graph_command(const GraphOptions& options) {
     }
     const model::Scenario* scenario = model::find_by_id(bundle->scenarios, scenario_id);
     if (!scenario) {
-        std::cerr << "sightc graph: no scenario '" << scenario_id << "' in " << input << '\n';
+        std::cerr << i18n::format(tr("sightc graph: no scenario '{1}' in {2}"),
+                                  {scenario_id, input})
+                  << '\n';
         return kExitUsage;
     }
     const std::string dot = content::scenario_dot(*bundle, *scenario);
@@ -79,7 +88,8 @@ int graph_command(const GraphOptions& options) {
         std::ofstream out(output, std::ios::binary);
         out << dot;
         if (!out) {
-            std::cerr << "sightc graph: cannot write " << output << '\n';
+            std::cerr << i18n::format(tr("sightc {1}: cannot write {2}"), {"graph", output})
+                      << '\n';
             return kExitUsage;
         }
         return kExitOk;
@@ -93,7 +103,7 @@ int graph_command(const GraphOptions& options) {
 
 int stats_command(const Args& args) {
     if (args.empty()) {
-        return usage_error("stats", "expected scenario files, folders or one bundle");
+        return usage_error("stats", tr("expected scenario files, folders or one bundle"));
     }
     int exit_code = kExitOk;
     std::optional<model::Bundle> bundle = load_model(args, exit_code);

@@ -1,0 +1,1 @@
+../../../content/field_rules.cpp

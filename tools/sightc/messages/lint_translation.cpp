@@ -1,0 +1,1 @@
+../../../content/lint_translation.cpp

@@ -1,0 +1,1 @@
+../../../content/node_parser.cpp

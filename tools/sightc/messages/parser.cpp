@@ -1,0 +1,1 @@
+../../../content/parser.cpp
