@@ -33,6 +33,19 @@ stay English for now.
 The plays' output is kept in WORK/<transcript>.txt. With --program-po,
 a pending phrase also stays in use while a message of that PO file containing
 it is untranslated (translation_coverage.py program lets those through).
+
+sightc mode: `sightc --lang qps` on every example of content/diagnostics.md
+(each code's, compiled with tests/content/examples/prelude.scn as the
+catalogue test does: `check --lint`, with its PO file `--po`; SL0001 on a
+missing file) must print the example's code (but the gaming audit's, which
+`sightc audit` reports in English still: engine/learning/audit.cpp) and no
+untranslated or cut-off text, and so must
+`sightc --lang qps [COMMAND] --help` for every command. The source line and
+caret under each diagnostic, and the words a message quotes in '...', are the
+course author's own text and are not checked.
+
+    check_pseudo.py sightc --sightc BIN --diagnostics content/diagnostics.md
+                    --prelude prelude.scn --allow allow.txt --pending pending.txt --work DIR
 """
 import argparse
 import collections
@@ -197,7 +210,133 @@ def help_pages(sightline, env):
     return pages
 
 
+# sightc's diagnostics show the author's source line and a caret under it.
+SOURCE_EXCERPT = re.compile(r"(?m)^ *\d* \| .*$")
+QUOTED = re.compile(r"(?<!\w)'[^'\n]*'")
+# A list of the scenario language's keywords: "expected one of title, role, ...".
+KEYWORDS = re.compile(r"(?<![\w-])[a-z][a-z-]*(?:, [a-z][a-z-]*){2,}(?![\w-])")
+
+
+def sightc_output(text):
+    """sightc's output with what is not sightc's own text blanked out: the
+    source line and caret under each diagnostic, the author's words a message
+    quotes in '...' (a one-word quote, an id, stays: next to an unwrapped
+    message's words it is still caught) and lists of the scenario language's
+    keywords ("title, role, language"), keeping the line breaks."""
+    text = KEYWORDS.sub("", SOURCE_EXCERPT.sub("", text))
+    return QUOTED.sub(lambda m: m.group(0) if " " not in m.group(0) else "''", text)
+
+
+def diagnostic_examples(path):
+    """[(code, scenario text, PO text or "")] of every section of
+    content/diagnostics.md, with its {{...}} byte placeholders expanded, as
+    tests/content/diagnostics_catalogue_test.cpp reads them."""
+    doc = open(path, encoding="utf-8").read()
+    examples = []
+    for section in re.split(r"(?m)^## ", doc)[1:]:
+        m = re.match(r"(SL\d{4}): ", section)
+        if not m:
+            continue
+        blocks = dict((kind, body) for kind, body in
+                      re.findall(r"(?ms)^```(scn|po)\n(.*?\n)```", section))
+        text = blocks.get("scn", "")
+        for placeholder, raw in (("{{NUL}}", "\0"), ("{{INVALID_UTF8}}", "\udcff"),
+                                 ("{{LONG_LINE}}", "a" * 20000)):
+            text = text.replace(placeholder, raw)
+        examples.append((m.group(1), text, blocks.get("po", "")))
+    return examples
+
+
+AUDIT_CODES = ("SL0508", "SL0509", "SL0510")
+
+
+def sightc_main(argv):
+    p = argparse.ArgumentParser(prog="check_pseudo.py sightc",
+                                description="sightc --lang qps: diagnostics and help")
+    for name in ("sightc", "diagnostics", "prelude", "allow", "pending", "work"):
+        p.add_argument("--" + name, required=True)
+    o = p.parse_args(argv)
+    o.prelude = os.path.abspath(o.prelude)
+    allow = [(ph, phrase_pattern(ph)) for ph, _, _ in read_phrases(o.allow)]
+    # pending.txt's phrases (CLI11's own words) are masked; which of them are
+    # stale is the player check's business, not this one's.
+    pending = [(ph, phrase_pattern(ph)) for ph, _, _ in read_phrases(o.pending)
+               if not ph.startswith("page:")]
+    pending_hits = collections.defaultdict(list)
+    problems = []
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    env.pop("LANGUAGE", None)
+    os.makedirs(o.work, exist_ok=True)
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="sightc.", dir=o.work) as work:
+        for code, text, po in diagnostic_examples(o.diagnostics):
+            source = os.path.join(work, code + ".scn")
+            if not text:  # SL0001: a file that does not exist
+                runs.append((code, ["check", source]))
+                continue
+            with open(source, "w", encoding="utf-8", errors="surrogateescape") as f:
+                f.write(text)
+            command = ["check", "--lint", o.prelude, source]
+            if po:
+                with open(os.path.join(work, code + ".po"), "w", encoding="utf-8") as f:
+                    f.write(po)
+                command += ["--po", os.path.join(work, code + ".po")]
+            # The gaming audit's codes (SL0508-SL0510) are `sightc audit`'s, whose
+            # report engine/learning/audit.cpp writes in English still: their
+            # examples are only compiled here.
+            runs.append((code if code not in AUDIT_CODES else "audit-" + code, command))
+        commands = [c for c in re.findall(r"(?m)^  ([a-z]+)  ", subprocess.run(
+            [o.sightc, "--help"], env=env, capture_output=True, text=True).stdout)]
+        if len(commands) < 5:
+            problems.append(("help", "commands", f"`sightc --help` lists no commands: {commands}"))
+        runs += [("help", ["--help"])] + [("help", [c, "--help"]) for c in commands]
+        seen_codes = set()
+        for code, args in runs:
+            command = [o.sightc, "--lang", "qps", *args]
+            run = subprocess.run(command, cwd=work, env=env, capture_output=True)
+            out = (run.stdout + run.stderr).decode("utf-8", "replace")
+            where = "sightc --lang qps " + " ".join(
+                os.path.basename(a) if os.sep in a else a for a in args)
+            name = "sightc-" + code + "".join("-" + a for a in args if not os.sep in a)
+            with open(os.path.join(o.work, name + ".txt"), "w", encoding="utf-8") as f:
+                f.write(out)
+            if code.startswith("SL"):
+                if code not in out:
+                    problems.append(("example", code, f"{where}: does not report {code}:\n{out}"))
+                seen_codes.add(code)
+            elif code.startswith("audit-"):
+                seen_codes.add(code)
+            elif run.returncode != 0:
+                problems.append(("exit", f"exit code {run.returncode}",
+                                 f"{where}: exit code {run.returncode}, expected 0"))
+            if not any(c in PSEUDO for c in out):
+                problems.append(("not qps", "no pseudo text",
+                                 f"{where}: no pseudo-localized text at all; is the qps "
+                                 f"catalogue built (the pseudo-locale target)?"))
+            check_output(where, sightc_output(out), allow, pending, pending_hits, problems)
+    print(f"qps: sightc on {len(seen_codes)} diagnostic examples and "
+          f"{sum(1 for c, _ in runs if c == 'help')} help pages, the output in "
+          f"{o.work}/sightc-*.txt")
+    if len(seen_codes) < 50:
+        problems.append(("examples", "too few", f"only {len(seen_codes)} examples found in "
+                         f"{o.diagnostics}"))
+    if any(pending_hits.values()):
+        print(f"\nPENDING (known untranslated, {o.pending}); not failures:")
+        for phrase, hits in pending_hits.items():
+            if hits:
+                print(f"  {phrase!r}: {len(hits)} times, first {hits[0]}")
+    if not problems:
+        print("\nok: no untranslated or truncated text")
+        return 0
+    print(f"\nFAILED: {len(problems)} problems")
+    for kind, key, message in problems[:60]:
+        print(f"  {kind}: {message}")
+    return 1
+
+
 def main():
+    if sys.argv[1:2] == ["sightc"]:
+        return sightc_main(sys.argv[2:])
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     for name in ("sightline", "bundle", "transcripts", "allow", "pending", "work"):
         p.add_argument("--" + name, required=True)

@@ -73,6 +73,22 @@ expect("a string wrapped over lines is whole", not found, str(found))
 found, _ = problems("Type [q] " + p("to quit"))
 expect("English brackets are not pseudo brackets", not found, str(found))
 
+# sightc's diagnostics (check_pseudo.py sightc): the source line and caret
+# under a diagnostic and what it quotes are the author's, not sightc's text;
+# a message left unwrapped is still English around them.
+excerpt = " 15 | * [tell] Tell the manager. -> dnoe\n    |                               ^\n"
+found, _ = problems(check_pseudo.sightc_output(
+    "a.scn:15:31: error SL0202: " + p("no node '{1}' in scenario '{2}'").replace("{1}", "dnoe")
+    .replace("{2}", "broken") + "\n" + excerpt))
+expect("a translated sightc diagnostic is clean", not found, str(found))
+found, _ = problems(check_pseudo.sightc_output(
+    "a.scn:15:31: error SL0202: no node 'dnoe' in scenario 'broken'\n" + excerpt))
+expect("an unwrapped sightc diagnostic is untranslated",
+       [f for f in found if f[0] == "untranslated"], str(found))
+found, _ = problems(check_pseudo.sightc_output(
+    "a.scn:2:1: error SL0105: " + p("unknown field '{1}'").replace("{1}", "my colour") + "\n"))
+expect("a quoted id or word of the author's is not English to translate", not found, str(found))
+
 # The pseudo-localizer keeps what must survive a translation.
 text = "Call 1-888-373-7888, see https://example.org/a?b=1 or --lang; {1} of {2}, 100% sure.\n\nNext"
 out = p(text)
