@@ -8,18 +8,45 @@ namespace sightline::ui {
 
 namespace {
 
-bool contains_word(std::string_view text, std::string_view word) {
-    const auto it =
-        std::search(text.begin(), text.end(), word.begin(), word.end(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) ==
-                   std::tolower(static_cast<unsigned char>(b));
-        });
-    return it != text.end();
+// The phone numbers of a sentence: runs of digits and hyphens with at least
+// seven digits ("1-888-373-7888", "555-0100"), whatever the language around them.
+std::vector<std::string> phone_numbers(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        int digits = 0;
+        while (end < text.size() &&
+               (std::isdigit(static_cast<unsigned char>(text[end])) != 0 ||
+                (text[end] == '-' && end + 1 < text.size() &&
+                 std::isdigit(static_cast<unsigned char>(text[end + 1])) != 0))) {
+            digits += text[end] == '-' ? 0 : 1;
+            ++end;
+        }
+        if (digits >= 7) {
+            out.emplace_back(text.substr(i, end - i));
+        }
+        i = end;
+    }
+    return out;
 }
 
-bool has_digit(std::string_view text) {
-    return std::any_of(text.begin(), text.end(),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+// Whether the sentence has 911 on its own, not inside a longer number.
+bool has_911(std::string_view text) {
+    const auto number_char = [&](std::size_t at) {
+        return at < text.size() &&
+               (std::isdigit(static_cast<unsigned char>(text[at])) != 0 || text[at] == '-');
+    };
+    for (std::size_t at = text.find("911"); at != std::string_view::npos;
+         at = text.find("911", at + 1)) {
+        if ((at == 0 || !number_char(at - 1)) && !number_char(at + 3)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // The sentence met most often among those `keep` accepts; ties go to the first met.
@@ -77,16 +104,30 @@ HelpContent help_content(const model::Bundle& bundle) {
             sentences.push_back(std::move(sentence));
         }
     }
+    // The hotline's number is the one the reports give most often (ties: the
+    // first met); found by its digits, so the courses' language does not matter.
+    std::map<std::string, std::pair<int, std::size_t>> numbers; // count, first position
+    for (const std::string& sentence : sentences) {
+        for (const std::string& number : phone_numbers(sentence)) {
+            auto [it, inserted] = numbers.try_emplace(number, 0, numbers.size());
+            ++it->second.first;
+        }
+    }
+    std::string hotline;
+    std::pair<int, std::size_t> best{0, 0};
+    for (const auto& [number, seen] : numbers) {
+        if (seen.first > best.first || (seen.first == best.first && seen.second < best.second)) {
+            hotline = number;
+            best = seen;
+        }
+    }
+    const auto names_hotline = [&](const std::string& s) {
+        return !hotline.empty() && s.find(hotline) != std::string::npos;
+    };
     HelpContent help;
-    help.hotlines = most_common(sentences, [](const std::string& s) {
-        // The Spanish courses name it "Línea Nacional contra la Trata de Personas".
-        return (contains_word(s, "hotline") || contains_word(s, "l\u00EDnea nacional")) &&
-               has_digit(s);
-    });
-    help.emergency = most_common(sentences, [](const std::string& s) {
-        return s.find("911") != std::string::npos && !contains_word(s, "hotline") &&
-               !contains_word(s, "l\u00EDnea nacional");
-    });
+    help.hotlines = most_common(sentences, names_hotline);
+    help.emergency = most_common(
+        sentences, [&](const std::string& s) { return has_911(s) && !names_hotline(s); });
     return help;
 }
 

@@ -16,8 +16,10 @@ struct HelpContent {
     std::vector<std::string> emergency; // sentences that say when to call 911
 };
 
-// The most common hotline sentence and the most common "call 911" sentence
-// across the bundle's scenarios (ties: the first met).
+// The most common hotline sentence (one with the phone number the reports give
+// most often) and the most common "call 911" sentence (911 on its own, not the
+// hotline's) across the bundle's scenarios (ties: the first met). Found by
+// their numbers, never by words, so a course in any language gives its own.
 HelpContent help_content(const model::Bundle& bundle);
 
 // Splits text into sentences at ". ", "! " and "? " (the mark stays).
