@@ -47,9 +47,16 @@ void classroom_setup(Frame& f) {
     }
     ImGui::PopItemWidth();
     f.gap(0.3f);
+    // The box, then its label as wrapped text: as the box's own label a long
+    // translation or large type ran off the window. A click on the label ticks it too.
     const std::string phones_label = i18n::tr("Let the room vote from their phones");
-    ImGui::Checkbox((phones_label + "##phones").c_str(), &c.form.phones);
-    capture(phones_label, f.p.text, f.ctx.fonts.body);
+    ImGui::Checkbox("##phones", &c.form.phones);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    f.body(phones_label);
+    if (ImGui::IsItemClicked()) {
+        c.form.phones = !c.form.phones;
+    }
     // TRANSLATORS: {1} is this computer's network address.
     f.muted(i18n::format(i18n::tr("Phones on this network open a page served by this computer "
                                   "({1}): no app, no account, no name. The projector shows a QR "
