@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <imgui_internal.h>
+
 namespace sightline::test {
 
 Headless::Headless(ImVec2 size, ui::Theme theme, int scale_percent, const std::string& glyph_text)
@@ -38,6 +40,7 @@ ui::Intent Headless::frame(ui::Screen& screen) {
     ui::Intent intent = ui::draw(screen, context_);
     ImGui::Render();
     ui::capture_text(nullptr);
+    record_windows();
     return intent;
 }
 
@@ -48,6 +51,22 @@ void Headless::projector_frame(ui::Screen& screen) {
     ui::draw_projector(screen, context_);
     ImGui::Render();
     ui::capture_text(nullptr);
+    record_windows();
+}
+
+void Headless::record_windows() {
+    windows_.clear();
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        // ImGui's implicit "Debug##Default" window is begun every frame, drawn only when used.
+        if (!w->Active || w->Hidden || std::string_view(w->Name) == "Debug##Default") {
+            continue;
+        }
+        int depth = 0;
+        for (const ImGuiWindow* p = w->ParentWindow; p != nullptr; p = p->ParentWindow) {
+            ++depth;
+        }
+        windows_.push_back({w->Name, w->InnerClipRect.Min, w->InnerClipRect.Max, depth});
+    }
 }
 
 ui::Intent Headless::frames(ui::Screen& screen, int n) {

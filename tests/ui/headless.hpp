@@ -15,6 +15,14 @@
 
 namespace sightline::test {
 
+// A window's visible rect (ImGui's InnerClipRect) after a frame.
+struct VisibleWindow {
+    std::string name;
+    ImVec2 min;
+    ImVec2 max;
+    int depth = 0; // 0 for a top-level window, 1 for its child or popup, ...
+};
+
 class Headless {
   public:
     explicit Headless(ImVec2 size = {1280, 800}, ui::Theme theme = ui::Theme::Light,
@@ -36,6 +44,8 @@ class Headless {
     ui::Intent click(ui::Screen& screen, std::string_view text);
 
     const std::vector<ui::DrawnText>& drawn() const { return drawn_; }
+    // The windows the last frame drew, with what of each is visible.
+    const std::vector<VisibleWindow>& windows() const { return windows_; }
     const ui::DrawnText* find(std::string_view text) const; // first containing `text`
     bool shows(std::string_view text) const { return find(text) != nullptr; }
     // Every drawn text, one per line (for failure messages).
@@ -51,6 +61,8 @@ class Headless {
     std::vector<ImWchar> ranges_;
     ui::ViewContext context_;
     std::vector<ui::DrawnText> drawn_;
+    std::vector<VisibleWindow> windows_;
+    void record_windows();
 };
 
 } // namespace sightline::test
