@@ -3,7 +3,12 @@
 // in tests/ui/golden/, within a tolerance (Mesa versions differ a little).
 //
 //   ui_golden --sightline BIN --scripts DIR --golden DIR --work DIR --size WxH
-//             [--update] [--skip WHY] SCREEN...
+//             [--bundles DIR] [--update] [--skip WHY] SCREEN...
+//
+// A script's "#!" lines (comments to the player) set up its run:
+//   #! bundle FILE      play the courses of DIR/FILE (--bundles) instead of the installed ones
+//   #! before ARGS...   first run `sightline ARGS...` with the same home (e.g. provider
+//                       init); it must exit 0. "double quotes" keep spaces in an argument.
 //
 // Runs under xvfb-run (see CMakeLists.txt). Exit codes: 0 all match, 1 a
 // screen differs or could not be rendered, 77 no display (ctest: skipped).
@@ -11,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <spawn.h>
@@ -110,6 +116,56 @@ void write_diff(const Image& a, const Image& b, const fs::path& path) {
     stbi_write_png(path.c_str(), a.width, a.height, 3, out.data(), a.width * 3);
 }
 
+// A script's "#!" lines (see the top of this file).
+struct Directives {
+    std::string bundle;
+    std::vector<std::vector<std::string>> before;
+    std::string error;
+};
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    bool quoted = false;
+    bool any = false;
+    for (const char c : text + " ") {
+        if (c == '"') {
+            quoted = !quoted;
+            any = true;
+        } else if (c == ' ' && !quoted) {
+            if (any) {
+                out.push_back(word);
+            }
+            word.clear();
+            any = false;
+        } else {
+            word.push_back(c);
+            any = true;
+        }
+    }
+    return out;
+}
+
+Directives read_directives(const fs::path& script) {
+    Directives d;
+    std::ifstream in(script);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.starts_with("#!")) {
+            continue;
+        }
+        std::vector<std::string> w = words(line.substr(2));
+        if (w.size() == 2 && w[0] == "bundle") {
+            d.bundle = w[1];
+        } else if (w.size() >= 2 && w[0] == "before") {
+            d.before.emplace_back(w.begin() + 1, w.end());
+        } else {
+            d.error = script.string() + ": unknown directive: " + line;
+        }
+    }
+    return d;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +173,7 @@ int main(int argc, char** argv) {
     fs::path scripts;
     fs::path golden;
     fs::path work;
+    fs::path bundles;
     std::string size = "1024x768";
     bool update = false;
     std::vector<std::string> screens;
@@ -137,6 +194,8 @@ int main(int argc, char** argv) {
             golden = value();
         } else if (arg == "--work") {
             work = value();
+        } else if (arg == "--bundles") {
+            bundles = value();
         } else if (arg == "--size") {
             size = value();
         } else if (arg == "--update") {
@@ -166,10 +225,38 @@ int main(int argc, char** argv) {
         fs::create_directories(home);
         const fs::path render = work / (screen + ".png");
         fs::remove(render);
+        const fs::path script = scripts / (screen + ".txt");
+        const Directives directives = read_directives(script);
+        if (!directives.error.empty() || (!directives.bundle.empty() && bundles.empty())) {
+            std::cout << screen << ": "
+                      << (directives.error.empty() ? "'#! bundle' needs --bundles DIR"
+                                                   : directives.error)
+                      << "\n";
+            ++failures;
+            continue;
+        }
+        bool ready = true;
+        for (const std::vector<std::string>& before : directives.before) {
+            std::vector<std::string> setup = {sightline};
+            setup.insert(setup.end(), before.begin(), before.end());
+            if (const int before_code = run(setup, home); before_code != 0) {
+                std::cout << screen << ": '#! before " << before.front() << " ...' failed (exit "
+                          << before_code << ")\n";
+                ready = false;
+            }
+        }
+        if (!ready) {
+            ++failures;
+            continue;
+        }
         // One seed, so the shuffled choices and options are in the reviewed order.
-        const int code = run({sightline, "--screenshot", render.string(), "--size", size,
-                              "--script", (scripts / (screen + ".txt")).string(), "--seed", "1"},
-                             home);
+        std::vector<std::string> command = {sightline,       "--screenshot", render.string(),
+                                            "--size",        size,           "--script",
+                                            script.string(), "--seed",       "1"};
+        if (!directives.bundle.empty()) {
+            command.insert(command.end(), {"--bundle", (bundles / directives.bundle).string()});
+        }
+        const int code = run(command, home);
         if (code == kSkip) {
             std::cout << "skipped: sightline found no display\n";
             return kSkip;
