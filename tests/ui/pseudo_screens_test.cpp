@@ -12,12 +12,13 @@
 //
 // The walk, in three windows (1280x800, the narrow 1024x640, and 1280x800 at
 // 200% text): the welcome screen (empty, with a refused form, with a learner
-// listed), the catalogue with its language switch, help over the catalogue and
-// over a scenario, the course map, every scenario of the hotel course played
-// to its debrief (introduction, decisions, choice feedback, checks, check
-// feedback, passages, endings; a resumed introduction; the reading cue of
-// paced play), the course's credit (attestation offered and ticked, met with
-// no training provider, the certificate offered, issued, and issued before),
+// listed), the catalogue with its language switch and with the line shown
+// while the organisation's server cannot be reached, help over the catalogue
+// and over a scenario, the course map, every scenario of the hotel course
+// played to its debrief (introduction, decisions, choice feedback, checks,
+// check feedback, passages, endings; a choice that could not be recorded; a
+// resumed introduction; the reading cue of paced play), the course's credit (attestation offered
+// and ticked, met with no training provider, the certificate offered, issued, and issued before),
 // the classroom setup (with its refusal), a classroom session through every
 // stage in the presenter view, the audience view and the projector window,
 // leaving asked, the session report, and phone voting with a phone joined.
@@ -26,6 +27,7 @@
 #include "credentials/provider.hpp"
 #include "headless.hpp"
 #include "i18n/i18n.hpp"
+#include "learning/delivery.hpp"
 #include "model/link.hpp"
 #include "pseudo_check.hpp"
 #include "records/store.hpp"
@@ -34,6 +36,7 @@
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -120,6 +123,25 @@ ui::Intent step(ui::ClassroomStep which, int index = -1) {
     return i;
 }
 
+// Another program holding the records' write lock while it lives: the
+// player's writes fail after the store's busy timeout.
+class WriteLock {
+  public:
+    explicit WriteLock(const fs::path& db) {
+        REQUIRE(sqlite3_open(db.c_str(), &db_) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    ~WriteLock() {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db_);
+    }
+    WriteLock(const WriteLock&) = delete;
+    WriteLock& operator=(const WriteLock&) = delete;
+
+  private:
+    sqlite3* db_ = nullptr;
+};
+
 struct Window {
     const char* name;
     ImVec2 size;
@@ -156,12 +178,18 @@ struct Walk {
     }
 
     explicit Walk(const Window& w)
-        : window(w), dir(bound(scratch(w.name))), store(records::open_store(dir)),
+        : window(w), dir(bound(scratch(w.name))), store(records::open_store(dir, quick_timeout())),
           player(qps_courses(), {"qps", "test"}, *store, options(dir)),
           ui(w.size, w.theme, w.scale, pseudo_glyphs()) {
         REQUIRE_MESSAGE(i18n::language() == "qps", "the player did not take the qps language");
         screen().theme = w.theme;
         screen().text_scale = w.scale;
+    }
+
+    static records::StoreOptions quick_timeout() {
+        records::StoreOptions o;
+        o.busy_timeout_ms = 50;
+        return o;
     }
 
     ui::Screen& screen() { return player.screen(); }
@@ -308,6 +336,16 @@ void walk_every_screen(const Window& window) {
     REQUIRE(s.id == ui::ScreenId::Catalogue);
     REQUIRE_MESSAGE(s.catalogue.languages.size() >= 2, "the qps bundle has no language switch");
     w.look("catalogue with the language switch");
+    // The line the player shows while the organisation's server cannot be
+    // reached (records kept here, sent later), above any screen.
+    records::Store::Delivery offline;
+    offline.shared = true;
+    offline.online = false;
+    offline.queued = 3;
+    s.connection = learning::offline_notice(offline);
+    REQUIRE_FALSE(s.connection.empty());
+    w.look("catalogue while the organisation's server cannot be reached");
+    s.connection.clear();
     w.apply(intent(IntentKind::ToggleHelp));
     w.look("help over the catalogue");
     w.apply(intent(IntentKind::ToggleHelp));
@@ -339,7 +377,16 @@ void walk_every_screen(const Window& window) {
     w.apply(intent(IntentKind::ToggleHelp));
     w.look("help over a scenario");
     w.apply(intent(IntentKind::ToggleHelp));
-    w.apply(intent(IntentKind::Choose, s.scenario.choices.front().id));
+    {
+        // The records cannot be written (another program holds the lock):
+        // the learner is told, with Try again.
+        WriteLock lock(w.dir / "records.db");
+        w.apply(intent(IntentKind::Choose, s.scenario.choices.front().id));
+        REQUIRE_FALSE(s.scenario.error.empty());
+        w.look("decision: the choice could not be recorded");
+    }
+    w.apply(intent(IntentKind::Retry));
+    REQUIRE(s.scenario.error.empty());
     w.apply(intent(IntentKind::Back));
     REQUIRE(s.id == ui::ScreenId::CourseMap);
     w.look("course map with a scenario to resume");
