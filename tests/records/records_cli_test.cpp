@@ -72,7 +72,7 @@ TEST_CASE("records list shows learners and their attempts") {
     CHECK(r.code == 0);
     CHECK(r.out.find("Ana  (") != std::string::npos);
     CHECK(r.out.find("hotel.example                completed   100% passed") != std::string::npos);
-    CHECK(r.out.find("in-progress 1 answers") != std::string::npos);
+    CHECK(r.out.find("in-progress 1 answer,") != std::string::npos);
 }
 
 TEST_CASE("records export writes CSV and xAPI files") {
@@ -116,7 +116,7 @@ TEST_CASE("delete-learner asks first and erases only after a yes") {
     const Result erased =
         call({"delete-learner", ana.id, "--data-dir", data.path().string()}, "yes\n");
     CHECK(erased.code == 0);
-    CHECK(erased.out.find("Erased Ana and 1 attempts.") != std::string::npos);
+    CHECK(erased.out.find("Erased Ana and 1 attempt.") != std::string::npos);
     CHECK_FALSE(store->learner(ana.id).has_value());
     CHECK(store->learners().size() == 1);
 
@@ -197,17 +197,17 @@ TEST_CASE("records commands read and erase an organisation's records on PostgreS
     CHECK(listed.code == 0);
     CHECK(listed.out.starts_with("Records: postgresql://sightline@"));
     CHECK(listed.out.find("Ana  (" + ana.id + ")") != std::string::npos);
-    CHECK(listed.out.find("in-progress 1 answers") != std::string::npos);
+    CHECK(listed.out.find("in-progress 1 answer,") != std::string::npos);
 
     TempDir out;
     const Result exported = call({"export", "--csv", out.path().string(), "--records", uri});
     CHECK(exported.code == 0);
-    CHECK(exported.err.find("Wrote 1 attempts and 1 events") != std::string::npos);
+    CHECK(exported.err.find("Wrote 1 attempt and 1 event to") != std::string::npos);
     CHECK(read(out.path() / "events.csv").find("log-and-tell") != std::string::npos);
 
     const Result erased = call({"--records", uri, "delete-learner", ana.id, "--yes"});
     CHECK(erased.code == 0);
-    CHECK(erased.out.find("Erased Ana and 1 attempts.") != std::string::npos);
+    CHECK(erased.out.find("Erased Ana and 1 attempt.") != std::string::npos);
     CHECK(store->learners().empty());
 
     CHECK(call({"list", "--records", out.path().string()}).err.find("a postgresql:// URI") !=

@@ -8,7 +8,9 @@
 #include "bundle/bundle.hpp"
 #include "credentials/provider.hpp"
 #include "credentials/timestamps.hpp"
+#include "i18n/i18n.hpp"
 #include "learning/compliance.hpp"
+#include "model/translation.hpp"
 #include "organisation_command.hpp"
 #include "records/paths.hpp"
 #include "records/store.hpp"
@@ -25,6 +27,9 @@
 namespace sightline::cli {
 
 namespace {
+
+using i18n::tr;
+using i18n::tr_n;
 
 constexpr int kOk = 0;
 constexpr int kRefused = 1;
@@ -52,50 +57,74 @@ struct ComplianceArgs {
     bool yes = false;
 };
 
-constexpr const char* kDueFooter =
-    "Status, for each learner and each rule that covers their job role (a rule for\n"
-    "\"hotel\" covers \"hotel/front-desk\"; learners without a job role are not listed)\n"
-    "and their site's jurisdiction. A site's jurisdiction is set with sightline records\n"
-    "settings --site-jurisdiction SITE=STATE and compared with the rule's ignoring case;\n"
-    "a rule with no jurisdiction covers every site, and a site with none set is listed\n"
-    "for every rule, so that no duty is hidden:\n"
-    "  current  trained, and the next deadline is more than 30 days away (or the\n"
-    "           rule is once-only and they completed it)\n"
-    "  due      not overdue yet: a new hire within the rule's grace period, or the\n"
-    "           next deadline within 30 days\n"
-    "  overdue  past the deadline; or never trained with no hire date recorded\n"
-    "A qualifying completion is one of a course whose `meets` names the rule, on or\n"
-    "before the as-of date. Next deadline: the last completion plus the rule's\n"
-    "recurrence in calendar months (Jan 31 + 1 month = Feb 28), or for someone never\n"
-    "trained the hire date plus the rule's new-hire days. Dates are this computer's\n"
-    "local dates.\n"
-    "Names are shown: the roster is for the employer and its inspector. The CSV and\n"
-    "PDF files are written owner-only.\n"
-    "Exit status: 0 listed, 2 bad options, or records or courses that cannot be read.\n";
+// TRANSLATORS: the end of `sightline records due --help`; keep each line under 80 columns,
+// the status words (current, due, overdue) as the table shows them in your language, and
+// `meets`, commands and options as they are.
+const char* due_footer() {
+    return tr(
+        "Status, for each learner and each rule that covers their job role (a rule for\n"
+        "\"hotel\" covers \"hotel/front-desk\"; learners without a job role are not listed)\n"
+        "and their site's jurisdiction. A site's jurisdiction is set with sightline records\n"
+        "settings --site-jurisdiction SITE=STATE and compared with the rule's ignoring case;\n"
+        "a rule with no jurisdiction covers every site, and a site with none set is listed\n"
+        "for every rule, so that no duty is hidden:\n"
+        "  current  trained, and the next deadline is more than 30 days away (or the\n"
+        "           rule is once-only and they completed it)\n"
+        "  due      not overdue yet: a new hire within the rule's grace period, or the\n"
+        "           next deadline within 30 days\n"
+        "  overdue  past the deadline; or never trained with no hire date recorded\n"
+        "A qualifying completion is one of a course whose `meets` names the rule, on or\n"
+        "before the as-of date. Next deadline: the last completion plus the rule's\n"
+        "recurrence in calendar months (Jan 31 + 1 month = Feb 28), or for someone never\n"
+        "trained the hire date plus the rule's new-hire days. Dates are this computer's\n"
+        "local dates.\n"
+        "Names are shown: the roster is for the employer and its inspector. The CSV and\n"
+        "PDF files are written owner-only.\n"
+        "Exit status: 0 listed, 2 bad options, or records or courses that cannot be read.\n");
+}
 
-constexpr const char* kLearnerFooter =
-    "Give an option with an empty value to clear it (--site \"\"). The hire date is\n"
-    "YYYY-MM-DD. Job roles are the ones the courses' rules name, e.g. hotel/front-desk.\n"
-    "The language is a tag such as es: the players show courses in it where they have\n"
-    "it (a learner also sets it with the player's language switch or --lang).\n"
-    "Exit status: 0 shown or changed, 1 no such learner, 2 bad options.\n";
+// TRANSLATORS: the end of `sightline records learner --help`; keep each line under 80
+// columns.
+const char* learner_footer() {
+    return tr("Give an option with an empty value to clear it (--site \"\"). The hire date is\n"
+              "YYYY-MM-DD. Job roles are the ones the courses' rules name, e.g. hotel/front-desk.\n"
+              "The language is a tag such as es: the players show courses in it where they have\n"
+              "it (a learner also sets it with the player's language switch or --lang).\n"
+              "Exit status: 0 shown or changed, 1 no such learner, 2 bad options.\n");
+}
 
-constexpr const char* kPurgeFooter =
-    "Removes attempts (with their events, classroom votes and sessions), completions,\n"
-    "attestations and certificates dated before now minus MONTHS calendar months\n"
-    "(attempts by their last activity, certificates by their issue date), except:\n"
-    "  1. records a rule requires to be kept: those of a learner, for a course that\n"
-    "     meets a rule covering the learner's job role, younger than the rule's\n"
-    "     retention (the longest, when several rules apply);\n"
-    "  2. the proof of each learner's standing: for every rule covering their job\n"
-    "     role, their latest qualifying completion, the attestation for that course\n"
-    "     and that course's latest certificate, whatever their age (a once-only rule\n"
-    "     such as Michigan's stays met).\n"
-    "Learners themselves are not removed (use delete-learner). Certificate status\n"
-    "entries are never removed: a revoked certificate stays revoked and its status\n"
-    "list index is never given out again. Classroom sessions are anonymous; no rule\n"
-    "keeps them. Asks before removing anything unless --yes or --dry-run is given.\n"
-    "Exit status: 0 done (or nothing to do), 1 not confirmed, 2 bad options.\n";
+// TRANSLATORS: the end of `sightline records purge --help`; keep each line under 80 columns.
+const char* purge_footer() {
+    return tr("Removes attempts (with their events, classroom votes and sessions), completions,\n"
+              "attestations and certificates dated before now minus MONTHS calendar months\n"
+              "(attempts by their last activity, certificates by their issue date), except:\n"
+              "  1. records a rule requires to be kept: those of a learner, for a course that\n"
+              "     meets a rule covering the learner's job role, younger than the rule's\n"
+              "     retention (the longest, when several rules apply);\n"
+              "  2. the proof of each learner's standing: for every rule covering their job\n"
+              "     role, their latest qualifying completion, the attestation for that course\n"
+              "     and that course's latest certificate, whatever their age (a once-only rule\n"
+              "     such as Michigan's stays met).\n"
+              "Learners themselves are not removed (use delete-learner). Certificate status\n"
+              "entries are never removed: a revoked certificate stays revoked and its status\n"
+              "list index is never given out again. Classroom sessions are anonymous; no rule\n"
+              "keeps them. Asks before removing anything unless --yes or --dry-run is given.\n"
+              "Exit status: 0 done (or nothing to do), 1 not confirmed, 2 bad options.\n");
+}
+
+// A roster status for people (learning::due_status_name() is the CSV's word),
+// as the roster PDF shows it.
+const char* status_text(learning::DueStatus status) {
+    switch (status) {
+    case learning::DueStatus::Overdue:
+        return tr("compliance status", "overdue");
+    case learning::DueStatus::Due:
+        return tr("compliance status", "due");
+    case learning::DueStatus::Current:
+        return tr("compliance status", "current");
+    }
+    return tr("compliance status", "overdue");
+}
 
 // --data-dir and --records given on `records` (before the command) or on the command.
 RecordsLocation location_of(const CLI::App& records, const RecordsLocation& own) {
@@ -206,9 +235,13 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
         }
     }
 
-    env.out << "Compliance as of " << learning::format_day(as_of)
-            << (a.site.empty() ? "" : ", site " + a.site) << "  (records: " << store.location()
-            << ")\n";
+    // TRANSLATORS: {1} a date, {2} a site, {3} where the records are.
+    env.out << (a.site.empty()
+                    ? i18n::format(tr("Compliance as of {1}  (records: {3})"),
+                                   {learning::format_day(as_of), a.site, store.location()})
+                    : i18n::format(tr("Compliance as of {1}, site {2}  (records: {3})"),
+                                   {learning::format_day(as_of), a.site, store.location()}))
+            << "\n";
     const auto counts = learning::count_by_rule(rows);
     for (const model::Rule& rule : listed) {
         learning::StatusCounts n;
@@ -217,41 +250,71 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
                 n = entry.second;
             }
         }
-        env.out << "  " << rule.id << ": " << rule_heading(rule) << ": " << n.overdue
-                << " overdue, " << n.due << " due, " << n.current << " current\n";
+        // TRANSLATORS: how many learners a rule lists in each status, after the rule's name.
+        env.out << "  " << rule.id << ": " << rule_heading(rule) << ": "
+                << i18n::format(tr("{1} overdue, {2} due, {3} current"),
+                                {std::to_string(n.overdue), std::to_string(n.due),
+                                 std::to_string(n.current)})
+                << "\n";
     }
     env.out << "\n";
     if (rows.empty()) {
-        env.out << "Nobody is listed: no learner" << (a.site.empty() ? "" : " at site " + a.site)
-                << " has a job role these rules cover"
-                << (query.site_jurisdictions.empty() ? "" : " at a site in their jurisdiction")
-                << " (set one with sightline records learner ID --job-role ROLE"
-                << (query.site_jurisdictions.empty()
-                        ? ""
-                        : "; sites' jurisdictions are shown by sightline records settings")
-                << ").\n";
+        const bool mapped = !query.site_jurisdictions.empty();
+        // TRANSLATORS: the roster is empty. {1} a site. Keep the command as it is.
+        const char* pattern =
+            a.site.empty()
+                ? (mapped ? tr("Nobody is listed: no learner has a job role these rules cover at a "
+                               "site in their jurisdiction (set one with sightline records learner "
+                               "ID --job-role ROLE; sites' jurisdictions are shown by sightline "
+                               "records settings).")
+                          : tr("Nobody is listed: no learner has a job role these rules cover (set "
+                               "one with sightline records learner ID --job-role ROLE)."))
+                : (mapped
+                       ? tr("Nobody is listed: no learner at site {1} has a job role these rules "
+                            "cover at a site in their jurisdiction (set one with sightline "
+                            "records learner ID --job-role ROLE; sites' jurisdictions are shown "
+                            "by sightline records settings).")
+                       : tr("Nobody is listed: no learner at site {1} has a job role these rules "
+                            "cover (set one with sightline records learner ID --job-role "
+                            "ROLE)."));
+        env.out << i18n::format(pattern, {a.site}) << "\n";
     } else {
         std::vector<std::vector<std::string>> table;
-        table.push_back(
-            {"Learner", "Job role", "Site", "Rule", "Status", "Last completion", "Next deadline"});
+        // TRANSLATORS: the column headings of `sightline records due`.
+        table.push_back({tr("roster", "Learner"), tr("roster", "Job role"), tr("roster", "Site"),
+                         tr("roster", "Rule"), tr("roster", "Status"),
+                         tr("roster", "Last completion"), tr("roster", "Next deadline")});
         for (const learning::ComplianceRow& r : rows) {
-            table.push_back({r.learner_name, r.job_role, r.site.empty() ? "-" : r.site, r.rule_id,
-                             learning::due_status_name(r.status),
-                             r.last_completion ? learning::format_day(*r.last_completion) : "never",
-                             r.next_deadline ? learning::format_day(*r.next_deadline) : "-"});
+            table.push_back(
+                {r.learner_name, r.job_role, r.site.empty() ? "-" : r.site, r.rule_id,
+                 status_text(r.status),
+                 // TRANSLATORS: in the roster's "Last completion" column: never trained.
+                 r.last_completion ? learning::format_day(*r.last_completion) : tr("never"),
+                 r.next_deadline ? learning::format_day(*r.next_deadline) : "-"});
         }
         print_table(env.out, table);
         if (const std::size_t unmapped = unmapped_learners(rows, listed, query); unmapped > 0) {
+            // TRANSLATORS: {1} how many learners.
             env.out << "\n"
-                    << unmapped << (unmapped == 1 ? " learner is" : " learners are")
-                    << " at a site with no jurisdiction set, so listed for every rule; set one "
-                       "with: sightline records settings --site-jurisdiction SITE=STATE\n";
+                    << i18n::format(tr_n("{1} learner is at a site with no jurisdiction set, so "
+                                         "listed for every rule; set one with: sightline records "
+                                         "settings --site-jurisdiction SITE=STATE",
+                                         "{1} learners are at a site with no jurisdiction set, so "
+                                         "listed for every rule; set one with: sightline records "
+                                         "settings --site-jurisdiction SITE=STATE",
+                                         unmapped),
+                                    {std::to_string(unmapped)})
+                    << "\n";
         }
     }
 
     if (!a.csv.empty()) {
         records::write_private_file(a.csv, learning::compliance_csv(rows));
-        env.err << "Wrote " << rows.size() << " rows to " << a.csv << ".\n";
+        // TRANSLATORS: {1} how many rows, {2} a file.
+        env.err << i18n::format(
+                       tr_n("Wrote {1} row to {2}.", "Wrote {1} rows to {2}.", rows.size()),
+                       {std::to_string(rows.size()), a.csv})
+                << "\n";
     }
     if (!a.pdf.empty()) {
         learning::RosterHeading heading;
@@ -266,24 +329,36 @@ int due(records::Store& store, const model::Bundle& bundle, const ComplianceArgs
             throw records::RecordsError(e.what());
         }
         records::write_private_file(a.pdf, pdf);
-        env.err << "Wrote the roster to " << a.pdf << ".\n";
+        // TRANSLATORS: {1} a file.
+        env.err << i18n::format(tr("Wrote the roster to {1}."), {a.pdf}) << "\n";
     }
     return kOk;
 }
 
 void show_learner(const records::Learner& l, const Environment& env) {
     const auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+    // TRANSLATORS: labels in front of a learner's values, aligned by the program; keep the
+    // colon.
+    const std::vector<std::string> labels = {tr("hire date:"), tr("job role:"), tr("site:"),
+                                             tr("language:"), tr("profession:")};
+    std::size_t width = 0;
+    for (const std::string& label : labels) {
+        width = std::max(width, characters(label) + 1);
+    }
+    const auto field = [&](std::size_t i, const std::string& value) {
+        return "  " + labels[i] + std::string(width - characters(labels[i]), ' ') + value + "\n";
+    };
     env.out << l.display_name << "  (" << l.id << ")\n"
-            << "  hire date:  " << or_dash(l.hire_date) << "\n"
-            << "  job role:   " << or_dash(l.job_role) << "\n"
-            << "  site:       " << or_dash(l.site) << "\n"
-            << "  language:   " << or_dash(l.language) << "\n";
+            << field(0, or_dash(l.hire_date)) << field(1, or_dash(l.job_role))
+            << field(2, or_dash(l.site)) << field(3, or_dash(l.language));
     if (!l.profession.empty() || !l.licence_number.empty()) {
-        env.out << "  profession: " << or_dash(l.profession)
-                << (l.licence_number.empty()
-                        ? ""
-                        : ", licence " + l.licence_number + " " + l.licence_state)
-                << "\n";
+        env.out << field(
+            4, l.licence_number.empty()
+                   ? or_dash(l.profession)
+                   // TRANSLATORS: {1} a profession, {2} a licence number, {3} the
+                   // state that issued it.
+                   : i18n::format(tr("{1}, licence {2} {3}"),
+                                  {or_dash(l.profession), l.licence_number, l.licence_state}));
     }
 }
 
@@ -291,8 +366,10 @@ int learner(records::Store& store, const ComplianceArgs& a, const CLI::App& app,
             const Environment& env) {
     const std::optional<records::Learner> found = store.learner(a.learner);
     if (!found) {
-        env.err << "sightline records: there is no learner " << a.learner << " in "
-                << store.location() << "\n";
+        // TRANSLATORS: {1} a learner's id, {2} where the records are.
+        env.err << "sightline records: "
+                << i18n::format(tr("there is no learner {1} in {2}"), {a.learner, store.location()})
+                << "\n";
         return kRefused;
     }
     const bool hire = app.count("--hire-date") > 0;
@@ -318,16 +395,44 @@ int learner(records::Store& store, const ComplianceArgs& a, const CLI::App& app,
     }
     const std::optional<records::Learner> updated = store.update_learner(found->id, input);
     if (!updated) {
-        env.err << "sightline records: there is no learner " << a.learner << " in "
-                << store.location() << "\n";
+        // TRANSLATORS: {1} a learner's id, {2} where the records are.
+        env.err << "sightline records: "
+                << i18n::format(tr("there is no learner {1} in {2}"), {a.learner, store.location()})
+                << "\n";
         return kRefused;
     }
     show_learner(*updated, env);
     return kOk;
 }
 
-std::string count_text(std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+// "3 attempts", "1 completion": a count of the records a purge removes, by kind
+// (the keys below: attempts, events, votes, classroom sessions, completions,
+// attestations, certificates).
+std::string count_text(std::string_view kind, std::int64_t n) {
+    const auto count = static_cast<unsigned long>(n);
+    const char* pattern = nullptr;
+    if (kind == "attempts") {
+        pattern = tr_n("{1} attempt", "{1} attempts", count);
+    } else if (kind == "events") {
+        pattern = tr_n("{1} event", "{1} events", count);
+    } else if (kind == "votes") {
+        pattern = tr_n("{1} classroom vote count", "{1} classroom vote counts", count);
+    } else if (kind == "classroom sessions") {
+        pattern = tr_n("{1} classroom session", "{1} classroom sessions", count);
+    } else if (kind == "completions") {
+        pattern = tr_n("{1} completion", "{1} completions", count);
+    } else if (kind == "attestations") {
+        // TRANSLATORS: a learner's statement that they did the training themselves.
+        pattern = tr_n("{1} attestation", "{1} attestations", count);
+    } else {
+        pattern = tr_n("{1} certificate", "{1} certificates", count);
+    }
+    return i18n::format(pattern, {std::to_string(n)});
+}
+
+// The word to type to confirm: "yes" always works, so scripts do in every language.
+bool confirmed(const std::string& answer) {
+    return answer == "yes" || answer == tr("word to type", "yes");
 }
 
 int purge(records::Store& store, const model::Bundle& bundle, const ComplianceArgs& a,
@@ -356,7 +461,7 @@ int purge(records::Store& store, const model::Bundle& bundle, const ComplianceAr
         name_of.emplace(l.id, l.display_name);
     }
     const auto who = [&](const std::string& learner_id) {
-        return learner_id.empty() ? std::string("(classroom sessions, anonymous)")
+        return learner_id.empty() ? std::string(tr("(classroom sessions, anonymous)"))
                                   : name_of[learner_id] + "  (" + learner_id + ")";
     };
     for (const std::string& id : s.attempts) {
@@ -378,42 +483,63 @@ int purge(records::Store& store, const model::Bundle& bundle, const ComplianceAr
 
     const bool nothing = s.attempts.empty() && s.completions.empty() && s.attestations.empty() &&
                          s.certificates.empty();
-    env.out << "Records older than " << a.older_than << " months (before " << cutoff << ") in "
-            << store.location() << ":\n";
-    if (nothing) {
-        env.out << "Nothing to remove; ";
-    } else {
+    // TRANSLATORS: {1} how many months, {2} a date, {3} where the records are.
+    env.out << i18n::format(tr_n("Records older than {1} month (before {2}) in {3}:",
+                                 "Records older than {1} months (before {2}) in {3}:",
+                                 static_cast<unsigned long>(a.older_than)),
+                            {std::to_string(a.older_than), cutoff, store.location()})
+            << "\n";
+    if (!nothing) {
         for (const auto& [person, kinds] : by_learner) {
             std::string line;
             for (const auto& [kind, n] : kinds) {
-                line += (line.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+                line += (line.empty() ? "" : ", ") + count_text(kind, n);
             }
             env.out << "  " << person << ": " << line << "\n";
         }
     }
-    env.out << d.kept_by_rule << " older records are kept because a rule requires them.\n";
+    const auto kept = static_cast<unsigned long>(d.kept_by_rule);
+    // TRANSLATORS: {1} how many records older than the cutoff a compliance rule keeps.
+    env.out << i18n::format(
+                   nothing ? tr_n("Nothing to remove; {1} older record is kept because a rule "
+                                  "requires it.",
+                                  "Nothing to remove; {1} older records are kept because a rule "
+                                  "requires them.",
+                                  kept)
+                           : tr_n("{1} older record is kept because a rule requires it.",
+                                  "{1} older records are kept because a rule requires them.", kept),
+                   {std::to_string(d.kept_by_rule)})
+            << "\n";
     if (nothing) {
         return kOk;
     }
     if (!a.dry_run && !a.yes) {
-        env.out << "Remove them? This cannot be undone. Type yes to remove: " << std::flush;
+        // TRANSLATORS: {1} the word to type, "yes" translated with context "word to type".
+        env.out << i18n::format(tr("Remove them? This cannot be undone. Type {1} to remove: "),
+                                {tr("word to type", "yes")})
+                << std::flush;
         std::string answer;
-        if (!std::getline(env.in, answer) || answer != "yes") {
-            env.out << "Nothing was removed.\n";
+        if (!std::getline(env.in, answer) || !confirmed(answer)) {
+            env.out << tr("Nothing was removed.") << "\n";
             return kRefused;
         }
     }
     const records::PurgeCounts n = store.purge(s, a.dry_run);
-    env.out << (a.dry_run ? "Would remove " : "Removed ")
-            << count_text(n.attempts, "attempt", "attempts") << " ("
-            << count_text(n.events, "event", "events") << ", "
-            << count_text(n.votes, "classroom vote count", "classroom vote counts") << ", "
-            << count_text(n.classroom_sessions, "classroom session", "classroom sessions") << "), "
-            << count_text(n.completions, "completion", "completions") << ", "
-            << count_text(n.attestations, "attestation", "attestations") << " and "
-            << count_text(n.certificates, "certificate", "certificates")
-            << (a.dry_run ? " (dry run: nothing was removed)." : ".")
-            << " Certificate revocations and status list entries are kept.\n";
+    // TRANSLATORS: {1} "3 attempts", {2} "40 events", {3} "2 classroom vote counts",
+    // {4} "1 classroom session", {5} "3 completions", {6} "2 attestations", {7} "1 certificate".
+    env.out << i18n::format(a.dry_run ? tr("Would remove {1} ({2}, {3}, {4}), {5}, {6} and {7} "
+                                           "(dry run: nothing was removed). Certificate "
+                                           "revocations and status list entries are kept.")
+                                      : tr("Removed {1} ({2}, {3}, {4}), {5}, {6} and {7}. "
+                                           "Certificate revocations and status list entries "
+                                           "are kept."),
+                            {count_text("attempts", n.attempts), count_text("events", n.events),
+                             count_text("votes", n.votes),
+                             count_text("classroom sessions", n.classroom_sessions),
+                             count_text("completions", n.completions),
+                             count_text("attestations", n.attestations),
+                             count_text("certificates", n.certificates)})
+            << "\n";
     return kOk;
 }
 
@@ -422,61 +548,63 @@ int purge(records::Store& store, const model::Bundle& bundle, const ComplianceAr
 SubcommandRun add_compliance_commands(CLI::App& records) {
     const auto a = std::make_shared<ComplianceArgs>();
     CLI::App* due_cmd = records.add_subcommand(
-        "due", "who is current, due or overdue for each compliance rule (names shown: for the "
-               "employer's inspector), as a table, CSV or PDF");
-    due_cmd->add_option("--site", a->site, "only learners at this site")->type_name("SITE");
-    due_cmd->add_option("--rule", a->rule, "only this rule (its id)")->type_name("RULE");
-    due_cmd->add_option("--as-of", a->as_of, "the date the roster is for (default: today)")
+        "due", tr("who is current, due or overdue for each compliance rule (names shown: for the "
+                  "employer's inspector), as a table, CSV or PDF"));
+    due_cmd->add_option("--site", a->site, tr("only learners at this site"))->type_name("SITE");
+    due_cmd->add_option("--rule", a->rule, tr("only this rule (its id)"))->type_name("RULE");
+    due_cmd->add_option("--as-of", a->as_of, tr("the date the roster is for (default: today)"))
         ->type_name("YYYY-MM-DD");
-    due_cmd->add_option("--csv", a->csv, "also write the roster as CSV")->type_name("FILE");
+    due_cmd->add_option("--csv", a->csv, tr("also write the roster as CSV"))->type_name("FILE");
     due_cmd
         ->add_option("--pdf", a->pdf,
-                     "also write the roster as a PDF for an inspector (one page; a long roster "
-                     "continues on numbered pages)")
+                     tr("also write the roster as a PDF for an inspector (one page; a long "
+                        "roster continues on numbered pages)"))
         ->type_name("FILE");
     due_cmd
         ->add_option("--organisation", a->organisation,
-                     "the employer's name on the PDF (default: the training provider's, when set "
-                     "up on this computer)")
+                     tr("the employer's name on the PDF (default: the training provider's, when "
+                        "set up on this computer)"))
         ->type_name("NAME");
-    due_cmd->footer(kDueFooter);
+    due_cmd->footer(due_footer());
 
     CLI::App* learner_cmd = records.add_subcommand(
-        "learner", "show a learner's hire date, job role, site and language, or change them");
-    learner_cmd->add_option("id", a->learner, "the learner's id (see sightline records list)")
+        "learner", tr("show a learner's hire date, job role, site and language, or change them"));
+    learner_cmd->add_option("id", a->learner, tr("the learner's id (see sightline records list)"))
         ->type_name("ID");
-    learner_cmd->add_option("--hire-date", a->hire_date, "the hire date")->type_name("YYYY-MM-DD");
+    learner_cmd->add_option("--hire-date", a->hire_date, tr("the hire date"))
+        ->type_name("YYYY-MM-DD");
     learner_cmd
         ->add_option("--job-role", a->job_role,
-                     "the job role rules are matched against, e.g. hotel/front-desk")
+                     tr("the job role rules are matched against, e.g. hotel/front-desk"))
         ->type_name("ROLE");
-    learner_cmd->add_option("--site", a->learner_site, "the workplace")->type_name("SITE");
+    learner_cmd->add_option("--site", a->learner_site, tr("the workplace"))->type_name("SITE");
     learner_cmd
         ->add_option("--language", a->language,
-                     "the language the learner trains in, a tag such as es (empty: none; the "
-                     "players then follow the system's language)")
+                     tr("the language the learner trains in, a tag such as es (empty: none; the "
+                        "players then follow the system's language)"))
         ->type_name("TAG");
-    learner_cmd->footer(kLearnerFooter);
+    learner_cmd->footer(learner_footer());
 
     CLI::App* purge_cmd = records.add_subcommand(
-        "purge", "remove records older than MONTHS, except what compliance rules require kept");
-    purge_cmd->add_option("--older-than", a->older_than, "the age, in months, of what goes")
+        "purge", tr("remove records older than MONTHS, except what compliance rules require kept"));
+    purge_cmd->add_option("--older-than", a->older_than, tr("the age, in months, of what goes"))
         ->type_name("MONTHS");
-    purge_cmd->add_flag("--dry-run", a->dry_run, "list and count what would go; remove nothing");
-    purge_cmd->add_flag("--yes", a->yes, "remove without asking");
-    purge_cmd->footer(kPurgeFooter);
+    purge_cmd->add_flag("--dry-run", a->dry_run,
+                        tr("list and count what would go; remove nothing"));
+    purge_cmd->add_flag("--yes", a->yes, tr("remove without asking"));
+    purge_cmd->footer(purge_footer());
 
     for (CLI::App* sub : {due_cmd, purge_cmd}) {
         sub->add_option("--bundle", a->bundle,
-                        "the courses whose rules apply (default: the courses installed with "
-                        "sightline)")
+                        tr("the courses whose rules apply (default: the courses installed with "
+                           "sightline)"))
             ->type_name("FILE");
     }
     for (CLI::App* sub : {due_cmd, learner_cmd, purge_cmd}) {
         sub->add_option("--data-dir", a->location.data_dir,
-                        "the records folder (as for sightline records)")
+                        tr("the records folder (as for sightline records)"))
             ->type_name("DIR");
-        sub->add_option("--records", a->location.records, kRecordsHelp)->type_name("URI");
+        sub->add_option("--records", a->location.records, records_help())->type_name("URI");
     }
 
     return [a, due_cmd, learner_cmd, purge_cmd,
@@ -496,22 +624,22 @@ SubcommandRun add_compliance_commands(CLI::App& records) {
         if (due_cmd->parsed() && !a->as_of.empty()) {
             const std::optional<learning::Day> day = learning::parse_day(a->as_of);
             if (!day) {
-                return usage(*due_cmd, "--as-of must be a date written YYYY-MM-DD");
+                return usage(*due_cmd, tr("--as-of must be a date written YYYY-MM-DD"));
             }
             as_of = *day;
         }
         if (learner_cmd->parsed()) {
             if (a->learner.empty()) {
                 return usage(*learner_cmd,
-                             "learner needs the learner's id (see sightline records list)");
+                             tr("learner needs the learner's id (see sightline records list)"));
             }
             if (!a->hire_date.empty() && !records::is_calendar_date(a->hire_date)) {
                 return usage(*learner_cmd,
-                             "--hire-date must be a real date written YYYY-MM-DD, or empty");
+                             tr("--hire-date must be a real date written YYYY-MM-DD, or empty"));
             }
         }
         if (purge_cmd->parsed() && a->older_than < 0) {
-            return usage(*purge_cmd, "purge needs --older-than MONTHS (0 or more)");
+            return usage(*purge_cmd, tr("purge needs --older-than MONTHS (0 or more)"));
         }
         try {
             const auto store = open_records_store(location);
@@ -530,11 +658,16 @@ SubcommandRun add_compliance_commands(CLI::App& records) {
                     for (const model::Rule& r : loaded.model.rules) {
                         known += (known.empty() ? "" : ", ") + r.id;
                     }
-                    return usage(*due_cmd, "no rule '" + a->rule + "' in " + bundle_path.string() +
-                                               " (its rules: " + (known.empty() ? "none" : known) +
-                                               ")");
+                    // TRANSLATORS: {1} a rule's id, {2} a bundle file, {3} the rules' ids, or
+                    // "none" (context "no rules").
+                    return usage(*due_cmd,
+                                 i18n::format(tr("no rule '{1}' in {2} (its rules: {3})"),
+                                              {a->rule, bundle_path.string(),
+                                               known.empty() ? tr("no rules", "none") : known}));
                 }
-                return due(*store, loaded.model, *a, as_of, env);
+                // The rules' titles in the language of the rest (ids and the CSV unchanged).
+                return due(*store, model::in_language(loaded.model, i18n::language()), *a, as_of,
+                           env);
             }
             return purge(*store, loaded.model, *a, env);
         } catch (const bundle::BundleError& e) {

@@ -5,6 +5,7 @@
 // PostgreSQL.
 #include "organisation_command.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/postgres_roles.hpp"
 #include "records_location.hpp"
 #include "tools/common/command_line.hpp"
@@ -16,6 +17,8 @@
 namespace sightline::cli {
 
 namespace {
+
+using i18n::tr;
 
 constexpr int kOk = 0;
 constexpr int kUsage = 2;
@@ -60,24 +63,28 @@ struct SiteJurisdiction {
 std::optional<SiteJurisdiction> parse_site_jurisdiction(std::string_view text, std::string& why) {
     const std::size_t equals = text.find('=');
     if (equals == std::string_view::npos) {
-        why = "--site-jurisdiction must be SITE=JURISDICTION (e.g. Austin=Texas), not '" +
-              std::string(text) + "'";
+        // TRANSLATORS: {1} what was typed; keep SITE=JURISDICTION and Austin=Texas.
+        why = i18n::format(
+            tr("--site-jurisdiction must be SITE=JURISDICTION (e.g. Austin=Texas), not '{1}'"),
+            {text});
         return std::nullopt;
     }
     SiteJurisdiction out{std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
     if (out.site.empty()) {
-        why = "--site-jurisdiction needs a site before '=' (SITE=JURISDICTION)";
+        why = tr("--site-jurisdiction needs a site before '=' (SITE=JURISDICTION)");
         return std::nullopt;
     }
     if (out.jurisdiction.empty()) {
         // Settings can be changed but not removed.
-        why = "--site-jurisdiction needs a jurisdiction after '=' for " + out.site +
-              " (a site's jurisdiction can be changed, not removed)";
+        // TRANSLATORS: {1} a site.
+        why = i18n::format(tr("--site-jurisdiction needs a jurisdiction after '=' for {1} (a "
+                              "site's jurisdiction can be changed, not removed)"),
+                           {out.site});
         return std::nullopt;
     }
     if (std::any_of(text.begin(), text.end(),
                     [](char c) { return static_cast<unsigned char>(c) < ' ' || c == 0x7f; })) {
-        why = "--site-jurisdiction must not contain control characters";
+        why = tr("--site-jurisdiction must not contain control characters");
         return std::nullopt;
     }
     return out;
@@ -85,12 +92,17 @@ std::optional<SiteJurisdiction> parse_site_jurisdiction(std::string_view text, s
 
 int show_settings(records::Store& store, const Environment& env) {
     const auto iri = store.setting(kIriBaseSetting);
-    env.out << "Settings of " << store.location() << "\n"
+    // TRANSLATORS: {1} where the records are. The settings' names (iri-base,
+    // site-jurisdiction) that follow stay in English.
+    env.out << i18n::format(tr("Settings of {1}"), {store.location()}) << "\n"
             << "  iri-base  "
-            << (iri ? *iri : std::string("(not set: exports use ") + kDefaultIriBase + ")") << "\n";
+            // TRANSLATORS: {1} the IRI exports use when none is set.
+            << (iri ? *iri : i18n::format(tr("(not set: exports use {1})"), {kDefaultIriBase}))
+            << "\n";
     const auto sites = site_jurisdictions(store);
     if (sites.empty()) {
-        env.out << "  site-jurisdiction  (none set: records due lists every rule at every site)\n";
+        env.out << "  site-jurisdiction  "
+                << tr("(none set: records due lists every rule at every site)") << "\n";
     }
     for (const auto& [site, jurisdiction] : sites) {
         env.out << "  site-jurisdiction  " << site << "=" << jurisdiction << "\n";
@@ -102,34 +114,50 @@ int set_settings(records::Store& store, const OrganisationArgs& a, bool iri_base
                  const std::vector<SiteJurisdiction>& sites, const Environment& env) {
     if (iri_base) {
         store.set_setting(kIriBaseSetting, a.iri_base);
-        env.out << "iri-base is now " << a.iri_base << " in " << store.location()
-                << " (records export names activities and accounts under it unless --base-iri "
-                   "is given)\n";
+        // TRANSLATORS: {1} the IRI, {2} where the records are.
+        env.out << i18n::format(tr("iri-base is now {1} in {2} (records export names activities "
+                                   "and accounts under it unless --base-iri is given)"),
+                                {a.iri_base, store.location()})
+                << "\n";
     }
     for (const SiteJurisdiction& s : sites) {
         store.set_setting(std::string(kSiteJurisdictionSetting) + s.site, s.jurisdiction);
-        env.out << "Site " << s.site << " is now in " << s.jurisdiction << " in "
-                << store.location() << " (records due lists its learners for " << s.jurisdiction
-                << "'s rules and for rules that name no jurisdiction)\n";
+        // TRANSLATORS: {1} a site, {2} its jurisdiction (a state), {3} where the records are.
+        env.out << i18n::format(tr("Site {1} is now in {2} in {3} (records due lists its learners "
+                                   "for {2}'s rules and for rules that name no jurisdiction)"),
+                                {s.site, s.jurisdiction, store.location()})
+                << "\n";
     }
     return kOk;
 }
 
 int grant(const OrganisationArgs& a, const RecordsLocation& location, const Environment& env) {
     const records::GrantReport report = records::grant_roles(location.records, {a.player, a.admin});
-    env.out << "Granted on database " << report.database << ", schema " << report.schema << " ("
-            << report.tables.size() << " tables):\n";
+    // TRANSLATORS: {1} a database, {2} a schema, {3} how many tables.
+    env.out << i18n::format(i18n::tr_n("Granted on database {1}, schema {2} ({3} table):",
+                                       "Granted on database {1}, schema {2} ({3} tables):",
+                                       report.tables.size()),
+                            {report.database, report.schema, std::to_string(report.tables.size())})
+            << "\n";
     if (!a.player.empty()) {
-        env.out << "  players (" << a.player << "): read, add and update "
-                << joined(report.player_writes) << "; read " << joined(report.player_reads)
-                << "; never delete, never issue a certificate\n";
+        // TRANSLATORS: {1} the players' database role, {2} and {3} lists of table names.
+        env.out << "  "
+                << i18n::format(
+                       tr("players ({1}): read, add and update {2}; read {3}; never "
+                          "delete, never issue a certificate"),
+                       {a.player, joined(report.player_writes), joined(report.player_reads)})
+                << "\n";
     }
     if (!a.admin.empty()) {
-        env.out << "  administrators (" << a.admin
-                << "): read, add, update and delete every table (also tables added later); "
-                   "no schema changes\n";
+        // TRANSLATORS: {1} the administrators' database role.
+        env.out << "  "
+                << i18n::format(tr("administrators ({1}): read, add, update and delete every "
+                                   "table (also tables added later); no schema changes"),
+                                {a.admin})
+                << "\n";
     }
-    env.out << "Run grant again after upgrading Sightline, so that players may use new tables.\n";
+    env.out << tr("Run grant again after upgrading Sightline, so that players may use new tables.")
+            << "\n";
     return kOk;
 }
 
@@ -142,27 +170,28 @@ std::string check_iri_base(std::string_view iri) {
     } else if (rest.starts_with("http://")) {
         rest.remove_prefix(7);
     } else {
-        return "the IRI base must be an absolute https:// (or http://) URL, e.g. "
-               "https://training.example.org/xapi/";
+        return tr("the IRI base must be an absolute https:// (or http://) URL, e.g. "
+                  "https://training.example.org/xapi/");
     }
     const std::size_t host_end = rest.find('/');
     if (host_end == 0 || rest.empty()) {
-        return "the IRI base must name a host (https://HOST/...)";
+        return tr("the IRI base must name a host (https://HOST/...)");
     }
     if (!iri.ends_with('/')) {
-        return "the IRI base must end with '/' (ids are appended to it)";
+        return tr("the IRI base must end with '/' (ids are appended to it)");
     }
     for (const char c : iri) {
         if (c == '?' || c == '#') {
-            return "the IRI base must not have a query or fragment ('?' or '#')";
+            return tr("the IRI base must not have a query or fragment ('?' or '#')");
         }
         if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' ||
             c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == 0x7f) {
-            return "the IRI base must not contain spaces, control characters or any of \"<>\\{}|^`";
+            return tr("the IRI base must not contain spaces, control characters or any of "
+                      "\"<>\\{}|^`");
         }
     }
     if (rest.substr(0, host_end).find('@') != std::string_view::npos) {
-        return "the IRI base must not carry a user name or password";
+        return tr("the IRI base must not carry a user name or password");
     }
     return {};
 }
@@ -185,54 +214,59 @@ void apply_organisation_settings(records::Store& store, records::ExportOptions& 
         }
     }
     if (const std::string wrong = check_iri_base(options.base_iri); !wrong.empty()) {
-        throw records::RecordsError((base_iri_given ? "--base-iri: " : "the stored iri-base: ") +
-                                    wrong);
+        // TRANSLATORS: {1} what is wrong with the IRI base.
+        throw records::RecordsError(i18n::format(
+            base_iri_given ? tr("--base-iri: {1}") : tr("the stored iri-base: {1}"), {wrong}));
     }
 }
 
 SubcommandRun add_organisation_commands(CLI::App& records) {
     const auto a = std::make_shared<OrganisationArgs>();
     CLI::App* settings = records.add_subcommand(
-        "settings", "show the organisation's settings kept with the records, or change one");
+        "settings", tr("show the organisation's settings kept with the records, or change one"));
     settings
         ->add_option("--iri-base", a->iri_base,
-                     "the organisation's IRI that xAPI activity and account ids start with "
-                     "(https://HOST/PATH/, ending in '/'; records export uses it unless "
-                     "--base-iri is given)")
+                     tr("the organisation's IRI that xAPI activity and account ids start with "
+                        "(https://HOST/PATH/, ending in '/'; records export uses it unless "
+                        "--base-iri is given)"))
         ->type_name("URL");
     settings
         ->add_option("--site-jurisdiction", a->site_jurisdictions,
-                     "the jurisdiction (state) of a site, as rules name it (e.g. "
-                     "Austin=Texas): records due lists the site's learners for that "
-                     "jurisdiction's rules only; repeat for more sites")
+                     tr("the jurisdiction (state) of a site, as rules name it (e.g. "
+                        "Austin=Texas): records due lists the site's learners for that "
+                        "jurisdiction's rules only; repeat for more sites"))
         ->type_name("SITE=JURISDICTION")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    settings->footer("A site with no jurisdiction set is listed for every rule, so that no duty is "
-                     "hidden.\nA site's jurisdiction can be changed but not removed. Jurisdictions "
-                     "are compared\nignoring case.\n"
-                     "Exit status: 0 shown or changed, 2 bad options or records that cannot be "
-                     "read.\n");
+    // TRANSLATORS: the end of `sightline records settings --help`; keep each line under 80
+    // columns.
+    settings->footer(tr("A site with no jurisdiction set is listed for every rule, so that no "
+                        "duty is hidden.\nA site's jurisdiction can be changed but not removed. "
+                        "Jurisdictions are compared\nignoring case.\n"
+                        "Exit status: 0 shown or changed, 2 bad options or records that cannot "
+                        "be read.\n"));
     CLI::App* grants = records.add_subcommand(
-        "grant", "give the players' and administrators' database roles their privileges "
-                 "(PostgreSQL; run as the database owner)");
+        "grant", tr("give the players' and administrators' database roles their privileges "
+                    "(PostgreSQL; run as the database owner)"));
     grants
         ->add_option("--player", a->player,
-                     "the players' role: read, add and update learners and attempts; no delete, "
-                     "no issuing")
+                     tr("the players' role: read, add and update learners and attempts; no "
+                        "delete, no issuing"))
         ->type_name("ROLE");
     grants
         ->add_option("--admin", a->admin,
-                     "the administrators' role: everything on the records but schema changes")
+                     tr("the administrators' role: everything on the records but schema changes"))
         ->type_name("ROLE");
-    grants->footer("Roles are created first by the database owner (CREATE ROLE NAME LOGIN).\n"
-                   "Each organisation has its own database: nothing is shared between them.\n"
-                   "Exit status: 0 done, 2 bad options or a refused grant.\n");
+    // TRANSLATORS: the end of `sightline records grant --help`; keep each line under 80 columns
+    // and CREATE ROLE NAME LOGIN as it is.
+    grants->footer(tr("Roles are created first by the database owner (CREATE ROLE NAME LOGIN).\n"
+                      "Each organisation has its own database: nothing is shared between them.\n"
+                      "Exit status: 0 done, 2 bad options or a refused grant.\n"));
     for (CLI::App* sub : {settings, grants}) {
         sub->add_option("--data-dir", a->location.data_dir,
-                        "the records folder (as for sightline records)")
+                        tr("the records folder (as for sightline records)"))
             ->type_name("DIR");
-        sub->add_option("--records", a->location.records, kRecordsHelp)->type_name("URI");
+        sub->add_option("--records", a->location.records, records_help())->type_name("URI");
     }
 
     return [a, settings, grants, parent = &records](const Environment& env) -> std::optional<int> {
@@ -265,11 +299,11 @@ SubcommandRun add_organisation_commands(CLI::App& records) {
         }
         if (grants->parsed()) {
             if (location.records.empty()) {
-                return usage(*grants, "grant needs --records postgresql://OWNER@HOST/DATABASE "
-                                      "(roles exist only on a PostgreSQL server)");
+                return usage(*grants, tr("grant needs --records postgresql://OWNER@HOST/DATABASE "
+                                         "(roles exist only on a PostgreSQL server)"));
             }
             if (a->player.empty() && a->admin.empty()) {
-                return usage(*grants, "grant needs --player ROLE, --admin ROLE or both");
+                return usage(*grants, tr("grant needs --player ROLE, --admin ROLE or both"));
             }
         }
         try {

@@ -15,10 +15,8 @@ struct RecordsLocation {
     std::string records;  // a postgresql:// URI, or empty
 };
 
-// The --records option's help text.
-inline constexpr const char* kRecordsHelp =
-    "an organisation's shared records on a PostgreSQL server instead of the folder "
-    "(postgresql://USER@HOST/DATABASE; the password belongs in ~/.pgpass or a service file)";
+// The --records option's help text, in the program's language.
+const char* records_help();
 
 // Empty when `uri` may name the organisation's server on a command line;
 // otherwise why not (not a postgresql:// URI, or it carries a password).
