@@ -9,6 +9,34 @@
   const $ = (id) => document.getElementById(id);
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  // The page's words in the session's language, put in the page by the server
+  // (classroom/phone_text.hpp): t(KEY, ...) fills {1}, {2} ... ("{{" is a
+  // brace); tn(KEY, n, ...) takes the plural form for n.
+  const PAGE = (() => {
+    try { return JSON.parse(document.body.dataset.text || '{}'); } catch (e) { return {}; }
+  })();
+  const WORDS = PAGE.text || {};
+  const PLURALS = PAGE.plural || {};
+  function fill(pattern, args) {
+    return pattern.replace(/\{\{|\{([1-9])\}/g,
+      (m, i) => (m === '{{' ? '{' : String(args[i - 1] === undefined ? m : args[i - 1])));
+  }
+  function t(key, ...args) {
+    return fill(typeof WORDS[key] === 'string' ? WORDS[key] : key, args);
+  }
+  function tn(key, n, ...args) {
+    const p = PLURALS[key];
+    if (!p || !p.forms || !p.n || !p.n.length) { return key; }
+    const at = n < p.n.length ? n : 100 + (n % 100);
+    const form = p.forms[p.n[at]];
+    return typeof form === 'string' ? fill(form, args) : key;
+  }
+  // A device's id ("Phone 3", what the room calls it) as people read it.
+  function deviceName(id) {
+    const m = /^Phone ([0-9]+)$/.exec(id || '');
+    return m ? t('device', m[1]) : (id || '');
+  }
+
   let token = null;
   let view = null;       // the last view received
   let version = 0;       // its version: the next long poll waits for another
@@ -61,26 +89,26 @@
   // --- joining ---
 
   async function join(body) {
-    status('Joining…');
+    status(t('status.joining'));
     $('join-error').textContent = '';
     let res;
     try {
       res = await post('/api/join', body);
     } catch (e) {
       status('');
-      $('join-error').textContent = 'The room cannot be reached. Check the Wi-Fi and try again.';
+      $('join-error').textContent = t('join.unreachable');
       show('join');
       return;
     }
     if (res.ok) {
       const data = await res.json();
       keep(data.token);
-      status('Joined as ' + data.device + '.');
+      status(t('status.joined', deviceName(data.device)));
       follow();
       return;
     }
     status('');
-    $('join-error').textContent = await reason(res, 'The room could not be joined.');
+    $('join-error').textContent = await reason(res, t('join.failed'));
     show('join');
   }
 
@@ -102,7 +130,7 @@
     if (controller) { controller.abort(); controller = null; }
     keep(null);
     $('join').hidden = true;
-    status('The session has ended. Thank you for taking part.');
+    status(t('status.ended'));
   }
 
   // --- following the room ---
@@ -125,13 +153,13 @@
         });
       } catch (e) {
         if (controller !== mine) { return; }
-        status('Reconnecting…');
+        status(t('status.reconnecting'));
         await sleep(delay);
         delay = Math.min(delay * 2, 15000);
         continue;
       }
       if (controller !== mine) { return; }
-      if (res.status === 403) { forget('Please join the room again.'); return; }
+      if (res.status === 403) { forget(t('status.rejoin')); return; }
       if (res.status === 410) { ended(); return; }
       let data = null;
       if (res.ok) {
@@ -139,14 +167,14 @@
       }
       if (!data) {
         const wait = res.status === 429 ? 1000 * (Number(res.headers.get('Retry-After')) || 1) : delay;
-        if (res.status !== 429) { status('Reconnecting…'); }
+        if (res.status !== 429) { status(t('status.reconnecting')); }
         await sleep(wait);
         delay = Math.min(delay * 2, 15000);
         continue;
       }
       delay = 1000;
       spareSecret = null;
-      if ($('status').textContent === 'Reconnecting…') { status(''); }
+      if ($('status').textContent === t('status.reconnecting')) { status(''); }
       version = data.version;
       render(data);
     }
@@ -165,14 +193,14 @@
   function details(el, words, c, mine) {
     if (mine) {
       el.classList.add('mine');
-      words.append(text('span', 'Your vote', 'tally'));
+      words.append(text('span', t('choice.yours'), 'tally'));
     }
     if (view.tally_shown && typeof c.votes === 'number') {
-      words.append(text('span', c.votes + (c.votes === 1 ? ' vote, ' : ' votes, ') + c.percent + '%', 'tally'));
+      words.append(text('span', tn('choice.votes', c.votes, c.votes, c.percent), 'tally'));
     }
     if (c.chosen) {
       el.classList.add('chosen');
-      words.append(text('span', 'The room chose this.', 'tally'));
+      words.append(text('span', t('choice.chosen'), 'tally'));
       if (c.feedback) { words.append(text('span', c.feedback, 'feedback')); }
     }
   }
@@ -182,9 +210,9 @@
     show('stage');
     const others = (v.lobby || 0) - 1;
     $('device').textContent = !v.device ? ''
-      : 'You are ' + v.device + (others > 0
-        ? ', with ' + others + (others === 1 ? ' other phone.' : ' other phones.') : '.');
-    $('title').textContent = v.title || 'Waiting for the facilitator…';
+      : others > 0 ? tn('device.others', others, deviceName(v.device), others)
+        : t('device.you', deviceName(v.device));
+    $('title').textContent = v.title || t('waiting');
     // A live region: set only when it changes, so that a screen reader says
     // "Voting is open" (or closed) once, not on every update.
     if ($('banner').textContent !== (v.status || '')) { $('banner').textContent = v.status || ''; }
@@ -192,7 +220,7 @@
     paragraphs.replaceChildren();
     for (const p of v.paragraphs || []) {
       const el = document.createElement('p');
-      if (p.speaker) { el.append(text('span', p.speaker + ': ', 'speaker')); }
+      if (p.speaker) { el.append(text('span', t('speaker', p.speaker) + ' ', 'speaker')); }
       el.append(p.text);
       paragraphs.append(el);
     }
@@ -261,24 +289,24 @@
 
   async function vote(options) {
     if (!view || !view.voting_open) { return; }
-    if (options.length === 0) { status('Choose at least one answer first.', true); return; }
-    status('Sending your vote…', true);
+    if (options.length === 0) { status(t('status.choose'), true); return; }
+    status(t('status.sending'), true);
     let res;
     try {
       res = await post('/api/vote', { question: view.question_key, options });
     } catch (e) {
-      status('Your vote was not sent. Check the connection and try again.');
+      status(t('status.not-sent'));
       return;
     }
     if (res.status === 204) {
       view.your_vote = options.slice().sort((a, b) => a - b);
       render(view);
-      status('Your vote is in. You can change it until voting closes.', true);
+      status(t('status.sent'), true);
       return;
     }
-    if (res.status === 403) { forget('Please join the room again.'); return; }
+    if (res.status === 403) { forget(t('status.rejoin')); return; }
     if (res.status === 410) { ended(); return; }
-    status(await reason(res, 'Your vote was not counted.'));
+    status(await reason(res, t('vote.not-counted')));
     if (res.status === 409) { follow(); } // the question moved on: fetch it now
   }
 
@@ -288,7 +316,7 @@
     event.preventDefault();
     const code = $('code').value.replace(/[\s-]/g, '');
     if (!/^[0-9]{6}$/.test(code)) {
-      $('join-error').textContent = 'The room code has 6 digits.';
+      $('join-error').textContent = t('join.digits');
       return;
     }
     join({ code });

@@ -1,5 +1,7 @@
 #include "classroom/phone_server.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
@@ -131,49 +133,41 @@ void send_error(Response& res, int status, std::string_view error, std::string_v
     send_json(res, status, {{"error", error}, {"message", message}});
 }
 
-// Every refusal of the room, its status code and the sentence a phone shows:
-// the one place room results become HTTP.
-void send_refusal(Response& res, RoomResult result) {
-    struct Reply {
-        int status;
-        const char* message;
-    };
-    const Reply reply = [result]() -> Reply {
+// Every refusal of the room, its status code and the sentence a phone shows
+// (the session's, from phone_text()): the one place room results become HTTP.
+void send_refusal(Response& res, RoomResult result, const PhoneText& text) {
+    const int status = [result] {
         switch (result) {
         case RoomResult::WrongSecret:
-            return {403, "This link is not for the current session."};
         case RoomResult::WrongCode:
-            return {403, "That is not the room code."};
         case RoomResult::LobbyLocked:
-            return {403, "The facilitator has closed the room to new phones."};
         case RoomResult::RoomFull:
-            return {403, "The room is full."};
         case RoomResult::UnknownToken:
-            return {403, "Join the room again."};
+            return 403;
         case RoomResult::RateLimited:
-            return {429, "Too many wrong codes; wait a few seconds and try again."};
+            return 429;
         case RoomResult::RoomClosed:
-            return {410, "The session has ended."};
+            return 410;
         case RoomResult::BadOptions:
-            return {400, "Those options cannot be voted for."};
+            return 400;
         case RoomResult::StaleQuestion:
-            return {409, "The question has changed."};
         case RoomResult::NotVoting:
-            return {409, "Voting is not open."};
+            return 409;
         case RoomResult::Ok:
             break;
         }
-        return {500, "The request could not be handled."};
+        return 500;
     }();
     if (result == RoomResult::RateLimited) {
         res.set_header("Retry-After", "2");
     }
-    send_error(res, reply.status, room_result_name(result), reply.message);
+    const std::string name = room_result_name(result);
+    send_error(res, status, name, text.text(status == 500 ? "error.internal" : "error." + name));
 }
 
 // A token the room does not know (never issued, removed, or the room closed).
-void send_unknown_token(Response& res, const PhoneRoom& room) {
-    send_refusal(res, room.closed() ? RoomResult::RoomClosed : RoomResult::UnknownToken);
+void send_unknown_token(Response& res, const PhoneRoom& room, const PhoneText& text) {
+    send_refusal(res, room.closed() ? RoomResult::RoomClosed : RoomResult::UnknownToken, text);
 }
 
 // The token of "Authorization: Bearer <token>"; empty when there is none or
@@ -225,6 +219,7 @@ struct PhoneServer::Impl {
     int port = 0;
     std::string address;
     std::string index_html, phone_js, phone_css;
+    PhoneText words; // made on the main thread by start(), then only read
 
     Impl(PhoneRoom& r, PhoneServerOptions o) : room(r), options(std::move(o)) {}
 
@@ -306,8 +301,8 @@ void PhoneServer::Impl::configure() {
         return HandlerResponse::Handled;
     };
     server.set_error_handler(on_error);
-    server.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
-        send_error(res, 500, "internal", "The request could not be handled.");
+    server.set_exception_handler([this](const Request&, Response& res, std::exception_ptr) {
+        send_error(res, 500, "internal", words.text("error.internal"));
     });
 }
 
@@ -326,7 +321,7 @@ HandlerResponse PhoneServer::Impl::pre_route(const Request& req, Response& res) 
     };
     if (!room.admit(bearer_token(req))) {
         res.set_header("Retry-After", "1");
-        send_error(res, 429, "busy", "Too many requests; try again in a second.");
+        send_error(res, 429, "busy", words.text("error.busy"));
         return refused();
     }
     const Route* route = nullptr;
@@ -376,7 +371,7 @@ void PhoneServer::Impl::view(const Request& req, Response& res) {
         since = value;
     }
     if (!room.rejoin(token)) {
-        send_unknown_token(res, room);
+        send_unknown_token(res, room, words);
         return;
     }
     if (since && *since == room.version() && !stopping) {
@@ -384,7 +379,7 @@ void PhoneServer::Impl::view(const Request& req, Response& res) {
     }
     std::optional<std::string> json = room.view_json(token);
     if (!json) { // removed or closed while waiting
-        send_unknown_token(res, room);
+        send_unknown_token(res, room, words);
         return;
     }
     res.status = 200;
@@ -406,7 +401,7 @@ void PhoneServer::Impl::join(const Request& req, Response& res) {
     if (joined.ok()) {
         send_json(res, 200, {{"token", joined.token}, {"device", joined.label}});
     } else {
-        send_refusal(res, joined.result);
+        send_refusal(res, joined.result, words);
     }
 }
 
@@ -416,7 +411,7 @@ void PhoneServer::Impl::vote(const Request& req, Response& res) {
     }
     const std::string token = bearer_token(req);
     if (!room.rejoin(token)) {
-        send_unknown_token(res, room);
+        send_unknown_token(res, room, words);
         return;
     }
     ParsedVote parsed = parse_vote_body(req.body);
@@ -429,7 +424,7 @@ void PhoneServer::Impl::vote(const Request& req, Response& res) {
     if (result == RoomResult::Ok) {
         res.status = 204;
     } else {
-        send_refusal(res, result);
+        send_refusal(res, result, words);
     }
 }
 
@@ -466,15 +461,24 @@ bool PhoneServer::start(std::string* error) {
     };
     const std::lock_guard lock(s.lifecycle);
     if (s.started) {
-        return fail("The phone server has already been started.");
+        return fail(i18n::tr("The phone server has already been started."));
     }
+    std::string html;
     const std::pair<const char*, std::string*> files[] = {
-        {"index.html", &s.index_html}, {"phone.js", &s.phone_js}, {"phone.css", &s.phone_css}};
+        {"index.html", &html}, {"phone.js", &s.phone_js}, {"phone.css", &s.phone_css}};
     for (const auto& file : files) {
         const std::filesystem::path path = s.options.page_dir / file.first;
         if (!read_file(path, *file.second)) {
-            return fail("The phone page file " + path.string() + " could not be read.");
+            // TRANSLATORS: {1} is a file's path.
+            return fail(i18n::format(i18n::tr("The phone page file {1} could not be read."),
+                                     {path.string()}));
         }
+    }
+    s.words = s.options.text ? *s.options.text : phone_text();
+    if (std::string why; !render_phone_page(html, s.words, s.index_html, &why)) {
+        // TRANSLATORS: {1} is a file's path, {2} what is wrong in it (in English).
+        return fail(i18n::format(i18n::tr("The phone page file {1} cannot be shown: {2}."),
+                                 {(s.options.page_dir / "index.html").string(), why}));
     }
     s.address =
         s.options.address.empty() ? first_lan_ipv4().value_or("127.0.0.1") : s.options.address;
@@ -486,9 +490,12 @@ bool PhoneServer::start(std::string* error) {
     }
     if (s.port <= 0) {
         s.port = 0;
-        return fail("The phone server could not listen on " + s.address +
-                    (s.options.port == 0 ? std::string() : ":" + std::to_string(s.options.port)) +
-                    " (the port may be in use, or the address not this machine's).");
+        // TRANSLATORS: {1} is an address, and maybe a port: 192.168.1.20:8080.
+        return fail(i18n::format(
+            i18n::tr("The phone server could not listen on {1} (the port may be in use, or the "
+                     "address not this machine's)."),
+            {s.address +
+             (s.options.port == 0 ? std::string() : ":" + std::to_string(s.options.port))}));
     }
     s.server.widen_backlog(SOMAXCONN);
     s.started = true;

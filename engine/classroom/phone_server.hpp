@@ -6,7 +6,9 @@
 // Routes (everything else 404; a known path with another method 405):
 //   GET  /, /phone.js, /phone.css  the phone page, read from page_dir once at
 //                                  start() (a fixed list: no path is ever
-//                                  built from a request)
+//                                  built from a request); index.html with
+//                                  its words filled in, in the session's
+//                                  language (phone_text.hpp)
 //   POST /api/join   {"secret": ...} or {"code": ...}  200 {"token", "device"};
 //                    403 wrong secret or code, locked lobby or full room;
 //                    429 too many wrong codes lately; 410 closed
@@ -17,11 +19,11 @@
 //                    body or options; 409 stale question or voting not open;
 //                    403 unknown token; 410 closed
 // Before any other work every request passes room.admit() (429, Retry-After:
-// 1). JSON requests need Content-Type application/json (415) and a
-// Content-Length (411); bodies above kMaxBodyBytes are refused (413) and
-// drained, never buffered. Every response carries no-store, nosniff,
-// no-referrer, a same-origin Content-Security-Policy and X-Frame-Options DENY.
-// Nothing is logged: the server keeps no address, user agent or name.
+// 1). A refusal's "message" is a sentence for the phone's user, in the
+// session's language; its "error" an id. JSON requests need Content-Type application/json (415) and
+// a Content-Length (411); bodies above kMaxBodyBytes are refused (413) and drained, never buffered.
+// Every response carries no-store, nosniff, no-referrer, a same-origin Content-Security-Policy and
+// X-Frame-Options DENY. Nothing is logged: the server keeps no address, user agent or name.
 //
 // Threads. cpp-httplib serves one connection per thread for the connection's
 // whole life, and a long poll holds its thread while it waits. Its default
@@ -40,6 +42,7 @@
 #pragma once
 
 #include "classroom/phone_room.hpp"
+#include "classroom/phone_text.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -63,6 +66,9 @@ struct PhoneServerOptions {
     std::chrono::milliseconds long_poll{20000};
     // The most threads serving connections at once (see "Threads" above).
     std::size_t max_threads = 1024;
+    // The page's words and the refusals' sentences. Empty: phone_text() in
+    // the program's current language, made by start().
+    std::optional<PhoneText> text;
 };
 
 class PhoneServer {
@@ -75,7 +81,9 @@ class PhoneServer {
 
     // Reads the page, binds and serves on its own threads. False, with a
     // sentence in *error, when a page file cannot be read or the address
-    // cannot be bound; false also when already started.
+    // cannot be bound; false also when already started. Call it on the main
+    // thread: it translates (the page's text, unless options.text has it, and
+    // *error).
     bool start(std::string* error = nullptr);
     // Wakes the server's long polls (the room itself is left as it is: not
     // closed, its version unchanged), stops accepting, and joins every thread.

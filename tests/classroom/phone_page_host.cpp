@@ -1,7 +1,10 @@
 // Serves the phone page over a scripted classroom session, for the browser
 // test (phone_page_test.py): the FORMAT.md example scenario in a dry-run
 // facilitation, with a phone room and its server on 127.0.0.1, kept in step
-// by sync_phones() as the desktop player keeps them. Prints "url <join URL>",
+// by sync_phones() as the desktop player keeps them. With an argument, the
+// session's language: "es" (the example's Spanish translation, the program
+// in Spanish) or "qps" (the pseudo-locale's program text, the example in
+// English). Prints "url <join URL>",
 // then answers one line per command read from standard input:
 //   open | lock | unlock | reveal | majority | advance | back
 //   pick ID...   the facilitator picks this choice of a decision, or these
@@ -14,8 +17,12 @@
 #define DOCTEST_CONFIG_IMPLEMENT // the fixtures use doctest's macros; no test runs here
 #include "classroom/phone_server.hpp"
 #include "classroom/phone_sync.hpp"
+#include "i18n/i18n.hpp"
+#include "model/translation.hpp"
 #include "support/classroom_helpers.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scenario_fixtures.hpp"
+#include "support/spanish_example.hpp"
 
 #include <doctest/doctest.h>
 
@@ -29,11 +36,15 @@
 using namespace sightline;
 using namespace sightline::classroom;
 
-int main() {
+int main(int argc, char** argv) {
     // The fixtures' REQUIREs, outside any test case, report through this.
     doctest::Context context;
     context.setAsDefaultForAssertsOutOfTestCases();
-    Facilitation f(test::format_example(), test::example_setup(12));
+    const std::string language = argc > 1 ? argv[1] : "en";
+    test::bind_program_catalogues();
+    i18n::set_language(language); // the main thread's: the session's language
+    static const model::Bundle spanish = model::in_language(test::spanish_example(), "es");
+    Facilitation f(language == "es" ? spanish : test::format_example(), test::example_setup(12));
     PhoneRoom room;
     PhoneServerOptions options;
     options.address = "127.0.0.1";

@@ -35,6 +35,15 @@ diff image (phone-<stage>-diff.png, differing pixels in red) are kept and named.
 The page at 200% zoom is kept for review as SCREENSHOT_DIR/zoom-<stage>.png
 (not compared).
 
+Then the same page in a Spanish session (the host's "es": the example's
+Spanish translation, the program's Spanish catalogue): the join form, a vote
+and the tally, each matched with its reviewed light image (golden/phone/es-*)
+and given every check above, at 320 CSS px with 200% text too, with nothing
+of the page's own English left. And in the pseudo-locale (the host's "qps"):
+the join form and the page's words on a vote (status, device, marks, tally)
+pass tests/pseudo/check_pseudo.py's rules (no English words, no "[" left
+open), and nothing is clipped at 200%.
+
 After a deliberate change to the page, regenerate the golden images and look
 at every one before committing them:
 
@@ -43,6 +52,7 @@ at every one before committing them:
 Exits 0 when every check passes, 1 with the failed checks, 77 (skipped) when
 Chromium, its driver, Selenium or PIL is missing."""
 import base64
+import collections
 import io
 import os
 import shutil
@@ -84,6 +94,16 @@ MAX_DIFFERENT = 2
 TEXT_CONTRAST = 4.5    # WCAG 1.4.3, any size
 BORDER_CONTRAST = 3.0  # WCAG 1.4.11, the edges of controls
 TARGET = 44            # CSS px, each side of a touch target
+
+# What a screen reader is given, per session language: the page's title, the
+# Send button's name, the start of the code field's name.
+WORDS = {
+    "en": {"title": "Sightline classroom", "send": "Send vote", "code": "Room code"},
+    "es": {"title": "Sightline en el aula", "send": "Enviar voto", "code": "C\u00f3digo de sala"},
+}
+# The page's own English, none of which a Spanish session may show.
+ENGLISH = ("Sightline classroom", "Join the room", "Room code", "Send vote", "Your vote",
+           "You are", "Phone ", " vote,", " votes,", "Waiting for", "The room chose")
 
 # Only DejaVu (fonts-dejavu-core), whatever family the page asks for, rendered
 # the same way on every machine: Chromium reads fonts through fontconfig.
@@ -224,8 +244,8 @@ def contrast(a, b):
 
 
 class Host:
-    def __init__(self, program):
-        self.process = subprocess.Popen([program], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    def __init__(self, program, *arguments):
+        self.process = subprocess.Popen([program, *arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         text=True, bufsize=1)
         line = self.process.stdout.readline().strip()
         if not line.startswith("url "):
@@ -426,7 +446,8 @@ def main():
                 "name": node.get("name", {}).get("value", ""),
                 "ignored": node.get("ignored", False), **properties}
 
-    def semantics(stage):
+    def semantics(stage, lang="en"):
+        said = WORDS[lang]
         problems = []
         page = driver.execute_script(
             "return {lang: document.documentElement.lang, title: document.title,"
@@ -435,10 +456,10 @@ def main():
             "kinds: [...document.querySelectorAll('#choices > *')]"
             "  .map(c => c.tagName.toLowerCase()),"
             "code: !document.getElementById('join').hidden};")
-        if page["lang"] != "en":
-            problems.append(f"the page's language is {page['lang']!r}, not 'en'")
+        if page["lang"] != lang:
+            problems.append(f"the page's language is {page['lang']!r}, not {lang!r}")
         root = ax("document")
-        if root["name"] != "Sightline classroom" or page["title"] != "Sightline classroom":
+        if root["name"] != said["title"] or page["title"] != said["title"]:
             problems.append(f"the page's title is {root['name']!r}")
         levels = [h[0] for h in page["headings"]]
         if not levels or levels[0] != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
@@ -474,11 +495,11 @@ def main():
                     problems.append(f"option {i} is read as checked={node.get('checked')}")
         if send_shown():
             node = ax("document.getElementById('send')")
-            if node["role"] != "button" or node["name"] != "Send vote":
+            if node["role"] != "button" or node["name"] != said["send"]:
                 problems.append(f"the Send button is read as {node['role']} {node['name']!r}")
         if page["code"]:
             node = ax("document.getElementById('code')")
-            if node["role"] != "textbox" or not node["name"].startswith("Room code"):
+            if node["role"] != "textbox" or not node["name"].startswith(said["code"]):
                 problems.append(f"the code field is read as {node['role']} {node['name']!r}")
         soft(stage, problems)
 
@@ -512,19 +533,111 @@ def main():
         viewport()
         soft(stage, problems)
 
-    def stage(name):
+    def stage(name, lang="en", dark=True):
         """The screenshots, light and dark, and every check of this stage."""
         loaded()
         golden.compare(name, capture())
         colours(name, "light")
-        scheme("dark")
-        golden.compare(f"{name}-dark", capture())
-        colours(name, "dark")
-        scheme("light")
+        if dark:
+            scheme("dark")
+            golden.compare(f"{name}-dark", capture())
+            colours(name, "dark")
+            scheme("light")
         soft(name, [f"touch target {t} is smaller than {TARGET}x{TARGET} CSS px"
                     for t in driver.execute_script(TARGETS, CONTROLS, TARGET)])
-        semantics(name)
+        semantics(name, lang)
         zoomed(name)
+
+    def english_left(stage):
+        body = driver.find_element(By.TAG_NAME, "body").text + "\n" + driver.title
+        soft(stage, [f"the page's English {e.strip()!r} is shown" for e in ENGLISH if e in body])
+
+    def spanish():
+        """A Spanish session: the join form, a vote, the tally."""
+        es = Host(sys.argv[1], "es")
+        try:
+            driver.get(es.base)
+            until("the join form", lambda: driver.find_element(By.ID, "code").is_displayed())
+            english_left("es-0-join")
+            stage("es-0-join", "es", dark=False)
+            driver.get("about:blank")
+            driver.get(es.url)
+            until("the Spanish scenario",
+                  lambda: driver.find_element(By.ID, "title").text == "El registro tard\u00edo")
+            check("a second phone joins (its id stays English)", es.say("join") == "joined Phone 2")
+            time.sleep(1.1)
+            es.say("lobby")
+            until("the phone's name in Spanish", lambda: driver.find_element(By.ID, "device").text
+                  == "Este es el Tel\u00e9fono 1; hay 1 tel\u00e9fono m\u00e1s.")
+            es.say("open")
+            until("voting open", lambda: all(c["enabled"] for c in choices()))
+            tap(1)
+            until("its vote marked", lambda: mine() == [1])
+            until("the vote's status", lambda: driver.find_element(By.ID, "status").text.startswith(
+                "Su voto se registr\u00f3."))
+            check("the choice is marked in Spanish", "Su voto" in choices()[1]["text"])
+            english_left("es-2-voted")
+            stage("es-2-voted", "es", dark=False)
+            es.say("lock")
+            es.say("reveal")
+            until("the tally in Spanish",
+                  lambda: "1 voto, 100%" in driver.find_element(By.ID, "choices").text)
+            english_left("es-4-revealed")
+            stage("es-4-revealed", "es", dark=False)
+        finally:
+            es.close()
+
+    def pseudo():
+        """The pseudo-locale: the page's own words all pseudo-translated and whole."""
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                        "pseudo"))
+        sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+        import check_pseudo  # noqa: E402 (tests/pseudo; it finds tools/i18n itself)
+        allow_file = os.path.join(os.path.dirname(check_pseudo.__file__), "allow.txt")
+        allow = [(p, check_pseudo.phrase_pattern(p))
+                 for p, _, _ in check_pseudo.read_phrases(allow_file)]
+
+        def words(stage, text):
+            problems = []
+            check_pseudo.check_output(stage, text, allow, [], collections.defaultdict(list),
+                                      problems)
+            soft(stage, [f"{kind}: {message}" for kind, _, message in problems])
+
+        qps = Host(sys.argv[1], "qps")
+        try:
+            driver.get(qps.base)
+            until("the join form", lambda: driver.find_element(By.ID, "code").is_displayed())
+            loaded()
+            table = driver.execute_script("return JSON.parse(document.body.dataset.text);")
+            check("the page says it is in qps", table["lang"] == "qps" and
+                  driver.execute_script("return document.documentElement.lang;") == "qps")
+            all_words = list(table["text"].values())
+            all_words += [f for p in table["plural"].values() for f in p["forms"]]
+            words("qps-table", "\n\n".join(all_words))
+            words("qps-0-join", driver.title + "\n\n" + driver.find_element(By.TAG_NAME, "body").text)
+            zoomed("qps-0-join")
+            driver.get("about:blank")
+            driver.get(qps.url)
+            until("the scenario", lambda: driver.find_element(By.ID, "title").text ==
+                  "The late check-in")  # the course's own text: English in this session
+            qps.say("open")
+            until("voting open", lambda: all(c["enabled"] for c in choices()))
+            tap(1)
+            until("its vote marked", lambda: mine() == [1])
+            until("the vote's status", lambda: driver.find_element(By.ID, "status").text != "")
+            qps.say("lock")
+            qps.say("reveal")
+            until("the tally", lambda: "100%" in driver.find_element(By.ID, "choices").text)
+            # Only the page's own words: the story and the choices are the course's.
+            own = driver.execute_script(
+                "return [document.getElementById('status').innerText,"
+                "document.getElementById('device').innerText,"
+                "document.getElementById('locked').innerText,"
+                "...[...document.querySelectorAll('#choices .tally')].map(e => e.innerText)];")
+            words("qps-4-revealed", "\n\n".join(own))
+            zoomed("qps-4-revealed")
+        finally:
+            qps.close()
 
     try:
         viewport()
@@ -623,6 +736,9 @@ def main():
         check("the ending shows what to do and where to report",
               "1-888-373-7888" in driver.find_element(By.ID, "report").text)
         stage("7-ending")
+
+        spanish()
+        pseudo()
 
         problems = failures + golden.mismatches
         took = time.monotonic() - started

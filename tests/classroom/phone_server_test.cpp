@@ -7,7 +7,10 @@
 // fails through the client's read timeout instead.
 #include "classroom/phone_room.hpp"
 #include "classroom/phone_server.hpp"
+#include "classroom/phone_text.hpp"
+#include "i18n/i18n.hpp"
 #include "support/phone_fixtures.hpp"
+#include "support/program_catalogues.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +21,7 @@
 #include <future>
 #include <httplib.h>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -123,7 +127,15 @@ TEST_CASE("phone server: the page, its script and its style are served with thei
         REQUIRE(r);
         CHECK(r->status == 200);
         CHECK(r->get_header_value("Content-Type") == types[i]);
-        CHECK(r->body == file_text(kPageDir + "/" + files[i].second));
+        if (path == "/") { // index.html with its words filled in: the English of today
+            std::string page;
+            REQUIRE(render_phone_page(file_text(kPageDir + "/index.html"), phone_text(), page));
+            CHECK(r->body == page);
+            CHECK(r->body.find("<title>Sightline classroom</title>") != std::string::npos);
+            CHECK(r->body.find("{{") == std::string::npos);
+        } else {
+            CHECK(r->body == file_text(kPageDir + "/" + files[i].second));
+        }
         check_security_headers(*r);
     }
     // Refusals carry them too: 404, 405, 400.
@@ -139,11 +151,71 @@ TEST_CASE("phone server: the page, its script and its style are served with thei
     check_security_headers(*bad);
     // The page names only its own files, and the join URL keeps the secret
     // in the fragment.
-    const std::string html = file_text(kPageDir + "/index.html");
+    const httplib::Result page = c.Get("/");
+    REQUIRE(page);
+    const std::string& html = page->body;
     CHECK(html.find("http") == std::string::npos);
-    CHECK(html.find("lang=\"en\"") != std::string::npos);
+    CHECK(html.find("<html lang=\"en\">") != std::string::npos);
     CHECK(s.server.base_url() == "http://127.0.0.1:" + std::to_string(s.server.port()));
     CHECK(s.server.join_url() == s.server.base_url() + "/#" + s.room.secret());
+}
+
+TEST_CASE("phone server: started in a Spanish session, the page and the refusals are in "
+          "Spanish, and the ids stay English") {
+    sightline::test::bind_program_catalogues();
+    PhoneRoom room;
+    std::optional<PhoneServer> server;
+    {
+        const sightline::i18n::LanguageScope spanish("es"); // the main thread, at start()
+        server.emplace(room, server_options(300ms));
+        std::string error;
+        REQUIRE_MESSAGE(server->start(&error), error);
+    }
+    // Back in English on the main thread: what the server serves does not follow.
+    REQUIRE(sightline::i18n::language() == "en");
+    httplib::Client c("127.0.0.1", server->port());
+    const httplib::Result page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    check_security_headers(*page);
+    CHECK(page->body.find("<html lang=\"es\">") != std::string::npos);
+    CHECK(page->body.find("<title>Sightline en el aula</title>") != std::string::npos);
+    CHECK(page->body.find(">Enviar voto</button>") != std::string::npos);
+    CHECK(page->body.find("Send vote") == std::string::npos);
+    CHECK(page->body.find("Sightline classroom") == std::string::npos);
+
+    const std::string code = room.room_code();
+    const httplib::Result wrong =
+        c.Post("/api/join", json{{"code", code == "000000" ? "111111" : "000000"}}.dump(),
+               "application/json");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 403);
+    CHECK(error_of(wrong) == "wrong-code");
+    CHECK(json::parse(wrong->body).at("message") == "Ese no es el c\u00F3digo de sala.");
+    const httplib::Result joined =
+        c.Post("/api/join", json{{"secret", room.secret()}}.dump(), "application/json");
+    REQUIRE(joined);
+    CHECK(json::parse(joined->body).at("device") == "Phone 1"); // the id; the page names it
+    const httplib::Result stale = c.Get("/api/view?since=0", bearer("AAAAAAAAAAAAAAAAAAAAAA"));
+    REQUIRE(stale);
+    CHECK(stale->status == 403);
+    CHECK(json::parse(stale->body).at("message") == "Vuelva a unirse a la sala.");
+
+    // A table given in the options wins over the program's language.
+    PhoneRoom other;
+    PhoneServerOptions given = server_options(300ms);
+    given.text = phone_text(); // English, made here
+    given.text->lang = "en-x-test";
+    PhoneServer english(other, given);
+    {
+        const sightline::i18n::LanguageScope spanish("es");
+        REQUIRE(english.start());
+    }
+    httplib::Client e("127.0.0.1", english.port());
+    const httplib::Result english_page = e.Get("/");
+    REQUIRE(english_page);
+    CHECK(english_page->body.find("<html lang=\"en-x-test\">") != std::string::npos);
+    CHECK(english_page->body.find(">Send vote</button>") != std::string::npos);
 }
 
 TEST_CASE("phone server: unknown paths and traversal attempts are 404 and never return a file") {
@@ -195,6 +267,7 @@ TEST_CASE("phone server: phones join by secret or by code, and wrong ones, a loc
     r = post({{"secret", s.room.secret() + "x"}});
     CHECK(r->status == 403);
     CHECK(error_of(r) == "wrong-secret");
+    CHECK(json::parse(r->body).at("message") == "This link is not for the current session.");
     const std::string wrong = code == "000000" ? "111111" : "000000";
     r = post({{"code", wrong}});
     CHECK(r->status == 403);
