@@ -1,6 +1,7 @@
 // The classroom screens of the desktop player: the setup form, the projected
 // audience view, the presenter view and their keys. Drawn only from the
 // classroom view-models.
+#include "classroom/phone_text.hpp"
 #include "ui/views_frame.hpp"
 
 namespace sightline::ui::detail {
@@ -409,7 +410,9 @@ static void phones_panel(Frame& f, const PhonesState& phones, bool voting) {
         for (std::size_t i = 0; i < phones.devices.size(); ++i) {
             const PhoneDevice& d = phones.devices[i];
             ImGui::PushID(static_cast<int>(i));
-            f.body(d.voted ? d.label + " \u00B7 " + i18n::tr("phone", "voted") : d.label);
+            // The device's id ("Phone 2") as people read it ("Teléfono 2").
+            const std::string name = classroom::phone_label_text(d.label);
+            f.body(d.voted ? name + " \u00B7 " + i18n::tr("phone", "voted") : name);
             f.next_to(f.button_width(i18n::tr("button", "Remove")));
             if (f.button(i18n::tr("button", "Remove"))) {
                 classroom_set(f, ClassroomStep::RemovePhone, static_cast<int>(i));

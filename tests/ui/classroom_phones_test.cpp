@@ -4,7 +4,11 @@
 // in the presenter view; the facilitator's phone controls; the server's end
 // with the session. Real bundled courses, a real SQLite store, a real phone
 // server on 127.0.0.1, a headless ImGui.
+#include "classroom/phone_text.hpp"
 #include "classroom_room.hpp"
+#include "i18n/i18n.hpp"
+#include "model/link.hpp"
+#include "support/program_catalogues.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -61,9 +65,11 @@ struct Phone {
 // the shell's wake-ups.
 struct WithPhones : Room {
     static inline std::atomic<int> wakes{0};
-    explicit WithPhones(const char* name, std::string address = "127.0.0.1")
-        : Room(name, [address](const std::filesystem::path&) {
+    explicit WithPhones(const char* name, std::string address = "127.0.0.1",
+                        std::string language = {})
+        : Room(name, [address, language](const std::filesystem::path&) {
               ui::PlayerOptions o;
+              o.language = language;
               o.phone_address = address;
               o.phone_page_dir = SIGHTLINE_SOURCE_DIR "/assets/phone";
               o.wake = [] { ++wakes; };
@@ -272,6 +278,53 @@ TEST_CASE("classroom phones: an address the server cannot listen on keeps the se
     CHECK(r.screen().classroom_setup.error.find("--listen") != std::string::npos);
     CHECK(r.player.facilitation() == nullptr); // no session was recorded
     CHECK_FALSE(r.player.phones_live());
+}
+
+TEST_CASE("classroom phones: in a Spanish session phones get the page, the course and the "
+          "refusals in Spanish, and devices keep their ids") {
+    bind_program_catalogues();
+    WithPhones r("phones-spanish", "127.0.0.1", "es");
+    r.open("hotel", "hotel.room-214", 12, /*phones=*/true);
+    REQUIRE(r.player.phones_live());
+    REQUIRE(i18n::language() == "es");
+    httplib::Client page("127.0.0.1", r.port());
+    const auto html = page.Get("/");
+    REQUIRE(html);
+    CHECK(html->body.find("<html lang=\"es\">") != std::string::npos);
+    CHECK(html->body.find(">Enviar voto</button>") != std::string::npos);
+    CHECK(html->body.find("Send vote") == std::string::npos);
+
+    Phone phone(r.port());
+    REQUIRE(phone.join("secret", r.secret()) == 200);
+    r.player.apply(step(ui::ClassroomStep::OpenVoting));
+    const nlohmann::json view = phone.view();
+    CHECK(view.at("device") == "Phone 1"); // the id; the page shows "Teléfono 1"
+    CHECK(view.at("status") == "La votaci\u00F3n est\u00E1 abierta");
+    // The scenario and its choices as the projector shows them: the course's Spanish.
+    const std::string title = view.at("title").get<std::string>();
+    CHECK(title == r.screen().classroom.audience.scenario_title);
+    const model::Scenario* english = model::find_by_id(courses().model.scenarios, "hotel.room-214");
+    REQUIRE(english != nullptr);
+    CHECK(title != english->title);
+    REQUIRE(view.at("choices").size() == r.screen().classroom.audience.choices.size());
+    CHECK(view.at("choices").at(0).at("text") == r.screen().classroom.audience.choices[0].text);
+    // A refusal a phone shows, in Spanish.
+    Phone wrong(r.port());
+    const std::string code = r.phones().room_code;
+    const auto refused = wrong.http.Post(
+        "/api/join", nlohmann::json{{"code", code == "000000" ? "111111" : "000000"}}.dump(),
+        "application/json");
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    CHECK(nlohmann::json::parse(refused->body).at("message") ==
+          "Ese no es el c\u00F3digo de sala.");
+    // The presenter's list names the device in Spanish; removing it still finds it by its id.
+    REQUIRE(r.phones().devices.size() == 1);
+    CHECK(r.phones().devices[0].label == "Phone 1");
+    CHECK(classroom::phone_label_text(r.phones().devices[0].label) == "Tel\u00E9fono 1");
+    r.player.apply(step(ui::ClassroomStep::RemovePhone, 0));
+    CHECK(r.screen().classroom.error.empty());
+    CHECK(phone.view_status() == 403);
 }
 
 } // namespace sightline::test
