@@ -3,6 +3,7 @@
 #include "bundle/archive.hpp"
 #include "bundle/format.hpp"
 #include "bundle/serialize.hpp"
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 
 #include <cereal/archives/portable_binary.hpp>
@@ -19,6 +20,9 @@
 #include <system_error>
 
 namespace sightline::bundle {
+
+using i18n::tr;
+
 namespace {
 
 void put_le(std::uint8_t* out, std::uint64_t value, std::size_t size) {
@@ -64,33 +68,42 @@ class Stopwatch {
 Header parse_header(std::span<const std::uint8_t> start, std::uint64_t file_size,
                     std::string_view name) {
     if (file_size < format::kHeaderSize || start.size() < format::kHeaderSize) {
-        throw BundleError(name, "truncated header: the file has " + std::to_string(file_size) +
-                                    " bytes and a bundle header alone takes " +
-                                    std::to_string(format::kHeaderSize));
+        // TRANSLATORS: {1} the file's size in bytes, {2} the header's (64).
+        throw BundleError(
+            name, i18n::format(tr("truncated header: the file has {1} bytes and a "
+                                  "bundle header alone takes {2}"),
+                               {std::to_string(file_size), std::to_string(format::kHeaderSize)}));
     }
     if (!std::equal(format::kMagic.begin(), format::kMagic.end(), start.begin())) {
         throw BundleError(name,
-                          "not a Sightline bundle (its first bytes are not the .slpack magic)");
+                          tr("not a Sightline bundle (its first bytes are not the .slpack magic)"));
     }
     Header header;
     header.format_version =
         static_cast<std::uint32_t>(get_le(start, format::kFormatVersionOffset, 4));
     if (header.format_version > format::kVersion) {
-        throw BundleError(name, "made by a newer Sightline (format " +
-                                    std::to_string(header.format_version) + ", this reader knows " +
-                                    std::to_string(format::kVersion) + ")");
+        // TRANSLATORS: {1} the file's format version, {2} the newest this program reads.
+        throw BundleError(name, i18n::format(tr("made by a newer Sightline (format {1}, this "
+                                                "reader knows {2})"),
+                                             {std::to_string(header.format_version),
+                                              std::to_string(format::kVersion)}));
     }
     if (header.format_version != format::kVersion) {
-        throw BundleError(name, "unknown format version " + std::to_string(header.format_version) +
-                                    " at byte " + std::to_string(format::kFormatVersionOffset));
+        // TRANSLATORS: {1} a format version, {2} where it is in the file.
+        throw BundleError(name, i18n::format(tr("unknown format version {1} at byte {2}"),
+                                             {std::to_string(header.format_version),
+                                              std::to_string(format::kFormatVersionOffset)}));
     }
     header.compiler_version =
         static_cast<std::uint32_t>(get_le(start, format::kCompilerVersionOffset, 4));
     header.payload_length = get_le(start, format::kPayloadLengthOffset, 8);
     const std::uint64_t present = file_size - format::kHeaderSize;
     if (header.payload_length != present) {
-        throw BundleError(name, "payload length says " + std::to_string(header.payload_length) +
-                                    " bytes but the file has " + std::to_string(present));
+        // TRANSLATORS: {1} the length the header gives, {2} what the file has, in bytes.
+        throw BundleError(
+            name, i18n::format(tr("payload length says {1} bytes but the file "
+                                  "has {2}"),
+                               {std::to_string(header.payload_length), std::to_string(present)}));
     }
     std::copy_n(start.begin() + format::kSha256Offset, format::kSha256Size, header.sha256.begin());
     return header; // the reserved bytes are ignored on purpose (see format.hpp)
@@ -102,16 +115,19 @@ model::Bundle load_payload(std::span<const std::uint8_t> payload, std::string_vi
         BoundedInputArchive archive(payload, format::kHeaderSize);
         archive(content);
         if (archive.remaining() != 0) {
-            throw BundleError(name, std::to_string(archive.remaining()) +
-                                        " unexpected bytes after the content at byte " +
-                                        std::to_string(archive.offset()));
+            // TRANSLATORS: {1} a number of bytes (many), {2} where they start.
+            throw BundleError(name, i18n::format(tr("{1} unexpected bytes after the content at "
+                                                    "byte {2}"),
+                                                 {std::to_string(archive.remaining()),
+                                                  std::to_string(archive.offset())}));
         }
     } catch (const cereal::Exception& error) {
         throw BundleError(name, error.what());
     } catch (const std::bad_alloc&) {
-        throw BundleError(name, "not enough memory to load the content");
+        throw BundleError(name, tr("not enough memory to load the content"));
     } catch (const std::length_error& error) {
-        throw BundleError(name, std::string("impossible size: ") + error.what());
+        // TRANSLATORS: {1} the technical reason, in English.
+        throw BundleError(name, i18n::format(tr("impossible size: {1}"), {error.what()}));
     }
     return content;
 }
@@ -122,16 +138,18 @@ void link_or_throw(model::Bundle& content, std::string_view name) {
         linked = model::link(content);
     } catch (const std::bad_alloc&) {
         // A model too large for this machine's memory is refused, not a crash.
-        throw BundleError(name, "not enough memory to check the content");
+        throw BundleError(name, tr("not enough memory to check the content"));
     }
     if (linked.ok()) {
         return;
     }
-    std::string reason = "invalid content: " + linked.problems.front();
-    if (linked.total > 1) {
-        reason += " (and " + std::to_string(linked.total - 1) + " more)";
-    }
-    throw BundleError(name, reason);
+    // TRANSLATORS: {1} the first problem found, in English; in the second, {2} how many
+    // more there are.
+    throw BundleError(
+        name, linked.total > 1
+                  ? i18n::format(tr("invalid content: {1} (and {2} more)"),
+                                 {linked.problems.front(), std::to_string(linked.total - 1)})
+                  : i18n::format(tr("invalid content: {1}"), {linked.problems.front()}));
 }
 
 // The translations are looked up by binary search (model::in_language), so a
@@ -141,18 +159,23 @@ void check_translations(const model::Bundle& content, std::string_view name) {
     for (std::size_t i = 0; i < content.translations.size(); ++i) {
         const model::Translation& t = content.translations[i];
         if (t.language.empty() || t.language == "en") {
-            throw BundleError(name, "invalid content: a translation's language is '" + t.language +
-                                        "', not a language other than English");
+            // TRANSLATORS: {1} a language tag as the file gives it (may be empty).
+            throw BundleError(name, i18n::format(tr("invalid content: a translation's language "
+                                                    "is '{1}', not a language other than English"),
+                                                 {t.language}));
         }
         if (i > 0 && !(content.translations[i - 1].language < t.language)) {
-            throw BundleError(name, "invalid content: translation '" + t.language +
-                                        "' is out of order or given twice");
+            // TRANSLATORS: {1} a language tag (es).
+            throw BundleError(name, i18n::format(tr("invalid content: translation '{1}' is out "
+                                                    "of order or given twice"),
+                                                 {t.language}));
         }
         for (std::size_t k = 1; k < t.texts.size(); ++k) {
             if (!(t.texts[k - 1].key < t.texts[k].key)) {
-                throw BundleError(name, "invalid content: translation '" + t.language +
-                                            "' has key '" + t.texts[k].key +
-                                            "' out of order or twice");
+                // TRANSLATORS: {1} a language tag (es), {2} a text's key.
+                throw BundleError(name, i18n::format(tr("invalid content: translation '{1}' has "
+                                                        "key '{2}' out of order or twice"),
+                                                     {t.language, t.texts[k].key}));
             }
         }
     }
@@ -170,7 +193,7 @@ LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& hea
         throw BundleError(name, error.what());
     }
     if (digest != header.sha256) {
-        throw BundleError(name, "checksum mismatch: the file is damaged");
+        throw BundleError(name, tr("checksum mismatch: the file is damaged"));
     }
     clock.stop(&LoadTimes::checksum, times);
     LoadedBundle loaded;
@@ -187,8 +210,10 @@ LoadedBundle load_checked(std::span<const std::uint8_t> bytes, const Header& hea
 void read_exactly(std::ifstream& in, std::span<std::uint8_t> out, std::string_view name) {
     in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(out.size()));
     if (static_cast<std::size_t>(in.gcount()) != out.size()) {
-        throw BundleError(name, "read failed after " + std::to_string(in.gcount()) + " of " +
-                                    std::to_string(out.size()) + " bytes");
+        // TRANSLATORS: {1} bytes read, {2} bytes wanted.
+        throw BundleError(name,
+                          i18n::format(tr("read failed after {1} of {2} bytes"),
+                                       {std::to_string(in.gcount()), std::to_string(out.size())}));
     }
 }
 
@@ -261,27 +286,34 @@ LoadedBundle read_bundle_file(const std::filesystem::path& path, LoadTimes* time
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
     if (error) {
-        throw BundleError(name, "cannot read the file: " + error.message());
+        // TRANSLATORS: {1} the system's reason.
+        throw BundleError(name, i18n::format(tr("cannot read the file: {1}"), {error.message()}));
     }
     if (!std::filesystem::is_regular_file(status)) {
-        throw BundleError(name, "not a regular file");
+        throw BundleError(name, tr("not a regular file"));
     }
     const std::uint64_t size = std::filesystem::file_size(path, error);
     if (error) {
-        throw BundleError(name, "cannot read the file size: " + error.message());
+        // TRANSLATORS: {1} the system's reason.
+        throw BundleError(name,
+                          i18n::format(tr("cannot read the file size: {1}"), {error.message()}));
     }
     if (size > format::kMaxFileSize) {
-        throw BundleError(name, "the file is " + std::to_string(size) +
-                                    " bytes, more than a bundle may be (" +
-                                    std::to_string(format::kMaxFileSize) + ")");
+        // TRANSLATORS: {1} the file's size, {2} the largest a bundle may be, in bytes.
+        throw BundleError(
+            name, i18n::format(tr("the file is {1} bytes, more than a bundle may "
+                                  "be ({2})"),
+                               {std::to_string(size), std::to_string(format::kMaxFileSize)}));
     }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         const int cause = errno; // libstdc++ leaves open(2)'s error here
-        throw BundleError(name, cause == 0 ? std::string("cannot open the file")
-                                           : "cannot open the file: " +
-                                                 std::generic_category().message(cause));
+        // TRANSLATORS: {1} the system's reason.
+        throw BundleError(name, cause == 0
+                                    ? std::string(tr("cannot open the file"))
+                                    : i18n::format(tr("cannot open the file: {1}"),
+                                                   {std::generic_category().message(cause)}));
     }
     // The header first, so a damaged or foreign file is refused before the rest is read.
     std::array<std::uint8_t, format::kHeaderSize> start{};
