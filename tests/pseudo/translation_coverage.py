@@ -11,7 +11,7 @@
                                   [--source-root DIR] [--pending pending.txt]
       `msgfmt --check --statistics` on the PO file passes and counts no
       untranslated and no fuzzy message; every message of the template is in
-      the PO file; with --source-root, every tr() string of engine/ and tools/
+      the PO file; with --source-root, every tr() string of content/, engine/ and tools/
       (xgettext, as po/CMakeLists.txt's update-program-po) is in the template.
       A message whose msgid contains a phrase of --pending is listed as
       PENDING instead of failing (tests/pseudo/pending.txt).
@@ -114,7 +114,8 @@ def program(o):
     if o.source_root:
         sources = sorted(
             os.path.relpath(p, o.source_root)
-            for pattern in ("engine/**/*.cpp", "engine/**/*.hpp", "tools/**/*.cpp", "tools/**/*.hpp")
+            for pattern in ("content/*.cpp", "content/*.hpp", "engine/**/*.cpp", "engine/**/*.hpp",
+                            "tools/**/*.cpp", "tools/**/*.hpp")
             for p in glob.glob(os.path.join(o.source_root, pattern), recursive=True))
         sources = [s for s in sources if not s.startswith("tools/bench/")]
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extracts every tr() string of engine/ and tools/ (engine/i18n/i18n.hpp) into
+"""Extracts every tr() string of content/, engine/ and tools/ (engine/i18n/i18n.hpp) into
 po/sightline.pot and merges it into each po/sightline-LANG.po: a new string
 arrives untranslated, a changed one fuzzy, a removed one obsolete (#~), which
 any PO editor shows. The .pot carries no creation date, so it changes only
@@ -20,7 +20,8 @@ def main() -> int:
         return 2
     os.chdir(sys.argv[1])
     sources = sorted(
-        p for pattern in ("engine/**/*.cpp", "engine/**/*.hpp", "tools/**/*.cpp", "tools/**/*.hpp")
+        p for pattern in ("content/*.cpp", "content/*.hpp", "engine/**/*.cpp", "engine/**/*.hpp",
+                            "tools/**/*.cpp", "tools/**/*.hpp")
         for p in glob.glob(pattern, recursive=True) if not p.startswith("tools/bench/"))
     pot = "po/sightline.pot"
     if os.path.exists(pot):

@@ -1,1 +1,0 @@
-../../../content/expression.cpp

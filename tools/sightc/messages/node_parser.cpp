@@ -1,1 +1,0 @@
-../../../content/node_parser.cpp
