@@ -3,6 +3,10 @@
 // PO editors keep: msgctxt, msgid, msgstr, the #. #: #, #| comments and
 // obsolete #~ entries; plural forms are refused, since course text has none).
 // The output passes `msgfmt --check` (tests/content/po_test.cpp runs it).
+// Not libgettextpo: its reader gives no message's own line in the PO file,
+// which the SL06xx diagnostics point at (file:line of a fuzzy or obsolete
+// entry), and reads only from a path; GNU gettext's tools stay the oracle
+// instead (msgfmt --check here, msgmerge and xgettext for the program text).
 //
 // msgctxt is the stable id path of a course string (content/FORMAT.md,
 // "Translations"), msgid its English source, msgstr the translation.
