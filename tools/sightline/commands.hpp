@@ -68,9 +68,9 @@ int cert_command(const std::vector<std::string>& args, const Environment& env);
 // What an administrator command does once the command line is parsed.
 using CommandRun = std::function<int(const Environment& env)>;
 
-// Add `records` (records_command.cpp), `provider` and `cert`
-// (credentials_command.cpp) to the command line; each returns what to run
-// when its command was chosen.
+// Add `records` (records_command.cpp), `provider` (provider_command.cpp) and
+// `cert` (cert_command.cpp) to the command line; each returns what to run when
+// its command was chosen.
 CommandRun add_records_command(CLI::App& sightline);
 CommandRun add_provider_command(CLI::App& sightline);
 CommandRun add_cert_command(CLI::App& sightline);
