@@ -5,6 +5,7 @@
 #include "credentials/jcs.hpp"
 #include "credentials/status_list.hpp"
 #include "credentials/timestamps.hpp"
+#include "i18n/i18n.hpp"
 
 #include <sodium.h>
 
@@ -12,6 +13,8 @@
 #include <cstdlib>
 
 namespace sightline::credentials {
+
+using i18n::tr;
 
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;
@@ -30,7 +33,8 @@ std::string join_path(std::string_view path, std::string_view name) {
 const json& need(const json& parent, std::string_view name, std::string_view path = {}) {
     const auto it = parent.find(name);
     if (it == parent.end()) {
-        throw Invalid{"missing field " + join_path(path, name)};
+        // TRANSLATORS: {1} a credential's field (proof.type), as it is.
+        throw Invalid{i18n::format(tr("missing field {1}"), {join_path(path, name)})};
     }
     return *it;
 }
@@ -38,7 +42,8 @@ const json& need(const json& parent, std::string_view name, std::string_view pat
 const json& need_object(const json& parent, std::string_view name, std::string_view path = {}) {
     const json& value = need(parent, name, path);
     if (!value.is_object()) {
-        throw Invalid{join_path(path, name) + " must be an object"};
+        // TRANSLATORS: {1} a credential's field (proof.type), as it is.
+        throw Invalid{i18n::format(tr("{1} must be an object"), {join_path(path, name)})};
     }
     return value;
 }
@@ -47,7 +52,8 @@ const std::string& need_string(const json& parent, std::string_view name,
                                std::string_view path = {}) {
     const json& value = need(parent, name, path);
     if (!value.is_string()) {
-        throw Invalid{join_path(path, name) + " must be a string"};
+        // TRANSLATORS: {1} a credential's field (proof.type), as it is.
+        throw Invalid{i18n::format(tr("{1} must be a string"), {join_path(path, name)})};
     }
     return value.get_ref<const std::string&>();
 }
@@ -58,7 +64,7 @@ std::string optional_string(const json& parent, std::string_view name, std::stri
         return {};
     }
     if (!it->is_string()) {
-        throw Invalid{join_path(path, name) + " must be a string"};
+        throw Invalid{i18n::format(tr("{1} must be a string"), {join_path(path, name)})};
     }
     return it->get<std::string>();
 }
@@ -83,14 +89,16 @@ std::string short_fingerprint(const PublicKey& key) {
 
 Verification check(const json& doc, const std::optional<PublicKey>& expected_key) {
     if (!doc.is_object()) {
-        throw Invalid{"the credential is not a JSON object"};
+        throw Invalid{tr("the credential is not a JSON object")};
     }
     const json& context = need(doc, "@context");
     if (!context.is_array() || context.empty() || context[0] != kVcContextUrl) {
-        throw Invalid{"@context must be an array starting with " + std::string(kVcContextUrl)};
+        // TRANSLATORS: {1} a URL; @context is a field name, as it is.
+        throw Invalid{
+            i18n::format(tr("@context must be an array starting with {1}"), {kVcContextUrl})};
     }
     if (!contains_string(need(doc, "type"), "VerifiableCredential")) {
-        throw Invalid{"type must include VerifiableCredential"};
+        throw Invalid{tr("type must include VerifiableCredential")};
     }
     const std::string& id = need_string(doc, "id");
     const json& issuer = need(doc, "issuer");
@@ -101,40 +109,40 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
         issuer_id = need_string(issuer, "id", "issuer");
         issuer_name = optional_string(issuer, "name", "issuer");
     } else {
-        throw Invalid{"issuer must be a string or an object"};
+        throw Invalid{tr("issuer must be a string or an object")};
     }
     if (!is_timestamp(need_string(doc, "validFrom"))) {
-        throw Invalid{"validFrom is not a date and time (YYYY-MM-DDThh:mm:ssZ)"};
+        throw Invalid{tr("validFrom is not a date and time (YYYY-MM-DDThh:mm:ssZ)")};
     }
     need_object(doc, "credentialSubject");
     const json& proof = need(doc, "proof");
     if (!proof.is_object()) {
-        throw Invalid{"proof must be one object"};
+        throw Invalid{tr("proof must be one object")};
     }
     if (need_string(proof, "type", "proof") != "DataIntegrityProof") {
-        throw Invalid{"proof.type must be DataIntegrityProof"};
+        throw Invalid{tr("proof.type must be DataIntegrityProof")};
     }
     const std::optional<Cryptosuite> suite =
         parse_cryptosuite(need_string(proof, "cryptosuite", "proof"));
     if (!suite) {
-        throw Invalid{"proof.cryptosuite must be eddsa-rdfc-2022 (or, for certificates issued "
-                      "before it, eddsa-jcs-2022)"};
+        throw Invalid{tr("proof.cryptosuite must be eddsa-rdfc-2022 (or, for certificates issued "
+                         "before it, eddsa-jcs-2022)")};
     }
     if (need_string(proof, "proofPurpose", "proof") != "assertionMethod") {
-        throw Invalid{"proof.proofPurpose must be assertionMethod"};
+        throw Invalid{tr("proof.proofPurpose must be assertionMethod")};
     }
     const std::string& method = need_string(proof, "verificationMethod", "proof");
     const std::string& proof_value = need_string(proof, "proofValue", "proof");
     if (proof.contains("created") &&
         !(proof["created"].is_string() &&
           is_timestamp(proof["created"].get_ref<const std::string&>()))) {
-        throw Invalid{"proof.created is not a date and time"};
+        throw Invalid{tr("proof.created is not a date and time")};
     }
     if (const auto it = proof.find("@context"); it != proof.end()) {
         // The proof's context must be the document's, or the start of it.
         if (!it->is_array() || it->size() > context.size() ||
             !std::equal(it->begin(), it->end(), context.begin())) {
-            throw Invalid{"proof.@context does not match the credential's @context"};
+            throw Invalid{tr("proof.@context does not match the credential's @context")};
         }
     }
 
@@ -143,7 +151,7 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     if (method.starts_with("did:key:")) {
         named_key = parse_public_key(method);
         if (!named_key) {
-            throw Invalid{"proof.verificationMethod is not an Ed25519 did:key"};
+            throw Invalid{tr("proof.verificationMethod is not an Ed25519 did:key")};
         }
     } else if (const std::size_t hash = method.find('#'); hash != std::string::npos) {
         named_key = parse_public_key(std::string_view(method).substr(hash + 1));
@@ -151,19 +159,26 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
     PublicKey key{};
     if (expected_key) {
         if (named_key && *named_key != *expected_key) {
-            throw Invalid{"wrong key: signed with key " + short_fingerprint(*named_key) +
-                          "..., not the expected key " + short_fingerprint(*expected_key) + "..."};
+            // TRANSLATORS: {1} and {2} the start of two keys' fingerprints (A181 2F0C ...).
+            throw Invalid{
+                i18n::format(tr("wrong key: signed with key {1}..., not the expected "
+                                "key {2}..."),
+                             {short_fingerprint(*named_key), short_fingerprint(*expected_key)})};
         }
         key = *expected_key;
     } else {
         if (!method.starts_with("did:key:")) {
-            throw Invalid{"proof.verificationMethod " + method +
-                          " cannot be resolved offline; give the provider's key with --key or its "
-                          "DID document with --did-document"};
+            // TRANSLATORS: {1} a verification method (did:web:...#key); the options stay.
+            throw Invalid{i18n::format(tr("proof.verificationMethod {1} cannot be resolved "
+                                          "offline; give the provider's key with --key or its "
+                                          "DID document with --did-document"),
+                                       {method})};
         }
         const std::string did = method.substr(0, method.find('#'));
         if (did != issuer_id) {
-            throw Invalid{"the proof's key (" + did + ") is not the issuer's (" + issuer_id + ")"};
+            // TRANSLATORS: {1} the DID of the key that signed, {2} the issuer's DID.
+            throw Invalid{i18n::format(tr("the proof's key ({1}) is not the issuer's ({2})"),
+                                       {did, issuer_id})};
         }
         key = *named_key;
     }
@@ -173,7 +188,7 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
             ? base58btc_decode(std::string_view(proof_value).substr(1), 128)
             : std::nullopt;
     if (!signature_bytes || signature_bytes->size() != 64) {
-        throw Invalid{"proof.proofValue is not a base58btc Ed25519 signature"};
+        throw Invalid{tr("proof.proofValue is not a base58btc Ed25519 signature")};
     }
     Signature signature{};
     std::copy(signature_bytes->begin(), signature_bytes->end(), signature.begin());
@@ -190,8 +205,8 @@ Verification check(const json& doc, const std::optional<PublicKey>& expected_key
         throw Invalid{e.what()};
     }
     if (!verify_signature(key, data, signature)) {
-        throw Invalid{"bad signature (the credential or its proof was changed after signing, or "
-                      "it was signed with another key)"};
+        throw Invalid{tr("bad signature (the credential or its proof was changed after signing, "
+                         "or it was signed with another key)")};
     }
     Verification result;
     result.valid = true;
@@ -377,7 +392,7 @@ std::string credential_text(const ojson& credential) {
     try {
         return credential.dump(2, ' ', false, ojson::error_handler_t::strict) + "\n";
     } catch (const ojson::exception&) {
-        throw CredentialError("the credential has text that is not valid UTF-8");
+        throw CredentialError(tr("the credential has text that is not valid UTF-8"));
     }
 }
 
@@ -591,7 +606,9 @@ CertificateFacts facts_from_credential(const json& c) {
         }
         return f;
     } catch (const Invalid& invalid) {
-        throw CredentialError("not a Sightline certificate: " + invalid.reason);
+        // TRANSLATORS: {1} what is wrong with it.
+        throw CredentialError(
+            i18n::format(tr("not a Sightline certificate: {1}"), {invalid.reason}));
     }
 }
 

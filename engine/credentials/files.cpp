@@ -1,5 +1,7 @@
 #include "credentials/files.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -7,21 +9,25 @@
 
 namespace sightline::credentials {
 
+using i18n::tr;
+
 std::string read_file_limited(const std::filesystem::path& path, std::size_t max_bytes) {
     const std::string name = path.string();
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
     if (error) {
-        throw CredentialError(name + ": " +
-                              (error == std::errc::no_such_file_or_directory
-                                   ? std::string("no such file")
-                                   : error.message()));
+        // TRANSLATORS: {1} a file.
+        throw CredentialError(error == std::errc::no_such_file_or_directory
+                                  ? i18n::format(tr("{1}: no such file"), {name})
+                                  : name + ": " + error.message());
     }
     if (std::filesystem::is_directory(status)) {
-        throw CredentialError(name + ": is a directory");
+        // TRANSLATORS: {1} a file name.
+        throw CredentialError(i18n::format(tr("{1}: is a directory"), {name}));
     }
-    const std::string too_large =
-        name + ": larger than " + std::to_string(max_bytes) + " bytes; refusing to read it";
+    // TRANSLATORS: {1} a file, {2} a number of bytes.
+    const std::string too_large = i18n::format(
+        tr("{1}: larger than {2} bytes; refusing to read it"), {name, std::to_string(max_bytes)});
     if (std::filesystem::is_regular_file(status)) {
         const auto size = std::filesystem::file_size(path, error);
         if (!error && size > max_bytes) {
@@ -30,7 +36,9 @@ std::string read_file_limited(const std::filesystem::path& path, std::size_t max
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw CredentialError(name + ": cannot open: " + std::strerror(errno));
+        // TRANSLATORS: {1} a file, {2} the system's reason.
+        throw CredentialError(
+            i18n::format(tr("{1}: cannot open: {2}"), {name, std::strerror(errno)}));
     }
     std::string text;
     std::vector<char> chunk(64 * 1024);
@@ -42,7 +50,8 @@ std::string read_file_limited(const std::filesystem::path& path, std::size_t max
         }
     }
     if (in.bad()) {
-        throw CredentialError(name + ": read error");
+        // TRANSLATORS: {1} a file.
+        throw CredentialError(i18n::format(tr("{1}: read error"), {name}));
     }
     return text;
 }

@@ -4,6 +4,7 @@
 #include "credentials/pdf.hpp"
 #include "credentials/status_list.hpp"
 #include "credentials/timestamps.hpp"
+#include "i18n/i18n.hpp"
 #include "records/paths.hpp"
 #include "records/uuid.hpp"
 
@@ -14,6 +15,7 @@
 namespace sightline::credentials {
 
 namespace fs = std::filesystem;
+using i18n::tr;
 
 namespace {
 
@@ -76,17 +78,20 @@ bool is_verification_code(std::string_view text) {
 
 NotEligible::NotEligible(std::vector<std::string> unmet)
     : CredentialError([&] {
-          std::string text = "not eligible for a certificate yet: ";
+          std::string reasons;
           for (std::size_t i = 0; i < unmet.size(); ++i) {
-              text += (i ? "; " : "") + unmet[i];
+              reasons += (i ? "; " : "") + unmet[i];
           }
-          return text;
+          // TRANSLATORS: {1} what is still missing, the rules not yet met separated by "; ".
+          return i18n::format(tr("not eligible for a certificate yet: {1}"), {reasons});
       }()),
       unmet_(std::move(unmet)) {}
 
 AlreadyIssued::AlreadyIssued(records::Certificate existing)
-    : CredentialError("a certificate was already issued for this learner and course: " +
-                      existing.id + " (verification code " + existing.verification_code + ")"),
+    // TRANSLATORS: {1} a certificate's id, {2} its verification code.
+    : CredentialError(i18n::format(tr("a certificate was already issued for this learner and "
+                                      "course: {1} (verification code {2})"),
+                                   {existing.id, existing.verification_code})),
       existing_(std::move(existing)) {}
 
 std::vector<model::Rule> rules_met(const model::Bundle& bundle, const model::Course& course) {
@@ -123,12 +128,13 @@ IssuedCertificate issue_certificate(records::Store& store, const model::Course& 
                                     std::string_view learner_id, const CourseEvidence& evidence,
                                     const Provider& provider, const IssueOptions& options) {
     if (!provider.key) {
-        throw CredentialError("the provider's signing key is not loaded");
+        throw CredentialError(tr("the provider's signing key is not loaded"));
     }
     const std::optional<records::Learner> learner = store.learner(learner_id);
     if (!learner) {
-        throw CredentialError("no learner '" + std::string(learner_id) + "' in " +
-                              store.location());
+        // TRANSLATORS: {1} a learner's id, {2} where the records are.
+        throw CredentialError(
+            i18n::format(tr("no learner '{1}' in {2}"), {learner_id, store.location()}));
     }
     if (std::optional<records::Certificate> existing =
             find_certificate(store, learner_id, course.id, options.certificates_since)) {
@@ -215,8 +221,10 @@ CertificateFiles write_certificate_files(const records::Certificate& certificate
     try {
         credential = parse_strict_json(certificate.credential_json);
     } catch (const JsonError& e) {
-        throw CredentialError("certificate " + certificate.id + ": the stored credential is " +
-                              "unreadable: " + e.what());
+        // TRANSLATORS: {1} a certificate's id, {2} the JSON parser's reason.
+        throw CredentialError(
+            i18n::format(tr("certificate {1}: the stored credential is unreadable: {2}"),
+                         {certificate.id, e.what()}));
     }
     CertificateFacts facts = facts_from_credential(credential);
     facts.verification_code = certificate.verification_code;

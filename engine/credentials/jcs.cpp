@@ -1,5 +1,7 @@
 #include "credentials/jcs.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -395,9 +397,12 @@ nlohmann::json parse_strict_json(std::string_view text) {
         // the end of input as one more): the offending byte's 0-based offset.
         const std::size_t offset = builder.position_ > 0 ? builder.position_ - 1 : 0;
         const auto [line, column] = line_column(text, offset);
-        throw JsonError("malformed JSON at byte " + std::to_string(offset) + " (line " +
-                            std::to_string(line) + ", column " + std::to_string(column) +
-                            "): " + builder.error_,
+        // TRANSLATORS: {1} a byte's offset, {2} its line, {3} its column, {4} the JSON
+        // parser's own words, in English.
+        throw JsonError(i18n::format(i18n::tr("malformed JSON at byte {1} (line {2}, column {3}): "
+                                              "{4}"),
+                                     {std::to_string(offset), std::to_string(line),
+                                      std::to_string(column), builder.error_}),
                         offset);
     }
     throw JsonError(builder.error_.empty() ? "malformed JSON" : builder.error_, 0);

@@ -3,6 +3,7 @@
 #include "credentials/files.hpp"
 #include "credentials/jcs.hpp"
 #include "credentials/timestamps.hpp"
+#include "i18n/i18n.hpp"
 #include "records/paths.hpp"
 #include "records/records.hpp"
 
@@ -14,6 +15,7 @@
 namespace sightline::credentials {
 
 namespace fs = std::filesystem;
+using i18n::tr;
 
 namespace {
 
@@ -34,12 +36,16 @@ std::string field(const nlohmann::json& json, const char* name, const fs::path& 
     const auto it = json.find(name);
     if (it == json.end()) {
         if (required) {
-            throw CredentialError(file.string() + ": missing field \"" + name + "\"");
+            // TRANSLATORS: {1} a file, {2} a field name of provider.json, as it is.
+            throw CredentialError(
+                i18n::format(tr("{1}: missing field \"{2}\""), {file.string(), name}));
         }
         return {};
     }
     if (!it->is_string()) {
-        throw CredentialError(file.string() + ": field \"" + name + "\" must be a string");
+        // TRANSLATORS: {1} a file, {2} a field name of provider.json, as it is.
+        throw CredentialError(
+            i18n::format(tr("{1}: field \"{2}\" must be a string"), {file.string(), name}));
     }
     return it->get<std::string>();
 }
@@ -62,8 +68,8 @@ void check_url(std::string_view url, std::string_view option) {
     const bool https = url.starts_with("https://") && url.size() > 8;
     const bool local = url.starts_with("http://localhost") || url.starts_with("http://127.0.0.1");
     if (!(https || local) || url.find_first_of(" \t\n\"<>") != std::string_view::npos) {
-        throw CredentialError(std::string(option) +
-                              " must be an https:// URL: " + std::string(url));
+        // TRANSLATORS: {1} an option (--status-url), {2} the URL given.
+        throw CredentialError(i18n::format(tr("{1} must be an https:// URL: {2}"), {option, url}));
     }
 }
 
@@ -87,10 +93,10 @@ fs::path provider_dir(const fs::path& config_dir) {
 Provider init_provider(const fs::path& config_dir, const ProviderInfo& info,
                        const ProviderLinks& links, bool force, std::int64_t created_ms) {
     if (trimmed(info.organisation).empty()) {
-        throw CredentialError("the organisation name must not be empty");
+        throw CredentialError(tr("the organisation name must not be empty"));
     }
     if (trimmed(info.signatory).empty()) {
-        throw CredentialError("the signatory's name must not be empty");
+        throw CredentialError(tr("the signatory's name must not be empty"));
     }
     ProviderLinks checked{trimmed(links.did_web_domain), trimmed(links.status_list_url),
                           trimmed(links.verify_url)};
@@ -98,8 +104,10 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info,
                    checked.did_web_domain.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!checked.did_web_domain.empty() && !is_host_name(checked.did_web_domain)) {
-        throw CredentialError("--did-web must be a domain name such as training.example.org: " +
-                              checked.did_web_domain);
+        // TRANSLATORS: {1} what was given.
+        throw CredentialError(
+            i18n::format(tr("--did-web must be a domain name such as training.example.org: {1}"),
+                         {checked.did_web_domain}));
     }
     if (!checked.status_list_url.empty()) {
         check_url(checked.status_list_url, "--status-url");
@@ -113,9 +121,12 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info,
     const fs::path did_file = dir / "did.json";
     std::error_code error;
     if (!force && (fs::exists(json_file, error) || fs::exists(key_file, error))) {
-        throw CredentialError("a provider already exists in " + dir.string() +
-                              "; use --force to replace it (certificates signed with the old key "
-                              "will then only verify against the old key)");
+        // TRANSLATORS: {1} a folder.
+        throw CredentialError(
+            i18n::format(tr("a provider already exists in {1}; use --force to replace it "
+                            "(certificates signed with the old key will then only verify against "
+                            "the old key)"),
+                         {dir.string()}));
     }
     Provider provider;
     provider.info = {trimmed(info.organisation), trimmed(info.approval), trimmed(info.contact),
@@ -142,7 +153,7 @@ Provider init_provider(const fs::path& config_dir, const ProviderInfo& info,
         text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
         did_text = did_document(provider).dump(2) + "\n";
     } catch (const nlohmann::json::exception&) {
-        throw CredentialError("the provider details are not valid UTF-8 text");
+        throw CredentialError(tr("the provider details are not valid UTF-8 text"));
     }
     try {
         records::ensure_private_dir(config_dir);
@@ -167,8 +178,11 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
     const fs::path json_file = dir / "provider.json";
     std::error_code error;
     if (!fs::exists(json_file, error)) {
-        throw CredentialError("no provider configured in " + dir.string() +
-                              " (create one with 'sightline provider init')");
+        // TRANSLATORS: {1} a folder; the command stays as it is.
+        throw CredentialError(
+            i18n::format(tr("no provider configured in {1} (create one with 'sightline provider "
+                            "init')"),
+                         {dir.string()}));
     }
     nlohmann::json json;
     try {
@@ -177,7 +191,8 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
         throw CredentialError(json_file.string() + ": " + e.what());
     }
     if (!json.is_object()) {
-        throw CredentialError(json_file.string() + ": not a JSON object");
+        // TRANSLATORS: {1} a file.
+        throw CredentialError(i18n::format(tr("{1}: not a JSON object"), {json_file.string()}));
     }
     Provider provider;
     provider.info.organisation = field(json, "organisation", json_file, true);
@@ -190,13 +205,17 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
     provider.links.status_list_url = field(json, "statusListUrl", json_file, false);
     provider.links.verify_url = field(json, "verifyUrl", json_file, false);
     if (!provider.links.did_web_domain.empty() && !is_host_name(provider.links.did_web_domain)) {
-        throw CredentialError(json_file.string() + ": didWebDomain is not a domain name");
+        // TRANSLATORS: {1} a file; didWebDomain is a field name, as it is.
+        throw CredentialError(
+            i18n::format(tr("{1}: didWebDomain is not a domain name"), {json_file.string()}));
     }
     const std::string key_text = field(json, "publicKeyMultibase", json_file, true);
     const std::optional<PublicKey> key = parse_public_key(key_text);
     if (!key || key_text.front() != 'z') {
-        throw CredentialError(json_file.string() +
-                              ": publicKeyMultibase is not an Ed25519 Multikey (z6Mk...)");
+        // TRANSLATORS: {1} a file; publicKeyMultibase is a field name, as it is.
+        throw CredentialError(
+            i18n::format(tr("{1}: publicKeyMultibase is not an Ed25519 Multikey (z6Mk...)"),
+                         {json_file.string()}));
     }
     provider.public_key = *key;
     if (!with_signing_key) {
@@ -205,24 +224,31 @@ Provider load_provider(const fs::path& config_dir, bool with_signing_key) {
     const fs::path key_file = dir / "signing-key";
     struct stat st {};
     if (::stat(key_file.c_str(), &st) != 0) {
-        throw CredentialError(key_file.string() + ": the signing key is missing");
+        // TRANSLATORS: {1} the signing key's file.
+        throw CredentialError(
+            i18n::format(tr("{1}: the signing key is missing"), {key_file.string()}));
     }
     if ((st.st_mode & 077) != 0) {
-        throw CredentialError(key_file.string() +
-                              ": the signing key is readable by other users; make it owner-only "
-                              "(chmod 600) before signing with it");
+        // TRANSLATORS: {1} the signing key's file; chmod 600 is a command, as it is.
+        throw CredentialError(i18n::format(tr("{1}: the signing key is readable by other users; "
+                                              "make it owner-only (chmod 600) before signing "
+                                              "with it"),
+                                           {key_file.string()}));
     }
     std::string secret = read_file_limited(key_file, 1024);
     std::optional<KeyPair> pair = parse_secret_multibase(trimmed(secret));
     std::fill(secret.begin(), secret.end(), '\0');
     if (!pair) {
-        throw CredentialError(key_file.string() +
-                              ": not an Ed25519 secret key (Multikey secretKeyMultibase)");
+        // TRANSLATORS: {1} the signing key's file.
+        throw CredentialError(
+            i18n::format(tr("{1}: not an Ed25519 secret key (Multikey secretKeyMultibase)"),
+                         {key_file.string()}));
     }
     if (pair->public_key() != provider.public_key) {
-        throw CredentialError(key_file.string() +
-                              ": the signing key does not match the public key in " +
-                              json_file.string());
+        // TRANSLATORS: {1} the signing key's file, {2} the provider's provider.json.
+        throw CredentialError(
+            i18n::format(tr("{1}: the signing key does not match the public key in {2}"),
+                         {key_file.string(), json_file.string()}));
     }
     provider.key = std::move(pair);
     return provider;
@@ -248,11 +274,13 @@ PublicKey key_from_did_document(std::string_view text, std::string_view issuer_d
     try {
         doc = parse_strict_json(text);
     } catch (const JsonError& e) {
-        throw CredentialError(std::string("the DID document is not JSON: ") + e.what());
+        // TRANSLATORS: {1} the JSON parser's reason.
+        throw CredentialError(i18n::format(tr("the DID document is not JSON: {1}"), {e.what()}));
     }
     if (!doc.is_object() || doc.value("id", "") != issuer_did) {
-        throw CredentialError("the DID document is not the issuer's (" + std::string(issuer_did) +
-                              ")");
+        // TRANSLATORS: {1} the issuer's DID (did:web:...).
+        throw CredentialError(
+            i18n::format(tr("the DID document is not the issuer's ({1})"), {issuer_did}));
     }
     const auto listed = [&](const char* relation) {
         const auto it = doc.find(relation);
@@ -260,8 +288,10 @@ PublicKey key_from_did_document(std::string_view text, std::string_view issuer_d
                std::find(it->begin(), it->end(), verification_method) != it->end();
     };
     if (!listed("assertionMethod")) {
-        throw CredentialError("the DID document does not list " + std::string(verification_method) +
-                              " for assertionMethod");
+        // TRANSLATORS: {1} a verification method (a DID with #key); assertionMethod is a
+        // field name, as it is.
+        throw CredentialError(i18n::format(
+            tr("the DID document does not list {1} for assertionMethod"), {verification_method}));
     }
     const auto methods = doc.find("verificationMethod");
     if (methods != doc.end() && methods->is_array()) {
@@ -270,16 +300,18 @@ PublicKey key_from_did_document(std::string_view text, std::string_view issuer_d
                 const std::optional<PublicKey> key =
                     parse_public_key(method.value("publicKeyMultibase", ""));
                 if (!key) {
-                    throw CredentialError("the DID document's key " +
-                                          std::string(verification_method) +
-                                          " is not an Ed25519 Multikey");
+                    // TRANSLATORS: {1} a verification method (a DID with #key).
+                    throw CredentialError(
+                        i18n::format(tr("the DID document's key {1} is not an Ed25519 Multikey"),
+                                     {verification_method}));
                 }
                 return *key;
             }
         }
     }
-    throw CredentialError("the DID document has no verification method " +
-                          std::string(verification_method));
+    // TRANSLATORS: {1} a verification method (a DID with #key).
+    throw CredentialError(
+        i18n::format(tr("the DID document has no verification method {1}"), {verification_method}));
 }
 
 } // namespace sightline::credentials

@@ -2,6 +2,7 @@
 
 #include "credentials/contexts.hpp"
 #include "credentials/jcs.hpp"
+#include "i18n/i18n.hpp"
 
 #include <sodium.h>
 
@@ -11,6 +12,8 @@
 #include <zlib.h>
 
 namespace sightline::credentials {
+
+using i18n::tr;
 
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;
@@ -153,8 +156,8 @@ std::int64_t pick_status_index(const std::function<bool(std::int64_t)>& used) {
             return index;
         }
     }
-    throw CredentialError("the status list is full: start a new one (provider init "
-                          "--status-url with a new URL)");
+    throw CredentialError(tr("the status list is full: start a new one (provider init "
+                             "--status-url with a new URL)"));
 }
 
 std::string encode_status_list(std::span<const std::int64_t> revoked) {
@@ -221,37 +224,44 @@ StatusCheck check_status(const json& credential, const PublicKey& signer,
                          std::string_view status_list_text) {
     const std::optional<StatusEntry> entry = status_entry_of(credential);
     if (!entry) {
-        throw CredentialError("the credential has no status list entry (it was issued before the "
-                              "provider had a status list), so its status cannot be checked");
+        throw CredentialError(tr("the credential has no status list entry (it was issued before "
+                                 "the provider had a status list), so its status cannot be "
+                                 "checked"));
     }
     json doc;
     try {
         doc = parse_strict_json(status_list_text);
     } catch (const JsonError& e) {
-        throw CredentialError(std::string("the status list does not verify: ") + e.what());
+        // TRANSLATORS: {1} why.
+        throw CredentialError(i18n::format(tr("the status list does not verify: {1}"), {e.what()}));
     }
     const Verification list = verify_credential(doc, signer);
     if (!list.valid) {
-        throw CredentialError("the status list does not verify: " + list.reason);
+        throw CredentialError(
+            i18n::format(tr("the status list does not verify: {1}"), {list.reason}));
     }
     if (!has_type(doc, "BitstringStatusListCredential")) {
-        throw CredentialError("the status list is not a BitstringStatusListCredential");
+        throw CredentialError(tr("the status list is not a BitstringStatusListCredential"));
     }
     if (list.credential_id != entry->list_url) {
-        throw CredentialError("the status list is " + list.credential_id +
-                              ", but the credential's status is in " + entry->list_url);
+        // TRANSLATORS: {1} and {2} the URLs of two status lists.
+        throw CredentialError(
+            i18n::format(tr("the status list is {1}, but the credential's status is in {2}"),
+                         {list.credential_id, entry->list_url}));
     }
     const json& subject = doc.at("credentialSubject");
     if (!has_type(subject, "BitstringStatusList") ||
         member(subject, "statusPurpose", "credentialSubject") != kPurpose) {
-        throw CredentialError("the status list is not a revocation BitstringStatusList");
+        throw CredentialError(tr("the status list is not a revocation BitstringStatusList"));
     }
     const std::vector<std::uint8_t> bits =
         decode_status_list(member(subject, "encodedList", "credentialSubject"));
     if (entry->index >= static_cast<std::int64_t>(bits.size()) * 8) {
-        throw CredentialError("the status list has " + std::to_string(bits.size() * 8) +
-                              " entries; the credential's index " + std::to_string(entry->index) +
-                              " is not among them");
+        // TRANSLATORS: {1} a number of entries (many), {2} an index.
+        throw CredentialError(
+            i18n::format(tr("the status list has {1} entries; the credential's "
+                            "index {2} is not among them"),
+                         {std::to_string(bits.size() * 8), std::to_string(entry->index)}));
     }
     StatusCheck result;
     result.entry = *entry;
