@@ -1,5 +1,6 @@
 #include "records/export.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/background_writer.hpp"
 #include "records/paths.hpp"
 
@@ -73,7 +74,8 @@ std::ofstream open_private(const std::filesystem::path& file) {
     create_private_file(file);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) {
-        throw RecordsError("cannot write " + file.string());
+        // TRANSLATORS: {1} a file.
+        throw RecordsError(i18n::format(i18n::tr("cannot write {1}"), {file.string()}));
     }
     return out;
 }
@@ -81,7 +83,9 @@ std::ofstream open_private(const std::filesystem::path& file) {
 void finish_file(std::ofstream& out, const std::filesystem::path& file) {
     out.close();
     if (out.fail()) {
-        throw RecordsError("cannot write " + file.string() + " (is the disk full?)");
+        // TRANSLATORS: {1} a file.
+        throw RecordsError(
+            i18n::format(i18n::tr("cannot write {1} (is the disk full?)"), {file.string()}));
     }
 }
 
@@ -192,8 +196,10 @@ class XapiWriter {
         store.for_each_event([&](const Event& event) {
             const auto found = attempts_.find(event.attempt_id);
             if (found == attempts_.end()) {
-                throw RecordsError("an event refers to attempt " + event.attempt_id +
-                                   ", which is missing");
+                // TRANSLATORS: {1} an attempt's id.
+                throw RecordsError(
+                    i18n::format(i18n::tr("an event refers to attempt {1}, which is missing"),
+                                 {event.attempt_id}));
             }
             AttemptContext& c = found->second;
             answered(c, event);
@@ -642,7 +648,7 @@ ExportCounts export_xapi(Store& store, std::ostream& out, const ExportOptions& o
     writer.finish();
     out.flush();
     if (!out) {
-        throw RecordsError("cannot write the xAPI statements (is the disk full?)");
+        throw RecordsError(i18n::tr("cannot write the xAPI statements (is the disk full?)"));
     }
     return counts;
 }

@@ -1,5 +1,6 @@
 #include "records/migrations.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/records.hpp"
 #include "records/sqlite.hpp"
 #include "records/store.hpp"
@@ -188,10 +189,13 @@ int schema_version() {
 void migrate(sql::Database& db, int target) {
     const int found = db.user_version();
     if (found > schema_version()) {
-        throw RecordsError("the records database " + db.path() +
-                           " was written by a newer Sightline (schema " + std::to_string(found) +
-                           "); this version reads schema " + std::to_string(schema_version()) +
-                           " and older");
+        // TRANSLATORS: {1} the records database, {2} its schema version, {3} the newest this
+        // version reads.
+        throw RecordsError(
+            i18n::format(i18n::tr("the records database {1} was written by a newer "
+                                  "Sightline (schema {2}); this version reads "
+                                  "schema {3} and older"),
+                         {db.path(), std::to_string(found), std::to_string(schema_version())}));
     }
     if (found >= target) {
         return;

@@ -36,6 +36,7 @@
 //   blocks the queue nor disappears; delivery().problem tells.
 #include "records/organisation_store.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/outbox_ops.hpp"
 #include "records/postgres_connection.hpp"
 #include "records/postgres_schema.hpp"
@@ -58,6 +59,7 @@
 
 namespace sightline::records {
 namespace fs = std::filesystem;
+using i18n::tr;
 using nlohmann::json;
 
 namespace {
@@ -107,12 +109,15 @@ class FolderLock {
         const fs::path file = dir / "outbox.lock";
         fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
         if (fd_ < 0) {
-            throw RecordsError("cannot open " + file.string() + " to hold the player's records");
+            // TRANSLATORS: {1} a lock file.
+            throw RecordsError(
+                i18n::format(tr("cannot open {1} to hold the player's records"), {file.string()}));
         }
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             ::close(fd_);
-            throw RecordsError("another player is using the records in " + dir.string() +
-                               "; close it first");
+            // TRANSLATORS: {1} a folder on this computer.
+            throw RecordsError(i18n::format(
+                tr("another player is using the records in {1}; close it first"), {dir.string()}));
         }
     }
     ~FolderLock() { ::close(fd_); }
@@ -204,8 +209,11 @@ class OrganisationStoreImpl final : public OrganisationStore {
     }
 
     bool delete_learner(std::string_view) override {
-        throw RecordsError("a player cannot delete a learner from the organisation's records at " +
-                           server_location_ + "; an administrator deletes learners on the server");
+        // TRANSLATORS: {1} the organisation's records server (host/database).
+        throw RecordsError(i18n::format(tr("a player cannot delete a learner from the "
+                                           "organisation's records at {1}; an administrator "
+                                           "deletes learners on the server"),
+                                        {server_location_}));
     }
 
     Attempt start_attempt(const AttemptStart& start, TimeMs when) override {
@@ -272,15 +280,19 @@ class OrganisationStoreImpl final : public OrganisationStore {
     }
 
     void add_certificate(const Certificate&) override {
-        throw RecordsError("a player does not issue certificates: they are issued on the "
-                           "administrator's machine from the organisation's records at " +
-                           server_location_);
+        // TRANSLATORS: {1} the organisation's records server (host/database).
+        throw RecordsError(i18n::format(tr("a player does not issue certificates: they are issued "
+                                           "on the administrator's machine from the "
+                                           "organisation's records at {1}"),
+                                        {server_location_}));
     }
 
     Certificate revoke_certificate(std::string_view, TimeMs, std::string_view) override {
-        throw RecordsError("a player does not revoke certificates: they are revoked on the "
-                           "administrator's machine against the organisation's records at " +
-                           server_location_);
+        // TRANSLATORS: {1} the organisation's records server (host/database).
+        throw RecordsError(i18n::format(tr("a player does not revoke certificates: they are "
+                                           "revoked on the administrator's machine against the "
+                                           "organisation's records at {1}"),
+                                        {server_location_}));
     }
 
     void set_setting(std::string_view key, std::string_view value) override {
@@ -298,9 +310,11 @@ class OrganisationStoreImpl final : public OrganisationStore {
                 transaction.commit();
             } catch (const RecordsError& e) {
                 drop_if_broken();
-                throw RecordsError(std::string("the organisation's settings are changed on its "
-                                               "server, which did not take the change: ") +
-                                   e.what());
+                // TRANSLATORS: {1} the server's reason.
+                throw RecordsError(i18n::format(tr("the organisation's settings are changed on "
+                                                   "its server, which did not take the change: "
+                                                   "{1}"),
+                                                {e.what()}));
             }
         }
         remember_setting(key, value);

@@ -1,5 +1,6 @@
 #include "records/paths.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/records.hpp"
 
 #include <cerrno>
@@ -11,6 +12,7 @@
 
 namespace sightline::records {
 namespace fs = std::filesystem;
+using i18n::tr;
 
 namespace {
 
@@ -25,8 +27,9 @@ fs::path xdg_dir(const char* override_var, const char* xdg_var, const char* fall
     return fs::path(home != nullptr && *home != '\0' ? home : ".") / fallback / "sightline";
 }
 
-[[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
-    throw RecordsError(what + " " + path.string() + ": " + std::strerror(error));
+// `pattern` is a whole sentence: {1} the file or folder, {2} the system's reason.
+[[noreturn]] void fail(const char* pattern, const fs::path& path, int error) {
+    throw RecordsError(i18n::format(pattern, {path.string(), std::strerror(error)}));
 }
 
 } // namespace
@@ -49,7 +52,8 @@ void ensure_private_dir(const fs::path& dir) {
         fs::create_directories(dir.parent_path(), error);
     }
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        fail("cannot create the directory", dir, errno);
+        // TRANSLATORS: in these, {1} a file or folder, {2} the system's reason.
+        fail(tr("cannot create the directory {1}: {2}"), dir, errno);
     }
 }
 
@@ -58,7 +62,9 @@ void create_private_file(const fs::path& file) {
     if (fd < 0) {
         const int error = errno;
         std::error_code ignored;
-        fail(fs::exists(file, ignored) ? "cannot write to" : "cannot create", file, error);
+        fail(fs::exists(file, ignored) ? tr("cannot write to {1}: {2}")
+                                       : tr("cannot create {1}: {2}"),
+             file, error);
     }
     // Only a regular file is made owner-only: an export written to /dev/null
     // or a FIFO must not change a device's permissions (run as root, that
@@ -74,7 +80,7 @@ void write_private_file(const fs::path& file, std::string_view contents) {
     const fs::path temporary = fs::path(file).concat(".tmp");
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        fail("cannot write", temporary, errno);
+        fail(tr("cannot write {1}: {2}"), temporary, errno);
     }
     ::fchmod(fd, 0600); // a leftover temporary file may have had looser permissions
     std::size_t written = 0;
@@ -87,7 +93,7 @@ void write_private_file(const fs::path& file, std::string_view contents) {
             const int error = errno;
             ::close(fd);
             ::unlink(temporary.c_str());
-            fail("cannot write", temporary, error);
+            fail(tr("cannot write {1}: {2}"), temporary, error);
         }
         written += static_cast<std::size_t>(n);
     }
@@ -95,13 +101,13 @@ void write_private_file(const fs::path& file, std::string_view contents) {
         const int error = errno;
         ::close(fd);
         ::unlink(temporary.c_str());
-        fail("cannot flush", temporary, error);
+        fail(tr("cannot flush {1}: {2}"), temporary, error);
     }
     ::close(fd);
     if (::rename(temporary.c_str(), file.c_str()) != 0) {
         const int error = errno;
         ::unlink(temporary.c_str());
-        fail("cannot replace", file, error);
+        fail(tr("cannot replace {1}: {2}"), file, error);
     }
     const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
     if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {

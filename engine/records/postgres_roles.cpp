@@ -1,5 +1,6 @@
 #include "records/postgres_roles.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/postgres_connection.hpp"
 #include "records/postgres_store.hpp"
 
@@ -17,7 +18,9 @@ using pg::Result;
 std::string identifier(Connection& conn, const std::string& name) {
     char* quoted = PQescapeIdentifier(conn.handle(), name.data(), name.size());
     if (quoted == nullptr) {
-        throw RecordsError("the role name '" + name + "' cannot be used in SQL");
+        // TRANSLATORS: {1} a PostgreSQL role's name.
+        throw RecordsError(
+            i18n::format(i18n::tr("the role name '{1}' cannot be used in SQL"), {name}));
     }
     std::string out = quoted;
     PQfreemem(quoted);
@@ -28,23 +31,37 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
     return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-void check_role(Connection& conn, const std::string& role, const std::string& as) {
+// `admin`: the administrators' role, else the players'.
+void check_role(Connection& conn, const std::string& role, bool admin) {
+    using i18n::tr;
     const Result found = conn.exec("look up a role",
                                    "SELECT rolsuper, rolname = current_user FROM pg_roles "
                                    "WHERE rolname = $1",
                                    Params().add(role));
     if (found.rows() == 0) {
-        throw RecordsError("there is no role '" + role + "' on the server of " + conn.location() +
-                           ": create it first (CREATE ROLE " + role + " LOGIN)");
+        // TRANSLATORS: {1} a PostgreSQL role's name, {2} the records database; CREATE ROLE
+        // ... LOGIN is SQL, as it is.
+        throw RecordsError(i18n::format(tr("there is no role '{1}' on the server of {2}: create "
+                                           "it first (CREATE ROLE {1} LOGIN)"),
+                                        {role, conn.location()}));
     }
     if (found.row(0).text(1) == "t") {
-        throw RecordsError("'" + role + "' is the role running this command (the database " +
-                           "owner); give the " + as + " a role of their own");
+        // TRANSLATORS: {1} a PostgreSQL role's name.
+        throw RecordsError(i18n::format(
+            admin ? tr("'{1}' is the role running this command (the database owner); give the "
+                       "administrators a role of their own")
+                  : tr("'{1}' is the role running this command (the database owner); give the "
+                       "players a role of their own"),
+            {role}));
     }
     if (found.row(0).text(0) == "t") {
-        throw RecordsError("'" + role +
-                           "' is a superuser, which no privilege restricts; give the " + as +
-                           " an ordinary role");
+        // TRANSLATORS: {1} a PostgreSQL role's name.
+        throw RecordsError(i18n::format(
+            admin ? tr("'{1}' is a superuser, which no privilege restricts; give the "
+                       "administrators an ordinary role")
+                  : tr("'{1}' is a superuser, which no privilege restricts; give the players an "
+                       "ordinary role"),
+            {role}));
     }
 }
 
@@ -66,11 +83,13 @@ const std::vector<std::string>& player_read_tables() {
 
 GrantReport grant_roles(const std::string& conninfo, const RoleGrant& roles) {
     if (roles.player.empty() && roles.admin.empty()) {
-        throw RecordsError("name the players' role, the administrators' role or both");
+        throw RecordsError(i18n::tr("name the players' role, the administrators' role or both"));
     }
     if (roles.player == roles.admin) {
-        throw RecordsError("players and administrators need different roles ('" + roles.player +
-                           "' was given for both)");
+        // TRANSLATORS: {1} a PostgreSQL role's name.
+        throw RecordsError(i18n::format(
+            i18n::tr("players and administrators need different roles ('{1}' was given for both)"),
+            {roles.player}));
     }
     // Creates or upgrades the tables first, as the owner: the grants cover them all.
     open_postgres_store(conninfo).reset();
@@ -78,10 +97,10 @@ GrantReport grant_roles(const std::string& conninfo, const RoleGrant& roles) {
     Connection conn(conninfo, {});
     pg::Transaction transaction(conn);
     if (!roles.player.empty()) {
-        check_role(conn, roles.player, "players");
+        check_role(conn, roles.player, false);
     }
     if (!roles.admin.empty()) {
-        check_role(conn, roles.admin, "administrators");
+        check_role(conn, roles.admin, true);
     }
     GrantReport report;
     {

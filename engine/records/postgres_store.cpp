@@ -7,6 +7,7 @@
 // whatever the server's locale. The schema is postgres_schema.cpp's.
 #include "records/postgres_store.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/postgres_connection.hpp"
 #include "records/postgres_schema.hpp"
 #include "records/sqlite_rows.hpp"
@@ -170,9 +171,10 @@ class PostgresStore final : public Store {
         Transaction transaction(conn_);
         const auto expected = next_sequence(event.attempt_id);
         if (event.sequence != expected) {
-            throw RecordsError("event " + std::to_string(event.sequence) + " of attempt " +
-                               event.attempt_id + " is out of order (expected " +
-                               std::to_string(expected) + ")");
+            // TRANSLATORS: {1} an event's number, {2} an attempt's id, {3} the number expected.
+            throw RecordsError(i18n::format(
+                i18n::tr("event {1} of attempt {2} is out of order (expected {3})"),
+                {std::to_string(event.sequence), event.attempt_id, std::to_string(expected)}));
         }
         static const std::string insert = std::string("INSERT INTO events (") + kEventColumns +
                                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
@@ -195,9 +197,10 @@ class PostgresStore final : public Store {
                        .add(std::int64_t{event.branch}));
         for (const VoteCount& v : event.votes) {
             if (v.count < 0 || v.phones < 0 || v.phones > v.count) {
-                throw RecordsError("a vote count cannot be negative, nor have more phone votes "
-                                   "than votes (" +
-                                   v.id + ")");
+                // TRANSLATORS: {1} a vote's id.
+                throw RecordsError(i18n::format(i18n::tr("a vote count cannot be negative, nor "
+                                                         "have more phone votes than votes ({1})"),
+                                                {v.id}));
             }
             conn_.exec("record a vote",
                        "INSERT INTO votes (attempt_id, sequence, option_id, count, phone_count) "
@@ -363,7 +366,7 @@ class PostgresStore final : public Store {
 
     void record_classroom_session(const ClassroomSession& c) override {
         if (c.head_count < 0) {
-            throw RecordsError("a head count cannot be negative");
+            throw RecordsError(i18n::tr("a head count cannot be negative"));
         }
         Transaction transaction(conn_);
         conn_.exec("record a classroom session",
@@ -533,8 +536,10 @@ class PostgresStore final : public Store {
                        .add(c.credential_json));
         if (c.status_index || c.revoked) {
             if (c.status_index && status_index_used(c.status_list, *c.status_index)) {
-                throw RecordsError("status list index " + std::to_string(*c.status_index) + " of " +
-                                   c.status_list + " is already in use in " + conn_.location());
+                // TRANSLATORS: {1} an index, {2} a status list's URL, {3} where the records are.
+                throw RecordsError(i18n::format(
+                    i18n::tr("status list index {1} of {2} is already in use in {3}"),
+                    {std::to_string(*c.status_index), c.status_list, conn_.location()}));
             }
             conn_.exec("add a certificate",
                        "INSERT INTO certificate_status (certificate_id, status_list, "
@@ -574,7 +579,9 @@ class PostgresStore final : public Store {
                                    std::string_view reason) override {
         std::optional<Certificate> found = certificate(id);
         if (!found) {
-            throw RecordsError("no certificate '" + std::string(id) + "' in " + conn_.location());
+            // TRANSLATORS: {1} a certificate's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no certificate '{1}' in {2}"), {id, conn_.location()}));
         }
         if (found->revoked) {
             return *found;
@@ -654,7 +661,9 @@ class PostgresStore final : public Store {
             conn_.exec("read an attempt", "SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE",
                        Params().add(attempt_id));
         if (row.rows() == 0) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, conn_.location()}));
         }
     }
 
@@ -664,11 +673,16 @@ class PostgresStore final : public Store {
                                        "UPDATE",
                                        Params().add(attempt_id));
         if (rows.rows() == 0) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, conn_.location()}));
         }
         const Row row = rows.row(0);
         if (row.text(1) != "in-progress") {
-            throw RecordsError("attempt " + std::string(attempt_id) + " is already " + row.text(1));
+            // TRANSLATORS: {1} an attempt's id, {2} its status as the records keep it (completed,
+            // abandoned).
+            throw RecordsError(
+                i18n::format(i18n::tr("attempt {1} is already {2}"), {attempt_id, row.text(1)}));
         }
         return static_cast<std::uint32_t>(row.integer(0)) + 1;
     }
@@ -681,7 +695,9 @@ class PostgresStore final : public Store {
             "read an attempt", "SELECT last_activity_ms FROM attempts WHERE id = $1 FOR UPDATE",
             Params().add(attempt_id));
         if (rows.rows() == 0) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + conn_.location());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, conn_.location()}));
         }
         const TimeMs last = rows.row(0).integer(0);
         const TimeMs gap = when - last;

@@ -1,5 +1,6 @@
 #include "records/records.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/uuid.hpp"
 
 #include <sodium.h>
@@ -84,15 +85,19 @@ bool is_language_tag(std::string_view text) {
 
 void check_learner_input(const LearnerInput& input) {
     if (input.display_name.empty()) {
-        throw RecordsError("a learner needs a name");
+        throw RecordsError(i18n::tr("a learner needs a name"));
     }
     if (!input.hire_date.empty() && !is_calendar_date(input.hire_date)) {
-        throw RecordsError("the hire date \"" + input.hire_date +
-                           "\" is not a date written YYYY-MM-DD");
+        // TRANSLATORS: {1} what was given; YYYY-MM-DD stays as it is.
+        throw RecordsError(i18n::format(i18n::tr("the hire date \"{1}\" is not a date written "
+                                                 "YYYY-MM-DD"),
+                                        {input.hire_date}));
     }
     if (!input.language.empty() && !is_language_tag(input.language)) {
-        throw RecordsError("the language \"" + input.language +
-                           "\" is not a language tag such as es or es-MX");
+        // TRANSLATORS: {1} what was given; es and es-MX are language tags, as they are.
+        throw RecordsError(i18n::format(i18n::tr("the language \"{1}\" is not a language tag "
+                                                 "such as es or es-MX"),
+                                        {input.language}));
     }
 }
 

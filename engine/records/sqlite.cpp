@@ -1,5 +1,6 @@
 #include "records/sqlite.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/records.hpp"
 
 #include <sqlite3.h>
@@ -8,31 +9,53 @@ namespace sightline::records::sql {
 
 namespace {
 
+using i18n::tr;
+
 // The reason behind a failure, in plain words. Extended codes are reduced to
 // their primary code first.
 std::string reason(int code, sqlite3* db) {
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return "the database is locked by another program (close other Sightline windows and try "
-               "again)";
+        return tr("the database is locked by another program (close other Sightline windows and "
+                  "try again)");
     case SQLITE_READONLY:
-        return "the database or its folder is read-only";
+        return tr("the database or its folder is read-only");
     case SQLITE_FULL:
-        return "the disk is full";
+        return tr("the disk is full");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return "the file is corrupt or is not a Sightline records database";
+        return tr("the file is corrupt or is not a Sightline records database");
     case SQLITE_CANTOPEN:
-        return "the file cannot be opened (check that the folder exists and is writable)";
+        return tr("the file cannot be opened (check that the folder exists and is writable)");
     case SQLITE_PERM:
     case SQLITE_AUTH:
-        return "permission denied";
+        return tr("permission denied");
     case SQLITE_IOERR:
-        return std::string("a disk error (") + (db != nullptr ? sqlite3_errmsg(db) : "I/O") + ")";
+        // TRANSLATORS: {1} SQLite's own words, in English.
+        return i18n::format(tr("a disk error ({1})"), {db != nullptr ? sqlite3_errmsg(db) : "I/O"});
     default:
         return db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     }
+}
+
+// The whole sentence: what could not be done in which database, and why.
+std::string failure(std::string_view doing, const std::string& path, const std::string& why) {
+    // TRANSLATORS: in these four, {1} the records database (a file), {2} the reason.
+    if (doing == "read") {
+        return i18n::format(tr("cannot read in the records database {1}: {2}"), {path, why});
+    }
+    if (doing == "write") {
+        return i18n::format(tr("cannot write in the records database {1}: {2}"), {path, why});
+    }
+    if (doing == "save") {
+        return i18n::format(tr("cannot save in the records database {1}: {2}"), {path, why});
+    }
+    if (doing == "update the schema") {
+        return i18n::format(tr("cannot update the schema in the records database {1}: {2}"),
+                            {path, why});
+    }
+    return "cannot " + std::string(doing) + " in the records database " + path + ": " + why;
 }
 
 } // namespace
@@ -45,7 +68,9 @@ Database::Database(const std::string& path, int busy_timeout_ms) : path_(path) {
         const std::string why = reason(code, db_);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw RecordsError("cannot open the records database " + path_ + ": " + why);
+        // TRANSLATORS: {1} the records database (a file), {2} the reason.
+        throw RecordsError(
+            i18n::format(tr("cannot open the records database {1}: {2}"), {path_, why}));
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms);
@@ -56,8 +81,7 @@ Database::~Database() {
 }
 
 void Database::fail(int code, std::string_view doing) const {
-    throw RecordsError("cannot " + std::string(doing) + " in the records database " + path_ + ": " +
-                       reason(code, db_));
+    throw RecordsError(failure(doing, path_, reason(code, db_)));
 }
 
 void Database::check(int code, std::string_view doing) const {

@@ -1,6 +1,7 @@
 // The embedded store: one SQLite file, WAL journal, synchronous=FULL, foreign
 // keys on. JSON columns (lists of ids, offered options, score changes) use
 // nlohmann::json so the data stays readable with any SQLite tool.
+#include "i18n/i18n.hpp"
 #include "records/migrations.hpp"
 #include "records/paths.hpp"
 #include "records/sqlite.hpp"
@@ -160,9 +161,10 @@ class SqliteStore final : public Store {
         sql::Transaction transaction(db_);
         const auto expected = next_sequence(event.attempt_id);
         if (event.sequence != expected) {
-            throw RecordsError("event " + std::to_string(event.sequence) + " of attempt " +
-                               event.attempt_id + " is out of order (expected " +
-                               std::to_string(expected) + ")");
+            // TRANSLATORS: {1} an event's number, {2} an attempt's id, {3} the number expected.
+            throw RecordsError(i18n::format(
+                i18n::tr("event {1} of attempt {2} is out of order (expected {3})"),
+                {std::to_string(event.sequence), event.attempt_id, std::to_string(expected)}));
         }
         sql::Statement(db_, std::string("INSERT INTO events (") + kEventColumns +
                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -187,9 +189,11 @@ class SqliteStore final : public Store {
                      "VALUES (?, ?, ?, ?, ?)");
             for (const VoteCount& v : event.votes) {
                 if (v.count < 0 || v.phones < 0 || v.phones > v.count) {
-                    throw RecordsError("a vote count cannot be negative, nor have more phone votes "
-                                       "than votes (" +
-                                       v.id + ")");
+                    // TRANSLATORS: {1} a vote's id.
+                    throw RecordsError(
+                        i18n::format(i18n::tr("a vote count cannot be negative, nor have more "
+                                              "phone votes than votes ({1})"),
+                                     {v.id}));
                 }
                 vote.reset();
                 vote.bind(event.attempt_id)
@@ -342,7 +346,7 @@ class SqliteStore final : public Store {
 
     void record_classroom_session(const ClassroomSession& c) override {
         if (c.head_count < 0) {
-            throw RecordsError("a head count cannot be negative");
+            throw RecordsError(i18n::tr("a head count cannot be negative"));
         }
         sql::Transaction transaction(db_);
         sql::Statement(db_, "INSERT OR REPLACE INTO classroom_sessions VALUES (?, ?, ?, ?)")
@@ -500,8 +504,10 @@ class SqliteStore final : public Store {
             .run();
         if (c.status_index || c.revoked) {
             if (c.status_index && status_index_used(c.status_list, *c.status_index)) {
-                throw RecordsError("status list index " + std::to_string(*c.status_index) + " of " +
-                                   c.status_list + " is already in use in " + db_.path());
+                // TRANSLATORS: {1} an index, {2} a status list's URL, {3} where the records are.
+                throw RecordsError(
+                    i18n::format(i18n::tr("status list index {1} of {2} is already in use in {3}"),
+                                 {std::to_string(*c.status_index), c.status_list, db_.path()}));
             }
             sql::Statement(db_, "INSERT INTO certificate_status VALUES (?, ?, ?, ?, ?)")
                 .bind(c.id)
@@ -537,7 +543,9 @@ class SqliteStore final : public Store {
                                    std::string_view reason) override {
         std::optional<Certificate> found = certificate(id);
         if (!found) {
-            throw RecordsError("no certificate '" + std::string(id) + "' in " + db_.path());
+            // TRANSLATORS: {1} a certificate's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no certificate '{1}' in {2}"), {id, db_.path()}));
         }
         if (found->revoked) {
             return *found;
@@ -611,10 +619,15 @@ class SqliteStore final : public Store {
         sql::Statement row(db_, "SELECT events, status FROM attempts WHERE id = ?");
         row.bind(attempt_id);
         if (!row.step()) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, db_.path()}));
         }
         if (row.text(1) != "in-progress") {
-            throw RecordsError("attempt " + std::string(attempt_id) + " is already " + row.text(1));
+            // TRANSLATORS: {1} an attempt's id, {2} its status as the records keep it (completed,
+            // abandoned).
+            throw RecordsError(
+                i18n::format(i18n::tr("attempt {1} is already {2}"), {attempt_id, row.text(1)}));
         }
         return static_cast<std::uint32_t>(row.integer(0)) + 1;
     }
@@ -623,7 +636,9 @@ class SqliteStore final : public Store {
         sql::Statement row(db_, "SELECT 1 FROM attempts WHERE id = ?");
         row.bind(attempt_id);
         if (!row.step()) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, db_.path()}));
         }
     }
 
@@ -634,7 +649,9 @@ class SqliteStore final : public Store {
         sql::Statement row(db_, "SELECT last_activity_ms FROM attempts WHERE id = ?");
         row.bind(attempt_id);
         if (!row.step()) {
-            throw RecordsError("no attempt " + std::string(attempt_id) + " in " + db_.path());
+            // TRANSLATORS: {1} an attempt's id, {2} where the records are.
+            throw RecordsError(
+                i18n::format(i18n::tr("no attempt {1} in {2}"), {attempt_id, db_.path()}));
         }
         const TimeMs last = row.integer(0);
         const TimeMs gap = when - last;
