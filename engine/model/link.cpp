@@ -1,5 +1,6 @@
 #include "model/link.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/analysis.hpp"
 
 #include <algorithm>
@@ -11,6 +12,9 @@
 namespace sightline::model {
 
 namespace {
+
+using i18n::format;
+using i18n::tr;
 
 using IdMap = std::unordered_map<std::string_view, std::uint32_t>;
 
@@ -31,7 +35,7 @@ std::uint32_t lookup(const IdMap& map, std::string_view id) {
     return it == map.end() ? kNoIndex : it->second;
 }
 
-std::string quoted(std::string_view s) {
+std::string in_quotes(std::string_view s) {
     return "'" + std::string(s) + "'";
 }
 
@@ -47,7 +51,7 @@ struct Place {
         std::string out = parent == nullptr ? std::string() : parent->render();
         out += text;
         if (id) {
-            out += quoted(*id);
+            out += in_quotes(*id);
         }
         return out;
     }
@@ -93,27 +97,29 @@ TypeResult infer(const Expr& expr, std::vector<ValueType>& stack, const Variable
         case OpCode::LoadVar: {
             std::optional<ValueType> type = variable(op);
             if (!type) {
-                return fail("undeclared variable '" + op.name + "'");
+                return fail(format(tr("undeclared variable '{1}'"), {op.name}));
             }
             stack.push_back(*type);
             continue;
         }
         case OpCode::Visits:
             if (!node_exists(op)) {
-                return fail("visits() of unknown node '" + op.name + "'");
+                return fail(format(tr("visits() of unknown node '{1}'"), {op.name}));
             }
             stack.push_back(ValueType::Integer);
             continue;
         case OpCode::Not:
         case OpCode::Negate: {
             if (stack.empty()) {
-                return fail("malformed expression");
+                return fail(tr("malformed expression"));
             }
             const ValueType want = op.code == OpCode::Not ? ValueType::Boolean : ValueType::Integer;
             if (stack.back() != want) {
-                return fail(std::string(op.code == OpCode::Not ? "'not'" : "'-'") + " needs " +
-                            std::string(type_name(want)) + ", got " +
-                            std::string(type_name(stack.back())));
+                // TRANSLATORS: {1} is an operator as written (not, -); {2} and {3} are
+                // types as written in scenarios: bool, int or string.
+                return fail(format(tr("'{1}' needs {2}, got {3}"),
+                                   {op.code == OpCode::Not ? "not" : "-", type_name(want),
+                                    type_name(stack.back())}));
             }
             continue;
         }
@@ -122,17 +128,16 @@ TypeResult infer(const Expr& expr, std::vector<ValueType>& stack, const Variable
         }
         // Binary operators.
         if (stack.size() < 2) {
-            return fail("malformed expression");
+            return fail(tr("malformed expression"));
         }
         const ValueType right = stack.back();
         stack.pop_back();
         const ValueType left = stack.back();
         stack.pop_back();
-        auto both = [&](ValueType want, std::string_view what) -> std::optional<std::string> {
+        // `pattern` is translated: {1} the type needed, {2} and {3} the types given.
+        auto both = [&](ValueType want, const char* pattern) -> std::optional<std::string> {
             if (left != want || right != want) {
-                return std::string(what) + " needs " + std::string(type_name(want)) +
-                       " on both sides, got " + std::string(type_name(left)) + " and " +
-                       std::string(type_name(right));
+                return format(pattern, {type_name(want), type_name(left), type_name(right)});
             }
             return std::nullopt;
         };
@@ -140,31 +145,43 @@ TypeResult infer(const Expr& expr, std::vector<ValueType>& stack, const Variable
         ValueType result = ValueType::Boolean;
         switch (op.code) {
         case OpCode::And:
-            error = both(ValueType::Boolean, "'and'");
+            // TRANSLATORS: 'and' is the operator as written; {1}, {2} and {3} are types as
+            // written in scenarios: bool, int or string.
+            error = both(ValueType::Boolean, tr("'and' needs {1} on both sides, got {2} and {3}"));
             break;
         case OpCode::Or:
-            error = both(ValueType::Boolean, "'or'");
+            // TRANSLATORS: 'or' is the operator as written; {1}, {2} and {3} are types as
+            // written in scenarios: bool, int or string.
+            error = both(ValueType::Boolean, tr("'or' needs {1} on both sides, got {2} and {3}"));
             break;
         case OpCode::Equal:
         case OpCode::NotEqual:
             if (left != right) {
-                error = "cannot compare " + std::string(type_name(left)) + " with " +
-                        std::string(type_name(right));
+                // TRANSLATORS: {1} and {2} are types as written in scenarios: bool, int or
+                // string.
+                error =
+                    format(tr("cannot compare {1} with {2}"), {type_name(left), type_name(right)});
             }
             break;
         case OpCode::Less:
         case OpCode::LessEqual:
         case OpCode::Greater:
         case OpCode::GreaterEqual:
-            error = both(ValueType::Integer, "ordering comparison");
+            // TRANSLATORS: an ordering comparison is <, <=, > or >=; {1}, {2} and {3} are
+            // types as written in scenarios: bool, int or string.
+            error = both(ValueType::Integer,
+                         tr("ordering comparison needs {1} on both sides, got {2} and {3}"));
             break;
         case OpCode::Add:
         case OpCode::Subtract:
-            error = both(ValueType::Integer, "arithmetic");
+            // TRANSLATORS: arithmetic is + or -; {1}, {2} and {3} are types as written in
+            // scenarios: bool, int or string.
+            error =
+                both(ValueType::Integer, tr("arithmetic needs {1} on both sides, got {2} and {3}"));
             result = ValueType::Integer;
             break;
         default:
-            return fail("unknown operation");
+            return fail(tr("unknown operation"));
         }
         if (error) {
             return fail(*error);
@@ -172,7 +189,7 @@ TypeResult infer(const Expr& expr, std::vector<ValueType>& stack, const Variable
         stack.push_back(result);
     }
     if (stack.size() != 1) {
-        return fail("malformed expression");
+        return fail(tr("malformed expression"));
     }
     return TypeResult{stack.back(), {}};
 }
@@ -207,7 +224,7 @@ class ScenarioLinker {
         }
         s_.role_index = lookup(ids_.roles, s_.role);
         if (s_.role_index == kNoIndex) {
-            problems_.add(where, "unknown role " + quoted(s_.role));
+            problems_.add(where, "unknown role " + in_quotes(s_.role));
         }
         if (s_.nodes.empty()) {
             problems_.add(where, "has no nodes");
@@ -215,20 +232,20 @@ class ScenarioLinker {
         }
         s_.start_index = s_.start.empty() ? 0 : lookup(nodes_, s_.start);
         if (s_.start_index == kNoIndex) {
-            problems_.add(where, "unknown start node " + quoted(s_.start));
+            problems_.add(where, "unknown start node " + in_quotes(s_.start));
         }
         s_.indicator_indices.clear();
         s_.indicator_indices.reserve(s_.indicators.size());
         for (const std::string& id : s_.indicators) {
             std::uint32_t index = lookup(ids_.indicators, id);
             if (index == kNoIndex) {
-                problems_.add(where, "unknown indicator " + quoted(id));
+                problems_.add(where, "unknown indicator " + in_quotes(id));
             }
             s_.indicator_indices.push_back(index);
         }
         for (const std::string& id : s_.teaches) {
             if (lookup(ids_.topics, id) == kNoIndex) {
-                problems_.add(where, "teaches unknown rule topic " + quoted(id));
+                problems_.add(where, "teaches unknown rule topic " + in_quotes(id));
             }
         }
         for (Node& node : s_.nodes) {
@@ -256,14 +273,14 @@ class ScenarioLinker {
         if (!node.next.empty()) {
             node.next_index = lookup(nodes_, node.next);
             if (node.next_index == kNoIndex) {
-                problems_.add(where, "unknown next node " + quoted(node.next));
+                problems_.add(where, "unknown next node " + in_quotes(node.next));
             }
         }
         node.outcome_index = kNoIndex;
         if (node.is_ending()) {
             node.outcome_index = lookup(ids_.outcomes, node.outcome);
             if (node.outcome_index == kNoIndex) {
-                problems_.add(where, "unknown outcome " + quoted(node.outcome));
+                problems_.add(where, "unknown outcome " + in_quotes(node.outcome));
             }
         }
         const bool has_way_on = !node.choices.empty() || node.next_index != kNoIndex;
@@ -278,18 +295,18 @@ class ScenarioLinker {
     void link_choice(Choice& choice, const Place& where) {
         choice.target_index = lookup(nodes_, choice.target);
         if (choice.target_index == kNoIndex) {
-            problems_.add(where, "unknown target " + quoted(choice.target));
+            problems_.add(where, "unknown target " + in_quotes(choice.target));
         }
         choice.tier_index = lookup(ids_.tiers, choice.tier);
         if (choice.tier_index == kNoIndex) {
-            problems_.add(where, "unknown tier " + quoted(choice.tier));
+            problems_.add(where, "unknown tier " + in_quotes(choice.tier));
         }
         choice.notice_indices.clear();
         choice.notice_indices.reserve(choice.notices.size());
         for (const std::string& id : choice.notices) {
             std::uint32_t index = lookup(ids_.indicators, id);
             if (index == kNoIndex) {
-                problems_.add(where, "unknown indicator " + quoted(id));
+                problems_.add(where, "unknown indicator " + in_quotes(id));
             }
             choice.notice_indices.push_back(index);
         }
@@ -306,19 +323,19 @@ class ScenarioLinker {
     void link_score(ScoreChange& score, const Place& where) {
         score.dimension_index = lookup(ids_.dimensions, score.dimension);
         if (score.dimension_index == kNoIndex) {
-            problems_.add(where, "unknown dimension " + quoted(score.dimension));
+            problems_.add(where, "unknown dimension " + in_quotes(score.dimension));
         }
     }
 
     void link_effect(Effect& effect, const Place& where) {
         effect.variable_index = lookup(variables_, effect.variable);
         if (effect.variable_index == kNoIndex) {
-            problems_.add(where, "effect on unknown variable " + quoted(effect.variable));
+            problems_.add(where, "effect on unknown variable " + in_quotes(effect.variable));
             return;
         }
         const ValueType type = s_.variables[effect.variable_index].initial.type;
         if (effect.kind == EffectKind::Add && type != ValueType::Integer) {
-            problems_.add(where, "'add' on non-int variable " + quoted(effect.variable));
+            problems_.add(where, "'add' on non-int variable " + in_quotes(effect.variable));
         }
         expect_type(effect.value, effect.kind == EffectKind::Add ? ValueType::Integer : type,
                     Place{&where, " effect on ", effect.variable});
@@ -428,12 +445,12 @@ LinkResult link(Bundle& bundle) {
         const Place where{nullptr, "course ", course.id};
         course.role_index = lookup(ids.roles, course.role);
         if (course.role_index == kNoIndex) {
-            problems.add(where, "unknown role " + quoted(course.role));
+            problems.add(where, "unknown role " + in_quotes(course.role));
         }
         for (CourseEntry& entry : course.entries) {
             entry.scenario_index = lookup(ids.scenarios, entry.scenario);
             if (entry.scenario_index == kNoIndex) {
-                problems.add(where, "unknown scenario " + quoted(entry.scenario));
+                problems.add(where, "unknown scenario " + in_quotes(entry.scenario));
             }
         }
         if (course.passing_score > 100) {
@@ -441,7 +458,7 @@ LinkResult link(Bundle& bundle) {
         }
         for (const std::string& id : course.meets) {
             if (lookup(ids.rules, id) == kNoIndex) {
-                problems.add(where, "meets unknown rule " + quoted(id));
+                problems.add(where, "meets unknown rule " + in_quotes(id));
             }
         }
     }
@@ -449,7 +466,7 @@ LinkResult link(Bundle& bundle) {
         const Place where{nullptr, "rule ", rule.id};
         for (const std::string& term : rule.proof) {
             if (std::find(kProofTerms.begin(), kProofTerms.end(), term) == kProofTerms.end()) {
-                problems.add(where, "unknown proof term " + quoted(term));
+                problems.add(where, "unknown proof term " + in_quotes(term));
             }
         }
     }
