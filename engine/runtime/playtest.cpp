@@ -1,5 +1,6 @@
 #include "runtime/playtest.hpp"
 
+#include "i18n/i18n.hpp"
 #include "model/link.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/random.hpp"
@@ -13,6 +14,9 @@
 namespace sightline::runtime {
 
 namespace {
+
+using i18n::format;
+using i18n::tr;
 
 constexpr std::size_t kKeptFailures = 5;
 constexpr std::size_t kPathTail = 8;
@@ -102,7 +106,7 @@ std::string step(Run& run, Rng& rng, Tally& tally) {
         std::vector<ChoiceView> choices = run.choices();
         std::erase_if(choices, [](const ChoiceView& c) { return !c.enabled; });
         if (choices.empty()) {
-            return "stuck at node '" + run.node().id + "': no choice is available";
+            return format(tr("stuck at node '{1}': no choice is available"), {run.node().id});
         }
         const std::string_view id = choices[rng.below(choices.size())].id;
         tally.took(run.state().node, model::index_of(run.node().choices, id));
@@ -114,7 +118,8 @@ std::string step(Run& run, Rng& rng, Tally& tally) {
         std::vector<std::string_view> picks;
         if (run.node().check.kind == model::CheckKind::Single) {
             if (options.empty()) {
-                return "stuck at node '" + run.node().id + "': the question has no options";
+                return format(tr("stuck at node '{1}': the question has no options"),
+                              {run.node().id});
             }
             picks.push_back(options[rng.below(options.size())].id);
         } else {
@@ -159,7 +164,9 @@ ScenarioReport walk(const model::Bundle& bundle, const model::Scenario& scenario
             std::uint32_t steps = 0;
             while (run.phase() != Phase::Ended && error.empty()) {
                 if (steps++ == report.max_steps) {
-                    error = "no ending after " + std::to_string(report.max_steps) + " steps";
+                    // TRANSLATORS: why a random walk failed; {1} is its step bound.
+                    error =
+                        format(tr("no ending after {1} steps"), {std::to_string(report.max_steps)});
                     break;
                 }
                 const bool answering = run.phase() == Phase::Answering; // stays on the node
@@ -208,7 +215,7 @@ std::vector<ScenarioReport> playtest(const model::Bundle& bundle, const Playtest
     if (!options.scenario.empty()) {
         const model::Scenario* s = model::find_by_id(bundle.scenarios, options.scenario);
         if (s == nullptr) {
-            throw RunError("the bundle has no scenario '" + options.scenario + "'");
+            throw RunError(format(tr("the bundle has no scenario '{1}'"), {options.scenario}));
         }
         reports.push_back(walk(bundle, *s, options));
         return reports;
@@ -220,43 +227,60 @@ std::vector<ScenarioReport> playtest(const model::Bundle& bundle, const Playtest
 }
 
 void print_report(std::ostream& out, const ScenarioReport& r) {
-    out << "scenario " << r.scenario << ": " << r.runs << " runs, at most " << r.max_steps
-        << " steps each\n";
-    out << "  endings:\n";
+    // TRANSLATORS: the first line of a scenario's playtest report; {1} is the scenario's id,
+    // {2} how many random walks, {3} the step bound of each walk.
+    out << format(tr("scenario {1}: {2} runs, at most {3} steps each"),
+                  {r.scenario, std::to_string(r.runs), std::to_string(r.max_steps)})
+        << '\n';
+    // TRANSLATORS: a heading: how often each ending came up follows, one a line.
+    out << "  " << tr("endings:") << '\n';
     for (const EndingCount& e : r.endings) {
         out << "    " << e.node << " (" << e.outcome << "): " << e.count << " ("
             << percent(e.count, r.runs) << ")\n";
     }
     if (!r.scores.empty()) {
-        out << "  scores (min / mean / max):\n";
+        // TRANSLATORS: a heading: per score dimension, its least, mean and greatest score.
+        out << "  " << tr("scores (min / mean / max):") << '\n';
         for (const ScoreStats& s : r.scores) {
             out << "    " << s.dimension << ": " << s.min << " / " << fixed1(s.mean) << " / "
                 << s.max << "\n";
         }
     }
     if (!r.longest_path.empty()) {
-        out << "  longest path (" << r.longest_path.size() << " nodes): ";
+        // TRANSLATORS: {1} is how many nodes; the node ids follow, joined by ->.
+        out << "  "
+            << format(tr("longest path ({1} nodes): "), {std::to_string(r.longest_path.size())});
         print_path(out, r.longest_path);
         out << "\n";
     }
-    out << "  nodes never reached: ";
+    // TRANSLATORS: node ids follow, separated by commas, or "none".
+    out << "  " << tr("nodes never reached: ");
     for (std::size_t i = 0; i < r.unreached_nodes.size(); ++i) {
         out << (i == 0 ? "" : ", ") << r.unreached_nodes[i];
     }
-    out << (r.unreached_nodes.empty() ? "none\n" : "\n");
-    out << "  choices never taken: ";
+    // TRANSLATORS: no node was left unreached (after "nodes never reached: ").
+    out << (r.unreached_nodes.empty() ? tr("playtest nodes", "none") : "") << '\n';
+    // TRANSLATORS: node/choice ids follow, separated by commas, or "none".
+    out << "  " << tr("choices never taken: ");
     for (std::size_t i = 0; i < r.unreached_choices.size(); ++i) {
         out << (i == 0 ? "" : ", ") << r.unreached_choices[i].node << "/"
             << r.unreached_choices[i].choice;
     }
-    out << (r.unreached_choices.empty() ? "none\n" : "\n");
+    // TRANSLATORS: no choice was left untaken (after "choices never taken: ").
+    out << (r.unreached_choices.empty() ? tr("playtest choices", "none") : "") << '\n';
     if (r.ok()) {
-        out << "  every run reached an ending\n";
+        out << "  " << tr("every run reached an ending") << '\n';
         return;
     }
-    out << "  FAILED: " << r.failed_runs << " of " << r.runs << " runs did not reach an ending\n";
+    out << "  "
+        << format(tr("FAILED: {1} of {2} runs did not reach an ending"),
+                  {std::to_string(r.failed_runs), std::to_string(r.runs)})
+        << '\n';
     for (const FailedRun& f : r.failures) {
-        out << "    run " << f.run << ": " << f.reason << "; last nodes: ";
+        // TRANSLATORS: {1} is the walk's number, {2} why it stopped; the ids of the last
+        // nodes it visited follow, joined by ->.
+        out << "    "
+            << format(tr("run {1}: {2}; last nodes: "), {std::to_string(f.run), f.reason});
         print_path(out, f.path);
         out << "\n";
     }

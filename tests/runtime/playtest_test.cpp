@@ -1,9 +1,12 @@
+#include "i18n/i18n.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/playtest.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <sstream>
 
 namespace {
@@ -130,4 +133,60 @@ TEST_CASE("play-testing one scenario by id, and refusing an unknown id") {
     options.scenario = "nope";
     CHECK_THROWS_WITH_AS(runtime::playtest(bundle, options), "the bundle has no scenario 'nope'",
                          runtime::RunError);
+}
+
+// The report in the reader's language (po/sightline-es.po, compiled by the
+// build); ids, numbers and the paths' arrows as written.
+TEST_CASE("play-testing reports in Spanish, and in English as before") {
+    REQUIRE_MESSAGE(std::filesystem::exists(std::filesystem::path(SIGHTLINE_BINARY_DIR) /
+                                            "share/locale/es/LC_MESSAGES/sightline.mo"),
+                    "build the program-translations target first");
+    test::bind_program_catalogues();
+    const model::Bundle bundle = test::compile_scn(loop_and_stuck());
+    runtime::PlaytestOptions options;
+    options.runs = 10;
+    options.max_steps = 50;
+    runtime::PlaytestOptions every_path; // enough walks to reach everything in the example
+    every_path.runs = 400;
+    std::string spanish, example, refusal;
+    {
+        const i18n::LanguageScope scope("es");
+        spanish = printed(runtime::playtest(bundle, options));
+        example = printed(runtime::playtest(test::format_example(), every_path));
+        options.scenario = "nope";
+        try {
+            (void)runtime::playtest(bundle, options);
+        } catch (const runtime::RunError& e) {
+            refusal = e.what();
+        }
+        options.scenario.clear();
+    }
+    CAPTURE(spanish);
+    CHECK(spanish.starts_with("escenario t.loop: recorridos: 10, como m\u00E1ximo 50 pasos cada "
+                              "uno\n  finales:\n    end (done): 0 (0.0%)\n"));
+    CHECK(spanish.find("  nodos que nunca se alcanzan: end\n"
+                       "  opciones que nunca se toman: hub/leave\n"
+                       "  FALL\u00D3: 10 de 10 recorridos no llegaron a un final\n"
+                       "    recorrido 0: sin llegar a un final en 50 pasos; \u00FAltimos nodos: "
+                       "hub -> hub") != std::string::npos);
+    CHECK(spanish.find("recorrido 0: bloqueado en el nodo 'door': no hay ninguna opci\u00F3n "
+                       "disponible; \u00FAltimos nodos: ") != std::string::npos);
+    CAPTURE(example);
+    CHECK(example.find("\n  puntuaciones (m\u00EDn. / media / m\u00E1x.):\n    recognition: ") !=
+          std::string::npos);
+    CHECK(example.find("\n  camino m\u00E1s largo (nodos: ") != std::string::npos);
+    CHECK(example.ends_with("  nodos que nunca se alcanzan: ninguno\n"
+                            "  opciones que nunca se toman: ninguna\n"
+                            "  todos los recorridos llegaron a un final\n"));
+    CHECK(refusal == "el paquete no tiene ning\u00FAn escenario 'nope'");
+
+    const std::string english = printed(runtime::playtest(bundle, options));
+    CHECK(english.starts_with("scenario t.loop: 10 runs, at most 50 steps each\n  endings:\n"));
+    CHECK(english.find("  nodes never reached: end\n  choices never taken: hub/leave\n"
+                       "  FAILED: 10 of 10 runs did not reach an ending\n"
+                       "    run 0: no ending after 50 steps; last nodes: hub -> hub") !=
+          std::string::npos);
+    CHECK(printed(runtime::playtest(test::format_example(), every_path))
+              .ends_with("  nodes never reached: none\n  choices never taken: none\n"
+                         "  every run reached an ending\n"));
 }
