@@ -1,5 +1,6 @@
 #include "learning/audit.hpp"
 
+#include "i18n/i18n.hpp"
 #include "learning/score.hpp"
 #include "model/analysis.hpp"
 #include "runtime/errors.hpp"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <ostream>
@@ -15,6 +17,9 @@
 namespace sightline::learning {
 
 namespace {
+
+using i18n::format;
+using i18n::tr;
 
 // Text length in characters (UTF-8 code points), as a reader sees it.
 std::size_t length_of(std::string_view text) {
@@ -187,6 +192,52 @@ std::optional<std::size_t> uniquely_longest(const Items& items, Text text) {
     return tie ? std::nullopt : longest;
 }
 
+// What a strategy does, in the reader's language, as SL0508 names it.
+const char* strategy_phrase(Strategy strategy) {
+    switch (strategy) {
+    case Strategy::First:
+        return tr("always taking the first option shown");
+    case Strategy::Last:
+        return tr("always taking the last option shown");
+    case Strategy::Longest:
+        return tr("always taking the longest option shown");
+    case Strategy::Shortest:
+        return tr("always taking the shortest option shown");
+    case Strategy::Random:
+        break;
+    }
+    return tr("taking a random option");
+}
+
+// A strategy's name in the figures' table, in the reader's language.
+const char* strategy_label(Strategy strategy) {
+    switch (strategy) {
+    case Strategy::First:
+        // TRANSLATORS: a strategy in the gaming audit's table: always this option shown.
+        return tr("audit strategy", "first");
+    case Strategy::Last:
+        // TRANSLATORS: a strategy in the gaming audit's table: always this option shown.
+        return tr("audit strategy", "last");
+    case Strategy::Longest:
+        // TRANSLATORS: a strategy in the gaming audit's table: always this option shown.
+        return tr("audit strategy", "longest");
+    case Strategy::Shortest:
+        // TRANSLATORS: a strategy in the gaming audit's table: always this option shown.
+        return tr("audit strategy", "shortest");
+    case Strategy::Random:
+        break;
+    }
+    // TRANSLATORS: a strategy in the gaming audit's table: a random option each time.
+    return tr("audit strategy", "random");
+}
+
+// `text` and spaces to `width` characters, on the left (`left`) or on the right.
+std::string pad(std::string_view text, std::size_t width, bool left) {
+    const std::size_t length = length_of(text);
+    const std::string spaces(length < width ? width - length : 0, ' ');
+    return left ? std::string(text) + spaces : spaces + std::string(text);
+}
+
 // SL0509 for one scenario.
 void check_longest(const model::Bundle& bundle, const model::Scenario& scenario,
                    const AuditOptions& options, std::vector<AuditFinding>& findings) {
@@ -234,14 +285,18 @@ void check_longest(const model::Bundle& bundle, const model::Scenario& scenario,
         {content::codes::best_option_longest,
          {},
          scenario.id,
-         "scenario '" + scenario.id + "': the right option is the longest in " +
-             std::to_string(hits) + " of " + std::to_string(questions) + " questions (" +
-             percent_text(static_cast<double>(hits) / questions) + ", more than " +
-             percent_text(options.max_longest_share) + "): the best choice in " +
-             std::to_string(best_longest) + " of " + std::to_string(decisions) +
-             " decisions, a correct option in " + std::to_string(correct_longest) + " of " +
-             std::to_string(checks) +
-             " knowledge checks; write the other options as fully as the right one"});
+         // TRANSLATORS: SL0509. {1} is the scenario's id; {2} of {3} questions had the right
+         // option longest; {4} that share and {5} the allowed share, as percentages (12.5%);
+         // {6} of {7} decisions and {8} of {9} knowledge checks.
+         format(tr("scenario '{1}': the right option is the longest in {2} of {3} questions "
+                   "({4}, more than {5}): the best choice in {6} of {7} decisions, a correct "
+                   "option in {8} of {9} knowledge checks; write the other options as fully as "
+                   "the right one"),
+                {scenario.id, std::to_string(hits), std::to_string(questions),
+                 percent_text(static_cast<double>(hits) / questions),
+                 percent_text(options.max_longest_share), std::to_string(best_longest),
+                 std::to_string(decisions), std::to_string(correct_longest),
+                 std::to_string(checks)})});
 }
 
 } // namespace
@@ -320,16 +375,16 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options) {
                     {content::codes::non_reader_passes,
                      course.id,
                      {},
-                     "course '" + course.id + "': " +
-                         (f.strategy == Strategy::Random
-                              ? std::string("taking a random option")
-                              : "always taking the " + std::string(strategy_name(f.strategy)) +
-                                    " option shown") +
-                         " passes " + std::to_string(f.passed) + " of " + std::to_string(f.runs) +
-                         " runs (" + percent_text(f.pass_rate()) + ", more than " +
-                         percent_text(options.max_pass_rate) + "; mean score " +
-                         fixed1(f.mean_score) + "%, passing score " +
-                         std::to_string(course.passing_score) + "%)"});
+                     // TRANSLATORS: SL0508. {1} is the course's id; {2} a strategy ("always
+                     // taking the first option shown"); it passes {3} of {4} runs; {5} that
+                     // share and {6} the allowed share (12.5%); {7} the mean score (45.0) and
+                     // {8} the passing score, in percent.
+                     format(tr("course '{1}': {2} passes {3} of {4} runs ({5}, more than {6}; "
+                               "mean score {7}%, passing score {8}%)"),
+                            {course.id, strategy_phrase(f.strategy), std::to_string(f.passed),
+                             std::to_string(f.runs), percent_text(f.pass_rate()),
+                             percent_text(options.max_pass_rate), fixed1(f.mean_score),
+                             std::to_string(course.passing_score)})});
             }
         }
         if (reaches_passing_score(course, best_wrong)) {
@@ -337,12 +392,13 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options) {
                 {content::codes::pass_without_right_answer,
                  course.id,
                  {},
-                 "course '" + course.id +
-                     "': a learner who answers every knowledge check "
-                     "wrongly can still score " +
-                     std::to_string(figures.best_without_right_answer) +
-                     "%, at or above the passing score of " + std::to_string(course.passing_score) +
-                     "%; give the checks more of the score or raise the passing score"});
+                 // TRANSLATORS: SL0510. {1} is the course's id; {2} the best score and {3}
+                 // the passing score, in percent.
+                 format(tr("course '{1}': a learner who answers every knowledge check wrongly "
+                           "can still score {2}%, at or above the passing score of {3}%; give "
+                           "the checks more of the score or raise the passing score"),
+                        {course.id, std::to_string(figures.best_without_right_answer),
+                         std::to_string(course.passing_score)})});
         }
         report.courses.push_back(std::move(figures));
     }
@@ -353,32 +409,65 @@ AuditReport audit(const model::Bundle& bundle, const AuditOptions& options) {
 }
 
 void print_finding(std::ostream& out, const AuditFinding& finding) {
-    out << (finding.code.severity() == content::Severity::Error ? "error " : "warning ")
-        << finding.code.id() << ": " << finding.message << '\n';
+    out << (finding.code.severity() == content::Severity::Error
+                ? tr("diagnostic severity", "error")
+                : tr("diagnostic severity", "warning"))
+        << ' ' << finding.code.id() << ": " << finding.message << '\n';
 }
 
 void print_audit_figures(std::ostream& out, const AuditReport& report) {
+    // The columns of the gaming audit's table; a column widens to its title.
+    const std::string_view titles[] = {
+        // TRANSLATORS: a column title of the gaming audit's table: a strategy that does not read.
+        tr("audit column", "strategy"),
+        // TRANSLATORS: a column title: how many runs a strategy played.
+        tr("audit column", "runs"),
+        // TRANSLATORS: a column title: the share of a strategy's runs that passed.
+        tr("audit column", "pass rate"),
+        // TRANSLATORS: a column title: the mean score of a strategy's runs.
+        tr("audit column", "mean score"),
+    };
+    std::size_t widths[] = {9, 6, 9, 10}; // each at least its title's width
+    for (std::size_t i = 0; i < std::size(widths); ++i) {
+        widths[i] = std::max(widths[i], length_of(titles[i]));
+    }
+    for (const Strategy strategy : kStrategies) {
+        widths[0] = std::max(widths[0], length_of(strategy_label(strategy)));
+    }
     for (const CourseAudit& c : report.courses) {
-        out << "course " << c.course->id << " (passing score " << c.course->passing_score << "%)\n";
-        out << "  strategy    runs  pass rate  mean score\n";
+        // TRANSLATORS: {1} is the course's id, {2} its passing score.
+        out << format(tr("course {1} (passing score {2}%)"),
+                      {c.course->id, std::to_string(c.course->passing_score)})
+            << '\n';
+        out << "  " << pad(titles[0], widths[0], true) << ' ' << pad(titles[1], widths[1], false)
+            << "  " << pad(titles[2], widths[2], false) << "  " << pad(titles[3], widths[3], false)
+            << '\n';
         for (const StrategyFigures& f : c.strategies) {
-            char line[128];
-            std::snprintf(line, sizeof line, "  %-9s %6u %9s %10s%%\n",
-                          std::string(strategy_name(f.strategy)).c_str(), f.runs,
-                          percent_text(f.pass_rate()).c_str(), fixed1(f.mean_score).c_str());
-            out << line;
+            out << "  " << pad(strategy_label(f.strategy), widths[0], true) << ' '
+                << pad(std::to_string(f.runs), widths[1], false) << ' '
+                << pad(percent_text(f.pass_rate()), widths[2], false) << ' '
+                << pad(fixed1(f.mean_score), widths[3], false) << "%\n";
         }
-        out << "  best score with every knowledge check wrong: " << c.best_without_right_answer
-            << "%\n";
+        // TRANSLATORS: {1} is a score in percent.
+        out << "  "
+            << format(tr("best score with every knowledge check wrong: {1}%"),
+                      {std::to_string(c.best_without_right_answer)})
+            << '\n';
     }
 }
 
 void print_audit_summary(std::ostream& out, const AuditReport& report) {
     if (report.passed()) {
-        out << "ok: " << report.courses.size() << " courses audited, every gate passes\n";
+        // TRANSLATORS: {1} is how many courses were audited.
+        out << format(tr("ok: {1} courses audited, every gate passes"),
+                      {std::to_string(report.courses.size())})
+            << '\n';
     } else {
-        out << "failed: " << report.findings.size() << " gate failures, " << report.courses.size()
-            << " courses audited\n";
+        // TRANSLATORS: {1} is how many gates failed, {2} how many courses were audited.
+        out << format(
+                   tr("failed: {1} gate failures, {2} courses audited"),
+                   {std::to_string(report.findings.size()), std::to_string(report.courses.size())})
+            << '\n';
     }
 }
 

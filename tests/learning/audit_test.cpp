@@ -1,13 +1,16 @@
 // The gaming audit (learning/audit.hpp): strategies that do not read, played
 // over shuffled, seeded runs, and the gates SL0508-SL0510.
+#include "i18n/i18n.hpp"
 #include "learning/audit.hpp"
 #include "learning/score.hpp"
 #include "runtime/run.hpp"
+#include "support/program_catalogues.hpp"
 #include "support/scenario_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -203,4 +206,54 @@ TEST_CASE("audit: a wrong multi-answer pick keeps (c - 1) / c of the check's sco
                           "- [e] E.\nscore: response 4\n-> end\n\n" +
                           ending());
     CHECK(best_percent_without_right_answer(bundle, bundle.scenarios.at(0)) == 75);
+}
+
+// The report in the reader's language (po/sightline-es.po, compiled by the
+// build): figures, gates and summary; codes, ids and numbers as written.
+TEST_CASE("audit: a gameable course is reported in Spanish, and in English as before") {
+    REQUIRE_MESSAGE(std::filesystem::exists(std::filesystem::path(SIGHTLINE_BINARY_DIR) /
+                                            "share/locale/es/LC_MESSAGES/sightline.mo"),
+                    "build the program-translations target first");
+    test::bind_program_catalogues();
+    const model::Bundle bundle = test::compile_scn(gameable());
+    std::string spanish;
+    {
+        const i18n::LanguageScope scope("es");
+        std::ostringstream out;
+        print_audit(out, audit(bundle));
+        spanish = out.str();
+    }
+    CAPTURE(spanish);
+    // The columns widen to the Spanish titles; "m\u00E1s larga" is 9 characters, not bytes.
+    CHECK(spanish.starts_with("curso c (nota para aprobar: 80%)\n"
+                              "  estrategia partidas  aprobadas  puntuaci\u00F3n media\n"
+                              "  primera         200"));
+    CHECK(spanish.find("\n  m\u00E1s larga       200    100.0%            100.0%\n") !=
+          std::string::npos);
+    CHECK(spanish.find("\n  mejor puntuaci\u00F3n con todas las preguntas de repaso mal "
+                       "respondidas: 100%\n") != std::string::npos);
+    CHECK(spanish.find("error SL0508: curso 'c': eligiendo siempre la opci\u00F3n mostrada "
+                       "m\u00E1s larga, se aprueban 200 de 200 partidas (100.0%, m\u00E1s del "
+                       "5.0%; puntuaci\u00F3n media 100.0%, nota para aprobar 80%)\n") !=
+          std::string::npos);
+    CHECK(spanish.find("error SL0509: escenario 't.s': la opci\u00F3n correcta es la m\u00E1s "
+                       "larga en 4 de 4 preguntas") != std::string::npos);
+    CHECK(spanish.find("error SL0510: curso 'c': una persona que responde mal todas las "
+                       "preguntas de repaso todav\u00EDa puede obtener 100%") != std::string::npos);
+    CHECK(spanish.ends_with("falló: controles que fallan: 3; cursos auditados: 1\n"));
+    for (const char* english : {"course", "passing", "strategy", "always", "questions", "gate"}) {
+        CAPTURE(english);
+        CHECK(spanish.find(english) == std::string::npos);
+    }
+
+    std::ostringstream out;
+    print_audit(out, audit(bundle));
+    CHECK(out.str().starts_with("course c (passing score 80%)\n"
+                                "  strategy    runs  pass rate  mean score\n"
+                                "  first        200 "));
+    CHECK(out.str().find("\n  longest      200    100.0%      100.0%\n") != std::string::npos);
+    CHECK(out.str().find("error SL0508: course 'c': always taking the longest option shown "
+                         "passes 200 of 200 runs (100.0%, more than 5.0%; mean score 100.0%, "
+                         "passing score 80%)\n") != std::string::npos);
+    CHECK(out.str().ends_with("failed: 3 gate failures, 1 courses audited\n"));
 }

@@ -37,9 +37,8 @@ it is untranslated (translation_coverage.py program lets those through).
 sightc mode: `sightc --lang qps` on every example of content/diagnostics.md
 (each code's, compiled with tests/content/examples/prelude.scn as the
 catalogue test does: `check --lint`, with its PO file `--po`; SL0001 on a
-missing file) must print the example's code (but the gaming audit's, which
-`sightc audit` reports in English still: engine/learning/audit.cpp) and no
-untranslated or cut-off text, and so must
+missing file; the gaming audit's, SL0508-SL0510, through `sightc audit`) must
+print the example's code and no untranslated or cut-off text, and so must
 `sightc --lang qps [COMMAND] --help` for every command. The source line and
 caret under each diagnostic, and the words a message quotes in '...', are the
 course author's own text and are not checked.
@@ -276,15 +275,15 @@ def sightc_main(argv):
                 continue
             with open(source, "w", encoding="utf-8", errors="surrogateescape") as f:
                 f.write(text)
-            command = ["check", "--lint", o.prelude, source]
-            if po:
+            # The gaming audit's codes (SL0508-SL0510) are `sightc audit`'s, which plays
+            # the compiled example (engine/learning/audit.cpp) as the catalogue test does.
+            command = (["audit", o.prelude, source] if code in AUDIT_CODES
+                       else ["check", "--lint", o.prelude, source])
+            if po and code not in AUDIT_CODES:
                 with open(os.path.join(work, code + ".po"), "w", encoding="utf-8") as f:
                     f.write(po)
                 command += ["--po", os.path.join(work, code + ".po")]
-            # The gaming audit's codes (SL0508-SL0510) are `sightc audit`'s, whose
-            # report engine/learning/audit.cpp writes in English still: their
-            # examples are only compiled here.
-            runs.append((code if code not in AUDIT_CODES else "audit-" + code, command))
+            runs.append((code, command))
         commands = [c for c in re.findall(r"(?m)^  ([a-z]+)  ", subprocess.run(
             [o.sightc, "--help"], env=env, capture_output=True, text=True).stdout)]
         if len(commands) < 5:
@@ -303,8 +302,6 @@ def sightc_main(argv):
             if code.startswith("SL"):
                 if code not in out:
                     problems.append(("example", code, f"{where}: does not report {code}:\n{out}"))
-                seen_codes.add(code)
-            elif code.startswith("audit-"):
                 seen_codes.add(code)
             elif run.returncode != 0:
                 problems.append(("exit", f"exit code {run.returncode}",
