@@ -13,10 +13,6 @@ namespace sightline::learning {
 
 namespace {
 
-std::string plural(std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 int passing_of(const CourseProgress& p) {
     return p.course != nullptr ? static_cast<int>(p.course->passing_score) : 0;
 }
@@ -88,30 +84,35 @@ std::vector<RuleLine> rule_lines(const CourseProgress& p) {
 }
 
 std::vector<std::string> unmet_rules(const CourseProgress& p) {
+    using i18n::format;
+    using i18n::tr;
+    using i18n::tr_n;
+    const auto n = [](auto number) { return std::to_string(number); };
     std::vector<std::string> unmet;
     if (!p.all_required_completed()) {
-        unmet.push_back(std::to_string(p.required_completed) + " of " +
-                        plural(p.required_total, "required scenario", "required scenarios") +
-                        " completed");
+        unmet.push_back(format(tr_n("{1} of {2} required scenario completed",
+                                    "{1} of {2} required scenarios completed",
+                                    static_cast<unsigned long>(p.required_total)),
+                               {n(p.required_completed), n(p.required_total)}));
     }
     const int passing = passing_of(p);
     if (!p.passing()) {
-        unmet.push_back(p.score_percent
-                            ? "score " + std::to_string(*p.score_percent) +
-                                  "% is below the passing score of " + std::to_string(passing) + "%"
-                            : "no score yet (the score counts once every required scenario is "
-                              "completed; passing is " +
-                                  std::to_string(passing) + "%)");
+        unmet.push_back(
+            p.score_percent
+                ? format(tr("score {1}% is below the passing score of {2}%"),
+                         {n(*p.score_percent), n(passing)})
+                : format(tr("no score yet (the score counts once every required scenario is "
+                            "completed; passing is {1}%)"),
+                         {n(passing)}));
     }
     if (!p.enough_time()) {
-        const std::int64_t minutes = p.active_ms / 60000;
-        unmet.push_back("active time " + std::to_string(minutes) + " min of the " +
-                        std::to_string(p.course ? p.course->credit_minutes : 0) +
-                        " min the course requires");
+        unmet.push_back(
+            format(tr("active time {1} min of the {2} min the course requires"),
+                   {n(p.active_ms / 60000), n(p.course ? p.course->credit_minutes : 0)}));
     }
     if (!p.attested()) {
-        unmet.push_back("the learner has not yet attested that they completed the training "
-                        "themselves");
+        unmet.push_back(tr("the learner has not yet attested that they completed the training "
+                           "themselves"));
     }
     return unmet;
 }
@@ -128,8 +129,8 @@ credentials::IssuedCertificate issue_certificate(records::Store& store, const mo
                                                  const credentials::Provider& provider,
                                                  const credentials::IssueOptions& options) {
     if (!store.learner(learner_id)) {
-        throw credentials::CredentialError("no learner '" + std::string(learner_id) + "' in " +
-                                           store.location());
+        throw credentials::CredentialError(
+            i18n::format(i18n::tr("no learner '{1}' in {2}"), {learner_id, store.location()}));
     }
     // The current cycle as of `options.now` (progress.hpp: Renewal).
     const CourseProgress progress = course_progress(store, bundle, course, learner_id, options.now);

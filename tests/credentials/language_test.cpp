@@ -9,6 +9,9 @@
 #include "credentials/keys.hpp"
 #include "credentials/provider.hpp"
 #include "i18n/i18n.hpp"
+#include "learning/credit.hpp"
+#include "learning/progress.hpp"
+#include "model/model.hpp"
 #include "support/credential_fixtures.hpp"
 #include "support/program_catalogues.hpp"
 #include "support/temp_dir.hpp"
@@ -86,4 +89,43 @@ TEST_CASE("a verifier reads a wrong key and a bad signature in Spanish, and in E
     CHECK(reason(credential, other).starts_with("wrong key: signed with key "));
     CHECK(reason(changed, right) == "bad signature (the credential or its proof was changed "
                                     "after signing, or it was signed with another key)");
+}
+
+TEST_CASE("the rules a learner has not met yet read in Spanish, and in English as before") {
+    REQUIRE_MESSAGE(spanish_catalogue(), "build the program-translations target first");
+    test::bind_program_catalogues();
+    model::Course course;
+    course.passing_score = 80;
+    course.credit_minutes = 60;
+    learning::CourseProgress p;
+    p.course = &course;
+    p.required_total = 1;
+    p.required_completed = 0;
+    p.active_ms = 41 * 60'000;
+    const std::vector<std::string> english{
+        "0 of 1 required scenario completed",
+        "no score yet (the score counts once every required scenario is completed; passing is "
+        "80%)",
+        "active time 41 min of the 60 min the course requires",
+        "the learner has not yet attested that they completed the training themselves"};
+    {
+        const i18n::LanguageScope spanish("es");
+        CHECK(learning::unmet_rules(p) ==
+              std::vector<std::string>{
+                  "0 de 1 escenario obligatorio completado",
+                  "todav\u00EDa no hay puntaje (cuenta cuando se completan todos los escenarios "
+                  "obligatorios; para aprobar se necesita 80%)",
+                  "tiempo de pr\u00E1ctica: 41 min de los 60 min que pide el curso",
+                  "la persona todav\u00EDa no ha declarado que hizo la capacitaci\u00F3n por su "
+                  "cuenta"});
+        p.required_total = 3;
+        p.required_completed = 3;
+        p.score_percent = 72;
+        CHECK(learning::unmet_rules(p).front() ==
+              "el puntaje de 72% est\u00E1 por debajo del 80% necesario para aprobar");
+        p.required_total = 1;
+        p.required_completed = 0;
+        p.score_percent.reset();
+    }
+    CHECK(learning::unmet_rules(p) == english);
 }
