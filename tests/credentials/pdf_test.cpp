@@ -76,21 +76,6 @@ fs::path write_spanish_pdf(const fs::path& dir) {
     return path;
 }
 
-// The PDF's text on one line: runs of white space (line breaks) as one space.
-std::string text_of(const fs::path& pdf) {
-    const std::string raw = test::capture("pdftotext '" + pdf.string() + "' - 2>/dev/null");
-    std::string text;
-    for (const char c : raw) {
-        const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
-        if (!space) {
-            text += c;
-        } else if (!text.empty() && text.back() != ' ') {
-            text += ' ';
-        }
-    }
-    return text;
-}
-
 } // namespace
 
 TEST_CASE("the same certificate renders to the same PDF bytes") {
@@ -115,7 +100,7 @@ TEST_CASE("the rendered certificate matches the reviewed golden image") {
 
 TEST_CASE("a course completed in Spanish gets its certificate in Spanish") {
     test::TempDir temp;
-    const std::string text = text_of(write_spanish_pdf(temp.path()));
+    const std::string text = test::pdf_text_on_one_line(write_spanish_pdf(temp.path()));
     for (const char* expected :
          {"Certificado de finalizaci\u00f3n", "Se certifica que", "ha completado el curso",
           "Personal de enfermer\u00eda y de salud: se\u00f1ales de alerta en la atenci\u00f3n "
@@ -145,7 +130,7 @@ TEST_CASE("the Spanish certificate matches the reviewed golden image") {
 TEST_CASE("a certificate is in its course's language, not the program's") {
     i18n::set_language("es");
     test::TempDir temp;
-    const std::string text = text_of(write_pdf(temp.path()));
+    const std::string text = test::pdf_text_on_one_line(write_pdf(temp.path()));
     i18n::set_language("en");
     CHECK_MESSAGE(text.find("Certificate of Completion") != std::string::npos, text);
     CHECK_MESSAGE(text.find("14 March 2025") != std::string::npos, text);
@@ -158,8 +143,8 @@ TEST_CASE("a certificate is in its course's language, not the program's") {
         << render_certificate_pdf(f, "K7QM-4TXR");
     CHECK(i18n::language() == "es");
     i18n::set_language("en");
-    CHECK(text_of(temp.path() / "us.pdf").find("Certificado de finalizaci\u00f3n") !=
-          std::string::npos);
+    CHECK(test::pdf_text_on_one_line(temp.path() / "us.pdf")
+              .find("Certificado de finalizaci\u00f3n") != std::string::npos);
 }
 
 TEST_CASE("the QR code decodes to the provider's verification page for the certificate") {

@@ -102,28 +102,11 @@ fs::path write_roster(const fs::path& dir, bool spanish) {
     heading.records_location = "/srv/sightline/records.sqlite3";
     heading.as_of = day("2026-06-15");
     heading.site = "Austin";
-    if (spanish) {
-        i18n::set_language("es");
-    }
+    const i18n::LanguageScope language(spanish ? "es" : "en");
     const std::string pdf = learning::render_compliance_pdf(rules(spanish), rows, heading);
-    i18n::set_language("en");
     const fs::path path = dir / (spanish ? "roster-es.pdf" : "roster.pdf");
     std::ofstream(path, std::ios::binary) << pdf;
     return path;
-}
-
-std::string text_of(const fs::path& pdf) {
-    const std::string raw = test::capture("pdftotext '" + pdf.string() + "' - 2>/dev/null");
-    std::string text;
-    for (const char c : raw) {
-        const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
-        if (!space) {
-            text += c;
-        } else if (!text.empty() && text.back() != ' ') {
-            text += ' ';
-        }
-    }
-    return text;
 }
 
 } // namespace
@@ -136,7 +119,7 @@ TEST_CASE("the roster matches the reviewed golden image") {
 
 TEST_CASE("in Spanish the roster's own words are Spanish") {
     test::TempDir temp;
-    const std::string text = text_of(write_roster(temp.path(), true));
+    const std::string text = test::pdf_text_on_one_line(write_roster(temp.path(), true));
     for (const char* expected : {"Lone Star Hotels", "Ana Ortiz", "hotel/front-desk", "Austin"}) {
         CHECK_MESSAGE(text.find(expected) != std::string::npos, expected << " in\n" << text);
     }

@@ -29,6 +29,22 @@ inline std::filesystem::path to_png(const std::filesystem::path& pdf, int dpi,
     return std::filesystem::path(out).concat(".png");
 }
 
+// The PDF's text (pdftotext) on one line: runs of white space, line breaks
+// included, as one space, so a check does not depend on where a line wraps.
+inline std::string pdf_text_on_one_line(const std::filesystem::path& pdf) {
+    const std::string raw = capture("pdftotext '" + pdf.string() + "' - 2>/dev/null");
+    std::string text;
+    for (const char c : raw) {
+        const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
+        if (!space) {
+            text += c;
+        } else if (!text.empty() && text.back() != ' ') {
+            text += ' ';
+        }
+    }
+    return text;
+}
+
 struct PngImage {
     int width = 0, height = 0, stride = 0;
     std::vector<unsigned char> data; // cairo ARGB32 / RGB24 rows
