@@ -303,7 +303,7 @@ class OrganisationStoreImpl final : public OrganisationStore {
                     connect();
                 }
                 pg::Transaction transaction(*server_);
-                server_->exec("change a setting",
+                server_->exec(i18n::tr("records database action", "change a setting"),
                               "INSERT INTO settings (key, value) VALUES ($1, $2) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                               pg::Params().add(key).add(value));
@@ -324,8 +324,8 @@ class OrganisationStoreImpl final : public OrganisationStore {
         std::optional<std::string> value;
         const bool answered = ask_server_briefly([&] {
             const pg::Result row =
-                server_->exec("read a setting", "SELECT value FROM settings WHERE key = $1",
-                              pg::Params().add(key));
+                server_->exec(i18n::tr("records database action", "read a setting"),
+                              "SELECT value FROM settings WHERE key = $1", pg::Params().add(key));
             if (row.rows() > 0) {
                 value = row.row(0).text(0);
             }
@@ -345,7 +345,8 @@ class OrganisationStoreImpl final : public OrganisationStore {
         std::map<std::string, std::string> values;
         const bool answered = ask_server_briefly([&] {
             const pg::Result rows =
-                server_->exec("read the settings", "SELECT key, value FROM settings");
+                server_->exec(i18n::tr("records database action", "read the settings"),
+                              "SELECT key, value FROM settings");
             for (int i = 0; i < rows.rows(); ++i) {
                 values.emplace(rows.row(i).text(0), rows.row(i).text(1));
             }

@@ -1,6 +1,7 @@
 // The outbox's operations (outbox_ops.hpp).
 #include "records/outbox_ops.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/records.hpp"
 #include "records/sqlite_rows.hpp"
 
@@ -146,7 +147,8 @@ void apply_learner(pg::Connection& conn, const json& p, bool update) {
     }
     // Queued before learners had a preferred language: none.
     params.add(p.value("language", std::string()));
-    conn.exec("deliver a learner", update ? replace.c_str() : add.c_str(), params);
+    conn.exec(i18n::tr("records database action", "deliver a learner"),
+              update ? replace.c_str() : add.c_str(), params);
 }
 
 void apply_attempt(pg::Connection& conn, const json& p, const std::vector<std::uint8_t>& save) {
@@ -196,7 +198,7 @@ void apply_attempt(pg::Connection& conn, const json& p, const std::vector<std::u
             .add(r.at("passed").get<std::int64_t>());
         add_text(params, r.at("scores"));
     }
-    conn.exec("deliver an attempt", upsert.c_str(), params);
+    conn.exec(i18n::tr("records database action", "deliver an attempt"), upsert.c_str(), params);
 }
 
 void apply_event(pg::Connection& conn, const json& p) {
@@ -214,9 +216,9 @@ void apply_event(pg::Connection& conn, const json& p) {
     add_text(params, p.at("score_changes"));
     add_text(params, p.at("indicators"));
     params.add(p.at("time_on_node_ms").get<std::int64_t>()).add(p.at("branch").get<std::int64_t>());
-    conn.exec("deliver an event", insert.c_str(), params);
+    conn.exec(i18n::tr("records database action", "deliver an event"), insert.c_str(), params);
     for (const json& v : p.at("votes")) {
-        conn.exec("deliver a vote",
+        conn.exec(i18n::tr("records database action", "deliver a vote"),
                   "INSERT INTO votes (attempt_id, sequence, option_id, count, phone_count) "
                   "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (attempt_id, sequence, option_id) DO "
                   "NOTHING",
@@ -240,7 +242,7 @@ void apply(pg::Connection& conn, const Op& op) {
     } else if (op.kind == kLearnerAdd || op.kind == kLearnerUpdate) {
         apply_learner(conn, p, op.kind == kLearnerUpdate);
     } else if (op.kind == kClassroom) {
-        conn.exec("deliver a classroom session",
+        conn.exec(i18n::tr("records database action", "deliver a classroom session"),
                   "INSERT INTO classroom_sessions (attempt_id, name, facilitator, head_count) "
                   "VALUES ($1, $2, $3, $4) ON CONFLICT (attempt_id) DO UPDATE SET name = "
                   "excluded.name, facilitator = excluded.facilitator, head_count = "
@@ -251,7 +253,7 @@ void apply(pg::Connection& conn, const Op& op) {
                       .add(p.at("facilitator").get<std::string>())
                       .add(p.at("head_count").get<std::int64_t>()));
     } else if (op.kind == kCompletion) {
-        conn.exec("deliver a completion",
+        conn.exec(i18n::tr("records database action", "deliver a completion"),
                   "INSERT INTO completions (learner_id, course_id, completed_ms, score_percent, "
                   "minutes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (learner_id, course_id, "
                   "completed_ms) DO UPDATE SET score_percent = excluded.score_percent, minutes = "
@@ -263,7 +265,7 @@ void apply(pg::Connection& conn, const Op& op) {
                       .add(p.at("score_percent").get<std::int64_t>())
                       .add(p.at("minutes").get<std::int64_t>()));
     } else if (op.kind == kAttestation) {
-        conn.exec("deliver an attestation",
+        conn.exec(i18n::tr("records database action", "deliver an attestation"),
                   "INSERT INTO attestations (learner_id, course_id, statement, time_ms) VALUES "
                   "($1, $2, $3, $4) ON CONFLICT (learner_id, course_id) DO UPDATE SET statement "
                   "= excluded.statement, time_ms = excluded.time_ms",

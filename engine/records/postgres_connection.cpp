@@ -1,5 +1,7 @@
 #include "records/postgres_connection.hpp"
 
+#include "i18n/i18n.hpp"
+
 #include <array>
 
 namespace sightline::records::pg {
@@ -21,7 +23,8 @@ Target describe(const std::string& conninfo) {
     if (options == nullptr) {
         // libpq's reason may quote part of the string, password included.
         PQfreemem(error);
-        throw RecordsError("the PostgreSQL connection string for the records is not valid");
+        throw RecordsError(
+            i18n::tr("the PostgreSQL connection string for the records is not valid"));
     }
     std::string user, host, port, dbname;
     Target target;
@@ -58,19 +61,22 @@ Connection::Connection(const std::string& conninfo, const StoreOptions& options)
                                                nullptr};
     conn_ = PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
     if (conn_ == nullptr) {
-        throw RecordsError("cannot connect to the records database " + target_.location +
-                           ": out of memory");
+        throw RecordsError(
+            i18n::format(i18n::tr("cannot connect to the records database {1}: out of memory"),
+                         {target_.location}));
     }
     if (PQstatus(conn_) != CONNECTION_OK) {
         const std::string reason = scrub(trimmed(PQerrorMessage(conn_)));
         PQfinish(conn_);
-        throw RecordsError("cannot connect to the records database " + target_.location + ": " +
-                           reason);
+        // TRANSLATORS: {2} is libpq's reason, in the system's language.
+        throw RecordsError(i18n::format(i18n::tr("cannot connect to the records database {1}: {2}"),
+                                        {target_.location, reason}));
     }
     // Notices ("relation already exists, skipping") are not for the learner.
     PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
-    exec("set the lock timeout", "SELECT set_config('lock_timeout', $1, false)",
+    exec(i18n::tr("records database action", "set the lock timeout"),
+         "SELECT set_config('lock_timeout', $1, false)",
          Params().add(std::to_string(options.busy_timeout_ms) + "ms"));
 }
 
@@ -81,21 +87,25 @@ PGresult* Connection::check(std::string_view doing, PGresult* result) {
     }
     std::string reason;
     if (PQstatus(conn_) != CONNECTION_OK) {
-        reason = "the connection to the server was lost (" + trimmed(PQerrorMessage(conn_)) + ")";
+        reason = i18n::format(i18n::tr("the connection to the server was lost ({1})"),
+                              {trimmed(PQerrorMessage(conn_))});
     } else if (const char* primary = result != nullptr
                                          ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)
                                          : nullptr) {
         reason = primary;
         const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
         if (state != nullptr && std::string_view(state) == "55P03") {
-            reason = "the records are locked by another program (" + reason + ")";
+            reason =
+                i18n::format(i18n::tr("the records are locked by another program ({1})"), {reason});
         }
     } else {
         reason = trimmed(PQerrorMessage(conn_));
     }
     PQclear(result);
-    throw RecordsError("cannot " + std::string(doing) + " in the records database " +
-                       target_.location + ": " + scrub(reason));
+    // TRANSLATORS: {1} is what was being done, a "records database action" ("read a
+    // learner"); {2} the database; {3} the server's reason, in the server's language.
+    throw RecordsError(i18n::format(i18n::tr("cannot {1} in the records database {2}: {3}"),
+                                    {doing, target_.location, scrub(reason)}));
 }
 
 std::string Connection::scrub(std::string text) const {

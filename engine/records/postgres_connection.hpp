@@ -5,6 +5,7 @@
 // nest as savepoints.
 #pragma once
 
+#include "i18n/i18n.hpp"
 #include "records/records.hpp"
 #include "records/store.hpp"
 
@@ -177,7 +178,7 @@ class Connection {
 class Transaction {
   public:
     explicit Transaction(Connection& conn) : conn_(conn) {
-        conn_.exec_script("begin a transaction",
+        conn_.exec_script(i18n::tr("records database action", "begin a transaction"),
                           conn_.depth() == 0 ? "BEGIN" : "SAVEPOINT sightline_nested");
         ++conn_.depth();
     }
@@ -195,7 +196,7 @@ class Transaction {
     void commit() {
         open_ = false;
         --conn_.depth();
-        conn_.exec_script("commit",
+        conn_.exec_script(i18n::tr("records database action", "commit"),
                           conn_.depth() == 0 ? "COMMIT" : "RELEASE SAVEPOINT sightline_nested");
     }
 

@@ -34,7 +34,7 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
 // `admin`: the administrators' role, else the players'.
 void check_role(Connection& conn, const std::string& role, bool admin) {
     using i18n::tr;
-    const Result found = conn.exec("look up a role",
+    const Result found = conn.exec(i18n::tr("records database action", "look up a role"),
                                    "SELECT rolsuper, rolname = current_user FROM pg_roles "
                                    "WHERE rolname = $1",
                                    Params().add(role));
@@ -104,13 +104,13 @@ GrantReport grant_roles(const std::string& conninfo, const RoleGrant& roles) {
     }
     GrantReport report;
     {
-        const Result where =
-            conn.exec("read the schema", "SELECT current_database(), current_schema()");
+        const Result where = conn.exec(i18n::tr("records database action", "read the schema"),
+                                       "SELECT current_database(), current_schema()");
         report.database = where.row(0).text(0);
         report.schema = where.row(0).text(1);
     }
     const Result tables =
-        conn.exec("list the tables",
+        conn.exec(i18n::tr("records database action", "list the tables"),
                   "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                   "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
                   "ORDER BY c.relname COLLATE \"C\"");
@@ -162,7 +162,8 @@ GrantReport grant_roles(const std::string& conninfo, const RoleGrant& roles) {
         sql += "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema +
                " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + admin + ";\n";
     }
-    conn.exec_script("grant the roles' privileges", sql.c_str());
+    conn.exec_script(i18n::tr("records database action", "grant the roles' privileges"),
+                     sql.c_str());
     transaction.commit();
     return report;
 }

@@ -1,5 +1,6 @@
 #include "records/postgres_schema.hpp"
 
+#include "i18n/i18n.hpp"
 #include "records/postgres_store.hpp"
 
 #include <array>
@@ -145,34 +146,38 @@ namespace pg {
 
 void migrate(Connection& conn) {
     Transaction transaction(conn);
-    conn.exec("lock the schema", "SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
+    conn.exec(i18n::tr("records database action", "lock the schema"),
+              "SELECT pg_advisory_xact_lock($1)", Params().add(kMigrationLock));
     // Looked up first: a user who may read and write the records but not
     // create tables (PostgreSQL 15's default in the public schema) can open them.
-    const Result table =
-        conn.exec("read the schema version", "SELECT to_regclass('schema_version') IS NOT NULL");
+    const Result table = conn.exec(i18n::tr("records database action", "read the schema version"),
+                                   "SELECT to_regclass('schema_version') IS NOT NULL");
     int found = 0;
     if (table.row(0).text(0) == "t") {
-        const Result row = conn.exec("read the schema version",
+        const Result row = conn.exec(i18n::tr("records database action", "read the schema version"),
                                      "SELECT coalesce(max(version), 0) FROM schema_version");
         found = static_cast<int>(row.row(0).integer(0));
     } else {
-        conn.exec_script("create the schema version table",
+        conn.exec_script(i18n::tr("records database action", "create the schema version table"),
                          "CREATE TABLE schema_version (version integer NOT NULL)");
     }
     if (found > postgres_schema_version()) {
-        throw RecordsError("the records database " + conn.location() +
-                           " was written by a newer Sightline (schema " + std::to_string(found) +
-                           "); this version reads schema " +
-                           std::to_string(postgres_schema_version()) + " and older");
+        throw RecordsError(i18n::format(
+            i18n::tr("the records database {1} was written by a newer Sightline (schema {2}); this "
+                     "version reads schema {3} and older"),
+            {conn.location(), std::to_string(found), std::to_string(postgres_schema_version())}));
     }
     if (found == postgres_schema_version()) {
         return; // rolled back: nothing was changed
     }
     for (int version = found + 1; version <= postgres_schema_version(); ++version) {
-        conn.exec_script("upgrade the schema", kSteps[static_cast<std::size_t>(version - 1)]);
+        conn.exec_script(i18n::tr("records database action", "upgrade the schema"),
+                         kSteps[static_cast<std::size_t>(version - 1)]);
     }
-    conn.exec_script("record the schema version", "DELETE FROM schema_version");
-    conn.exec("record the schema version", "INSERT INTO schema_version VALUES ($1)",
+    conn.exec_script(i18n::tr("records database action", "record the schema version"),
+                     "DELETE FROM schema_version");
+    conn.exec(i18n::tr("records database action", "record the schema version"),
+              "INSERT INTO schema_version VALUES ($1)",
               Params().add(std::int64_t{postgres_schema_version()}));
     transaction.commit();
 }

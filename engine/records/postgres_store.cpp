@@ -52,7 +52,7 @@ class PostgresStore final : public Store {
         Transaction transaction(conn_);
         static const std::string insert = std::string("INSERT INTO learners (") + kLearnerColumns +
                                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-        conn_.exec("add a learner", insert.c_str(),
+        conn_.exec(i18n::tr("records database action", "add a learner"), insert.c_str(),
                    Params()
                        .add(learner.id)
                        .add(learner.display_name)
@@ -72,7 +72,7 @@ class PostgresStore final : public Store {
         check_learner_input(input);
         Transaction transaction(conn_);
         const Result updated =
-            conn_.exec("update a learner",
+            conn_.exec(i18n::tr("records database action", "update a learner"),
                        "UPDATE learners SET display_name = $1, profession = $2, "
                        "licence_number = $3, licence_state = $4, hire_date = $5, job_role = $6, "
                        "site = $7, language = $8 WHERE id = $9",
@@ -91,7 +91,8 @@ class PostgresStore final : public Store {
     }
 
     std::vector<Learner> learners() override {
-        const Result rows = conn_.exec("list the learners", kLearnerQuery.c_str(), {});
+        const Result rows = conn_.exec(i18n::tr("records database action", "list the learners"),
+                                       kLearnerQuery.c_str(), {});
         std::vector<Learner> out;
         for (int i = 0; i < rows.rows(); ++i) {
             out.push_back(read_learner(rows.row(i)));
@@ -102,7 +103,8 @@ class PostgresStore final : public Store {
     std::optional<Learner> learner(std::string_view id) override {
         static const std::string query =
             std::string("SELECT ") + kLearnerColumns + " FROM learners WHERE id = $1";
-        const Result row = conn_.exec("read a learner", query.c_str(), Params().add(id));
+        const Result row = conn_.exec(i18n::tr("records database action", "read a learner"),
+                                      query.c_str(), Params().add(id));
         if (row.rows() == 0) {
             return std::nullopt;
         }
@@ -111,8 +113,8 @@ class PostgresStore final : public Store {
 
     bool delete_learner(std::string_view id) override {
         Transaction transaction(conn_);
-        const Result deleted =
-            conn_.exec("delete a learner", "DELETE FROM learners WHERE id = $1", Params().add(id));
+        const Result deleted = conn_.exec(i18n::tr("records database action", "delete a learner"),
+                                          "DELETE FROM learners WHERE id = $1", Params().add(id));
         transaction.commit();
         return deleted.affected() > 0;
     }
@@ -150,7 +152,7 @@ class PostgresStore final : public Store {
             .add(a.save);
         Transaction transaction(conn_);
         conn_.exec(
-            "start an attempt",
+            i18n::tr("records database action", "start an attempt"),
             "INSERT INTO attempts (id, learner_id, course_id, scenario_id, bundle_hash, "
             "bundle_version, mode, language, seed, started_ms, status, last_activity_ms, "
             "save) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in-progress', $11, $12)",
@@ -179,7 +181,7 @@ class PostgresStore final : public Store {
         static const std::string insert = std::string("INSERT INTO events (") + kEventColumns +
                                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
                                           "$11, $12, $13, $14)";
-        conn_.exec("record an event", insert.c_str(),
+        conn_.exec(i18n::tr("records database action", "record an event"), insert.c_str(),
                    Params()
                        .add(event.attempt_id)
                        .add(std::int64_t{event.sequence})
@@ -202,7 +204,7 @@ class PostgresStore final : public Store {
                                                          "have more phone votes than votes ({1})"),
                                                 {v.id}));
             }
-            conn_.exec("record a vote",
+            conn_.exec(i18n::tr("records database action", "record a vote"),
                        "INSERT INTO votes (attempt_id, sequence, option_id, count, phone_count) "
                        "VALUES ($1, $2, $3, $4, $5)",
                        Params()
@@ -231,7 +233,7 @@ class PostgresStore final : public Store {
         }
         Transaction transaction(conn_);
         mark_activity(attempt_id, when, nullptr, false);
-        conn_.exec("finish an attempt",
+        conn_.exec(i18n::tr("records database action", "finish an attempt"),
                    "UPDATE attempts SET status = 'completed', finished_ms = $1, ending_node = $2, "
                    "outcome = $3, score_raw = $4, score_min = $5, score_max = $6, passed = $7, "
                    "scores = $8 WHERE id = $9",
@@ -251,7 +253,7 @@ class PostgresStore final : public Store {
     void abandon_attempt(std::string_view attempt_id, TimeMs when) override {
         Transaction transaction(conn_);
         lock_attempt(attempt_id);
-        conn_.exec("abandon an attempt",
+        conn_.exec(i18n::tr("records database action", "abandon an attempt"),
                    "UPDATE attempts SET status = 'abandoned', finished_ms = $1 WHERE id = $2 "
                    "AND status = 'in-progress'",
                    Params().add(when).add(attempt_id));
@@ -260,7 +262,8 @@ class PostgresStore final : public Store {
 
     std::optional<Attempt> attempt(std::string_view id) override {
         static const std::string query = attempt_query(" WHERE id = $1");
-        const Result row = conn_.exec("read an attempt", query.c_str(), Params().add(id));
+        const Result row = conn_.exec(i18n::tr("records database action", "read an attempt"),
+                                      query.c_str(), Params().add(id));
         if (row.rows() == 0) {
             return std::nullopt;
         }
@@ -277,7 +280,8 @@ class PostgresStore final : public Store {
         if (learner_id) {
             params.add(*learner_id);
         }
-        const Result rows = conn_.exec("list the attempts", query.c_str(), params);
+        const Result rows = conn_.exec(i18n::tr("records database action", "list the attempts"),
+                                       query.c_str(), params);
         std::vector<Attempt> out;
         for (int i = 0; i < rows.rows(); ++i) {
             out.push_back(read_attempt(rows.row(i)));
@@ -290,8 +294,9 @@ class PostgresStore final : public Store {
         static const std::string query =
             attempt_query(" WHERE learner_id = $1 AND scenario_id = $2 AND status = "
                           "'in-progress' ORDER BY started_ms DESC LIMIT 1");
-        const Result row = conn_.exec("find an unfinished attempt", query.c_str(),
-                                      Params().add(learner_id).add(scenario_id));
+        const Result row =
+            conn_.exec(i18n::tr("records database action", "find an unfinished attempt"),
+                       query.c_str(), Params().add(learner_id).add(scenario_id));
         if (row.rows() == 0) {
             return std::nullopt;
         }
@@ -301,14 +306,15 @@ class PostgresStore final : public Store {
     std::vector<Event> events(std::string_view attempt_id) override {
         static const std::string query = std::string("SELECT ") + kEventColumns +
                                          " FROM events WHERE attempt_id = $1 ORDER BY sequence";
-        const Result rows = conn_.exec("read the events", query.c_str(), Params().add(attempt_id));
+        const Result rows = conn_.exec(i18n::tr("records database action", "read the events"),
+                                       query.c_str(), Params().add(attempt_id));
         std::vector<Event> out;
         DecodeCache cache;
         for (int i = 0; i < rows.rows(); ++i) {
             out.push_back(read_event(rows.row(i), cache));
         }
         const Result votes = conn_.exec(
-            "read the votes",
+            i18n::tr("records database action", "read the votes"),
             "SELECT sequence, option_id, count, phone_count FROM votes WHERE attempt_id = $1 "
             "ORDER BY sequence, ordinal",
             Params().add(attempt_id));
@@ -329,18 +335,20 @@ class PostgresStore final : public Store {
         // the client never holds every event at once.
         Transaction transaction(conn_);
         std::unordered_set<std::string> classroom;
-        const Result modes = conn_.exec("list the classroom sessions",
-                                        "SELECT id FROM attempts WHERE mode = 'classroom'");
+        const Result modes =
+            conn_.exec(i18n::tr("records database action", "list the classroom sessions"),
+                       "SELECT id FROM attempts WHERE mode = 'classroom'");
         for (int i = 0; i < modes.rows(); ++i) {
             classroom.insert(modes.row(i).text(0));
         }
         static const std::string declare =
             std::string("DECLARE sightline_events NO SCROLL CURSOR FOR SELECT ") + kEventColumns +
             " FROM events ORDER BY ordinal";
-        conn_.exec("read the events", declare.c_str());
+        conn_.exec(i18n::tr("records database action", "read the events"), declare.c_str());
         DecodeCache cache;
         for (;;) {
-            const Result batch = conn_.exec("read the events", "FETCH 1000 FROM sightline_events");
+            const Result batch = conn_.exec(i18n::tr("records database action", "read the events"),
+                                            "FETCH 1000 FROM sightline_events");
             if (batch.rows() == 0) {
                 break;
             }
@@ -348,7 +356,7 @@ class PostgresStore final : public Store {
                 Event e = read_event(batch.row(i), cache);
                 if (classroom.contains(e.attempt_id)) {
                     const Result votes = conn_.exec(
-                        "read the votes",
+                        i18n::tr("records database action", "read the votes"),
                         "SELECT option_id, count, phone_count FROM votes WHERE attempt_id = $1 "
                         "AND sequence = $2 ORDER BY ordinal",
                         Params().add(e.attempt_id).add(std::int64_t{e.sequence}));
@@ -360,7 +368,8 @@ class PostgresStore final : public Store {
                 visit(e);
             }
         }
-        conn_.exec("read the events", "CLOSE sightline_events");
+        conn_.exec(i18n::tr("records database action", "read the events"),
+                   "CLOSE sightline_events");
         transaction.commit();
     }
 
@@ -369,7 +378,7 @@ class PostgresStore final : public Store {
             throw RecordsError(i18n::tr("a head count cannot be negative"));
         }
         Transaction transaction(conn_);
-        conn_.exec("record a classroom session",
+        conn_.exec(i18n::tr("records database action", "record a classroom session"),
                    "INSERT INTO classroom_sessions (attempt_id, name, facilitator, head_count) "
                    "VALUES ($1, $2, $3, $4) ON CONFLICT (attempt_id) DO UPDATE SET name = "
                    "excluded.name, facilitator = excluded.facilitator, head_count = "
@@ -379,10 +388,11 @@ class PostgresStore final : public Store {
     }
 
     std::optional<ClassroomSession> classroom_session(std::string_view attempt_id) override {
-        const Result rows = conn_.exec("read a classroom session",
-                                       "SELECT attempt_id, name, facilitator, head_count FROM "
-                                       "classroom_sessions WHERE attempt_id = $1",
-                                       Params().add(attempt_id));
+        const Result rows =
+            conn_.exec(i18n::tr("records database action", "read a classroom session"),
+                       "SELECT attempt_id, name, facilitator, head_count FROM "
+                       "classroom_sessions WHERE attempt_id = $1",
+                       Params().add(attempt_id));
         if (rows.rows() == 0) {
             return std::nullopt;
         }
@@ -392,7 +402,7 @@ class PostgresStore final : public Store {
 
     std::vector<ClassroomSession> classroom_sessions() override {
         const Result rows = conn_.exec(
-            "list the classroom sessions",
+            i18n::tr("records database action", "list the classroom sessions"),
             "SELECT s.attempt_id, s.name, s.facilitator, s.head_count FROM classroom_sessions AS "
             "s JOIN attempts AS a ON a.id = s.attempt_id ORDER BY a.started_ms, a.id COLLATE "
             "\"C\"");
@@ -406,7 +416,7 @@ class PostgresStore final : public Store {
 
     void record_completion(const Completion& c) override {
         Transaction transaction(conn_);
-        conn_.exec("record a completion",
+        conn_.exec(i18n::tr("records database action", "record a completion"),
                    "INSERT INTO completions (learner_id, course_id, completed_ms, score_percent, "
                    "minutes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (learner_id, course_id, "
                    "completed_ms) DO UPDATE SET score_percent = excluded.score_percent, minutes = "
@@ -421,7 +431,7 @@ class PostgresStore final : public Store {
     }
 
     std::vector<Completion> completions(std::string_view learner_id) override {
-        const Result rows = conn_.exec("list the completions",
+        const Result rows = conn_.exec(i18n::tr("records database action", "list the completions"),
                                        "SELECT learner_id, course_id, completed_ms, "
                                        "score_percent, minutes FROM completions WHERE learner_id "
                                        "= $1 ORDER BY completed_ms",
@@ -436,10 +446,10 @@ class PostgresStore final : public Store {
     }
 
     std::vector<Completion> all_completions() override {
-        const Result rows =
-            conn_.exec("list the completions", "SELECT learner_id, course_id, completed_ms, "
-                                               "score_percent, minutes FROM completions ORDER BY "
-                                               "learner_id COLLATE \"C\", completed_ms");
+        const Result rows = conn_.exec(i18n::tr("records database action", "list the completions"),
+                                       "SELECT learner_id, course_id, completed_ms, "
+                                       "score_percent, minutes FROM completions ORDER BY "
+                                       "learner_id COLLATE \"C\", completed_ms");
         std::vector<Completion> out;
         out.reserve(static_cast<std::size_t>(rows.rows()));
         for (int i = 0; i < rows.rows(); ++i) {
@@ -451,7 +461,7 @@ class PostgresStore final : public Store {
     }
 
     std::vector<Attestation> all_attestations() override {
-        const Result rows = conn_.exec("list the attestations",
+        const Result rows = conn_.exec(i18n::tr("records database action", "list the attestations"),
                                        "SELECT learner_id, course_id, statement, time_ms FROM "
                                        "attestations ORDER BY learner_id COLLATE \"C\", "
                                        "course_id COLLATE \"C\"");
@@ -467,7 +477,8 @@ class PostgresStore final : public Store {
         PurgeCounts n;
         Transaction transaction(conn_);
         const auto remove = [&](const char* sql, const Params& params) {
-            return conn_.exec("purge old records", sql, params).affected();
+            return conn_.exec(i18n::tr("records database action", "purge old records"), sql, params)
+                .affected();
         };
         // Children first, so the counts do not depend on cascades.
         for (const std::string& id : selection.attempts) {
@@ -500,7 +511,7 @@ class PostgresStore final : public Store {
 
     void record_attestation(const Attestation& a) override {
         Transaction transaction(conn_);
-        conn_.exec("record an attestation",
+        conn_.exec(i18n::tr("records database action", "record an attestation"),
                    "INSERT INTO attestations (learner_id, course_id, statement, time_ms) VALUES "
                    "($1, $2, $3, $4) ON CONFLICT (learner_id, course_id) DO UPDATE SET statement "
                    "= excluded.statement, time_ms = excluded.time_ms WHERE excluded.time_ms >= "
@@ -511,7 +522,7 @@ class PostgresStore final : public Store {
 
     std::optional<Attestation> attestation(std::string_view learner_id,
                                            std::string_view course_id) override {
-        const Result rows = conn_.exec("read an attestation",
+        const Result rows = conn_.exec(i18n::tr("records database action", "read an attestation"),
                                        "SELECT learner_id, course_id, statement, time_ms FROM "
                                        "attestations WHERE learner_id = $1 AND course_id = $2",
                                        Params().add(learner_id).add(course_id));
@@ -524,7 +535,7 @@ class PostgresStore final : public Store {
 
     void add_certificate(const Certificate& c) override {
         Transaction transaction(conn_);
-        conn_.exec("add a certificate",
+        conn_.exec(i18n::tr("records database action", "add a certificate"),
                    "INSERT INTO certificates (id, learner_id, course_id, issued_ms, "
                    "verification_code, credential_json) VALUES ($1, $2, $3, $4, $5, $6)",
                    Params()
@@ -541,7 +552,7 @@ class PostgresStore final : public Store {
                     i18n::tr("status list index {1} of {2} is already in use in {3}"),
                     {std::to_string(*c.status_index), c.status_list, conn_.location()}));
             }
-            conn_.exec("add a certificate",
+            conn_.exec(i18n::tr("records database action", "add a certificate"),
                        "INSERT INTO certificate_status (certificate_id, status_list, "
                        "status_index, revoked_ms, reason) VALUES ($1, $2, $3, $4, $5)",
                        Params()
@@ -557,7 +568,8 @@ class PostgresStore final : public Store {
     std::vector<Certificate> certificates() override {
         static const std::string query =
             std::string(kCertificateQuery) + " ORDER BY c.issued_ms, c.id COLLATE \"C\"";
-        const Result rows = conn_.exec("list the certificates", query.c_str());
+        const Result rows =
+            conn_.exec(i18n::tr("records database action", "list the certificates"), query.c_str());
         std::vector<Certificate> out;
         for (int i = 0; i < rows.rows(); ++i) {
             out.push_back(read_certificate(rows.row(i)));
@@ -568,7 +580,8 @@ class PostgresStore final : public Store {
     std::optional<Certificate> certificate(std::string_view id) override {
         static const std::string query =
             std::string(kCertificateQuery) + " WHERE c.id = $1 OR c.verification_code = $1";
-        const Result rows = conn_.exec("read a certificate", query.c_str(), Params().add(id));
+        const Result rows = conn_.exec(i18n::tr("records database action", "read a certificate"),
+                                       query.c_str(), Params().add(id));
         if (rows.rows() == 0) {
             return std::nullopt;
         }
@@ -589,7 +602,7 @@ class PostgresStore final : public Store {
         Transaction transaction(conn_);
         // A certificate issued without a status list gets a row without an
         // index; of two revocations at once, the first one to commit stays.
-        conn_.exec("revoke a certificate",
+        conn_.exec(i18n::tr("records database action", "revoke a certificate"),
                    "INSERT INTO certificate_status (certificate_id, revoked_ms, reason) VALUES "
                    "($1, $2, $3) ON CONFLICT (certificate_id) DO UPDATE SET revoked_ms = "
                    "excluded.revoked_ms, reason = excluded.reason WHERE "
@@ -600,16 +613,17 @@ class PostgresStore final : public Store {
     }
 
     bool status_index_used(std::string_view status_list, std::int64_t index) override {
-        const Result rows = conn_.exec("look up a status list index",
-                                       "SELECT 1 FROM certificate_status WHERE status_list = $1 "
-                                       "AND status_index = $2",
-                                       Params().add(status_list).add(index));
+        const Result rows =
+            conn_.exec(i18n::tr("records database action", "look up a status list index"),
+                       "SELECT 1 FROM certificate_status WHERE status_list = $1 "
+                       "AND status_index = $2",
+                       Params().add(status_list).add(index));
         return rows.rows() > 0;
     }
 
     std::vector<std::int64_t> revoked_status_indices(std::string_view status_list) override {
         const Result rows = conn_.exec(
-            "list the revoked status list indices",
+            i18n::tr("records database action", "list the revoked status list indices"),
             "SELECT status_index FROM certificate_status WHERE status_list = $1 AND status_index "
             "IS NOT NULL AND revoked_ms IS NOT NULL ORDER BY status_index",
             Params().add(status_list));
@@ -621,8 +635,9 @@ class PostgresStore final : public Store {
     }
 
     std::optional<std::string> setting(std::string_view key) override {
-        const Result row = conn_.exec("read a setting", "SELECT value FROM settings WHERE key = $1",
-                                      Params().add(key));
+        const Result row =
+            conn_.exec(i18n::tr("records database action", "read a setting"),
+                       "SELECT value FROM settings WHERE key = $1", Params().add(key));
         if (row.rows() == 0) {
             return std::nullopt;
         }
@@ -631,7 +646,7 @@ class PostgresStore final : public Store {
 
     void set_setting(std::string_view key, std::string_view value) override {
         Transaction transaction(conn_);
-        conn_.exec("change a setting",
+        conn_.exec(i18n::tr("records database action", "change a setting"),
                    "INSERT INTO settings (key, value) VALUES ($1, $2) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    Params().add(key).add(value));
@@ -639,7 +654,8 @@ class PostgresStore final : public Store {
     }
 
     std::map<std::string, std::string> settings() override {
-        const Result rows = conn_.exec("read the settings", "SELECT key, value FROM settings");
+        const Result rows = conn_.exec(i18n::tr("records database action", "read the settings"),
+                                       "SELECT key, value FROM settings");
         std::map<std::string, std::string> out;
         for (int i = 0; i < rows.rows(); ++i) {
             out.emplace(rows.row(i).text(0), rows.row(i).text(1));
@@ -658,8 +674,8 @@ class PostgresStore final : public Store {
     // attempt take turns, so sequences and active time stay consistent.
     void lock_attempt(std::string_view attempt_id) {
         const Result row =
-            conn_.exec("read an attempt", "SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE",
-                       Params().add(attempt_id));
+            conn_.exec(i18n::tr("records database action", "read an attempt"),
+                       "SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE", Params().add(attempt_id));
         if (row.rows() == 0) {
             // TRANSLATORS: {1} an attempt's id, {2} where the records are.
             throw RecordsError(
@@ -668,7 +684,7 @@ class PostgresStore final : public Store {
     }
 
     std::uint32_t next_sequence(std::string_view attempt_id) {
-        const Result rows = conn_.exec("read an attempt",
+        const Result rows = conn_.exec(i18n::tr("records database action", "read an attempt"),
                                        "SELECT events, status FROM attempts WHERE id = $1 FOR "
                                        "UPDATE",
                                        Params().add(attempt_id));
@@ -691,9 +707,10 @@ class PostgresStore final : public Store {
     // longer than the idle limit; a clock that went backwards adds nothing.
     void mark_activity(std::string_view attempt_id, TimeMs when,
                        const std::vector<std::uint8_t>* save, bool count_event) {
-        const Result rows = conn_.exec(
-            "read an attempt", "SELECT last_activity_ms FROM attempts WHERE id = $1 FOR UPDATE",
-            Params().add(attempt_id));
+        const Result rows =
+            conn_.exec(i18n::tr("records database action", "read an attempt"),
+                       "SELECT last_activity_ms FROM attempts WHERE id = $1 FOR UPDATE",
+                       Params().add(attempt_id));
         if (rows.rows() == 0) {
             // TRANSLATORS: {1} an attempt's id, {2} where the records are.
             throw RecordsError(
@@ -708,7 +725,7 @@ class PostgresStore final : public Store {
             params.add(*save);
         }
         params.add(attempt_id);
-        conn_.exec("record activity",
+        conn_.exec(i18n::tr("records database action", "record activity"),
                    save != nullptr ? "UPDATE attempts SET active_ms = active_ms + $1::bigint, "
                                      "last_activity_ms = greatest(last_activity_ms, $2::bigint), "
                                      "events = events + $3::bigint, save = $4 WHERE id = $5"

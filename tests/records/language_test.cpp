@@ -6,6 +6,7 @@
 // CTest, so the binding stays here.
 #include "i18n/i18n.hpp"
 #include "records/organisation_store.hpp"
+#include "records/postgres_store.hpp"
 #include "records/records.hpp"
 #include "records/store.hpp"
 #include "support/program_catalogues.hpp"
@@ -107,4 +108,29 @@ TEST_CASE("records that cannot be read are explained in Spanish, and in English 
     CHECK(english.find(" in the records database " + db + ": ") != std::string::npos);
     CHECK(english.ends_with(": the file is corrupt or is not a Sightline records database"));
     CHECK(learner_error(records::LearnerInput{}) == "a learner needs a name");
+}
+
+TEST_CASE("a PostgreSQL server that cannot be reached is explained in Spanish, and in English as "
+          "before") {
+    REQUIRE_MESSAGE(spanish_catalogue(), "build the program-translations target first");
+    test::bind_program_catalogues();
+    const test::TempDir temp; // no server listens here
+    const std::string conninfo = "postgresql://ana:s3cret-pw@/records?host=" + temp.path().string();
+    const std::string location = "postgresql://ana@" + temp.path().string() + "/records: ";
+    const auto message = [&] {
+        try {
+            records::open_postgres_store(conninfo);
+        } catch (const records::RecordsError& error) {
+            return std::string(error.what());
+        }
+        return std::string("(opened)");
+    };
+    {
+        const i18n::LanguageScope spanish("es");
+        const std::string why = message();
+        CHECK(
+            why.starts_with("no se puede conectar con la base de datos de registros " + location));
+        CHECK(why.find("s3cret-pw") == std::string::npos);
+    }
+    CHECK(message().starts_with("cannot connect to the records database " + location));
 }
