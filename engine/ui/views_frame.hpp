@@ -1,6 +1,6 @@
 // The drawing frame the desktop player's views share: layout, colours, text
 // capture for tests, and the small widgets. Internal to engine/ui: included by
-// views.cpp and views_classroom.cpp only.
+// views.cpp and the views_*.cpp screens only.
 #pragma once
 
 #include "i18n/i18n.hpp"
@@ -57,6 +57,12 @@ inline std::string progress_word(Progress progress) {
         return std::string("\u25CF ") + i18n::tr("progress", "Completed");
     }
     return {};
+}
+
+inline ImVec4 progress_colour(const Palette& p, Progress progress) {
+    return progress == Progress::Completed    ? p.tiers[0]
+           : progress == Progress::InProgress ? p.heading
+                                              : p.muted;
 }
 
 // One frame's drawing state: the palette, sizes in font units, the intent.
@@ -345,9 +351,16 @@ class Card {
     float pad_;
 };
 
+// The help panel (views_help.cpp), the welcome screen (views_welcome.cpp), the
+// catalogue (views_catalogue.cpp) and a course's map (views_course.cpp).
+void help_panel(Frame& f);
+void welcome(Frame& f);
+void catalogue(Frame& f);
+void course_map(Frame& f);
+
 // Progress towards each completion rule (a word and an icon, never colour
 // alone), then what comes next: the attestation, the certificate, or who
-// issues it. On the course map and under a debrief (views.cpp).
+// issues it. On the course map and under a debrief (views_course.cpp).
 void credit_panel(Frame& f);
 
 // The story paragraphs of a node, the scenario screens and the debrief
@@ -362,5 +375,8 @@ void classroom_set(Frame& f, ClassroomStep step, int index = -1);
 void audience_view(Frame& f);
 void presenter_view(Frame& f);
 void classroom_keys(Frame& f, int digit, bool enter);
+
+// The keys of every screen, read after it is drawn (views_keyboard.cpp).
+void keyboard(Frame& f);
 
 } // namespace sightline::ui::detail
