@@ -76,6 +76,19 @@ std::string system_language() {
     return {};
 }
 
+std::string catalogue_language(std::string_view tag, const std::filesystem::path& locale_dir) {
+    const std::string from = tag.empty() ? system_language() : std::string(tag);
+    std::string language = from.substr(0, from.find_first_of("-_.@"));
+    for (char& c : language) {
+        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    std::error_code error;
+    const bool catalogue =
+        !language.empty() && language.find('/') == std::string::npos &&
+        std::filesystem::exists(locale_dir / language / "LC_MESSAGES" / "sightline.mo", error);
+    return catalogue ? language : "en";
+}
+
 LanguageScope::LanguageScope(std::string_view tag) : previous_(current_language()) {
     std::string wanted = locale_language(tag.substr(0, tag.find('-')));
     if (wanted.empty()) {

@@ -40,6 +40,11 @@ std::string locale_language(std::string_view locale);
 // is set and not empty, through locale_language(); "" when none is.
 std::string system_language();
 
+// The language of the program's own text for `tag` ("es-US", "es_US.UTF-8";
+// the system locale's when empty): its language when `locale_dir` holds a
+// catalogue of the program's text in it, else "en". Both programs start with it.
+std::string catalogue_language(std::string_view tag, const std::filesystem::path& locale_dir);
+
 // Shows program text in `tag`'s language ("es-US" is "es") while it lives, and
 // the language before after, even when the work throws: a certificate is drawn
 // in its own language. Not thread-safe, like set_language().

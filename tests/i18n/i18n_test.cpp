@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 using namespace sightline;
@@ -91,4 +92,20 @@ TEST_CASE("the system locale's language is LC_ALL, then LC_MESSAGES, then LANG")
     }
     test::ScopedEnv lang_c("LANG", "C");
     CHECK(i18n::system_language().empty());
+}
+
+TEST_CASE("the program starts in the language asked for when it has a catalogue, else English") {
+    const std::filesystem::path dir = SIGHTLINE_TEST_LOCALE_DIR;
+    test::ScopedEnv all("LC_ALL", "");
+    test::ScopedEnv messages("LC_MESSAGES", "");
+    test::ScopedEnv lang("LANG", "C.UTF-8");
+    CHECK(i18n::catalogue_language("es", dir) == "es");
+    CHECK(i18n::catalogue_language("ES-us", dir) == "es");
+    CHECK(i18n::catalogue_language("es_US.UTF-8", dir) == "es");
+    CHECK(i18n::catalogue_language("fr", dir) == "en"); // no French catalogue
+    CHECK(i18n::catalogue_language("../es", dir) == "en");
+    CHECK(i18n::catalogue_language("", dir) == "en"); // the system says none
+    test::ScopedEnv lang_es("LANG", "es_MX.UTF-8");
+    CHECK(i18n::catalogue_language("", dir) == "es");
+    CHECK(i18n::catalogue_language("es", dir / "missing") == "en");
 }

@@ -13,6 +13,7 @@
 //   valgrind --tool=callgrind --toggle-collect='*measure_frames*' bench_gui --frames 20
 #include "gui/app.hpp"
 #include "process.hpp"
+#include "tools/common/command_line.hpp"
 #include "ui/screens.hpp"
 
 #include <GL/gl.h>
@@ -107,9 +108,10 @@ int main(int argc, char** argv) {
             options.bundle = arg;
         }
     }
-    const cli::Environment env{std::cin,  std::cout,
-                               std::cerr, cli::executable_path(argc > 0 ? argv[0] : nullptr),
-                               false,     0};
+    const cli::Environment env{
+        std::cin,  std::cout,
+        std::cerr, command_line::executable_path(argc > 0 ? argv[0] : nullptr, "bench_gui"),
+        false,     0};
     int code = 0;
     try {
         gui::App app(options, env);

@@ -293,4 +293,13 @@ std::string help(const CLI::App& app) {
     return app.help(parent == nullptr ? "" : command_path(*parent));
 }
 
+std::filesystem::path executable_path(const char* argv0, const char* name) {
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        return self;
+    }
+    return std::filesystem::absolute(argv0 != nullptr ? argv0 : name, error);
+}
+
 } // namespace sightline::command_line

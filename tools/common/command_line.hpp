@@ -6,6 +6,7 @@
 #include "tools/common/parse_number.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -51,5 +52,10 @@ std::string help(const CLI::App& app);
 
 // A formatter with room for the option names and their values.
 std::shared_ptr<CLI::Formatter> formatter();
+
+// This program's file (/proc/self/exe), so what is installed beside it (the
+// catalogues, the courses) is found however it was started; `argv0` made
+// absolute (or `name` without one) where /proc is not mounted.
+std::filesystem::path executable_path(const char* argv0, const char* name);
 
 } // namespace sightline::command_line

@@ -42,30 +42,8 @@ std::string interface_language(const std::vector<std::string>& args,
             extract = arg == "extract";
         }
     }
-    if (tag.empty()) {
-        tag = sightline::i18n::system_language();
-    }
-    std::string language = tag.substr(0, tag.find_first_of("-_.@"));
-    for (char& c : language) {
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    std::error_code error;
-    const bool catalogue = !language.empty() && language.find('/') == std::string::npos &&
-                           std::filesystem::exists(sightline::i18n::default_locale_dir(executable) /
-                                                       language / "LC_MESSAGES" / "sightline.mo",
-                                                   error);
-    return catalogue ? language : "en";
-}
-
-// This program's file (/proc/self/exe), so the catalogues are found whichever
-// way sightc was started; argv[0] made absolute if /proc is not there.
-std::filesystem::path executable_path(const char* argv0) {
-    std::error_code error;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        return self;
-    }
-    return std::filesystem::absolute(argv0 != nullptr ? argv0 : "sightc", error);
+    return sightline::i18n::catalogue_language(tag,
+                                               sightline::i18n::default_locale_dir(executable));
 }
 
 const char* footer() {
@@ -211,7 +189,8 @@ int main(int argc, char** argv) {
     }
     // sightc's own text and its diagnostics in the user's language
     // (po/sightline-LANG.po), from <bin>/../share/locale.
-    const std::filesystem::path executable = executable_path(argc > 0 ? argv[0] : nullptr);
+    const std::filesystem::path executable =
+        sightline::command_line::executable_path(argc > 0 ? argv[0] : nullptr, "sightc");
     sightline::i18n::bind(sightline::i18n::default_locale_dir(executable));
     sightline::i18n::set_language(interface_language(args, executable));
     CommandLine c;

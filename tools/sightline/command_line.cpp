@@ -62,19 +62,7 @@ std::string starting_language(const std::vector<std::string>& args, const Enviro
             tag = args[i].substr(7);
         }
     }
-    if (tag.empty()) {
-        tag = i18n::system_language();
-    }
-    std::string language = tag.substr(0, tag.find_first_of("-_.@"));
-    for (char& c : language) {
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    std::error_code error;
-    const bool catalogue = !language.empty() && language.find('/') == std::string::npos &&
-                           std::filesystem::exists(i18n::default_locale_dir(env.executable) /
-                                                       language / "LC_MESSAGES" / "sightline.mo",
-                                                   error);
-    return catalogue ? language : "en";
+    return i18n::catalogue_language(tag, i18n::default_locale_dir(env.executable));
 }
 
 // The desktop player's own options; the text player refuses them.

@@ -1,5 +1,7 @@
 #include "process.hpp"
 
+#include "tools/common/command_line.hpp"
+
 #include <iostream>
 #include <sys/ioctl.h>
 #include <system_error>
@@ -32,20 +34,11 @@ std::size_t terminal_columns() {
     return 0;
 }
 
-std::filesystem::path executable_path(const char* argv0) {
-    std::error_code error;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        return self;
-    }
-    return std::filesystem::absolute(argv0 != nullptr ? argv0 : "sightline", error);
-}
-
 Environment process_environment(const char* argv0) {
     return Environment{std::cin,
                        std::cout,
                        std::cerr,
-                       executable_path(argv0),
+                       command_line::executable_path(argv0, "sightline"),
                        stdin_is_terminal(),
                        stdout_is_terminal() ? terminal_columns() : 0};
 }

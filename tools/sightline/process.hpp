@@ -41,10 +41,6 @@ bool stdin_is_terminal();
 // The terminal's width in columns, or 0 when unknown.
 std::size_t terminal_columns();
 
-// The running executable's path (for finding the installed bundle); `argv0`
-// is the fallback where the system cannot say.
-std::filesystem::path executable_path(const char* argv0);
-
 // The process's own Environment: std::cin, std::cout, std::cerr and the terminal.
 Environment process_environment(const char* argv0);
 
